@@ -1,0 +1,14 @@
+"""woonlasten: what a household pays per month — rent + energy + municipal and water-board taxes — before and
+after an energy upgrade, and whether the upgrade is woonlastenneutraal.
+
+    >>> from woonlasten import Casus, bereken
+    >>> resultaat = bereken(Casus.model_validate({...}))
+"""
+
+from woonlasten.casus import InvoerFout, bereken, bereken_casus_frame
+from woonlasten.kern import bereken_frame
+from woonlasten.modellen import Casus, Resultaat
+from woonlasten.tabellen import DataFout, laad_tabellen
+
+__all__ = ["Casus", "Resultaat", "bereken", "bereken_frame", "bereken_casus_frame", "InvoerFout", "DataFout",
+           "laad_tabellen"]

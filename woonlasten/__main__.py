@@ -1,0 +1,3 @@
+from woonlasten.cli import main
+
+raise SystemExit(main())

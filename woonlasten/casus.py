@@ -1,0 +1,259 @@
+"""A single case through the one calculation path: :class:`Casus` → one-row frame → :class:`Resultaat`."""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+import pandas as pd
+
+from woonlasten.formatteer import euro, getal
+from woonlasten.kern import RESULTAAT_DELEN, bereken_frame
+from woonlasten.modellen import (
+    Casus,
+    EnergieDelen,
+    HuurDelen,
+    LokaleLastenDelen,
+    Resultaat,
+    Toelichting,
+    VerbruikResultaat,
+    Woonlasten,
+)
+from woonlasten.tabellen import Tabellen, laad_tabellen
+
+
+class InvoerFout(ValueError):
+    """The case cannot be computed; the message is Dutch and names the field."""
+
+
+def casus_naar_rij(casus: Casus) -> dict[str, Any]:
+    """The flat input row of the calculation frame for one case."""
+    w, i = casus.woning, casus.ingreep
+    maatregelen = ""
+    if i is not None:
+        maatregelen = ";".join(m.naam if m.hoeveelheid is None else f"{m.naam}:{m.hoeveelheid:g}"
+                               for m in i.maatregelen)
+    return {
+        "peildatum": pd.Timestamp(casus.peildatum), "gemeente": casus.gemeente, "rol": casus.rol,
+        "woningtype": w.woningtype, "oppervlakte_m2": w.oppervlakte_m2, "energielabel": w.energielabel,
+        "bouwjaar": w.bouwjaar, "verwarming": w.verwarming, "woz_waarde": w.woz_waarde,
+        "personen": casus.huishouden.personen,
+        "kale_huur": casus.huur.kale_huur, "servicekosten": casus.huur.servicekosten,
+        "gas_m3": casus.verbruik.gas_m3, "elektriciteit_kwh": casus.verbruik.elektriciteit_kwh,
+        "gas_leveringsprijs_m3": casus.contract.gas_leveringsprijs_m3,
+        "elektriciteit_leveringsprijs_kwh": casus.contract.elektriciteit_leveringsprijs_kwh,
+        "vaste_leveringskosten_jaar": casus.contract.vaste_leveringskosten_jaar,
+        "naar_label": i.naar_label if i else None,
+        "maatregelen": maatregelen,
+        "huurverhoging": i.huurverhoging if i else None,
+    }
+
+
+def bereken_casus_frame(casus: Casus, tabellen: Tabellen | None = None) -> pd.DataFrame:
+    """The full one-row result frame of a case (all intermediate columns)."""
+    return bereken_frame(pd.DataFrame([casus_naar_rij(casus)]), tabellen)
+
+
+def bereken(casus: Casus | dict, tabellen: Tabellen | None = None) -> Resultaat:
+    """Woonlasten before and after for one case [€/maand]; raises :class:`InvoerFout` when it cannot be computed."""
+    if isinstance(casus, dict):
+        casus = Casus.model_validate(casus)
+    t = tabellen or laad_tabellen()
+    rij = bereken_casus_frame(casus, t).iloc[0]
+    if rij["status"] == "fout":
+        raise InvoerFout(rij["melding"])
+    return rij_naar_resultaat(rij, t)
+
+
+def _c(x: float) -> float:
+    """Round to cents, half away from zero (money is rounded only here, at the edge)."""
+    return float(Decimal(repr(float(x))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)) + 0.0
+
+
+def _woonlasten(rij: pd.Series, s: str) -> Woonlasten:
+    d = {deel: _c(float(rij[f"{s}_{deel}"])) for deel in RESULTAAT_DELEN}
+    return Woonlasten(
+        huur=HuurDelen(**{k: d[f"huur_{k}"] for k in ("kale_huur", "servicekosten", "huurverhoging", "totaal")}),
+        energie=EnergieDelen(**{k: d[f"energie_{k}"] for k in ("gas", "elektriciteit", "totaal")}),
+        lokale_lasten=LokaleLastenDelen(**{k: d[f"lokale_lasten_{k}"] for k in
+                                           ("afvalstoffenheffing", "rioolheffing", "ozb", "waterschap", "totaal")}),
+        totaal=d["totaal"],
+    )
+
+
+def rij_naar_resultaat(rij: pd.Series, t: Tabellen) -> Resultaat:
+    """The public result model of one computed row."""
+    ingreep = bool(rij["heeft_ingreep"])
+    return Resultaat(
+        peildatum=rij["peildatum"].date(), gemeente=rij["gemeente"], rol=rij["rol"],
+        voor=_woonlasten(rij, "voor"),
+        na=_woonlasten(rij, "na") if ingreep else None,
+        verschil=_woonlasten(rij, "verschil") if ingreep else None,
+        verbruik=VerbruikResultaat(
+            gas_m3_voor=round(float(rij["verbruik_gas_m3_voor"])),
+            elektriciteit_kwh_voor=round(float(rij["verbruik_elektriciteit_kwh_voor"])),
+            gas_m3_na=round(float(rij["verbruik_gas_m3_na"])) if ingreep else None,
+            elektriciteit_kwh_na=round(float(rij["verbruik_elektriciteit_kwh_na"])) if ingreep else None,
+            herkomst=rij["verbruik_herkomst"], energielabel_voor=rij["energielabel"],
+            energielabel_na=rij["energielabel_na"] if ingreep else None,
+            verwarming_voor=rij["verwarming"], verwarming_na=rij["verwarming_na"] if ingreep else None,
+        ),
+        woonlastenneutraal=bool(rij["woonlastenneutraal"]) if ingreep else None,
+        toelichting=toelichting(rij, t),
+    )
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Explanation: every rule and data row used, with its source
+
+
+def _rij(t: Tabellen, tabel: str, regel: Any) -> pd.Series | None:
+    if regel is None or (isinstance(regel, float) and math.isnan(regel)) or int(regel) < 0:
+        return None
+    return t[tabel].rij(int(regel))
+
+
+def _item(onderwerp: str, tekst: str, bronrij: pd.Series | None, tabel: str | None = None) -> Toelichting:
+    bron = None
+    status = None
+    if bronrij is not None:
+        bron = f"{bronrij['bron']} ({tabel}.csv, regel {int(bronrij['_rij'])})" if tabel else bronrij["bron"]
+        status = bronrij.get("status")
+    return Toelichting(onderwerp=onderwerp, tekst=tekst, bron=bron, status=status)
+
+
+def toelichting(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
+    """How the row was computed: consumption, every tariff row, local taxes, rent; each with its source."""
+    uit: list[Toelichting] = []
+    ingreep = bool(rij["heeft_ingreep"])
+    # consumption
+    rv = _rij(t, "labels/ruimteverwarming", rij["_rij_ruimteverwarming_voor"])
+    tk = _rij(t, "labels/tapwater_koken", rij["_rij_tapwater_koken"])
+    el = _rij(t, "labels/elektriciteit_huishouden", rij["_rij_elektriciteit_huishouden"])
+    rend = t.parameter("rendement_hr_ketel")
+    if rv is not None:
+        mono = " (gelijkgetrokken met een beter label: de gemeten waarde ligt lager)" \
+            if rv["gas_m3_per_m2"] < _mono_waarde(rij, t) else ""
+        uit.append(_item(
+            "Verbruik: ruimteverwarming",
+            f"{getal(rij['oppervlakte_m2'])} m² × {getal(_mono_waarde(rij, t), 2)} m³/m² (gemeten gemiddelde, "
+            f"{rij['woningtype']}, label {rij['energielabel']}){mono} ÷ rendement HR-ketel {getal(rend, 2)} = "
+            f"{getal(rij['oppervlakte_m2'] * _mono_waarde(rij, t) / rend)} m³ gas per jaar (schatting, "
+            f"bandbreedte ±{getal(t.parameter('onzekerheid_verbruik_schatting') * 100)}%).",
+            rv, "labels/ruimteverwarming"))
+    if tk is not None:
+        uit.append(_item("Verbruik: warm water en koken",
+                         f"{int(rij['personen_gebruikt'])} personen: warm tapwater {getal(tk['tapwater_gas_m3'])} m³ "
+                         f"+ koken {getal(tk['koken_gas_m3'])} m³ gas per jaar.", tk, "labels/tapwater_koken"))
+    if el is not None and pd.isna(rij["elektriciteit_kwh"]):
+        uit.append(_item("Verbruik: elektriciteit",
+                         f"{int(rij['personen_gebruikt'])} personen: {getal(el['elektriciteit_kwh'])} kWh per jaar "
+                         "(gemiddelde levering van het net, zonder warmtepomp).", el, "labels/elektriciteit_huishouden"))
+    if rij["verbruik_herkomst"] != "geschat":
+        uit.append(Toelichting(
+            onderwerp="Verbruik: eigen meterstanden",
+            tekst=("Het opgegeven eigen verbruik is gebruikt voor de situatie vóór. Na de ingreep: het eigen "
+                   "gasverbruik × (geschat verbruik na ÷ geschat verbruik voor) — de verhouding is "
+                   f"{getal(rij['verbruik_gas_m3_na'] / rij['verbruik_gas_m3_voor'], 3) if rij['verbruik_gas_m3_voor'] else '–'}; "
+                   "stroom: eigen verbruik + de geschatte verandering (warmtepomp).")))
+    if ingreep:
+        rv_na = _rij(t, "labels/ruimteverwarming", rij["_rij_ruimteverwarming_na"])
+        if rij["label_na_uit_maatregelen"]:
+            uit.append(Toelichting(
+                onderwerp="Ingreep: effect van de maatregelen",
+                tekst=(f"Ruimteverwarming na = vóór × {getal(rij['ruimte_factor_maatregelen'], 3)} (product van "
+                       f"(1 − besparingsaandeel) per maatregel); verwacht label na: {rij['energielabel_na']}."),
+                bron="labels/maatregel_effect.csv"))
+        elif rv_na is not None:
+            uit.append(_item("Ingreep: verbruik bij het nieuwe label",
+                             f"Label {rij['energielabel_na']}: {getal(rv_na['gas_m3_per_m2'], 2)} m³/m² gemeten "
+                             f"gemiddelde → ruimteverwarming {getal(rij['verbruik_ruimteverwarming_m3_na'])} m³ per jaar "
+                             f"(was {getal(rij['verbruik_ruimteverwarming_m3_voor'])} m³).", rv_na,
+                             "labels/ruimteverwarming"))
+        if rij["verwarming_na"] != rij["verwarming"]:
+            wp = _rij(t, "labels/warmtepomp", rij["_rij_warmtepomp_na"])
+            uit.append(_item("Ingreep: warmtepomp",
+                             f"Verwarming wordt {rij['verwarming_na'].replace('_', ' ')}: gas wordt omgezet in "
+                             f"stroom via het seizoensrendement (SPF) bij label {rij['energielabel_na']}."
+                             + (" Geen gasaansluiting meer: geen vaste gaskosten." if not rij["na_gasaansluiting"]
+                                else ""), wp, "labels/warmtepomp"))
+    # energy tariffs
+    btw = _rij(t, "tariffs/btw", rij["_rij_btw"])
+    if btw is not None:
+        uit.append(_item("Energie: btw", f"Btw op energie op {rij['peildatum'].date()}: "
+                         f"{getal(btw['btw_tarief'] * 100)}%.", btw, "tariffs/btw"))
+    for drager, eenheid in (("elektriciteit", "kWh"), ("gas", "m³")):
+        eb = _rij(t, "tariffs/energiebelasting", rij[f"_rij_energiebelasting_{drager}"])
+        if eb is not None:
+            ode = f" + ODE {euro(eb['ode_excl_btw'], 5)}" if eb["ode_excl_btw"] and eb["ode_excl_btw"] > 0 else ""
+            uit.append(_item(f"Energie: energiebelasting {drager}",
+                             f"{euro(eb['energiebelasting_excl_btw'], 5)} per {eenheid}{ode} excl. btw "
+                             f"(eerste schijf).", eb, "tariffs/energiebelasting"))
+        lev = _rij(t, "tariffs/leveringstarieven", rij[f"_rij_leveringstarief_{drager}"])
+        eigen = not pd.isna(rij[f"{drager}_leveringsprijs_{'kwh' if drager == 'elektriciteit' else 'm3'}"])
+        uit.append(_item(f"Energie: leveringsprijs {drager}",
+                         f"{euro(rij[f'leveringsprijs_{drager}'], 4)} per {eenheid} excl. belasting en btw "
+                         + ("(eigen contract)." if eigen else "(standaard: gemiddeld consumententarief; "
+                            "vul het eigen contract in voor een precieze berekening)."),
+                         None if eigen else lev, None if eigen else "tariffs/leveringstarieven"))
+        net = _rij(t, "tariffs/netbeheer", rij[f"_rij_netbeheer_{drager}"])
+        if net is not None:
+            uit.append(_item(f"Energie: netbeheerkosten {drager}",
+                             f"{rij[f'netbeheerder_{drager}']}: {euro(net['netbeheerkosten_jaar_excl_btw'])} per jaar "
+                             "excl. btw.", net, "tariffs/netbeheer"))
+        pl = _rij(t, "tariffs/prijsplafond", rij[f"_rij_prijsplafond_{drager}"])
+        if pl is not None:
+            uit.append(_item(f"Energie: prijsplafond {drager}",
+                             f"Tot {getal(pl['plafondvolume_jaar'])} {eenheid} per jaar hooguit "
+                             f"{euro(pl['plafondprijs_incl_btw'], 2)} per {eenheid} incl. belasting en btw.",
+                             pl, "tariffs/prijsplafond"))
+    vm = _rij(t, "tariffs/belastingvermindering", rij["_rij_belastingvermindering"])
+    if vm is not None:
+        uit.append(_item("Energie: vermindering energiebelasting",
+                         f"{euro(vm['bedrag_jaar_excl_btw'])} per jaar excl. btw per elektriciteitsaansluiting.",
+                         vm, "tariffs/belastingvermindering"))
+    if ingreep and rij["zon_opwek_kwh"] > 0:
+        ret = _rij(t, "tariffs/teruglevering", rij["_rij_teruglevering"])
+        uit.append(_item("Energie: zonnepanelen",
+                         f"Opwek {getal(rij['zon_opwek_kwh'])} kWh per jaar; salderen: {ret['saldering'] if ret is not None else '?'}.",
+                         ret, "tariffs/teruglevering"))
+    # local taxes
+    g = _rij(t, "tariffs/gemeentelijke_belastingen", rij["_rij_gemeentelijke_belastingen"])
+    if g is not None:
+        ander = " Let op: voor deze datum zijn geen tarieven van deze gemeente bekend; de dichtstbijzijnde " \
+                f"periode (vanaf {g['geldig_vanaf'].date()}) is gebruikt." if rij["lokale_lasten_ander_jaar"] else ""
+        huishouden = "eenpersoons" if rij["personen_gebruikt"] <= 1 else "meerpersoons"
+        rol = "huurder: afvalstoffenheffing en rioolheffing (gebruiker)" if rij["rol"] == "huurder" else \
+            "eigenaar: ook OZB en het eigenarendeel van de rioolheffing"
+        uit.append(_item("Lokale lasten: gemeente",
+                         f"{rij['gemeente']}, {huishouden}huishouden, {rol}; methode: {g['methode']}.{ander}",
+                         g, "tariffs/gemeentelijke_belastingen"))
+    ws = _rij(t, "tariffs/waterschapsbelastingen", rij["_rij_waterschapsbelastingen"])
+    if ws is not None:
+        ve = 1 if rij["personen_gebruikt"] <= 1 else 3
+        uit.append(_item("Lokale lasten: waterschap",
+                         f"{rij['waterschap']}: zuiveringsheffing {ve} × {euro(ws['zuiveringsheffing_per_ve_jaar'])} + "
+                         f"watersysteemheffing ingezetenen {euro(ws['watersysteemheffing_ingezetenen_jaar'])}"
+                         + (" + watersysteemheffing gebouwd (eigenaar)" if rij["rol"] == "eigenaar" else "")
+                         + " per jaar.", ws, "tariffs/waterschapsbelastingen"))
+    # rent
+    if ingreep and rij["rol"] == "huurder":
+        uit.append(Toelichting(onderwerp="Huur: huurverhoging",
+                               tekst=_huur_tekst(rij)))
+    uit.append(Toelichting(
+        onderwerp="Oordeel",
+        tekst="Woonlastenneutraal als de totale woonlasten na de ingreep niet hoger zijn dan ervoor "
+              "(verschil ≤ € 0,00 per maand)." if ingreep else "Geen ingreep opgegeven: alleen de situatie vóór."))
+    return uit
+
+
+def _huur_tekst(rij: pd.Series) -> str:
+    if rij["huurverhoging_herkomst"] == "opgegeven":
+        return f"Opgegeven huurverhoging: {euro(rij['na_huur_huurverhoging'])} per maand."
+    return "Geen huurverhoging opgegeven: € 0,00 gerekend."
+
+
+def _mono_waarde(rij: pd.Series, t: Tabellen) -> float:
+    return float(rij["verbruik_ruimteverwarming_m3_voor"] / rij["kalibratie_gas"] * t.parameter("rendement_hr_ketel")
+                 / rij["oppervlakte_m2"])

@@ -1,0 +1,149 @@
+"""Command line: ``python -m woonlasten bereken CASUS.json``, ``schema``, ``portefeuille WONINGEN.csv``.
+
+Exit status 0 on success, 2 on bad input (with a Dutch message naming the field, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from woonlasten.casus import InvoerFout, bereken
+from woonlasten.formatteer import euro, euro_verschil, getal
+from woonlasten.meldingen import vertaal
+from woonlasten.modellen import Casus, Resultaat
+from woonlasten.tabellen import DataFout
+
+FOUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # Dutch usage errors, exit 2
+        self.print_usage(sys.stderr)
+        print(f"fout: {message}", file=sys.stderr)
+        raise SystemExit(FOUT)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="python -m woonlasten", description="Woonlasten voor en na verduurzaming.")
+    sub = p.add_subparsers(dest="opdracht", required=True, parser_class=_Parser)
+    b = sub.add_parser("bereken", help="bereken één casus (JSON-bestand)")
+    b.add_argument("casus", help="JSON-bestand met de casus ('-' = standaardinvoer)")
+    b.add_argument("--format", choices=("json", "tekst"), default="json", help="uitvoer (standaard json)")
+    sub.add_parser("schema", help="JSON Schema van de invoer")
+    pf = sub.add_parser("portefeuille", help="bereken een hele portefeuille (CSV of Excel)")
+    pf.add_argument("woningen", help="CSV- of Excelbestand met één woning per regel")
+    pf.add_argument("--scenario", default="label-B", help="label-B, label-A of eigen:LABEL[:maatregel;…]")
+    pf.add_argument("--peildatum", default=None, help="JJJJ-MM-DD (standaard: kolom peildatum of vandaag)")
+    pf.add_argument("--uit", default=None, help="resultaatbestand (.csv of .xlsx)")
+    return p
+
+
+def _lees_json(pad: str) -> dict:
+    try:
+        tekst = sys.stdin.read() if pad == "-" else Path(pad).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InvoerFout(f"bestand niet gevonden: {pad}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvoerFout(f"bestand niet te lezen: {pad} ({exc.__class__.__name__})") from None
+    try:
+        data = json.loads(tekst)
+    except json.JSONDecodeError as exc:
+        raise InvoerFout(f"geen geldige JSON in {pad}: regel {exc.lineno}, kolom {exc.colno}: {exc.msg}") from None
+    if not isinstance(data, dict):
+        raise InvoerFout("de casus moet een JSON-object zijn ({ … })")
+    return data
+
+
+def tekst_samenvatting(r: Resultaat) -> str:
+    """A readable Dutch summary of a result, for the terminal."""
+    regels = [f"Woonlasten {r.gemeente}, peildatum {r.peildatum:%d-%m-%Y}, {r.rol} (bedragen per maand)", ""]
+    kop = f"{'':28}{'voor':>13}" + (f"{'na':>13}{'verschil':>13}" if r.na else "")
+    regels.append(kop)
+
+    def regel(naam: str, pad: tuple[str, ...], inspring: int = 0) -> None:
+        def waarde(w):
+            obj = w
+            for p in pad:
+                obj = getattr(obj, p)
+            return obj
+        tekst = f"{' ' * inspring}{naam:<{28 - inspring}}{euro(waarde(r.voor)):>13}"
+        if r.na and r.verschil:
+            tekst += f"{euro(waarde(r.na)):>13}{euro_verschil(waarde(r.verschil)):>13}"
+        regels.append(tekst)
+
+    regel("Huur", ("huur", "totaal"))
+    for d in ("kale_huur", "servicekosten", "huurverhoging"):
+        regel(d.replace("_", " "), ("huur", d), 2)
+    regel("Energie", ("energie", "totaal"))
+    for d in ("gas", "elektriciteit"):
+        regel(d, ("energie", d), 2)
+    regel("Lokale lasten", ("lokale_lasten", "totaal"))
+    for d in ("afvalstoffenheffing", "rioolheffing", "ozb", "waterschap"):
+        regel(d, ("lokale_lasten", d), 2)
+    regel("Totaal", ("totaal",))
+    regels.append("")
+    v = r.verbruik
+    if r.na and r.verschil:
+        regels.append(f"Verbruik ({v.herkomst}): gas {getal(v.gas_m3_voor)} → {getal(v.gas_m3_na)} m³/jaar, "
+                      f"stroom {getal(v.elektriciteit_kwh_voor)} → {getal(v.elektriciteit_kwh_na)} kWh/jaar; "
+                      f"label {v.energielabel_voor} → {v.energielabel_na}")
+        regels.append(oordeel(r))
+    else:
+        regels.append(f"Verbruik ({v.herkomst}): gas {getal(v.gas_m3_voor)} m³/jaar, "
+                      f"stroom {getal(v.elektriciteit_kwh_voor)} kWh/jaar; label {v.energielabel_voor}")
+    regels += ["", "Hoe is dit berekend:"]
+    for t in r.toelichting:
+        regels.append(f"- {t.onderwerp}: {t.tekst}")
+        if t.bron:
+            regels.append(f"    bron: {t.bron}" + (f" [{t.status}]" if t.status and t.status != "bevestigd" else ""))
+    return "\n".join(regels)
+
+
+def oordeel(r: Resultaat) -> str:
+    """The verdict in words, not relying on colour: 'Woonlastenneutraal: ja, € 4,20 per maand minder'."""
+    if r.verschil is None:
+        return "Geen ingreep: geen oordeel."
+    d = r.verschil.totaal
+    if d < 0:
+        return f"Woonlastenneutraal: ja, {euro(-d)} per maand minder"
+    if d == 0:
+        return "Woonlastenneutraal: ja, per maand gelijk"
+    return f"Woonlastenneutraal: nee, {euro(d)} per maand meer"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.opdracht == "schema":
+            print(json.dumps(Casus.model_json_schema(), indent=2, ensure_ascii=False))
+            return 0
+        if args.opdracht == "bereken":
+            data = _lees_json(args.casus)
+            try:
+                casus = Casus.model_validate(data)
+            except ValidationError as exc:
+                print("Ongeldige invoer:", file=sys.stderr)
+                for r in vertaal(exc):
+                    print(f"  {r}", file=sys.stderr)
+                return FOUT
+            resultaat = bereken(casus)
+            if args.format == "tekst":
+                print(tekst_samenvatting(resultaat))
+            else:
+                print(resultaat.model_dump_json(indent=2))
+            return 0
+        if args.opdracht == "portefeuille":
+            from woonlasten.portefeuille import cli_portefeuille
+            return cli_portefeuille(args)
+    except InvoerFout as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return FOUT
+    except DataFout as exc:
+        print(f"Fout in de meegeleverde gegevens: {exc}", file=sys.stderr)
+        return FOUT
+    return FOUT

@@ -1,0 +1,409 @@
+"""A whole housing stock through the one calculation path: read what Dutch offices produce, apply a scenario,
+summarise per complex, export safely.
+
+Reading accepts CSV with ``;`` or ``,`` (or tab), decimal commas, UTF-8 with or without BOM or Windows-1252,
+and Excel ``.xlsx``. Every input row comes back, with its input columns, ``status`` and ``melding``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Union
+
+import numpy as np
+import pandas as pd
+
+from woonlasten.kern import INVOER_KOLOMMEN, bereken_frame
+from woonlasten.modellen import ENERGIELABELS
+from woonlasten.tabellen import Tabellen, laad_tabellen
+
+
+class PortefeuilleFout(ValueError):
+    """The file cannot be read as a portfolio (Dutch message)."""
+
+
+VERPLICHTE_KOLOMMEN = ("id", "complex", "gemeente", "woningtype", "oppervlakte_m2", "energielabel", "kale_huur")
+
+# Column names as offices write them → our names (compared after lower-casing and removing blanks, '-', '_').
+ALIASSEN = {
+    "id": "id", "vhe": "id", "vhenummer": "id", "woningid": "id", "eenheid": "id", "nummer": "id",
+    "complex": "complex", "complexnummer": "complex", "complexnaam": "complex",
+    "gemeente": "gemeente", "plaats": "gemeente",
+    "woningtype": "woningtype", "type": "woningtype", "typewoning": "woningtype",
+    "oppervlaktem2": "oppervlakte_m2", "oppervlakte": "oppervlakte_m2", "gebruiksoppervlakte": "oppervlakte_m2",
+    "gbo": "oppervlakte_m2", "m2": "oppervlakte_m2",
+    "energielabel": "energielabel", "label": "energielabel",
+    "kalehuur": "kale_huur", "huur": "kale_huur", "nettohuur": "kale_huur",
+    "servicekosten": "servicekosten",
+    "personen": "personen", "aantalpersonen": "personen", "bewoners": "personen",
+    "bouwjaar": "bouwjaar", "verwarming": "verwarming", "wozwaarde": "woz_waarde", "woz": "woz_waarde",
+    "rol": "rol", "peildatum": "peildatum",
+    "gasm3": "gas_m3", "gasverbruik": "gas_m3", "elektriciteitkwh": "elektriciteit_kwh",
+    "stroomverbruik": "elektriciteit_kwh",
+    "naarlabel": "naar_label", "maatregelen": "maatregelen", "huurverhoging": "huurverhoging",
+    "gasleveringsprijsm3": "gas_leveringsprijs_m3", "elektriciteitleveringsprijskwh": "elektriciteit_leveringsprijs_kwh",
+    "vasteleveringskostenjaar": "vaste_leveringskosten_jaar",
+}
+WONINGTYPE_ALIASSEN = {
+    "appartement": "appartement", "flat": "appartement", "etagewoning": "appartement", "galerijflat": "appartement",
+    "portiekflat": "appartement", "meergezins": "appartement", "bovenwoning": "appartement",
+    "benedenwoning": "appartement", "appartementhoogbouw": "appartement_hoogbouw", "hoogbouw": "appartement_hoogbouw",
+    "tussenwoning": "tussenwoning", "rijwoning": "tussenwoning", "rijtjeshuis": "tussenwoning",
+    "hoekwoning": "hoekwoning", "eindwoning": "hoekwoning",
+    "tweeondereenkap": "twee-onder-een-kap", "2onder1kap": "twee-onder-een-kap", "2onder1kapwoning": "twee-onder-een-kap",
+    "twee-onder-een-kap": "twee-onder-een-kap", "vrijstaand": "vrijstaand", "vrijstaandewoning": "vrijstaand",
+}
+NUMERIEKE_KOLOMMEN = [k for k, v in INVOER_KOLOMMEN.items() if v == "getal"]
+MAX_BESTAND_BYTES = 2 * 1024**3
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Reading
+
+
+def _sleutel(naam: str) -> str:
+    return re.sub(r"[\s_\-./()²]", "", str(naam).strip().lower().replace("m²", "m2"))
+
+
+def lees_woningen(bron: Union[str, Path, IO[bytes], bytes], naam: str | None = None) -> pd.DataFrame:
+    """Read a portfolio file (CSV or .xlsx) into text columns; raises :class:`PortefeuilleFout` in Dutch."""
+    naam = naam or (str(bron) if isinstance(bron, (str, Path)) else "upload")
+    if isinstance(bron, (str, Path)):
+        pad = Path(bron)
+        if not pad.exists():
+            raise PortefeuilleFout(f"bestand niet gevonden: {pad}")
+        if pad.stat().st_size > MAX_BESTAND_BYTES:
+            raise PortefeuilleFout(f"bestand is te groot ({pad.stat().st_size / 1024**3:.1f} GB; maximaal 2 GB)")
+        data = pad.read_bytes()
+    elif isinstance(bron, bytes):
+        data = bron
+    else:
+        data = bron.read()
+    if not data.strip():
+        raise PortefeuilleFout(f"{Path(naam).name}: het bestand is leeg")
+    if data[:4] == b"PK\x03\x04" or naam.lower().endswith((".xlsx", ".xlsm")):
+        frame = _lees_excel(data, naam)
+    else:
+        frame = _lees_csv(data, naam)
+    if frame.empty or len(frame.columns) == 0:
+        raise PortefeuilleFout(f"{Path(naam).name}: geen woningen gevonden (alleen een kopregel of leeg)")
+    return frame
+
+
+def _lees_excel(data: bytes, naam: str) -> pd.DataFrame:
+    try:
+        frame = pd.read_excel(io.BytesIO(data), dtype=object, engine="openpyxl")
+    except Exception as exc:  # noqa: BLE001 - any broken workbook becomes a Dutch message
+        raise PortefeuilleFout(f"{Path(naam).name}: geen leesbaar Excelbestand (.xlsx) ({exc.__class__.__name__})") \
+            from None
+    frame = frame.dropna(how="all")
+    return frame.astype(object).where(frame.notna(), None)
+
+
+def _lees_csv(data: bytes, naam: str) -> pd.DataFrame:
+    if b"\x00" in data[:4096]:
+        raise PortefeuilleFout(f"{Path(naam).name}: dit is geen tekstbestand (CSV) of Excelbestand (.xlsx)")
+    for codering in ("utf-8-sig", "cp1252"):
+        try:
+            tekst = data.decode(codering)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover - cp1252 decodes nearly everything
+        raise PortefeuilleFout(f"{Path(naam).name}: onbekende tekencodering (gebruik UTF-8 of Windows-1252)")
+    eerste = tekst.lstrip().splitlines()[0] if tekst.strip() else ""
+    scheiding = max([";", ",", "\t"], key=eerste.count)
+    if eerste.count(scheiding) == 0:
+        raise PortefeuilleFout(f"{Path(naam).name}: geen tabel herkend (geen scheidingsteken ; of , in de kopregel)")
+    try:
+        frame = pd.read_csv(io.StringIO(tekst), sep=scheiding, dtype=str, keep_default_na=False,
+                            skipinitialspace=True, quoting=csv.QUOTE_MINIMAL, on_bad_lines="error",
+                            engine="c")
+    except pd.errors.ParserError as exc:
+        regel = re.search(r"line (\d+)", str(exc))
+        waar = f" (regel {regel.group(1)})" if regel else ""
+        raise PortefeuilleFout(f"{Path(naam).name}: de tabel is niet regelmatig{waar}: een regel heeft meer "
+                               "kolommen dan de kopregel") from None
+    frame.attrs["scheidingsteken"] = scheiding
+    return frame
+
+
+def _getal_nl(reeks: pd.Series, decimaalkomma: bool) -> pd.Series:
+    """Numbers as Dutch offices write them: '1.234,56', '€ 600,00', '85 m²'. Each distinct text parsed once."""
+    codes, uniek = pd.factorize(reeks.astype(object).where(reeks.notna(), ""))
+    uit = np.empty(len(uniek), dtype=object)
+    for i, u in enumerate(uniek):
+        if isinstance(u, (int, float, np.integer, np.floating)) and not isinstance(u, bool):
+            uit[i] = float(u)
+            continue
+        t = str(u).strip().replace("€", "").replace("m²", "").replace("m2", "").replace("\u00a0", "").replace(" ", "")
+        if not t:
+            uit[i] = None
+            continue
+        if decimaalkomma or ("," in t and re.fullmatch(r"-?[\d.]*,\d+", t)):
+            t = t.replace(".", "").replace(",", ".")
+        uit[i] = t  # left as text when not a number: the core names the field and the row
+    return pd.Series(uit[codes], index=reeks.index, dtype=object)
+
+
+def naar_invoer(woningen: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Map an office's columns to the calculation's input columns. Returns (input frame, mapping used).
+    Raises :class:`PortefeuilleFout` naming the missing required columns."""
+    mapping: dict[str, str] = {}
+    for kol in woningen.columns:
+        doel = ALIASSEN.get(_sleutel(kol))
+        if doel and doel not in mapping.values():
+            mapping[kol] = doel
+    ontbreekt = [k for k in VERPLICHTE_KOLOMMEN if k not in mapping.values()]
+    if ontbreekt:
+        raise PortefeuilleFout("verplichte kolom(men) ontbreken: " + ", ".join(ontbreekt)
+                               + f" (gevonden: {', '.join(map(str, woningen.columns[:15]))})")
+    invoer = woningen.rename(columns=mapping)[list(mapping.values())].copy()
+    decimaalkomma = woningen.attrs.get("scheidingsteken") == ";"
+    for kol in NUMERIEKE_KOLOMMEN:
+        if kol in invoer.columns:
+            invoer[kol] = _getal_nl(invoer[kol], decimaalkomma)
+    if "woningtype" in invoer.columns:
+        invoer["woningtype"] = _vertaal(invoer["woningtype"], WONINGTYPE_ALIASSEN)
+    for kol in ("energielabel", "naar_label"):
+        if kol in invoer.columns:
+            invoer[kol] = _vertaal(invoer[kol], {lab.lower().replace("+", "plus"): lab for lab in ENERGIELABELS},
+                                   plus=True)
+    for kol in ("gemeente",):
+        if kol in invoer.columns:
+            invoer[kol] = invoer[kol].astype(object).where(invoer[kol].notna(), None)
+    return invoer, mapping
+
+
+def _vertaal(reeks: pd.Series, tabel: dict[str, str], plus: bool = False) -> pd.Series:
+    codes, uniek = pd.factorize(reeks.astype(object).where(reeks.notna(), ""))
+    uit = []
+    for u in uniek:
+        k = _sleutel(u)
+        if plus:
+            k = str(u).strip().lower().replace("+", "plus").replace(" ", "")
+        uit.append(tabel.get(k, str(u).strip() or None))
+    return pd.Series(np.array(uit, dtype=object)[codes], index=reeks.index, dtype=object)
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Scenarios
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A target for the stock: dwellings worse than ``doellabel`` get ``maatregelen`` and reach ``doellabel``."""
+
+    naam: str
+    omschrijving: str
+    doellabel: str
+    maatregelen: str
+
+
+SCENARIOS = {
+    "label-B": Scenario("label-B", "Groot onderhoud: naar label B (isolatie)", "B",
+                        "spouwmuurisolatie;dakisolatie;vloerisolatie;hr_glas"),
+    "label-A": Scenario("label-A", "Levensduurverlenging: naar label A (isolatie + warmtepomp)", "A",
+                        "spouwmuurisolatie;dakisolatie;vloerisolatie;hr_glas;warmtepomp"),
+}
+
+
+def scenario_uit_tekst(tekst: str) -> Scenario:
+    """``label-B``, ``label-A`` or ``eigen:LABEL[:maatregel;maatregel]``."""
+    if tekst in SCENARIOS:
+        return SCENARIOS[tekst]
+    delen = tekst.split(":", 2)
+    if delen[0] == "eigen" and len(delen) >= 2 and delen[1].upper() in ENERGIELABELS:
+        label = delen[1].upper()
+        maatregelen = delen[2] if len(delen) > 2 else ""
+        return Scenario(tekst, f"Eigen scenario: naar label {label}" + (f" ({maatregelen})" if maatregelen else ""),
+                        label, maatregelen)
+    raise PortefeuilleFout(f"onbekend scenario '{tekst}': kies label-B, label-A of eigen:LABEL[:maatregel;…]")
+
+
+def pas_scenario_toe(invoer: pd.DataFrame, scenario: Scenario, t: Tabellen) -> pd.DataFrame:
+    """Set ``naar_label`` and ``maatregelen`` for dwellings worse than the target; others keep no ingreep."""
+    invoer = invoer.copy()
+    rang = t["labels/labelklassen"].frame.set_index("energielabel")["volgorde"]
+    huidig = invoer["energielabel"].map(rang)
+    doel = rang[scenario.doellabel]
+    aanpakken = huidig > doel
+    invoer["naar_label"] = np.where(aanpakken, scenario.doellabel, None)
+    invoer["maatregelen"] = np.where(aanpakken, scenario.maatregelen, None)
+    invoer["scenario_actie"] = np.where(aanpakken, "aangepakt",
+                                        np.where(huidig.notna(), "al op of boven het doellabel", ""))
+    return invoer
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Calculation and summaries
+
+UITVOER_DELEN = ("huur_huurverhoging", "huur_totaal", "energie_totaal", "lokale_lasten_totaal", "totaal")
+
+
+def bereken_portefeuille(woningen: pd.DataFrame, scenario: Scenario, peildatum: str | None = None,
+                         tabellen: Tabellen | None = None) -> pd.DataFrame:
+    """Every input row with its input columns plus ``status``, ``melding``, labels, consumption and
+    voor/na/verschil [€/maand] per part and ``woonlastenneutraal``. Input rows = output rows."""
+    t = tabellen or laad_tabellen()
+    invoer, _ = naar_invoer(woningen)
+    if peildatum is not None:
+        invoer["peildatum"] = peildatum
+    elif "peildatum" not in invoer.columns:
+        invoer["peildatum"] = pd.Timestamp.today().normalize()
+    invoer = pas_scenario_toe(invoer, scenario, t)
+    r = bereken_frame(invoer.reset_index(drop=True), t)
+    uit = woningen.reset_index(drop=True).copy()
+    uit["status"] = r["status"].to_numpy()
+    uit["melding"] = r["melding"].to_numpy()
+    uit["scenario"] = scenario.omschrijving
+    uit["scenario_actie"] = np.where(r["status"] == "fout", "", invoer["scenario_actie"].to_numpy())
+    uit["energielabel_na"] = r["energielabel_na"].fillna(r["energielabel"]).to_numpy()
+    al_op_doel = (uit["scenario_actie"] != "aangepakt").to_numpy() & (r["status"] == "ok").to_numpy()
+    for s in ("voor", "na", "verschil"):
+        for d in UITVOER_DELEN:
+            waarde = r[f"{s}_{d}"].to_numpy(dtype=float, na_value=np.nan)
+            if s == "na":
+                waarde = np.where(al_op_doel, r[f"voor_{d}"].to_numpy(dtype=float, na_value=np.nan), waarde)
+            elif s == "verschil":
+                waarde = np.where(al_op_doel, 0.0, waarde)
+            uit[f"{s}_{d}"] = np.round(waarde, 2)
+    for kol in ("verbruik_gas_m3_voor", "verbruik_gas_m3_na", "verbruik_elektriciteit_kwh_voor",
+                "verbruik_elektriciteit_kwh_na"):
+        uit[kol] = np.round(r[kol].to_numpy(dtype=float, na_value=np.nan))
+    uit.loc[r["status"] == "fout", ["verbruik_gas_m3_voor", "verbruik_gas_m3_na", "verbruik_elektriciteit_kwh_voor",
+                                    "verbruik_elektriciteit_kwh_na"]] = np.nan
+    neutraal = np.where(r["status"] == "fout", None,
+                        np.where(al_op_doel, True, r["woonlastenneutraal"].to_numpy(dtype=object)))
+    uit["woonlastenneutraal"] = neutraal
+    return uit
+
+
+def samenvatting(resultaat: pd.DataFrame, per: str | None = "complex") -> pd.DataFrame:
+    """Per complex (or overall with ``per=None``): dwellings, errors, upgraded, share neutral among the
+    upgraded, average and worst verschil [€/maand], average rent increase and energy saving [€/maand]."""
+    r = resultaat.copy()
+    r["_ok"] = r["status"] == "ok"
+    r["_aangepakt"] = r["_ok"] & (r["scenario_actie"] == "aangepakt")
+    r["_neutraal"] = r["_aangepakt"] & (r["woonlastenneutraal"] == True)  # noqa: E712 - object column
+    r["_verschil"] = r["verschil_totaal"].where(r["_aangepakt"])
+    r["_huurverhoging"] = r["verschil_huur_totaal"].where(r["_aangepakt"])
+    r["_besparing"] = (-r["verschil_energie_totaal"]).where(r["_aangepakt"])
+    if per is None:
+        r["_groep"] = "Totaal"
+        sleutel = "_groep"
+    else:
+        r[per] = r[per].astype(str)
+        sleutel = per
+    g = r.groupby(sleutel, sort=True)
+    s = pd.DataFrame({
+        "woningen": g.size(),
+        "fout": g["_ok"].apply(lambda x: int((~x).sum())),
+        "aangepakt": g["_aangepakt"].sum().astype(int),
+        "neutraal": g["_neutraal"].sum().astype(int),
+        "gemiddeld_verschil_maand": g["_verschil"].mean().round(2),
+        "slechtste_verschil_maand": g["_verschil"].max().round(2),
+        "gemiddelde_huurverhoging_maand": g["_huurverhoging"].mean().round(2),
+        "gemiddelde_energiebesparing_maand": g["_besparing"].mean().round(2),
+    })
+    s["aandeel_neutraal"] = (s["neutraal"] / s["aangepakt"].replace(0, np.nan)).round(3)
+    s["gemiddeld_neutraal"] = s["gemiddeld_verschil_maand"] <= 0
+    s = s.reset_index().rename(columns={"_groep": "groep", per or "_groep": per or "groep"})
+    return s
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Safe export
+
+_GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
+
+
+def veilig(frame: pd.DataFrame) -> pd.DataFrame:
+    """Neutralise text cells that a spreadsheet would run as a formula (start with = + - @ tab CR): prefix "'"."""
+    uit = frame.copy()
+    for kol in uit.columns:
+        if uit[kol].dtype == object:
+            codes, uniek = pd.factorize(uit[kol], use_na_sentinel=True)
+            if len(uniek) == 0:
+                continue
+            schoon = np.array([("'" + u) if isinstance(u, str) and u.startswith(_GEVAARLIJK) else u for u in uniek]
+                              + [None], dtype=object)
+            uit[kol] = schoon[codes]
+    uit.columns = [("'" + c) if isinstance(c, str) and c.startswith(_GEVAARLIJK) else c for c in uit.columns]
+    return uit
+
+
+def schrijf(frame: pd.DataFrame, pad: Union[str, Path], samenvattingen: dict[str, pd.DataFrame] | None = None) -> None:
+    """Write a result as CSV (``;`` and decimal comma, UTF-8 with BOM: opens right in Dutch Excel) or .xlsx."""
+    pad = Path(pad)
+    if pad.suffix.lower() == ".xlsx":
+        pad.write_bytes(naar_excel(frame, samenvattingen))
+    else:
+        pad.write_bytes(naar_csv(frame))
+
+
+def naar_csv(frame: pd.DataFrame) -> bytes:
+    return veilig(frame).to_csv(sep=";", decimal=",", index=False).encode("utf-8-sig")
+
+
+def naar_excel(frame: pd.DataFrame, samenvattingen: dict[str, pd.DataFrame] | None = None) -> bytes:
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as xw:
+        veilig(frame).to_excel(xw, sheet_name="woningen", index=False)
+        for naam, s in (samenvattingen or {}).items():
+            veilig(s).to_excel(xw, sheet_name=naam[:31], index=False)
+    return buffer.getvalue()
+
+
+# ----------------------------------------------------------------------------------------------------------
+# CLI
+
+
+def cli_portefeuille(args) -> int:
+    """``python -m woonlasten portefeuille WONINGEN --scenario … --peildatum … --uit …``."""
+    import sys
+
+    from woonlasten.casus import InvoerFout
+
+    try:
+        scenario = scenario_uit_tekst(args.scenario)
+        if args.peildatum is not None:
+            try:
+                pd.Timestamp(args.peildatum)
+            except ValueError:
+                raise InvoerFout(f"--peildatum: geen geldige datum '{args.peildatum}' (gebruik JJJJ-MM-DD)") from None
+        woningen = lees_woningen(args.woningen)
+        resultaat = bereken_portefeuille(woningen, scenario, args.peildatum)
+    except PortefeuilleFout as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 2
+    totaal = samenvatting(resultaat, per=None).iloc[0]
+    complexen = samenvatting(resultaat)
+    n_fout = int((resultaat["status"] == "fout").sum())
+    print(f"{len(resultaat)} woningen gelezen, {len(resultaat) - n_fout} berekend, {n_fout} met een fout.")
+    print(f"Scenario: {scenario.omschrijving}. Aangepakt: {int(totaal['aangepakt'])}; woonlastenneutraal: "
+          f"{int(totaal['neutraal'])} ({_pct(totaal['aandeel_neutraal'])}); gemiddeld verschil "
+          f"{_eur(totaal['gemiddeld_verschil_maand'])} per maand, slechtste {_eur(totaal['slechtste_verschil_maand'])}.")
+    if n_fout:
+        print("Eerste fouten:")
+        for _, rij in resultaat[resultaat["status"] == "fout"].head(5).iterrows():
+            print(f"  regel {int(rij.name) + 2}: {rij['melding']}")
+    if args.uit:
+        schrijf(resultaat, args.uit, {"complexen": complexen, "totaal": samenvatting(resultaat, per=None)})
+        print(f"Resultaat geschreven naar {args.uit}")
+    else:
+        print(complexen.to_string(index=False))
+    return 0
+
+
+def _pct(x) -> str:
+    return "–" if pd.isna(x) else f"{x * 100:.1f}%".replace(".", ",")
+
+
+def _eur(x) -> str:
+    from woonlasten.formatteer import euro_verschil
+    return euro_verschil(float(x)) if pd.notna(x) else "–"

@@ -1,0 +1,398 @@
+"""Loading and looking up the dated, sourced data tables in ``tariffs/`` and ``labels/``.
+
+Every table is a CSV file (see ``docs/DATA-CONVENTIONS.md``). Each file is validated once, row by row, against a
+pydantic row model built from :data:`SCHEMAS`; a bad cell raises :class:`DataFout` naming the file, the line and
+the column. Lookups answer "the row valid on date D" for a whole column of dates at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Optional
+
+import numpy as np
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, ValidationError, create_model
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+TARIFFS_DIR = PROJECT_DIR / "tariffs"
+LABELS_DIR = PROJECT_DIR / "labels"
+
+STATUSSEN = ("bevestigd", "afgeleid", "schatting", "voorstel")
+
+F = Optional[float]
+S = Optional[str]
+D = Optional[dt.date]
+
+
+# Column types per table; columns not listed are kept as text. `None`-able columns may be empty.
+# `verplicht` lists the columns that must be filled on every row.
+SCHEMAS: dict[str, dict[str, Any]] = {
+    "tariffs/energiebelasting": {
+        "kolommen": {"drager": str, "schijf_vanaf": float, "schijf_tot": F, "geldig_vanaf": dt.date,
+                     "geldig_tot": D, "energiebelasting_excl_btw": float, "ode_excl_btw": F},
+        "sleutel": ["drager", "schijf_vanaf"],
+    },
+    "tariffs/belastingvermindering": {
+        "kolommen": {"geldig_vanaf": dt.date, "geldig_tot": D, "bedrag_jaar_excl_btw": float},
+        "sleutel": [],
+    },
+    "tariffs/btw": {
+        "kolommen": {"geldig_vanaf": dt.date, "geldig_tot": D, "btw_tarief": float, "toepassing": str},
+        "sleutel": ["toepassing"],
+    },
+    "tariffs/prijsplafond": {
+        "kolommen": {"drager": str, "geldig_vanaf": dt.date, "geldig_tot": D, "plafondprijs_incl_btw": float,
+                     "plafondvolume_jaar": float},
+        "sleutel": ["drager"],
+    },
+    "tariffs/leveringstarieven": {
+        "kolommen": {"drager": str, "geldig_vanaf": dt.date, "geldig_tot": D, "leveringsprijs_excl_btw": float,
+                     "vaste_leveringskosten_jaar_excl_btw": float},
+        "sleutel": ["drager"],
+    },
+    "tariffs/netbeheer": {
+        "kolommen": {"netbeheerder": str, "drager": str, "geldig_vanaf": dt.date, "geldig_tot": D,
+                     "netbeheerkosten_jaar_excl_btw": float},
+        "sleutel": ["netbeheerder", "drager"],
+    },
+    "tariffs/netbeheerder_gemeente": {
+        "kolommen": {"gemeente": str, "drager": str, "netbeheerder": str},
+        "sleutel": ["gemeente", "drager"],
+    },
+    "tariffs/teruglevering": {
+        "kolommen": {"geldig_vanaf": dt.date, "geldig_tot": D, "saldering": str,
+                     "minimum_vergoeding_aandeel_leveringsprijs": F, "terugleverkosten_kwh_excl_btw": F,
+                     "eigen_verbruik_aandeel": F},
+        "sleutel": [],
+    },
+    "tariffs/gemeentelijke_belastingen": {
+        "kolommen": {"gemeente": str, "gemeentecode": S, "geldig_vanaf": dt.date, "geldig_tot": D,
+                     "afvalstoffenheffing_eenpersoons_jaar": float, "afvalstoffenheffing_meerpersoons_jaar": float,
+                     "rioolheffing_gebruiker_jaar": float, "rioolheffing_eigenaar_jaar": F,
+                     "rioolheffing_eigenaar_pct_woz": F, "ozb_eigenaar_pct_woz": F, "methode": S},
+        "sleutel": ["gemeente"],
+    },
+    "tariffs/waterschapsbelastingen": {
+        "kolommen": {"waterschap": str, "geldig_vanaf": dt.date, "geldig_tot": D,
+                     "zuiveringsheffing_per_ve_jaar": float, "watersysteemheffing_ingezetenen_jaar": float,
+                     "watersysteemheffing_gebouwd_pct_woz": F},
+        "sleutel": ["waterschap"],
+    },
+    "tariffs/gemeente_waterschap": {
+        "kolommen": {"gemeente": str, "waterschap": str},
+        "sleutel": ["gemeente"],
+    },
+    "labels/labelklassen": {
+        "kolommen": {"energielabel": str, "volgorde": int, "ep2_vanaf_kwh_m2": F, "ep2_tot_kwh_m2": F},
+        "sleutel": ["energielabel"],
+    },
+    "labels/ruimteverwarming": {
+        "kolommen": {"woningtype": str, "energielabel": str, "gas_m3_per_m2": float, "aantal_woningen": F},
+        "sleutel": ["woningtype", "energielabel"],
+    },
+    "labels/tapwater_koken": {
+        "kolommen": {"personen": int, "oppervlakte_vanaf_m2": float, "oppervlakte_tot_m2": F,
+                     "tapwater_gas_m3": float, "koken_gas_m3": float},
+        "sleutel": ["personen", "oppervlakte_vanaf_m2"],
+    },
+    "labels/elektriciteit_huishouden": {
+        "kolommen": {"personen": int, "elektriciteit_kwh": float},
+        "sleutel": ["personen"],
+    },
+    "labels/warmtepomp": {
+        "kolommen": {"energielabel": str, "spf_warmtepomp": float, "aandeel_hybride": float, "spf_hybride": float},
+        "sleutel": ["energielabel"],
+    },
+    "labels/maatregelen": {
+        "kolommen": {"maatregel": str, "omschrijving": S, "soort": str, "eenheid": str,
+                     "investering_per_eenheid": F},
+        "sleutel": ["maatregel"],
+    },
+    "labels/maatregel_effect": {
+        "kolommen": {"maatregel": str, "woningtype": str, "standaard_hoeveelheid": F,
+                     "besparing_ruimteverwarming_aandeel": F, "elektriciteit_opwek_kwh_per_eenheid": F,
+                     "labelstappen": F},
+        "sleutel": ["maatregel", "woningtype"],
+    },
+    "labels/parameters": {
+        "kolommen": {"naam": str, "waarde": float, "eenheid": S},
+        "sleutel": ["naam"],
+    },
+}
+
+
+class DataFout(ValueError):
+    """A data file in tariffs/ or labels/ is missing, malformed or inconsistent (message in Dutch)."""
+
+
+@dataclass
+class Tabel:
+    """One validated data table.
+
+    ``frame`` holds the rows with ``geldig_vanaf``/``geldig_tot`` as ``datetime64`` (an empty ``geldig_tot`` is
+    read as the far future) and a column ``_rij`` with the 1-based line number in the file (header = line 1),
+    which results carry to cite the exact source row.
+    """
+
+    naam: str
+    pad: Path
+    frame: pd.DataFrame
+    sleutel: list[str] = field(default_factory=list)
+
+    @property
+    def gedateerd(self) -> bool:
+        return "geldig_vanaf" in self.frame.columns
+
+    def geldig_op(self, datum: dt.date | pd.Timestamp) -> pd.DataFrame:
+        """Rows valid on ``datum`` (all rows for an undated table)."""
+        if not self.gedateerd:
+            return self.frame
+        d = pd.Timestamp(datum)
+        f = self.frame
+        return f[(f["geldig_vanaf"] <= d) & (f["geldig_tot"] >= d)]
+
+    def rij(self, regelnummer: int) -> pd.Series:
+        """The row at 1-based file line ``regelnummer``."""
+        return self.frame.loc[self.frame["_rij"] == regelnummer].iloc[0]
+
+
+_EINDE = pd.Timestamp("2262-01-01")
+
+
+def _row_model(naam: str, kolommen: dict[str, Any]) -> type[BaseModel]:
+    fields: dict[str, Any] = {}
+    for kol, typ in kolommen.items():
+        fields[kol] = (typ, None) if _is_optional(typ) else (typ, ...)
+    fields["status"] = (Optional[str], None)
+    fields["bron"] = (str, ...)
+    return create_model(  # type: ignore[call-overload]
+        "Rij_" + naam.replace("/", "_"), __config__=ConfigDict(extra="allow", str_strip_whitespace=True), **fields
+    )
+
+
+def _is_optional(typ: Any) -> bool:
+    return getattr(typ, "__origin__", None) is not None and type(None) in getattr(typ, "__args__", ())
+
+
+def laad_tabel(pad: Path, naam: str) -> Tabel:
+    """Read and validate one CSV table; raises :class:`DataFout` with file, line and column on bad data."""
+    schema = SCHEMAS[naam]
+    if not pad.exists():
+        raise DataFout(f"Databestand ontbreekt: {pad}")
+    try:
+        ruw = pd.read_csv(pad, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except Exception as exc:  # noqa: BLE001 - any parse problem becomes a Dutch message
+        raise DataFout(f"{pad.name}: niet te lezen als CSV ({exc})") from exc
+    model = _row_model(naam, schema["kolommen"])
+    ontbrekend = [k for k in list(schema["kolommen"]) + ["bron"] if k not in ruw.columns
+                  and not _is_optional(schema["kolommen"].get(k, str))]
+    if ontbrekend:
+        raise DataFout(f"{pad.name}: kolom(men) ontbreken: {', '.join(ontbrekend)}")
+    rijen = []
+    for i, record in enumerate(ruw.to_dict(orient="records")):
+        waarden = {k: (v if v != "" else None) for k, v in record.items()}
+        try:
+            rij = model.model_validate(waarden)
+        except ValidationError as exc:
+            fout = exc.errors()[0]
+            kol = ".".join(str(x) for x in fout["loc"])
+            raise DataFout(
+                f"{pad.name}, regel {i + 2}, kolom '{kol}': ongeldige waarde {waarden.get(kol)!r} ({fout['msg']})"
+            ) from exc
+        if rij.status is not None and rij.status not in STATUSSEN:
+            raise DataFout(f"{pad.name}, regel {i + 2}, kolom 'status': {rij.status!r} is niet een van {STATUSSEN}")
+        d = rij.model_dump()
+        d["_rij"] = i + 2
+        rijen.append(d)
+    frame = pd.DataFrame(rijen)
+    if frame.empty:
+        raise DataFout(f"{pad.name}: het bestand bevat geen regels")
+    if "geldig_vanaf" in frame.columns:
+        frame["geldig_vanaf"] = pd.to_datetime(frame["geldig_vanaf"])
+        frame["geldig_tot"] = pd.to_datetime(frame.get("geldig_tot")).fillna(_EINDE)
+        _controleer_overlap(frame, schema["sleutel"], pad.name)
+    elif schema["sleutel"]:
+        dubbel = frame.duplicated(schema["sleutel"], keep="first")
+        if dubbel.any():
+            r = frame.loc[dubbel, "_rij"].iloc[0]
+            raise DataFout(f"{pad.name}, regel {r}: dezelfde sleutel {schema['sleutel']} staat er al eerder in")
+    for kol, typ in schema["kolommen"].items():
+        if typ in (float, F) and kol in frame.columns:
+            frame[kol] = frame[kol].astype(float)
+    return Tabel(naam=naam, pad=pad, frame=frame, sleutel=list(schema["sleutel"]))
+
+
+def _controleer_overlap(frame: pd.DataFrame, sleutel: list[str], bestand: str) -> None:
+    groepen = frame.groupby(sleutel, dropna=False) if sleutel else [((), frame)]
+    for key, g in groepen:
+        g = g.sort_values("geldig_vanaf")
+        vanaf = g["geldig_vanaf"].to_numpy()
+        tot = g["geldig_tot"].to_numpy()
+        if (tot < vanaf).any():
+            r = g.loc[tot < vanaf, "_rij"].iloc[0]
+            raise DataFout(f"{bestand}, regel {r}: geldig_tot ligt vóór geldig_vanaf")
+        overlap = vanaf[1:] <= tot[:-1]
+        if overlap.any():
+            r = g["_rij"].to_numpy()[1:][overlap][0]
+            raise DataFout(f"{bestand}, regel {r}: periode overlapt met een eerdere regel voor {key}")
+
+
+@dataclass
+class Tabellen:
+    """All data tables, by name (``"tariffs/btw"``, ``"labels/parameters"``, ...)."""
+
+    tabellen: dict[str, Tabel]
+
+    def __getitem__(self, naam: str) -> Tabel:
+        return self.tabellen[naam]
+
+    def parameter(self, naam: str) -> float:
+        """A named constant from ``labels/parameters.csv``."""
+        f = self["labels/parameters"].frame
+        rij = f.loc[f["naam"] == naam]
+        if rij.empty:
+            raise DataFout(f"parameters.csv: parameter '{naam}' ontbreekt")
+        return float(rij["waarde"].iloc[0])
+
+    def parameter_rij(self, naam: str) -> int:
+        f = self["labels/parameters"].frame
+        return int(f.loc[f["naam"] == naam, "_rij"].iloc[0])
+
+
+def _datamap(extra: Optional[str]) -> dict[str, Path]:
+    """Where each table is read from: the shipped folders, overridden per file by ``extra`` folder(s)."""
+    paden = {naam: PROJECT_DIR / f"{naam}.csv" for naam in SCHEMAS}
+    for map_ in [m for m in (extra or "").split(os.pathsep) if m]:
+        for naam in SCHEMAS:
+            kandidaat = Path(map_) / f"{Path(naam).name}.csv"
+            if kandidaat.exists():
+                paden[naam] = kandidaat
+    return paden
+
+
+@lru_cache(maxsize=8)
+def laad_tabellen(extra: Optional[str] = None) -> Tabellen:
+    """Load every table once. ``extra``: folder(s) with own copies of tables that replace the shipped ones
+    (same file name and columns), e.g. a corporation's own vergoedingentabel. Defaults to ``$WOONLASTEN_DATA``."""
+    extra = extra if extra is not None else os.environ.get("WOONLASTEN_DATA")
+    return Tabellen({naam: laad_tabel(pad, naam) for naam, pad in _datamap(extra).items()})
+
+
+def registreer(naam: str, kolommen: dict[str, Any], sleutel: list[str]) -> None:
+    """Add a table schema (used by modules that bring their own tables)."""
+    SCHEMAS[naam] = {"kolommen": kolommen, "sleutel": sleutel}
+    laad_tabellen.cache_clear()
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Column-wise lookups
+
+
+def zoek(
+    tabel: Tabel,
+    peildatum: pd.Series | None,
+    sleutels: dict[str, pd.Series] | None = None,
+    kolommen: list[str] | None = None,
+    terugval: bool = False,
+) -> pd.DataFrame:
+    """Look up, for every element of the input columns, the table row valid on its peildatum with matching keys.
+
+    Returns a frame aligned with the input (same index) holding ``kolommen`` plus ``_rij`` (source line, -1 where
+    nothing matched; the value columns are then NaN). With ``terugval``, a key that has rows but none valid on
+    the date takes the row nearest in time, and the column ``_terugval`` says so. Works on a column of dates: the table is filtered once per
+    distinct date, so a portfolio with one peildatum costs one filter and one vectorised key match.
+    """
+    sleutels = sleutels or {}
+    kolommen = (kolommen or []) + ["_rij"]
+    index = next(iter(sleutels.values())).index if sleutels else peildatum.index  # type: ignore[union-attr]
+    n = len(index)
+    uit = {k: np.full(n, np.nan, dtype=object if tabel.frame[k].dtype == object else float) for k in kolommen}
+    uit["_rij"] = np.full(n, -1, dtype=np.int64)
+    if tabel.gedateerd and peildatum is not None:
+        datums = pd.to_datetime(peildatum)
+        codes, uniek = pd.factorize(datums)
+    else:
+        codes, uniek = np.zeros(n, dtype=np.int64), [None]
+    for c, datum in enumerate(uniek):
+        rijen = tabel.geldig_op(datum) if datum is not None else tabel.frame
+        positie = np.flatnonzero(codes == c) if len(uniek) > 1 else np.arange(n)
+        if rijen.empty or len(positie) == 0:
+            continue
+        if sleutels:
+            treffer = _match(rijen, {k: np.asarray(s)[positie] for k, s in sleutels.items()})
+        else:
+            treffer = np.full(len(positie), len(rijen) - 1)
+        gevonden = treffer >= 0
+        for k in kolommen:
+            waarden = rijen[k].to_numpy()
+            uit[k][positie[gevonden]] = waarden[treffer[gevonden]]
+    terug = np.zeros(n, dtype=bool)
+    if terugval and tabel.gedateerd and sleutels:
+        mis = np.flatnonzero(uit["_rij"] < 0)
+        if len(mis):
+            dichtst = _dichtstbij(tabel, pd.to_datetime(peildatum).to_numpy()[mis],
+                                  {k: np.asarray(s)[mis] for k, s in sleutels.items()})
+            gevonden = dichtst >= 0
+            for k in kolommen:
+                uit[k][mis[gevonden]] = tabel.frame[k].to_numpy()[dichtst[gevonden]]
+            terug[mis[gevonden]] = True
+    res = pd.DataFrame(uit, index=index)
+    res["_terugval"] = terug
+    for k in kolommen:
+        if k != "_rij" and tabel.frame[k].dtype != object:
+            res[k] = res[k].astype(float)
+    return res
+
+
+def _match(rijen: pd.DataFrame, gevraagd: dict[str, np.ndarray]) -> np.ndarray:
+    """Position in ``rijen`` of each requested key combination (-1 where absent), matching on the text of the
+    keys. Factorizes first, so a million requests with a handful of distinct keys cost a handful of lookups."""
+    gecombineerd = np.zeros(len(next(iter(gevraagd.values()))), dtype=np.int64)
+    uniek_per_kolom = []
+    for waarden in gevraagd.values():
+        codes, uniek = pd.factorize(waarden, use_na_sentinel=False)
+        gecombineerd = gecombineerd * (len(uniek) + 1) + codes
+        uniek_per_kolom.append((codes, uniek))
+    combi_codes, combi_uniek = pd.factorize(gecombineerd)
+    # the first occurrence of each combination gives its key values
+    eerste = np.zeros(len(combi_uniek), dtype=np.int64)
+    eerste[combi_codes[::-1]] = np.arange(len(combi_codes))[::-1]
+    sleutel_tabel = [tuple(_tekst(w) for w in rij) for rij in rijen[list(gevraagd)].itertuples(index=False)]
+    positie_van = {s: i for i, s in enumerate(sleutel_tabel)}
+    treffer_uniek = np.array(
+        [positie_van.get(tuple(_tekst(u[c[e]]) for c, u in uniek_per_kolom), -1) for e in eerste], dtype=np.int64
+    )
+    return treffer_uniek[combi_codes]
+
+
+def _tekst(waarde: Any) -> str:
+    """Key text for matching: 3, 3.0 and "3" all become "3"; text is compared case-insensitively."""
+    if isinstance(waarde, (float, np.floating)) and float(waarde).is_integer():
+        return str(int(waarde))
+    return str(waarde).strip().lower()
+
+
+def _dichtstbij(tabel: Tabel, datums: np.ndarray, gevraagd: dict[str, np.ndarray]) -> np.ndarray:
+    """Per request, the position of the row with the same keys whose period lies nearest to the date."""
+    f = tabel.frame
+    sleutel_kol = list(gevraagd)
+    uit = np.full(len(datums), -1, dtype=np.int64)
+    combi = pd.DataFrame({**{k: [_tekst(w) for w in v] for k, v in gevraagd.items()}, "_d": datums})
+    tekst = f[sleutel_kol].apply(lambda kol: kol.map(_tekst))
+    for key, groep in combi.groupby(sleutel_kol + ["_d"], sort=False):
+        sleutel, d = key[:-1], pd.Timestamp(key[-1])
+        masker = np.ones(len(f), dtype=bool)
+        for k, w in zip(sleutel_kol, sleutel, strict=False):
+            masker &= (tekst[k] == w).to_numpy()
+        if not masker.any():
+            continue
+        kand = f[masker]
+        afstand = np.maximum((kand["geldig_vanaf"] - d).dt.days.clip(lower=0),
+                             (d - kand["geldig_tot"]).dt.days.clip(lower=0))
+        uit[groep.index.to_numpy()] = np.flatnonzero(masker)[int(np.argmin(afstand.to_numpy()))]
+    return uit
