@@ -269,7 +269,7 @@ def _gas_per_m2(woningtype: pd.Series, label: pd.Series, t: Tabellen) -> pd.Data
 def _tapwater_koken(personen: pd.Series, m2: pd.Series, t: Tabellen) -> pd.DataFrame:
     tabel = t["labels/tapwater_koken"]
     grenzen = np.sort(tabel.frame["oppervlakte_vanaf_m2"].unique())
-    klasse = grenzen[np.clip(np.searchsorted(grenzen, m2.fillna(0).to_numpy(), side="right") - 1, 0, None)]
+    klasse = grenzen[np.clip(np.searchsorted(grenzen, m2.fillna(0).to_numpy(), side="left") - 1, 0, None)]
     p = personen.clip(upper=tabel.frame["personen"].max())
     return zoek(tabel, None, {"personen": p, "oppervlakte_vanaf_m2": pd.Series(klasse, index=m2.index)},
                 ["tapwater_gas_m3", "koken_gas_m3"])
