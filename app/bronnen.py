@@ -1,0 +1,161 @@
+"""Page 'Tarieven en bronnen': every data table in tariffs/ and labels/ with its validity dates, status and
+source, filterable by date and by text — the transparency a tenants' association needs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from app import gedeeld as g
+from woonlasten.formatteer import getal
+from woonlasten.tabellen import LABELS_DIR, PROJECT_DIR, TARIFFS_DIR
+
+OMSCHRIJVING = {
+    "tariffs/energiebelasting": "Energiebelasting en ODE per kWh en m³, per schijf",
+    "tariffs/belastingvermindering": "Vermindering energiebelasting per elektriciteitsaansluiting",
+    "tariffs/btw": "Btw-tarief op energie",
+    "tariffs/prijsplafond": "Prijsplafond 2023 voor gas en stroom",
+    "tariffs/leveringstarieven": "Gemiddelde leveringsprijzen en vaste leveringskosten",
+    "tariffs/netbeheer": "Netbeheerkosten per netbeheerder",
+    "tariffs/netbeheerder_gemeente": "Welke netbeheerder in welke gemeente",
+    "tariffs/teruglevering": "Salderen en terugleververgoeding zonnestroom",
+    "tariffs/gemeentelijke_belastingen": "Afvalstoffenheffing, rioolheffing en OZB per gemeente",
+    "tariffs/waterschapsbelastingen": "Zuiveringsheffing en watersysteemheffing per waterschap",
+    "tariffs/gemeente_waterschap": "Welk waterschap bij welke gemeente",
+    "tariffs/vergoedingentabel": "Huurverhoging na woningverbetering (vergoedingentabel)",
+    "tariffs/huurgrenzen": "Huurgrenzen (liberalisatiegrens, aftoppingsgrenzen)",
+    "tariffs/huurregels": "Regels voor huurverhoging na verduurzaming",
+    "tariffs/huurtoeslag": "Parameters van de huurtoeslag",
+    "tariffs/huurtoeslag_voorbeelden": "Rekenvoorbeelden huurtoeslag",
+    "tariffs/hypotheekruimte": "Extra hypotheekruimte voor energiebesparing",
+    "tariffs/isde": "ISDE-subsidie per maatregel",
+    "tariffs/warmtefonds": "Warmtefonds: rente, looptijden en leengrenzen",
+    "tariffs/wws_energiepunten": "Woningwaarderingsstelsel: punten voor het energielabel",
+    "tariffs/wws_max_huurprijs": "Woningwaarderingsstelsel: maximale huurprijs per punt",
+    "tariffs/epv": "Energieprestatievergoeding (EPV)",
+    "labels/labelklassen": "Energielabelklassen (NTA 8800)",
+    "labels/ruimteverwarming": "Gemeten gasverbruik voor ruimteverwarming per m², per woningtype en label",
+    "labels/tapwater_koken": "Gas voor warm water en koken per huishoudgrootte",
+    "labels/elektriciteit_huishouden": "Elektriciteitsverbruik per huishoudgrootte",
+    "labels/warmtepomp": "Rendement (SPF) van warmtepompen per label",
+    "labels/maatregelen": "Maatregelen en richtprijzen",
+    "labels/maatregel_effect": "Effect van maatregelen per woningtype",
+    "labels/parameters": "Vaste rekenparameters",
+    "labels/co2_factoren": "CO₂-uitstoot per m³ gas en kWh",
+}
+_VER = pd.Timestamp("2200-01-01")  # geldig_tot beyond this = open-ended
+
+
+@st.cache_resource(show_spinner=False)
+def _los_bestand(pad: str, gewijzigd: float) -> pd.DataFrame:
+    """A data file the core does not load (yet): read as text, dates parsed where present."""
+    f = pd.read_csv(pad, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    for kol in ("geldig_vanaf", "geldig_tot"):
+        if kol in f.columns:
+            f[kol] = pd.to_datetime(f[kol].replace("", None), errors="coerce")
+    return f
+
+
+def alle_tabellen() -> dict[str, tuple[pd.DataFrame, Path, bool]]:
+    """name → (frame, file, used by the calculation) for every CSV in tariffs/ and labels/."""
+    t = g.tabellen()
+    uit: dict[str, tuple[pd.DataFrame, Path, bool]] = {}
+    for map_ in (TARIFFS_DIR, LABELS_DIR):
+        for pad in sorted(map_.glob("*.csv")):
+            naam = f"{map_.name}/{pad.stem}"
+            if naam in t.tabellen:
+                uit[naam] = (t[naam].frame, t[naam].pad, True)
+            else:
+                try:
+                    uit[naam] = (_los_bestand(str(pad), pad.stat().st_mtime), pad, False)
+                except Exception:  # noqa: BLE001 - a broken extra file must not break the page
+                    continue
+    return uit
+
+
+def geldig_op(frame: pd.DataFrame, datum) -> pd.DataFrame:
+    """Rows valid on ``datum`` (every row of an undated table; rows without dates count as always valid)."""
+    if "geldig_vanaf" not in frame.columns:
+        return frame
+    d = pd.Timestamp(datum)
+    vanaf = frame["geldig_vanaf"].fillna(pd.Timestamp.min)
+    tot = frame["geldig_tot"].fillna(pd.Timestamp.max) if "geldig_tot" in frame.columns else pd.Timestamp.max
+    return frame[(vanaf <= d) & (tot >= d)]
+
+
+def _periode(frame: pd.DataFrame) -> str:
+    if "geldig_vanaf" not in frame.columns or frame["geldig_vanaf"].isna().all():
+        return "altijd"
+    van = frame["geldig_vanaf"].min()
+    tot = frame["geldig_tot"].max() if "geldig_tot" in frame.columns else pd.NaT
+    tot_tekst = "heden" if pd.isna(tot) or tot >= _VER else f"{tot:%d-%m-%Y}"
+    return f"{van:%d-%m-%Y} – {tot_tekst}"
+
+
+def _statussen(frame: pd.DataFrame) -> str:
+    if "status" not in frame.columns:
+        return ""
+    tel = frame["status"].replace("", None).fillna("bevestigd").value_counts()
+    return ", ".join(f"{n} {s}" for s, n in tel.items())
+
+
+st.title("Tarieven en bronnen")
+st.caption("Elk bedrag in de berekening komt uit een tabel met een geldigheidsperiode en een bron. Hier staan ze "
+           "allemaal, zoals ze in de map tariffs/ en labels/ staan. Status: bevestigd = uit de primaire bron, "
+           "afgeleid = berekend uit bronnen, schatting = beste schatting, voorstel = nog niet vastgesteld.")
+
+tabellen = alle_tabellen()
+datum = g.peildatum()
+periode = st.radio("Welke regels?", ["Geldig op de peildatum", "Alle perioden"], key="br_periode",
+                   horizontal=True, persist_state=g.BEWAAR,
+                   help=f"'Geldig op de peildatum' toont alleen de regels die gelden op {datum:%d-%m-%Y} "
+                        "(de peildatum in de zijbalk).")
+op_datum = periode == "Geldig op de peildatum"
+
+overzicht = pd.DataFrame([{
+    "Tabel": naam, "Inhoud": OMSCHRIJVING.get(naam, ""), "Regels": len(f),
+    f"Geldig op {datum:%d-%m-%Y}": len(geldig_op(f, datum)), "Periode": _periode(f), "Status": _statussen(f),
+    "In de berekening": "ja" if gebruikt else "nog niet",
+} for naam, (f, _, gebruikt) in tabellen.items()])
+st.subheader("Overzicht")
+st.dataframe(overzicht, hide_index=True, width="stretch", key="br_overzicht")
+
+st.subheader("Een tabel bekijken")
+namen = list(tabellen)
+a, b = st.columns([2, 3])
+with a:
+    gekozen = st.selectbox("Tabel", namen, key="br_tabel", persist_state=g.BEWAAR,
+                           index=namen.index("tariffs/gemeentelijke_belastingen")
+                           if "tariffs/gemeentelijke_belastingen" in namen else 0,
+                           format_func=lambda n: f"{OMSCHRIJVING.get(n, n)} ({n}.csv)",
+                           help="Kies een tabel uit tariffs/ of labels/.")
+with b:
+    zoek = st.text_input("Zoeken in de tabel", key="br_zoek", persist_state=g.BEWAAR, max_chars=80,
+                         placeholder="bijvoorbeeld Borne of gas",
+                         help="Toont alleen de regels waarin deze tekst voorkomt (hoofdletters maken niet uit).")
+frame, pad, gebruikt = tabellen[gekozen]
+toon = geldig_op(frame, datum) if op_datum else frame
+toon = toon.drop(columns=[k for k in toon.columns if k.startswith("_")])
+if zoek:
+    tekst = toon.astype(str).apply(lambda k: k.str.contains(zoek, case=False, regex=False))
+    toon = toon[tekst.any(axis=1)]
+if "geldig_tot" in toon.columns:
+    toon = toon.assign(geldig_tot=toon["geldig_tot"].where(toon["geldig_tot"] < _VER))
+st.caption(f"Bestand: {pad.relative_to(PROJECT_DIR) if pad.is_relative_to(PROJECT_DIR) else pad} · "
+           f"{getal(len(toon))} van {getal(len(frame))} regels"
+           + (f" (geldig op {datum:%d-%m-%Y})" if op_datum and 'geldig_vanaf' in frame.columns else "")
+           + ("" if gebruikt else " · wordt nog niet gebruikt in de berekening"))
+st.dataframe(toon, hide_index=True, width="stretch", key="br_inhoud",
+             column_config={"geldig_vanaf": st.column_config.DateColumn("geldig vanaf", format="DD-MM-YYYY"),
+                            "geldig_tot": st.column_config.DateColumn("geldig tot en met", format="DD-MM-YYYY"),
+                            "bron": st.column_config.TextColumn("bron", width="large"),
+                            "toelichting": st.column_config.TextColumn("toelichting", width="large")})
+
+documenten = sorted(pad.parent.glob("*.md"))
+if documenten:
+    st.subheader(f"Documentatie van de map {pad.parent.name}/")
+    for doc in documenten:
+        with st.expander(f"{pad.parent.name}/{doc.name}"):
+            st.markdown(doc.read_text(encoding="utf-8"))

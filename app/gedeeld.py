@@ -1,0 +1,279 @@
+"""Shared by every page: cached tables, the sidebar (peildatum and gemeente), labelled inputs with bounds and Dutch
+help texts, and the cached calculation of one case.
+
+Widgets keep their value for the whole session (``persist_state="session"``), so an energiecoach can look up a
+source on another page and come back to the same case.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import typing
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from pydantic import BaseModel, ValidationError
+
+from woonlasten import Casus, InvoerFout, bereken, laad_tabellen
+from woonlasten.formatteer import getal
+from woonlasten.meldingen import vertaal
+from woonlasten.modellen import ENERGIELABELS, GRENZEN, VERWARMINGEN, WONINGTYPES, Resultaat
+from woonlasten.tabellen import Tabellen
+
+BEWAAR = "session"  # persist_state of every widget
+
+WONINGTYPE_NAMEN = {
+    "appartement": "Appartement (laagbouw)",
+    "appartement_hoogbouw": "Appartement (hoogbouw)",
+    "tussenwoning": "Tussenwoning",
+    "hoekwoning": "Hoekwoning",
+    "twee-onder-een-kap": "Twee-onder-een-kap",
+    "vrijstaand": "Vrijstaande woning",
+}
+VERWARMING_NAMEN = {
+    "gasketel": "Cv-ketel op gas",
+    "hybride_warmtepomp": "Hybride warmtepomp (met cv-ketel)",
+    "warmtepomp": "Warmtepomp (zonder gas)",
+}
+MAATREGEL_NAMEN = {
+    "spouwmuurisolatie": "Spouwmuurisolatie",
+    "gevelisolatie": "Gevelisolatie (massieve muur)",
+    "dakisolatie": "Dakisolatie",
+    "vloerisolatie": "Vloerisolatie",
+    "bodemisolatie": "Bodemisolatie (kruipruimte)",
+    "hr_glas": "HR++-glas",
+    "triple_glas": "Triple glas met nieuw kozijn",
+    "kierdichting": "Kierdichting",
+    "ventilatie": "Vraaggestuurde ventilatie",
+    "zonnepanelen": "Zonnepanelen",
+    "hybride_warmtepomp": "Hybride warmtepomp",
+    "warmtepomp": "Warmtepomp (all-electric)",
+}
+EENHEID_NAMEN = {"m2": "m²", "paneel": "panelen", "toestel": "toestel", "woning": "woning"}
+
+# Dutch labels of input fields the core may add later; unknown fields get a label made from their name.
+EXTRA_LABELS = {
+    "inkomen_jaar": "Huishoudinkomen per jaar (€, bruto)",
+    "aow": "Iemand in het huishouden heeft de AOW-leeftijd",
+    "nieuwe_verhuring": "Nieuwe verhuring (na mutatie)",
+}
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Data
+
+
+@st.cache_resource(show_spinner=False)
+def tabellen() -> Tabellen:
+    """All data tables, loaded and validated once per server process."""
+    return laad_tabellen()
+
+
+@st.cache_resource(show_spinner=False)
+def gemeenten() -> list[str]:
+    """Every gemeente with municipal tax data, sorted."""
+    return sorted(tabellen()["tariffs/gemeentelijke_belastingen"].frame["gemeente"].dropna().unique().tolist())
+
+
+@st.cache_resource(show_spinner=False)
+def maatregelen() -> pd.DataFrame:
+    """The measures catalogue (``labels/maatregelen.csv``), indexed by ``maatregel``."""
+    return tabellen()["labels/maatregelen"].frame.set_index("maatregel", drop=False)
+
+
+@st.cache_resource(show_spinner=False)
+def standaard_hoeveelheden() -> dict[tuple[str, str], float]:
+    """Standard quantity per (maatregel, woningtype) from ``labels/maatregel_effect.csv``."""
+    f = tabellen()["labels/maatregel_effect"].frame
+    return {(m, w): float(q) for m, w, q in zip(f["maatregel"], f["woningtype"], f["standaard_hoeveelheid"],
+                                                strict=True) if pd.notna(q)}
+
+
+# Tables that every calculation needs on the peildatum; the date picker stays inside the period they all cover.
+_DATUM_TABELLEN = ("tariffs/btw", "tariffs/energiebelasting", "tariffs/leveringstarieven", "tariffs/netbeheer",
+                   "tariffs/gemeentelijke_belastingen")
+
+
+@st.cache_resource(show_spinner=False)
+def peildatum_grenzen() -> tuple[dt.date, dt.date]:
+    """First and last date for which every needed table has a row."""
+    t = tabellen()
+    laag = max(t[n].frame["geldig_vanaf"].min() for n in _DATUM_TABELLEN)
+    hoog = min(t[n].frame["geldig_tot"].max() for n in _DATUM_TABELLEN)
+    return laag.date(), hoog.date()
+
+
+def standaard_peildatum(vandaag: dt.date | None = None) -> dt.date:
+    """Today if the data covers it, otherwise the nearest date that it does."""
+    laag, hoog = peildatum_grenzen()
+    vandaag = vandaag or dt.date.today()
+    return min(max(vandaag, laag), hoog)
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Sidebar
+
+
+def zijbalk() -> None:
+    """Peildatum and gemeente, shared by the pages (keys ``peildatum`` and ``gemeente``)."""
+    laag, hoog = peildatum_grenzen()
+    lijst = gemeenten()
+    with st.sidebar:
+        st.date_input(
+            "Peildatum", value=standaard_peildatum(), min_value=laag, max_value=hoog, key="peildatum",
+            format="DD-MM-YYYY", persist_state=BEWAAR,
+            help=(f"De datum waarop tarieven, belastingen en regels gelden; de bedragen zijn voor een jaar rond deze "
+                  f"datum. Kies een datum tussen {laag:%d-%m-%Y} en {hoog:%d-%m-%Y} (daarvoor zijn gegevens)."))
+        st.selectbox(
+            "Gemeente", lijst, index=lijst.index("Borne") if "Borne" in lijst else 0, key="gemeente",
+            persist_state=BEWAAR,
+            help="De gemeente van de woning: bepaalt afvalstoffenheffing, rioolheffing, OZB, het waterschap en de "
+                 "netbeheerder. Typ om te zoeken.")
+        st.caption("Alle bedragen in euro per maand, inclusief btw. Verbruik is een schatting op basis van het "
+                   "energielabel, tenzij u het eigen verbruik invult.")
+
+
+def peildatum() -> dt.date:
+    return st.session_state.get("peildatum") or standaard_peildatum()
+
+
+def gemeente() -> str:
+    return st.session_state.get("gemeente") or "Borne"
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Inputs
+
+
+def _bereik(veld: str, decimalen: int = 0) -> str:
+    laag, hoog = GRENZEN[veld]
+    return f"Toegestaan: {getal(laag, decimalen)} tot {getal(hoog, decimalen)}."
+
+
+def geheel(label: str, veld: str, key: str, waarde: int | None, help: str, *, stap: int = 1,
+           leeg: str | None = None) -> int | None:
+    """A whole-number input bounded by ``GRENZEN[veld]``; ``leeg`` (placeholder) allows an empty field."""
+    laag, hoog = GRENZEN[veld]
+    return st.number_input(label, min_value=int(laag), max_value=int(hoog), value=waarde, step=stap, key=key,
+                           help=f"{help} {_bereik(veld)}", placeholder=leeg, persist_state=BEWAAR)
+
+
+def bedrag(label: str, veld: str, key: str, waarde: float | None, help: str, *, stap: float = 1.0,
+           leeg: str | None = None) -> float | None:
+    """A money input [€] with two decimals, bounded by ``GRENZEN[veld]``."""
+    laag, hoog = GRENZEN[veld]
+    return st.number_input(label, min_value=float(laag), max_value=float(hoog),
+                           value=None if waarde is None else float(waarde), step=stap, format="%.2f", key=key,
+                           help=f"{help} {_bereik(veld, 2)}", placeholder=leeg, persist_state=BEWAAR)
+
+
+def keuze(label: str, opties: typing.Sequence[Any], key: str, standaard: Any, help: str,
+          namen: dict | None = None) -> Any:
+    opties = list(opties)
+    return st.selectbox(label, opties, index=opties.index(standaard), key=key, help=help, persist_state=BEWAAR,
+                        format_func=(lambda o: namen.get(o, o)) if namen else str)
+
+
+def woningtype(key: str, standaard: str = "tussenwoning") -> str:
+    return keuze("Woningtype", WONINGTYPES, key, standaard,
+                 "Soort woning zoals in het labelregister; bepaalt het gemiddelde gasverbruik per m² en het effect "
+                 "van maatregelen.", WONINGTYPE_NAMEN)
+
+
+def energielabel(key: str, standaard: str = "E", label: str = "Energielabel nu") -> str:
+    return keuze(label, ENERGIELABELS, key, standaard,
+                 "Het huidige energielabel (NTA 8800), te vinden op ep-online.nl. Bepaalt het geschatte verbruik.")
+
+
+def verwarming(key: str, standaard: str = "gasketel") -> str:
+    return keuze("Verwarming nu", VERWARMINGEN, key, standaard,
+                 "Hoe de woning nu wordt verwarmd.", VERWARMING_NAMEN)
+
+
+def doellabel(key: str, standaard: str | None, toelichting: str) -> str | None:
+    opties = [None, *ENERGIELABELS]
+    return st.selectbox(
+        "Energielabel na de ingreep", opties, index=opties.index(standaard), key=key, persist_state=BEWAAR,
+        format_func=lambda o: "volgt uit de maatregelen" if o is None else o,
+        help=toelichting + " Kies 'volgt uit de maatregelen' om het label te laten afleiden uit de gekozen "
+             "maatregelen. Het label na mag niet slechter zijn dan het label nu.")
+
+
+def maatregel_keuze(key: str, standaard: list[str], help: str) -> list[str]:
+    cat = maatregelen()
+    return st.multiselect(
+        "Maatregelen", list(cat.index), default=standaard, key=key, persist_state=BEWAAR,
+        format_func=lambda m: MAATREGEL_NAMEN.get(m, m.replace("_", " ").capitalize()), help=help,
+        placeholder="Kies een of meer maatregelen")
+
+
+def _is(annotatie: Any, soort: type) -> bool:
+    args = typing.get_args(annotatie)
+    return annotatie is soort or soort in args
+
+
+def extra_velden(model: type[BaseModel], bekend: set[str], prefix: str) -> dict[str, Any]:
+    """Inputs for fields the core added to ``model`` that this page does not handle by hand yet (e.g.
+    ``inkomen_jaar``): a checkbox for yes/no, a number input (bounds from ``GRENZEN``) or a selectbox for a fixed
+    list of values. Returns the values that are filled in."""
+    uit: dict[str, Any] = {}
+    for naam, veld in model.model_fields.items():
+        if naam in bekend:
+            continue
+        ann = veld.annotation
+        label = EXTRA_LABELS.get(naam, naam.replace("_", " ").capitalize())
+        help = veld.description or label
+        key = f"{prefix}{naam}"
+        standaard = None if veld.is_required() else veld.get_default(call_default_factory=True)
+        if _is(ann, bool):
+            uit[naam] = st.checkbox(label, value=bool(standaard), key=key, help=help, persist_state=BEWAAR)
+        elif _is(ann, int) or _is(ann, float):
+            geheel_getal = _is(ann, int) and not _is(ann, float)
+            laag, hoog = GRENZEN.get(naam, (0, 10_000_000))
+            cast = int if geheel_getal else float
+            w = st.number_input(label, min_value=cast(laag), max_value=cast(hoog),
+                                value=None if standaard is None else cast(standaard), step=cast(1), key=key,
+                                help=f"{help} Toegestaan: {getal(laag)} tot {getal(hoog)}.",
+                                placeholder="niet ingevuld", persist_state=BEWAAR)
+            if w is not None:
+                uit[naam] = w
+        else:
+            keuzes = [a for a in typing.get_args(ann) if typing.get_origin(a) is typing.Literal] or (
+                [ann] if typing.get_origin(ann) is typing.Literal else [])
+            if keuzes:
+                opties = list(typing.get_args(keuzes[0]))
+                w = st.selectbox(label, opties, index=opties.index(standaard) if standaard in opties else 0, key=key,
+                                 help=help, persist_state=BEWAAR)
+                uit[naam] = w
+    return uit
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Calculation
+
+
+@st.cache_resource(show_spinner=False, max_entries=1000)
+def _bereken(casus_json: str) -> tuple[Resultaat | None, str | None]:
+    casus = Casus.model_validate_json(casus_json)
+    try:
+        return bereken(casus, tabellen()), None
+    except InvoerFout as exc:
+        return None, str(exc)
+
+
+def maak_casus(gegevens: dict) -> tuple[Casus | None, str | None]:
+    """The case from the inputs, or a Dutch message naming the fields that are not valid."""
+    try:
+        return Casus.model_validate(gegevens), None
+    except ValidationError as exc:
+        return None, "; ".join(vertaal(exc))
+
+
+def reken(casus: Casus) -> tuple[Resultaat | None, str | None]:
+    """``bereken(casus)`` through a cache keyed on the case: going back to an earlier input costs nothing.
+    Returns (result, None) or (None, Dutch message)."""
+    try:
+        return _bereken(casus.model_dump_json())
+    except Exception as exc:  # noqa: BLE001 - never a traceback on screen
+        return None, f"De berekening is onverwacht mislukt ({exc.__class__.__name__}: {exc})."

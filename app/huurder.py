@@ -1,0 +1,114 @@
+"""Page 'Huurder (energiecoach)': a tenant's woonlasten now and after the upgrade, at the kitchen table."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app import gedeeld as g
+from app.advies import advies_html
+from app.gedeeld import MAATREGEL_NAMEN, VERWARMING_NAMEN, WONINGTYPE_NAMEN
+from app.weergave import toon_berekening, toon_huurkant, toon_resultaat
+from woonlasten.formatteer import euro, getal
+from woonlasten.modellen import Huishouden, Ingreep
+
+st.title("Woonlasten van een huurder")
+st.caption("Wat betaalt dit huishouden per maand aan huur, energie en lokale lasten, nu en na de verduurzaming — "
+           "en blijft dat woonlastenneutraal? Vul links de gegevens in; rechts staat direct de uitkomst.")
+
+invoer, uitkomst = st.columns([2, 5], gap="large")
+
+with invoer:
+    with st.container(border=True):
+        st.subheader("Woning")
+        a, b = st.columns(2)
+        with a:
+            woningtype = g.woningtype("woningtype")
+        with b:
+            oppervlakte = g.geheel("Oppervlakte (m²)", "oppervlakte_m2", "oppervlakte_m2", 85,
+                                   "Gebruiksoppervlakte van de woning, zoals op het energielabel of in het "
+                                   "huurcontract.")
+        a, b = st.columns(2)
+        with a:
+            label_nu = g.energielabel("energielabel", "E")
+        with b:
+            bouwjaar = g.geheel("Bouwjaar", "bouwjaar", "bouwjaar", 1975,
+                                "Bouwjaar van de woning (ter informatie; telt niet mee in de berekening).")
+        verwarming = g.verwarming("verwarming")
+
+    with st.container(border=True):
+        st.subheader("Huishouden en huur")
+        personen = g.geheel("Aantal bewoners", "personen", "personen", 3,
+                            "Aantal mensen in het huishouden: bepaalt warm water, koken, stroomverbruik, "
+                            "afvalstoffenheffing en zuiveringsheffing.")
+        a, b = st.columns(2)
+        with a:
+            kale_huur = g.bedrag("Kale huur (€ per maand)", "kale_huur", "kale_huur", 600.0,
+                                 "De huur zonder servicekosten, zoals op de huurverhogingsbrief.", stap=5.0)
+        with b:
+            servicekosten = g.bedrag("Servicekosten (€ per maand)", "servicekosten", "servicekosten", 20.0,
+                                     "Servicekosten per maand (schoonmaak, glasbewassing, enz.).")
+        extra_huishouden = g.extra_velden(Huishouden, {"personen"}, "")
+
+    with st.expander("Eigen verbruik van de jaarafrekening (optioneel)"):
+        st.caption("Leeg laten = schatting op basis van label, woningtype, oppervlakte en huishouden.")
+        gas = g.geheel("Gasverbruik (m³ per jaar)", "gas_m3", "gas_m3", None,
+                       "Het gasverbruik van het afgelopen jaar volgens de jaarafrekening van de energieleverancier.",
+                       stap=50, leeg="geschat")
+        stroom = g.geheel("Elektriciteit (kWh per jaar)", "elektriciteit_kwh", "elektriciteit_kwh", None,
+                          "Het stroomverbruik van het net (normaal + dal, min teruglevering) volgens de "
+                          "jaarafrekening.", stap=100, leeg="geschat")
+
+    with st.container(border=True):
+        st.subheader("De ingreep")
+        naar_label = g.doellabel("naar_label", "B", "Het energielabel dat de woning na de verduurzaming krijgt.")
+        gekozen = g.maatregel_keuze(
+            "maatregelen", [],
+            "De maatregelen die de corporatie uitvoert. Zonder doellabel bepalen de maatregelen het verbruik na; "
+            "met doellabel het gemeten gemiddelde van dat label. Een warmtepomp of zonnepanelen tellen altijd mee.")
+        huurverhoging = g.bedrag("Afgesproken huurverhoging (€ per maand)", "huurverhoging", "huurverhoging",
+                                 None, "Alleen invullen als er een huurverhoging is afgesproken; leeg = volgens "
+                                       "de regels.", leeg="volgens de regels")
+        extra_ingreep = g.extra_velden(Ingreep, {"naar_label", "maatregelen", "huurverhoging"}, "")
+
+heeft_ingreep = naar_label is not None or bool(gekozen) or huurverhoging is not None or any(extra_ingreep.values())
+gegevens = {
+    "peildatum": g.peildatum(), "gemeente": g.gemeente(), "rol": "huurder",
+    "woning": {"woningtype": woningtype, "oppervlakte_m2": oppervlakte, "energielabel": label_nu,
+               "bouwjaar": bouwjaar, "verwarming": verwarming},
+    "huishouden": {"personen": personen, **extra_huishouden},
+    "huur": {"kale_huur": kale_huur or 0.0, "servicekosten": servicekosten or 0.0},
+    "verbruik": {k: v for k, v in (("gas_m3", gas), ("elektriciteit_kwh", stroom)) if v is not None},
+    "ingreep": {"naar_label": naar_label, "maatregelen": gekozen, "huurverhoging": huurverhoging, **extra_ingreep}
+    if heeft_ingreep else None,
+}
+
+with uitkomst:
+    casus, fout = g.maak_casus(gegevens)
+    resultaat = None
+    if casus is not None:
+        resultaat, fout = g.reken(casus)
+    if fout:
+        st.error(f"Deze situatie kan niet worden berekend: {fout}", icon="🚫")
+    if resultaat is not None:
+        toon_resultaat(resultaat)
+        toon_huurkant(resultaat)
+        toon_berekening(resultaat)
+        woning = {
+            "Woning": f"{WONINGTYPE_NAMEN[woningtype]}, {getal(oppervlakte)} m²"
+                      + (f", bouwjaar {bouwjaar}" if bouwjaar else ""),
+            "Energielabel": label_nu + (f" → {resultaat.verbruik.energielabel_na}" if resultaat.na else ""),
+            "Verwarming": VERWARMING_NAMEN[verwarming] + (
+                f" → {VERWARMING_NAMEN.get(resultaat.verbruik.verwarming_na, '')}"
+                if resultaat.verbruik.verwarming_na not in (None, verwarming) else ""),
+            "Huishouden": f"{personen} {'persoon' if personen == 1 else 'personen'}",
+            "Huur": f"kale huur {euro(kale_huur or 0)} + servicekosten {euro(servicekosten or 0)}",
+        }
+        html = advies_html(resultaat, woning=woning, maatregelen=[MAATREGEL_NAMEN.get(m, m) for m in gekozen])
+        st.subheader("Advies om mee te geven")
+        st.download_button("Advies downloaden (HTML, klaar om af te drukken)", html,
+                           file_name=f"woonlastenadvies_huurder_{g.gemeente()}_{g.peildatum():%Y%m%d}.html",
+                           mime="text/html", on_click="ignore", icon="🖨️", key="advies_huurder",
+                           help="Eén A4 met de bedragen, de grafiek, het oordeel en de bronnen. Open het bestand en "
+                                "druk af (of bewaar als pdf).")
+        with st.expander("Voorbeeld van het advies"):
+            st.iframe(html, height=1100, alt="Voorbeeld van het afdrukbare woonlastenadvies")

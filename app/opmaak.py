@@ -1,0 +1,188 @@
+"""What a result looks like, without streamlit: the parts of the monthly costs (for charts), the rows of the
+breakdown table, and the optional fields the core may add (huurtoeslag, netto huur, financiering).
+
+Everything here only reads and formats the core's :class:`~woonlasten.modellen.Resultaat`; nothing is computed
+except the sums that make a chart add up to the core's total.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from woonlasten.formatteer import euro, euro_verschil, getal
+from woonlasten.modellen import Resultaat, Woonlasten
+
+# Okabe-Ito: distinguishable with every common colour-vision deficiency.
+OKABE_ITO = {
+    "oranje": "#E69F00", "hemelsblauw": "#56B4E9", "blauwgroen": "#009E73", "geel": "#F0E442",
+    "blauw": "#0072B2", "vermiljoen": "#D55E00", "paars": "#CC79A7", "grijs": "#999999",
+}
+KLEUR = {
+    "Kale huur en servicekosten": OKABE_ITO["blauw"],
+    "Huurverhoging": OKABE_ITO["paars"],
+    "Huurtoeslag": OKABE_ITO["geel"],
+    "Gas": OKABE_ITO["oranje"],
+    "Elektriciteit": OKABE_ITO["hemelsblauw"],
+    "Gemeente en waterschap": OKABE_ITO["blauwgroen"],
+    "Maandlast lening": OKABE_ITO["vermiljoen"],
+    "Overig": OKABE_ITO["grijs"],
+}
+ONDERDELEN = tuple(KLEUR)
+
+
+def optioneel(obj: Any, *pad: str) -> float | None:
+    """``obj.a.b`` if every attribute exists and is a number, else None (fields the core adds later)."""
+    for p in pad:
+        if obj is None:
+            return None
+        obj = obj.get(p) if isinstance(obj, dict) else getattr(obj, p, None)
+    if isinstance(obj, (int, float)) and not isinstance(obj, bool) and not math.isnan(obj):
+        return float(obj)
+    return None
+
+
+def onderdelen(w: Woonlasten, extra: dict[str, float | None] | None = None) -> list[tuple[str, float]]:
+    """The parts of one situation's monthly costs for a stacked chart [€/maand]; parts that are zero are left out.
+
+    The parts always add up to the core's ``totaal``. Optional parts (huurtoeslag, and ``extra`` such as a loan's
+    monthly payment) are shown only when the core counts them in the total (they bring the sum closer to it); any
+    remaining difference is shown as 'Overig' rather than hidden."""
+    delen = [
+        ("Kale huur en servicekosten", w.huur.kale_huur + w.huur.servicekosten),
+        ("Huurverhoging", w.huur.huurverhoging),
+        ("Gas", w.energie.gas),
+        ("Elektriciteit", w.energie.elektriciteit),
+        ("Gemeente en waterschap", w.lokale_lasten.totaal),
+    ]
+    rest = w.totaal - sum(b for _, b in delen)
+    kandidaten = {"Huurtoeslag": optioneel(w, "huur", "huurtoeslag"), **(extra or {})}
+    for naam, waarde in kandidaten.items():
+        if waarde and abs(rest - waarde) < abs(rest) - 0.005:
+            delen.append((naam, waarde))
+            rest -= waarde
+    if abs(rest) > 0.02:
+        delen.append(("Overig", rest))
+    return [(n, round(b, 2)) for n, b in delen if round(b, 2) != 0]
+
+
+# Rows of the breakdown table: (label, path in Woonlasten, indented). Optional paths are skipped when absent.
+REGELS = (
+    ("Huur", ("huur", "totaal"), False),
+    ("kale huur", ("huur", "kale_huur"), True),
+    ("servicekosten", ("huur", "servicekosten"), True),
+    ("huurverhoging", ("huur", "huurverhoging"), True),
+    ("huurtoeslag", ("huur", "huurtoeslag"), True),
+    ("netto huur", ("huur", "netto"), True),
+    ("Energie", ("energie", "totaal"), False),
+    ("gas", ("energie", "gas"), True),
+    ("elektriciteit", ("energie", "elektriciteit"), True),
+    ("Gemeente en waterschap", ("lokale_lasten", "totaal"), False),
+    ("afvalstoffenheffing", ("lokale_lasten", "afvalstoffenheffing"), True),
+    ("rioolheffing", ("lokale_lasten", "rioolheffing"), True),
+    ("onroerendezaakbelasting (OZB)", ("lokale_lasten", "ozb"), True),
+    ("waterschap", ("lokale_lasten", "waterschap"), True),
+    ("Woonlasten totaal", ("totaal",), False),
+)
+
+
+def tabel_rijen(r: Resultaat, eigenaar: bool = False) -> list[dict]:
+    """One dict per row: label, ingesprongen, voor, na, verschil (floats; na/verschil None without ingreep).
+    An owner has no rent: the rent rows are left out."""
+    rijen = []
+    for label, pad, inspring in REGELS:
+        if eigenaar and pad[0] == "huur":
+            continue
+        voor = optioneel(r.voor, *pad)
+        if voor is None:
+            continue
+        if not eigenaar and label.startswith("onroerendezaak") and voor == 0 and optioneel(r.na, *pad) in (0, None):
+            continue
+        rijen.append({"label": label, "ingesprongen": inspring, "voor": voor, "na": optioneel(r.na, *pad),
+                      "verschil": optioneel(r.verschil, *pad)})
+    return rijen
+
+
+def tabel_markdown(r: Resultaat, eigenaar: bool = False) -> str:
+    """The breakdown as a Markdown table with right-aligned Dutch amounts."""
+    met_na = r.na is not None
+    kop = "| Per maand | Nu | Na de ingreep | Verschil |\n|:--|--:|--:|--:|" if met_na else \
+        "| Per maand | Nu |\n|:--|--:|"
+    regels = [kop]
+    for rij in tabel_rijen(r, eigenaar):
+        naam = ("&nbsp;&nbsp;&nbsp;" + rij["label"]) if rij["ingesprongen"] else f"**{rij['label']}**"
+        cellen = [naam, euro(rij["voor"])]
+        if met_na:
+            cellen += [euro(rij["na"]), euro_verschil(rij["verschil"])]
+        if not rij["ingesprongen"]:
+            cellen = [cellen[0]] + [f"**{c}**" for c in cellen[1:]]
+        regels.append("| " + " | ".join(cellen) + " |")
+    return "\n".join(regels)
+
+
+def verbruik_tekst(r: Resultaat) -> str:
+    """Consumption before (and after) in words."""
+    v = r.verbruik
+    herkomst = {"eigen": "eigen verbruik (jaarafrekening)", "deels eigen": "deels eigen verbruik, deels geschat",
+                "geschat": "geschat op basis van label, woningtype, oppervlakte en huishouden"}[v.herkomst]
+    if r.na is None or v.gas_m3_na is None:
+        return (f"Verbruik per jaar: gas {getal(v.gas_m3_voor)} m³, elektriciteit {getal(v.elektriciteit_kwh_voor)} "
+                f"kWh ({herkomst}); label {v.energielabel_voor}.")
+    return (f"Verbruik per jaar: gas {getal(v.gas_m3_voor)} → {getal(v.gas_m3_na)} m³, elektriciteit "
+            f"{getal(v.elektriciteit_kwh_voor)} → {getal(v.elektriciteit_kwh_na)} kWh ({herkomst}); "
+            f"label {v.energielabel_voor} → {v.energielabel_na}.")
+
+
+# Fields of the core's financing block (owners), in display order: (field, label, kind).
+FINANCIERING_VELDEN = (
+    ("investering", "Investering", "euro"),
+    ("subsidie", "Subsidie (ISDE)", "euro"),
+    ("netto_investering", "Netto investering", "euro"),
+    ("lening", "Lening (Warmtefonds)", "euro"),
+    ("maandlast", "Maandlast lening", "euro"),
+    ("terugverdientijd_jaar", "Terugverdientijd", "jaar"),
+    ("co2_besparing_kg", "CO₂-besparing per jaar", "kg"),
+)
+
+
+def financiering(r: Resultaat) -> Any | None:
+    """The core's financing block for an owner, when it has one."""
+    return getattr(r, "financiering", None)
+
+
+def financiering_waarden(f: Any) -> list[tuple[str, str]]:
+    """(label, formatted value) for each financing field the core filled in."""
+    uit = []
+    for veld, label, soort in FINANCIERING_VELDEN:
+        w = optioneel(f, veld)
+        if w is None:
+            continue
+        tekst = {"euro": euro(w, 0) if abs(w) >= 1000 else euro(w),
+                 "jaar": f"{getal(w, 1)} jaar", "kg": f"{getal(w)} kg"}[soort]
+        uit.append((label, tekst))
+    return uit
+
+
+def kasstroom(f: Any) -> list[dict] | None:
+    """Cumulative cash per year from the core's financing block, as ``[{jaar, cumulatief}]`` [€], or None.
+    Accepts a list of rows (dicts or models) under ``kasstroom``/``kasstromen``/``jaren`` with a cumulative column
+    (a name with 'cumul') or a yearly net column to add up."""
+    rijen = None
+    for naam in ("kasstroom", "kasstromen", "jaren", "per_jaar"):
+        rijen = f.get(naam) if isinstance(f, dict) else getattr(f, naam, None)
+        if rijen:
+            break
+    if not rijen:
+        return None
+    dicts = [x if isinstance(x, dict) else (x.model_dump() if hasattr(x, "model_dump") else dict(x)) for x in rijen]
+    sleutels = list(dicts[0])
+    jaar = next((k for k in sleutels if k.startswith("jaar")), None)
+    cumul = next((k for k in sleutels if "cumul" in k), None)
+    netto = next((k for k in sleutels if k in ("netto", "kasstroom", "saldo", "netto_kasstroom")), None)
+    if jaar is None or (cumul is None and netto is None):
+        return None
+    uit, som = [], 0.0
+    for d in dicts:
+        som = float(d[cumul]) if cumul else som + float(d[netto])
+        uit.append({"jaar": int(d[jaar]), "cumulatief": round(som, 2)})
+    return uit

@@ -1,0 +1,132 @@
+"""A result on screen (tenant and owner pages): verdict in words, metrics with their change, the chart, the
+breakdown, the rent side, consumption, and 'Hoe is dit berekend' with every rule and source."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app.grafieken import kasstroom_grafiek, woonlasten_grafiek
+from app.opmaak import (
+    financiering,
+    financiering_waarden,
+    kasstroom,
+    optioneel,
+    tabel_markdown,
+    verbruik_tekst,
+)
+from woonlasten.cli import oordeel
+from woonlasten.formatteer import euro, euro_verschil
+from woonlasten.modellen import Resultaat
+
+
+def verschil_delta(x: float | None) -> dict:
+    """Arguments for ``st.metric``: the change with sign, in words too ('minder'/'meer'), green when lower."""
+    if x is None:
+        return {}
+    if round(x, 2) == 0:
+        return {"delta": "€ 0,00", "delta_color": "off", "delta_arrow": "off", "delta_description": "gelijk"}
+    return {"delta": euro_verschil(x), "delta_color": "inverse",
+            "delta_description": "per maand minder" if x < 0 else "per maand meer"}
+
+
+def toon_oordeel(r: Resultaat) -> None:
+    """The verdict as a sentence; the box colour only repeats what the words say."""
+    if r.verschil is None:
+        st.info("Geen ingreep gekozen: hieronder alleen de woonlasten van nu.", icon="ℹ️")
+    elif r.woonlastenneutraal:
+        st.success(oordeel(r), icon="✅")
+    else:
+        st.warning(oordeel(r), icon="⚠️")
+
+
+def toon_metrics(r: Resultaat, eigenaar: bool = False) -> None:
+    kolommen = st.columns(4)
+    kolommen[0].metric("Woonlasten nu", euro(r.voor.totaal), help="Huur, energie en lokale lasten per maand, nu.")
+    if r.na is None:
+        kolommen[1].metric("Energie nu", euro(r.voor.energie.totaal))
+        return
+    v = r.verschil
+    kolommen[1].metric("Woonlasten na de ingreep", euro(r.na.totaal), **verschil_delta(v.totaal),
+                       help="Totaal per maand na de ingreep; de verandering staat eronder.")
+    kolommen[2].metric("Energie na de ingreep", euro(r.na.energie.totaal), **verschil_delta(v.energie.totaal),
+                       help="Gas en elektriciteit per maand, inclusief vaste kosten en belastingen.")
+    if eigenaar:
+        kolommen[3].metric("Gemeente en waterschap", euro(r.na.lokale_lasten.totaal),
+                           **verschil_delta(v.lokale_lasten.totaal), help="OZB, riool-, afval- en waterschapsheffing.")
+    else:
+        kolommen[3].metric("Huur na de ingreep", euro(r.na.huur.totaal), **verschil_delta(v.huur.totaal),
+                           help="Kale huur, servicekosten en huurverhoging per maand.")
+
+
+def toon_huurkant(r: Resultaat) -> None:
+    """Rent increase, huurtoeslag and net rent (the last two once the core provides them)."""
+    st.subheader("De huur")
+    regels = [f"Kale huur {euro(r.voor.huur.kale_huur)} en servicekosten {euro(r.voor.huur.servicekosten)} per "
+              "maand."]
+    if r.na is not None:
+        verhoging = r.na.huur.huurverhoging
+        regels.append(f"Huurverhoging na de ingreep: **{euro(verhoging)}** per maand" +
+                      (" (geen huurverhoging)." if verhoging == 0 else "."))
+    toeslag = optioneel(r.voor, "huur", "huurtoeslag")
+    if toeslag is not None:
+        netto_voor = optioneel(r.voor, "huur", "netto")
+        tekst = f"Huurtoeslag nu: **{euro(-toeslag)}** per maand"
+        if netto_voor is not None:
+            tekst += f"; te betalen huur na toeslag {euro(netto_voor)}"
+        if r.na is not None and optioneel(r.na, "huur", "huurtoeslag") is not None:
+            tekst += (f". Na de ingreep: huurtoeslag {euro(-optioneel(r.na, 'huur', 'huurtoeslag'))}"
+                      + (f", te betalen {euro(optioneel(r.na, 'huur', 'netto'))}"
+                         if optioneel(r.na, "huur", "netto") is not None else ""))
+        regels.append(tekst + ".")
+    else:
+        regels.append("Huurtoeslag: nog niet in de berekening (volgt).")
+    st.markdown("\n".join(f"- {x}" for x in regels))
+
+
+def toon_financiering(r: Resultaat) -> None:
+    """The owner's investment, subsidy, loan and payback from the core, with the cumulative-cash chart."""
+    st.subheader("Investering en financiering")
+    f = financiering(r)
+    if f is None:
+        st.info("Financiering volgt: investering, ISDE-subsidie, lening via het Warmtefonds, maandlast en "
+                "terugverdientijd worden in een volgende versie van de rekenkern berekend.", icon=":material/info:")
+        return
+    waarden = financiering_waarden(f)
+    for start in range(0, len(waarden), 4):
+        kolommen = st.columns(4)
+        for kolom, (label, tekst) in zip(kolommen, waarden[start:start + 4], strict=False):
+            kolom.metric(label, tekst)
+    rijen = kasstroom(f)
+    if rijen:
+        st.altair_chart(kasstroom_grafiek(rijen, optioneel(f, "terugverdientijd_jaar")), width="stretch",
+                        alt="Lijn van het opgeteld resultaat per jaar; onder nul is de investering nog niet "
+                            "terugverdiend.")
+
+
+def toon_berekening(r: Resultaat) -> None:
+    """The expander 'Hoe is dit berekend': every rule and data row used, with its source and status."""
+    with st.expander("Hoe is dit berekend", icon="📖"):
+        st.caption(verbruik_tekst(r))
+        for t in r.toelichting:
+            st.markdown(f"**{t.onderwerp}.** {t.tekst}")
+            if t.bron:
+                status = f" ({t.status})" if t.status and t.status != "bevestigd" else ""
+                st.caption(f"Bron{status}: {t.bron}")
+
+
+def toon_resultaat(r: Resultaat, eigenaar: bool = False) -> None:
+    toon_oordeel(r)
+    toon_metrics(r, eigenaar)
+    links, rechts = st.columns([5, 6], gap="medium")
+    with links:
+        extra = None
+        f = financiering(r)
+        if f is not None:
+            extra = {"Maandlast lening": optioneel(f, "maandlast")}
+        st.altair_chart(woonlasten_grafiek(r, extra), width="stretch",
+                        alt="Gestapelde staven van de woonlasten per maand nu en na de ingreep, per onderdeel.")
+    with rechts:
+        st.markdown(tabel_markdown(r, eigenaar))
+    st.caption(verbruik_tekst(r) + (" Het geschatte verbruik kan flink afwijken (gedrag, weer); met het eigen "
+                                    "verbruik van de jaarafrekening wordt de uitkomst preciezer."
+                                    if r.verbruik.herkomst == "geschat" else ""))
