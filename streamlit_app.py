@@ -12,16 +12,12 @@ st.set_page_config(page_title="Woonlasten", page_icon="🏠", layout="wide", ini
                                         "maand. Rekent offline met de meegeleverde tarieven en bronnen."})
 
 pagina = st.navigation(
-    {
-        "Berekenen": [
-            st.Page("app/huurder.py", title="Huurder (energiecoach)", icon="🏠", url_path="huurder", default=True),
-            st.Page("app/eigenaar.py", title="Eigenaar (gespikkeld bezit)", icon="🔑", url_path="eigenaar"),
-            st.Page("app/portefeuille.py", title="Portefeuille", icon="🏘️", url_path="portefeuille"),
-        ],
-        "Achtergrond": [
-            st.Page("app/bronnen.py", title="Tarieven en bronnen", icon="📚", url_path="bronnen"),
-        ],
-    },
+    [
+        st.Page("app/huurder.py", title="Huurder (energiecoach)", icon=":material/home:", url_path="huurder", default=True),
+        st.Page("app/eigenaar.py", title="Eigenaar (gespikkeld bezit)", icon=":material/key:", url_path="eigenaar"),
+        st.Page("app/portefeuille.py", title="Portefeuille", icon=":material/location_city:", url_path="portefeuille"),
+        st.Page("app/bronnen.py", title="Tarieven en bronnen", icon=":material/menu_book:", url_path="bronnen"),
+    ],
     position="top",
 )
 zijbalk()

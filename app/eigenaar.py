@@ -34,44 +34,33 @@ st.title("Woonlasten van een eigenaar")
 st.caption("Voor de adviseur van een particuliere eigenaar in een complex dat de corporatie verduurzaamt "
            "(gespikkeld bezit): welke maatregelen, wat kosten ze, en wat doet dat met de maandlasten?")
 
-invoer, uitkomst = st.columns([2, 5], gap="large")
-
-with invoer:
-    with st.container(border=True):
-        st.subheader("Woning")
-        a, b = st.columns(2)
-        with a:
-            woningtype = g.woningtype("eig_woningtype")
-        with b:
-            oppervlakte = g.geheel("Oppervlakte (m²)", "oppervlakte_m2", "eig_oppervlakte_m2", 85,
-                                   "Gebruiksoppervlakte van de woning, zoals op het energielabel.")
-        a, b = st.columns(2)
-        with a:
-            label_nu = g.energielabel("eig_energielabel", "E")
-        with b:
-            bouwjaar = g.geheel("Bouwjaar", "bouwjaar", "eig_bouwjaar", 1975,
-                                "Bouwjaar van de woning (ter informatie; telt niet mee in de berekening).")
+with st.sidebar:
+    with st.expander("Woning", expanded=True):
+        woningtype = g.woningtype("eig_woningtype")
+        oppervlakte = g.geheel("Oppervlakte (m²)", "oppervlakte_m2", "eig_oppervlakte_m2", 85,
+                               "Gebruiksoppervlakte van de woning, zoals op het energielabel.")
+        label_nu = g.energielabel("eig_energielabel", "E")
+        bouwjaar = g.geheel("Bouwjaar", "bouwjaar", "eig_bouwjaar", 1975,
+                            "Bouwjaar van de woning (ter informatie; telt niet mee in de berekening).")
         verwarming = g.verwarming("eig_verwarming")
         woz = g.geheel("WOZ-waarde (€)", "woz_waarde", "eig_woz_waarde", 300_000,
                        "De WOZ-waarde op de laatste WOZ-beschikking: bepaalt de OZB, het eigenarendeel van de "
                        "rioolheffing en de watersysteemheffing gebouwd.", stap=5_000)
 
-    with st.container(border=True):
-        st.subheader("Huishouden")
+    with st.expander("Huishouden", expanded=True):
         personen = g.geheel("Aantal bewoners", "personen", "eig_personen", 2,
                             "Aantal mensen in het huishouden: bepaalt warm water, koken, stroomverbruik, "
                             "afvalstoffenheffing en zuiveringsheffing.")
         extra_huishouden = g.extra_velden(Huishouden, {"personen"}, "eig_")
 
-    with st.expander("Eigen verbruik van de jaarafrekening (optioneel)"):
+    with st.expander("Eigen verbruik (optioneel)"):
         st.caption("Leeg laten = schatting op basis van label, woningtype, oppervlakte en huishouden.")
         gas = g.geheel("Gasverbruik (m³ per jaar)", "gas_m3", "eig_gas_m3", None,
                        "Het gasverbruik van het afgelopen jaar volgens de jaarafrekening.", stap=50, leeg="geschat")
         stroom = g.geheel("Elektriciteit (kWh per jaar)", "elektriciteit_kwh", "eig_elektriciteit_kwh", None,
                           "Het stroomverbruik van het net volgens de jaarafrekening.", stap=100, leeg="geschat")
 
-    with st.container(border=True):
-        st.subheader("Maatregelen")
+    with st.expander("Maatregelen", expanded=True):
         gekozen = g.maatregel_keuze(
             "eig_maatregelen", STANDAARD_MAATREGELEN,
             "De maatregelen die de eigenaar laat uitvoeren, bijvoorbeeld mee met de renovatie van de corporatie.")
@@ -96,8 +85,7 @@ with invoer:
     fin_model = _financiering_model()
     extra_financiering: dict = {}
     if fin_model is not None:
-        with st.container(border=True):
-            st.subheader("Subsidie en lening")
+        with st.expander("Subsidie en lening", expanded=True):
             extra_financiering = g.extra_velden(fin_model, set(), "eig_fin_")
 
 heeft_ingreep = naar_label is not None or bool(gekozen) or any(extra_ingreep.values())
@@ -114,50 +102,49 @@ gegevens = {
 if fin_model is not None:
     gegevens["financiering"] = extra_financiering
 
-with uitkomst:
-    casus, fout = g.maak_casus(gegevens)
-    resultaat = None
-    if casus is not None:
-        resultaat, fout = g.reken(casus)
-    if fout:
-        st.error(f"Deze situatie kan niet worden berekend: {fout}", icon="🚫")
-    if resultaat is not None:
-        toon_resultaat(resultaat, eigenaar=True)
-        if gekozen:
-            st.subheader("Maatregelen en richtprijzen")
-            rijen = []
-            for m in gekozen:
-                rij = cat.loc[m]
-                prijs = rij["investering_per_eenheid"]
-                q = hoeveelheden.get(m)
-                rijen.append({
-                    "Maatregel": MAATREGEL_NAMEN.get(m, m),
-                    "Hoeveelheid": f"{getal(q)} {EENHEID_NAMEN.get(rij['eenheid'], rij['eenheid'])}",
-                    "Richtprijs per eenheid": euro(prijs) if pd.notna(prijs) else "–",
-                    "Indicatie (hoeveelheid × richtprijs)": euro(q * prijs, 0) if pd.notna(prijs) and q else "–",
-                    "Status prijs": rij["status"],
-                })
-            st.dataframe(pd.DataFrame(rijen), hide_index=True, width="stretch")
-            st.caption("Richtprijzen incl. btw uit labels/maatregelen.csv (bronnen onder 'Tarieven en bronnen'); "
-                       "een offerte van de aannemer gaat voor.")
-        toon_financiering(resultaat)
-        toon_berekening(resultaat)
-        woning = {
-            "Woning": f"{WONINGTYPE_NAMEN[woningtype]}, {getal(oppervlakte)} m²"
-                      + (f", bouwjaar {bouwjaar}" if bouwjaar else "") + f", WOZ {euro(woz or 0, 0)}",
-            "Energielabel": label_nu + (f" → {resultaat.verbruik.energielabel_na}" if resultaat.na else ""),
-            "Verwarming": VERWARMING_NAMEN[verwarming] + (
-                f" → {VERWARMING_NAMEN.get(resultaat.verbruik.verwarming_na, '')}"
-                if resultaat.verbruik.verwarming_na not in (None, verwarming) else ""),
-            "Huishouden": f"{personen} {'persoon' if personen == 1 else 'personen'}",
-        }
-        maatregel_tekst = [f"{MAATREGEL_NAMEN.get(m, m)} {getal(hoeveelheden.get(m))} "
-                           f"{EENHEID_NAMEN.get(cat.loc[m, 'eenheid'], cat.loc[m, 'eenheid'])}" for m in gekozen]
-        html = advies_html(resultaat, woning=woning, eigenaar=True, maatregelen=maatregel_tekst)
-        st.subheader("Advies om mee te geven")
-        st.download_button("Advies downloaden (HTML, klaar om af te drukken)", html,
-                           file_name=f"woonlastenadvies_eigenaar_{g.gemeente()}_{g.peildatum():%Y%m%d}.html",
-                           mime="text/html", on_click="ignore", icon="🖨️", key="advies_eigenaar",
-                           help="Eén A4 met de bedragen, de grafiek, het oordeel, de financiering en de bronnen.")
-        with st.expander("Voorbeeld van het advies"):
-            st.iframe(html, height=1100, alt="Voorbeeld van het afdrukbare woonlastenadvies voor de eigenaar")
+casus, fout = g.maak_casus(gegevens)
+resultaat = None
+if casus is not None:
+    resultaat, fout = g.reken(casus)
+if fout:
+    st.error(f"Deze situatie kan niet worden berekend: {fout}", icon=":material/error:")
+if resultaat is not None:
+    toon_resultaat(resultaat, eigenaar=True)
+    if gekozen:
+        st.subheader("Maatregelen en richtprijzen")
+        rijen = []
+        for m in gekozen:
+            rij = cat.loc[m]
+            prijs = rij["investering_per_eenheid"]
+            q = hoeveelheden.get(m)
+            rijen.append({
+                "Maatregel": MAATREGEL_NAMEN.get(m, m),
+                "Hoeveelheid": f"{getal(q)} {EENHEID_NAMEN.get(rij['eenheid'], rij['eenheid'])}",
+                "Richtprijs per eenheid": euro(prijs) if pd.notna(prijs) else "–",
+                "Indicatie (hoeveelheid × richtprijs)": euro(q * prijs, 0) if pd.notna(prijs) and q else "–",
+                "Status prijs": rij["status"],
+            })
+        st.dataframe(pd.DataFrame(rijen), hide_index=True, width="stretch")
+        st.caption("Richtprijzen incl. btw uit labels/maatregelen.csv (bronnen onder 'Tarieven en bronnen'); "
+                   "een offerte van de aannemer gaat voor.")
+    toon_financiering(resultaat)
+    toon_berekening(resultaat)
+    woning = {
+        "Woning": f"{WONINGTYPE_NAMEN[woningtype]}, {getal(oppervlakte)} m²"
+                  + (f", bouwjaar {bouwjaar}" if bouwjaar else "") + f", WOZ {euro(woz or 0, 0)}",
+        "Energielabel": label_nu + (f" → {resultaat.verbruik.energielabel_na}" if resultaat.na else ""),
+        "Verwarming": VERWARMING_NAMEN[verwarming] + (
+            f" → {VERWARMING_NAMEN.get(resultaat.verbruik.verwarming_na, '')}"
+            if resultaat.verbruik.verwarming_na not in (None, verwarming) else ""),
+        "Huishouden": f"{personen} {'persoon' if personen == 1 else 'personen'}",
+    }
+    maatregel_tekst = [f"{MAATREGEL_NAMEN.get(m, m)} {getal(hoeveelheden.get(m))} "
+                       f"{EENHEID_NAMEN.get(cat.loc[m, 'eenheid'], cat.loc[m, 'eenheid'])}" for m in gekozen]
+    html = advies_html(resultaat, woning=woning, eigenaar=True, maatregelen=maatregel_tekst)
+    st.subheader("Advies om mee te geven")
+    st.download_button("Advies downloaden (HTML, klaar om af te drukken)", html,
+                       file_name=f"woonlastenadvies_eigenaar_{g.gemeente()}_{g.peildatum():%Y%m%d}.html",
+                       mime="text/html", on_click="ignore", icon=":material/print:", key="advies_eigenaar",
+                       help="Eén A4 met de bedragen, de grafiek, het oordeel, de financiering en de bronnen.")
+    with st.expander("Voorbeeld van het advies"):
+        st.iframe(html, height=1100, alt="Voorbeeld van het afdrukbare woonlastenadvies voor de eigenaar")

@@ -15,7 +15,9 @@ EURO_AS = "'€ ' + replace(format(datum.value, ',.0f'), ',', '.')"
 
 
 def _kleuren(namen: list[str]) -> alt.Scale:
-    domein = [n for n in ONDERDELEN if n in namen]
+    """Colour per part; the legend lists the parts top-down in the order they are stacked bottom-up reversed, so
+    the legend reads like the bar."""
+    domein = [n for n in reversed(ONDERDELEN) if n in namen]
     return alt.Scale(domain=domein, range=[KLEUR[n] for n in domein])
 
 
@@ -30,20 +32,23 @@ def woonlasten_grafiek(r: Resultaat, extra_na: dict[str, float | None] | None = 
     data = pd.DataFrame(rijen)
     totalen = pd.DataFrame([{"situatie": s, "totaal": w.totaal, "tekst": euro(w.totaal)} for s, w, _ in situaties])
     volgorde = [s for s, _, _ in situaties]
-    x = alt.X("situatie:N", sort=volgorde, title=None, axis=alt.Axis(labelAngle=0, labelFontSize=13))
-    staven = alt.Chart(data).mark_bar(size=90, stroke="white", strokeWidth=1).encode(
+    x = alt.X("situatie:N", sort=volgorde, title=None, scale=alt.Scale(paddingInner=0.35, paddingOuter=0.2),
+              axis=alt.Axis(labelAngle=0, labelFontSize=13))
+    staven = alt.Chart(data).mark_bar(stroke="white", strokeWidth=1).encode(
         x=x,
         y=alt.Y("sum(bedrag):Q", title="euro per maand", axis=alt.Axis(labelExpr=EURO_AS)),
-        color=alt.Color("onderdeel:N", scale=_kleuren(list(data["onderdeel"])), sort=list(ONDERDELEN),
-                        legend=alt.Legend(title=None, orient="right", labelFontSize=12, symbolType="square")),
+        color=alt.Color("onderdeel:N", scale=_kleuren(list(data["onderdeel"])),
+                        legend=alt.Legend(title=None, orient="right", labelFontSize=12, symbolType="square",
+                                          symbolSize=160, labelLimit=200)),
         order=alt.Order("volgorde:Q", sort="ascending"),
         tooltip=[alt.Tooltip("situatie:N", title="Situatie"), alt.Tooltip("onderdeel:N", title="Onderdeel"),
                  alt.Tooltip("tekst:N", title="Per maand")],
     )
     labels = alt.Chart(totalen).mark_text(dy=-10, fontSize=14, fontWeight="bold").encode(
         x=alt.X("situatie:N", sort=volgorde), y=alt.Y("totaal:Q"), text="tekst:N")
-    titel = "Woonlasten per maand" + (f" (verschil {euro_verschil(r.verschil.totaal)})" if r.verschil else "")
-    return (staven + labels).properties(height=340, title=titel)
+    titel = alt.TitleParams("Woonlasten per maand", subtitle=(
+        f"verschil {euro_verschil(r.verschil.totaal)} per maand" if r.verschil else "alleen de situatie van nu"))
+    return (staven + labels).properties(height=400, title=titel)
 
 
 def verschil_grafiek(verschil: pd.Series) -> alt.LayerChart:

@@ -15,41 +15,28 @@ st.title("Woonlasten van een huurder")
 st.caption("Wat betaalt dit huishouden per maand aan huur, energie en lokale lasten, nu en na de verduurzaming — "
            "en blijft dat woonlastenneutraal? Vul links de gegevens in; rechts staat direct de uitkomst.")
 
-invoer, uitkomst = st.columns([2, 5], gap="large")
-
-with invoer:
-    with st.container(border=True):
-        st.subheader("Woning")
-        a, b = st.columns(2)
-        with a:
-            woningtype = g.woningtype("woningtype")
-        with b:
-            oppervlakte = g.geheel("Oppervlakte (m²)", "oppervlakte_m2", "oppervlakte_m2", 85,
-                                   "Gebruiksoppervlakte van de woning, zoals op het energielabel of in het "
-                                   "huurcontract.")
-        a, b = st.columns(2)
-        with a:
-            label_nu = g.energielabel("energielabel", "E")
-        with b:
-            bouwjaar = g.geheel("Bouwjaar", "bouwjaar", "bouwjaar", 1975,
-                                "Bouwjaar van de woning (ter informatie; telt niet mee in de berekening).")
+with st.sidebar:
+    with st.expander("Woning", expanded=True):
+        woningtype = g.woningtype("woningtype")
+        oppervlakte = g.geheel("Oppervlakte (m²)", "oppervlakte_m2", "oppervlakte_m2", 85,
+                               "Gebruiksoppervlakte van de woning, zoals op het energielabel of in het "
+                               "huurcontract.")
+        label_nu = g.energielabel("energielabel", "E")
+        bouwjaar = g.geheel("Bouwjaar", "bouwjaar", "bouwjaar", 1975,
+                            "Bouwjaar van de woning (ter informatie; telt niet mee in de berekening).")
         verwarming = g.verwarming("verwarming")
 
-    with st.container(border=True):
-        st.subheader("Huishouden en huur")
+    with st.expander("Huishouden en huur", expanded=True):
         personen = g.geheel("Aantal bewoners", "personen", "personen", 3,
                             "Aantal mensen in het huishouden: bepaalt warm water, koken, stroomverbruik, "
                             "afvalstoffenheffing en zuiveringsheffing.")
-        a, b = st.columns(2)
-        with a:
-            kale_huur = g.bedrag("Kale huur (€ per maand)", "kale_huur", "kale_huur", 600.0,
-                                 "De huur zonder servicekosten, zoals op de huurverhogingsbrief.", stap=5.0)
-        with b:
-            servicekosten = g.bedrag("Servicekosten (€ per maand)", "servicekosten", "servicekosten", 20.0,
-                                     "Servicekosten per maand (schoonmaak, glasbewassing, enz.).")
+        kale_huur = g.bedrag("Kale huur (€ per maand)", "kale_huur", "kale_huur", 600.0,
+                             "De huur zonder servicekosten, zoals op de huurverhogingsbrief.", stap=5.0)
+        servicekosten = g.bedrag("Servicekosten (€ per maand)", "servicekosten", "servicekosten", 20.0,
+                                 "Servicekosten per maand (schoonmaak, glasbewassing, enz.).")
         extra_huishouden = g.extra_velden(Huishouden, {"personen"}, "")
 
-    with st.expander("Eigen verbruik van de jaarafrekening (optioneel)"):
+    with st.expander("Eigen verbruik (optioneel)"):
         st.caption("Leeg laten = schatting op basis van label, woningtype, oppervlakte en huishouden.")
         gas = g.geheel("Gasverbruik (m³ per jaar)", "gas_m3", "gas_m3", None,
                        "Het gasverbruik van het afgelopen jaar volgens de jaarafrekening van de energieleverancier.",
@@ -58,8 +45,7 @@ with invoer:
                           "Het stroomverbruik van het net (normaal + dal, min teruglevering) volgens de "
                           "jaarafrekening.", stap=100, leeg="geschat")
 
-    with st.container(border=True):
-        st.subheader("De ingreep")
+    with st.expander("De ingreep", expanded=True):
         naar_label = g.doellabel("naar_label", "B", "Het energielabel dat de woning na de verduurzaming krijgt.")
         gekozen = g.maatregel_keuze(
             "maatregelen", [],
@@ -82,33 +68,32 @@ gegevens = {
     if heeft_ingreep else None,
 }
 
-with uitkomst:
-    casus, fout = g.maak_casus(gegevens)
-    resultaat = None
-    if casus is not None:
-        resultaat, fout = g.reken(casus)
-    if fout:
-        st.error(f"Deze situatie kan niet worden berekend: {fout}", icon="🚫")
-    if resultaat is not None:
-        toon_resultaat(resultaat)
-        toon_huurkant(resultaat)
-        toon_berekening(resultaat)
-        woning = {
-            "Woning": f"{WONINGTYPE_NAMEN[woningtype]}, {getal(oppervlakte)} m²"
-                      + (f", bouwjaar {bouwjaar}" if bouwjaar else ""),
-            "Energielabel": label_nu + (f" → {resultaat.verbruik.energielabel_na}" if resultaat.na else ""),
-            "Verwarming": VERWARMING_NAMEN[verwarming] + (
-                f" → {VERWARMING_NAMEN.get(resultaat.verbruik.verwarming_na, '')}"
-                if resultaat.verbruik.verwarming_na not in (None, verwarming) else ""),
-            "Huishouden": f"{personen} {'persoon' if personen == 1 else 'personen'}",
-            "Huur": f"kale huur {euro(kale_huur or 0)} + servicekosten {euro(servicekosten or 0)}",
-        }
-        html = advies_html(resultaat, woning=woning, maatregelen=[MAATREGEL_NAMEN.get(m, m) for m in gekozen])
-        st.subheader("Advies om mee te geven")
-        st.download_button("Advies downloaden (HTML, klaar om af te drukken)", html,
-                           file_name=f"woonlastenadvies_huurder_{g.gemeente()}_{g.peildatum():%Y%m%d}.html",
-                           mime="text/html", on_click="ignore", icon="🖨️", key="advies_huurder",
-                           help="Eén A4 met de bedragen, de grafiek, het oordeel en de bronnen. Open het bestand en "
-                                "druk af (of bewaar als pdf).")
-        with st.expander("Voorbeeld van het advies"):
-            st.iframe(html, height=1100, alt="Voorbeeld van het afdrukbare woonlastenadvies")
+casus, fout = g.maak_casus(gegevens)
+resultaat = None
+if casus is not None:
+    resultaat, fout = g.reken(casus)
+if fout:
+    st.error(f"Deze situatie kan niet worden berekend: {fout}", icon=":material/error:")
+if resultaat is not None:
+    toon_resultaat(resultaat)
+    toon_huurkant(resultaat)
+    toon_berekening(resultaat)
+    woning = {
+        "Woning": f"{WONINGTYPE_NAMEN[woningtype]}, {getal(oppervlakte)} m²"
+                  + (f", bouwjaar {bouwjaar}" if bouwjaar else ""),
+        "Energielabel": label_nu + (f" → {resultaat.verbruik.energielabel_na}" if resultaat.na else ""),
+        "Verwarming": VERWARMING_NAMEN[verwarming] + (
+            f" → {VERWARMING_NAMEN.get(resultaat.verbruik.verwarming_na, '')}"
+            if resultaat.verbruik.verwarming_na not in (None, verwarming) else ""),
+        "Huishouden": f"{personen} {'persoon' if personen == 1 else 'personen'}",
+        "Huur": f"kale huur {euro(kale_huur or 0)} + servicekosten {euro(servicekosten or 0)}",
+    }
+    html = advies_html(resultaat, woning=woning, maatregelen=[MAATREGEL_NAMEN.get(m, m) for m in gekozen])
+    st.subheader("Advies om mee te geven")
+    st.download_button("Advies downloaden (HTML, klaar om af te drukken)", html,
+                       file_name=f"woonlastenadvies_huurder_{g.gemeente()}_{g.peildatum():%Y%m%d}.html",
+                       mime="text/html", on_click="ignore", icon=":material/print:", key="advies_huurder",
+                       help="Eén A4 met de bedragen, de grafiek, het oordeel en de bronnen. Open het bestand en "
+                            "druk af (of bewaar als pdf).")
+    with st.expander("Voorbeeld van het advies"):
+        st.iframe(html, height=1100, alt="Voorbeeld van het afdrukbare woonlastenadvies")

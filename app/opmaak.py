@@ -111,13 +111,18 @@ def tabel_markdown(r: Resultaat, eigenaar: bool = False) -> str:
     regels = [kop]
     for rij in tabel_rijen(r, eigenaar):
         naam = ("&nbsp;&nbsp;&nbsp;" + rij["label"]) if rij["ingesprongen"] else f"**{rij['label']}**"
-        cellen = [naam, euro(rij["voor"])]
+        cellen = [naam, _vast(euro(rij["voor"]))]
         if met_na:
-            cellen += [euro(rij["na"]), euro_verschil(rij["verschil"])]
+            cellen += [_vast(euro(rij["na"])), _vast(euro_verschil(rij["verschil"]))]
         if not rij["ingesprongen"]:
             cellen = [cellen[0]] + [f"**{c}**" for c in cellen[1:]]
         regels.append("| " + " | ".join(cellen) + " |")
     return "\n".join(regels)
+
+
+def _vast(bedrag: str) -> str:
+    """An amount that never wraps between '€' and the number."""
+    return bedrag.replace(" ", "\u00a0")
 
 
 def verbruik_tekst(r: Resultaat) -> str:

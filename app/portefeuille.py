@@ -55,10 +55,8 @@ st.title("Portefeuille")
 st.caption("Een hele voorraad woningen door een scenario: welke woningen en complexen blijven woonlastenneutraal? "
            "Voor de assetmanager, de huurdersorganisatie en de gemeente bij de prestatieafspraken.")
 
-links, rechts = st.columns([2, 5], gap="large")
-with links:
-    with st.container(border=True):
-        st.subheader("Woningen")
+with st.sidebar:
+    with st.expander("Woningen", expanded=True):
         bronnen = (["Voorbeeldportefeuille", "Eigen bestand"] if VOORBEELD.exists() else ["Eigen bestand"])
         bron = st.radio("Welke woningen?", bronnen, key="pf_bron", horizontal=True, persist_state=g.BEWAAR,
                         help="De meegeleverde voorbeeldportefeuille, of een eigen bestand (CSV of Excel).")
@@ -72,11 +70,10 @@ with links:
         if VOORBEELD.exists():
             st.download_button("Voorbeeldbestand downloaden (sjabloon)", VOORBEELD.read_bytes,
                                file_name="voorbeeld_portefeuille.csv", mime="text/csv", on_click="ignore",
-                               key="pf_sjabloon", icon="📄")
-    with st.container(border=True):
-        st.subheader("Scenario")
+                               key="pf_sjabloon", icon=":material/description:")
+    with st.expander("Scenario", expanded=True):
         keuzes = [*SCENARIOS, "eigen"]
-        keuze = st.selectbox(
+        keuze = st.radio(
             "Scenario", keuzes, key="pf_scenario", persist_state=g.BEWAAR,
             format_func=lambda k: SCENARIOS[k].omschrijving if k in SCENARIOS else "Eigen scenario",
             help="Woningen met een slechter label dan het doellabel krijgen de maatregelen en het doellabel; de "
@@ -91,141 +88,140 @@ with links:
             scenario = SCENARIOS[keuze]
         st.caption(f"Maatregelen: {scenario.maatregelen.replace(';', ', ').replace('_', ' ') or 'geen'}.")
 
-with rechts:
-    data, naam = None, None
-    if bron == "Voorbeeldportefeuille":
-        data, naam = VOORBEELD.read_bytes(), VOORBEELD.name
-    elif upload is not None:
-        data, naam = upload.getvalue(), upload.name
-    if data is None:
-        st.info("Kies links een bestand met woningen (CSV of Excel), één woning per regel, met minstens de kolommen "
-                + ", ".join(VERPLICHTE_KOLOMMEN) + ".", icon=":material/upload_file:")
-        st.stop()
+data, naam = None, None
+if bron == "Voorbeeldportefeuille":
+    data, naam = VOORBEELD.read_bytes(), VOORBEELD.name
+elif upload is not None:
+    data, naam = upload.getvalue(), upload.name
+if data is None:
+    st.info("Kies in de zijbalk een bestand met woningen (CSV of Excel), één woning per regel, met minstens de kolommen "
+            + ", ".join(VERPLICHTE_KOLOMMEN) + ".", icon=":material/upload_file:")
+    st.stop()
 
+try:
+    woningen = lees_woningen(data, naam)
+except PortefeuilleFout as exc:
+    st.error(f"Het bestand kan niet worden gelezen: {exc}", icon=":material/error:")
+    st.stop()
+except Exception as exc:  # noqa: BLE001 - never a traceback on screen
+    st.error(f"Het bestand kan niet worden gelezen ({exc.__class__.__name__}). Controleer of het een CSV- of "
+             "Excelbestand (.xlsx) met één woning per regel is.", icon=":material/error:")
+    st.stop()
+
+eigen_datum = False
+if any(str(k).strip().lower() == "peildatum" for k in woningen.columns):
+    eigen_datum = st.checkbox("Peildatum per woning uit het bestand gebruiken", key="pf_eigen_peildatum",
+                              help="Het bestand heeft een kolom peildatum. Uit = de peildatum in de zijbalk.")
+peildatum = None if eigen_datum else g.peildatum().isoformat()
+
+sleutel = (hashlib.sha1(data).hexdigest(), scenario, peildatum, naam)
+bewaard = st.session_state.get("_pf_resultaat")
+if bewaard is not None and bewaard[0] == sleutel:
+    resultaat = bewaard[1]
+else:
     try:
-        woningen = lees_woningen(data, naam)
+        resultaat = _bereken(woningen, scenario, peildatum)
     except PortefeuilleFout as exc:
-        st.error(f"Het bestand kan niet worden gelezen: {exc}", icon="🚫")
+        st.error(f"Het bestand kan niet worden berekend: {exc}", icon=":material/error:")
         st.stop()
-    except Exception as exc:  # noqa: BLE001 - never a traceback on screen
-        st.error(f"Het bestand kan niet worden gelezen ({exc.__class__.__name__}). Controleer of het een CSV- of "
-                 "Excelbestand (.xlsx) met één woning per regel is.", icon="🚫")
+    except Exception as exc:  # noqa: BLE001
+        st.error(f"De berekening is onverwacht mislukt ({exc.__class__.__name__}: {exc}).", icon=":material/error:")
         st.stop()
+    st.session_state["_pf_resultaat"] = (sleutel, resultaat)
 
-    eigen_datum = False
-    if any(str(k).strip().lower() == "peildatum" for k in woningen.columns):
-        eigen_datum = st.checkbox("Peildatum per woning uit het bestand gebruiken", key="pf_eigen_peildatum",
-                                  help="Het bestand heeft een kolom peildatum. Uit = de peildatum in de zijbalk.")
-    peildatum = None if eigen_datum else g.peildatum().isoformat()
+totaal = samenvatting(resultaat, per=None).iloc[0]
+# the file's own name of the complex column (e.g. 'Complexnummer'); the result keeps the file's columns
+try:
+    kolom_complex = next(k for k, v in naar_invoer(woningen.head(1))[1].items() if v == "complex")
+    per_complex = samenvatting(resultaat, per=kolom_complex).rename(columns={kolom_complex: "complex"})
+except (PortefeuilleFout, StopIteration, KeyError):
+    per_complex = None
+n = len(resultaat)
+n_fout = int(totaal["fout"])
+aangepakt = int(totaal["aangepakt"])
+neutraal = int(totaal["neutraal"])
 
-    sleutel = (hashlib.sha1(data).hexdigest(), scenario, peildatum, naam)
-    bewaard = st.session_state.get("_pf_resultaat")
-    if bewaard is not None and bewaard[0] == sleutel:
-        resultaat = bewaard[1]
-    else:
-        try:
-            resultaat = _bereken(woningen, scenario, peildatum)
-        except PortefeuilleFout as exc:
-            st.error(f"Het bestand kan niet worden berekend: {exc}", icon="🚫")
-            st.stop()
-        except Exception as exc:  # noqa: BLE001
-            st.error(f"De berekening is onverwacht mislukt ({exc.__class__.__name__}: {exc}).", icon="🚫")
-            st.stop()
-        st.session_state["_pf_resultaat"] = (sleutel, resultaat)
+st.subheader(f"{scenario.omschrijving}")
+st.caption(f"Bestand: {naam} · {getal(n)} woningen · peildatum "
+           + (f"{g.peildatum():%d-%m-%Y}" if peildatum else "per woning uit het bestand"))
+k = st.columns(5)
+k[0].metric("Woningen", getal(n), help="Alle regels uit het bestand.")
+k[1].metric("Aangepakt", getal(aangepakt), help="Woningen met een slechter label dan het doellabel.")
+k[2].metric("Woonlastenneutraal", f"{getal(neutraal)} ({_pct(totaal['aandeel_neutraal'])})",
+            help="Aangepakte woningen waarvan de woonlasten na de ingreep niet hoger zijn.")
+k[3].metric("Gemiddeld verschil", euro_verschil(totaal["gemiddeld_verschil_maand"])
+            if pd.notna(totaal["gemiddeld_verschil_maand"]) else "–",
+            help="Gemiddelde verandering van de woonlasten per aangepakte woning, per maand.")
+k[4].metric("Met een fout", getal(n_fout), help="Regels die niet berekend konden worden; zie de lijst hieronder.")
 
-    totaal = samenvatting(resultaat, per=None).iloc[0]
-    # the file's own name of the complex column (e.g. 'Complexnummer'); the result keeps the file's columns
-    try:
-        kolom_complex = next(k for k, v in naar_invoer(woningen.head(1))[1].items() if v == "complex")
-        per_complex = samenvatting(resultaat, per=kolom_complex).rename(columns={kolom_complex: "complex"})
-    except (PortefeuilleFout, StopIteration, KeyError):
-        per_complex = None
-    n = len(resultaat)
-    n_fout = int(totaal["fout"])
-    aangepakt = int(totaal["aangepakt"])
-    neutraal = int(totaal["neutraal"])
+if aangepakt:
+    gemiddeld = totaal["gemiddeld_verschil_maand"]
+    zin = (f"Gemiddeld woonlastenneutraal: {'ja' if gemiddeld <= 0 else 'nee'} "
+           f"({euro_verschil(gemiddeld)} per maand per aangepakte woning). Per woning: {getal(neutraal)} van "
+           f"{getal(aangepakt)} aangepakte woningen blijven woonlastenneutraal ({_pct(totaal['aandeel_neutraal'])}); "
+           f"de slechtste gaat {euro_verschil(totaal['slechtste_verschil_maand'])} per maand.")
+    (st.success if gemiddeld <= 0 else st.warning)(zin, icon=":material/check_circle:" if gemiddeld <= 0 else ":material/warning:")
+    ok = (resultaat["status"] == "ok") & (resultaat["scenario_actie"] == "aangepakt")
+    st.altair_chart(verschil_grafiek(resultaat.loc[ok, "verschil_totaal"]), width="stretch",
+                    alt="Staafdiagram: aantal woningen per verschil in woonlasten; links van de stippellijn bij "
+                        "nul euro zijn de woningen woonlastenneutraal.")
+else:
+    st.info("Geen enkele woning heeft een slechter label dan het doellabel: er is niets aan te pakken.")
 
-    st.subheader(f"{scenario.omschrijving}")
-    st.caption(f"Bestand: {naam} · {getal(n)} woningen · peildatum "
-               + (f"{g.peildatum():%d-%m-%Y}" if peildatum else "per woning uit het bestand"))
-    k = st.columns(5)
-    k[0].metric("Woningen", getal(n), help="Alle regels uit het bestand.")
-    k[1].metric("Aangepakt", getal(aangepakt), help="Woningen met een slechter label dan het doellabel.")
-    k[2].metric("Woonlastenneutraal", f"{getal(neutraal)} ({_pct(totaal['aandeel_neutraal'])})",
-                help="Aangepakte woningen waarvan de woonlasten na de ingreep niet hoger zijn.")
-    k[3].metric("Gemiddeld verschil", euro_verschil(totaal["gemiddeld_verschil_maand"])
-                if pd.notna(totaal["gemiddeld_verschil_maand"]) else "–",
-                help="Gemiddelde verandering van de woonlasten per aangepakte woning, per maand.")
-    k[4].metric("Met een fout", getal(n_fout), help="Regels die niet berekend konden worden; zie de lijst hieronder.")
+if per_complex is not None:
+    st.subheader("Per complex")
+    tabel = per_complex.copy()
+    tabel["aandeel_neutraal"] = tabel["aandeel_neutraal"] * 100
+    st.dataframe(
+        tabel, hide_index=True, width="stretch", key="pf_complexen",
+        column_order=["complex", "woningen", "aangepakt", "neutraal", "aandeel_neutraal",
+                      "gemiddeld_verschil_maand", "slechtste_verschil_maand", "gemiddelde_huurverhoging_maand",
+                      "gemiddelde_energiebesparing_maand", "gemiddeld_neutraal", "fout"],
+        column_config={
+            "complex": st.column_config.TextColumn("Complex"),
+            "woningen": st.column_config.NumberColumn("Woningen", format="%d"),
+            "aangepakt": st.column_config.NumberColumn("Aangepakt", format="%d"),
+            "neutraal": st.column_config.NumberColumn("Neutraal", format="%d",
+                                                      help="Aangepakte woningen die woonlastenneutraal blijven"),
+            "aandeel_neutraal": st.column_config.ProgressColumn("Aandeel neutraal", format="%.0f%%",
+                                                                min_value=0, max_value=100),
+            "gemiddeld_verschil_maand": st.column_config.NumberColumn(
+                "Gem. verschil (€/mnd)", format="%.2f", help="Negatief = goedkoper na de ingreep"),
+            "slechtste_verschil_maand": st.column_config.NumberColumn("Slechtste (€/mnd)", format="%.2f"),
+            "gemiddelde_huurverhoging_maand": st.column_config.NumberColumn("Gem. huurverhoging (€/mnd)",
+                                                                            format="%.2f"),
+            "gemiddelde_energiebesparing_maand": st.column_config.NumberColumn("Gem. energiebesparing (€/mnd)",
+                                                                               format="%.2f"),
+            "gemiddeld_neutraal": st.column_config.CheckboxColumn("Gemiddeld neutraal"),
+            "fout": st.column_config.NumberColumn("Fouten", format="%d"),
+        })
+    st.caption("Klik op een kolomkop om te sorteren. Bedragen in euro per maand (punt = decimaalteken in deze "
+               "tabel; in de download een komma).")
 
-    if aangepakt:
-        gemiddeld = totaal["gemiddeld_verschil_maand"]
-        zin = (f"Gemiddeld woonlastenneutraal: {'ja' if gemiddeld <= 0 else 'nee'} "
-               f"({euro_verschil(gemiddeld)} per maand per aangepakte woning). Per woning: {getal(neutraal)} van "
-               f"{getal(aangepakt)} aangepakte woningen blijven woonlastenneutraal ({_pct(totaal['aandeel_neutraal'])}); "
-               f"de slechtste gaat {euro_verschil(totaal['slechtste_verschil_maand'])} per maand.")
-        (st.success if gemiddeld <= 0 else st.warning)(zin, icon="✅" if gemiddeld <= 0 else "⚠️")
-        ok = (resultaat["status"] == "ok") & (resultaat["scenario_actie"] == "aangepakt")
-        st.altair_chart(verschil_grafiek(resultaat.loc[ok, "verschil_totaal"]), width="stretch",
-                        alt="Staafdiagram: aantal woningen per verschil in woonlasten; links van de stippellijn bij "
-                            "nul euro zijn de woningen woonlastenneutraal.")
-    else:
-        st.info("Geen enkele woning heeft een slechter label dan het doellabel: er is niets aan te pakken.")
+if n_fout:
+    st.subheader(f"Woningen met een fout ({getal(n_fout)})")
+    fouten = resultaat[resultaat["status"] == "fout"]
+    kolommen = [k for k in ("id", "complex", "gemeente", "energielabel") if k in fouten.columns]
+    lijst = fouten[kolommen + ["melding"]].copy()
+    lijst.insert(0, "regel", fouten.index + 2)
+    st.dataframe(lijst, hide_index=True, width="stretch", key="pf_fouten",
+                 column_config={"regel": st.column_config.NumberColumn("Regel in het bestand", format="%d"),
+                                "melding": st.column_config.TextColumn("Reden", width="large")})
 
-    if per_complex is not None:
-        st.subheader("Per complex")
-        tabel = per_complex.copy()
-        tabel["aandeel_neutraal"] = tabel["aandeel_neutraal"] * 100
-        st.dataframe(
-            tabel, hide_index=True, width="stretch", key="pf_complexen",
-            column_order=["complex", "woningen", "aangepakt", "neutraal", "aandeel_neutraal",
-                          "gemiddeld_verschil_maand", "slechtste_verschil_maand", "gemiddelde_huurverhoging_maand",
-                          "gemiddelde_energiebesparing_maand", "gemiddeld_neutraal", "fout"],
-            column_config={
-                "complex": st.column_config.TextColumn("Complex"),
-                "woningen": st.column_config.NumberColumn("Woningen", format="%d"),
-                "aangepakt": st.column_config.NumberColumn("Aangepakt", format="%d"),
-                "neutraal": st.column_config.NumberColumn("Neutraal", format="%d",
-                                                          help="Aangepakte woningen die woonlastenneutraal blijven"),
-                "aandeel_neutraal": st.column_config.ProgressColumn("Aandeel neutraal", format="%.0f%%",
-                                                                    min_value=0, max_value=100),
-                "gemiddeld_verschil_maand": st.column_config.NumberColumn(
-                    "Gem. verschil (€/mnd)", format="%.2f", help="Negatief = goedkoper na de ingreep"),
-                "slechtste_verschil_maand": st.column_config.NumberColumn("Slechtste (€/mnd)", format="%.2f"),
-                "gemiddelde_huurverhoging_maand": st.column_config.NumberColumn("Gem. huurverhoging (€/mnd)",
-                                                                                format="%.2f"),
-                "gemiddelde_energiebesparing_maand": st.column_config.NumberColumn("Gem. energiebesparing (€/mnd)",
-                                                                                   format="%.2f"),
-                "gemiddeld_neutraal": st.column_config.CheckboxColumn("Gemiddeld neutraal"),
-                "fout": st.column_config.NumberColumn("Fouten", format="%d"),
-            })
-        st.caption("Klik op een kolomkop om te sorteren. Bedragen in euro per maand (punt = decimaalteken in deze "
-                   "tabel; in de download een komma).")
+with st.expander(f"Alle woningen ({getal(n)})"):
+    st.dataframe(resultaat.head(2_000), hide_index=True, width="stretch", key="pf_alle")
+    if n > 2_000:
+        st.caption("De eerste 2.000 woningen; de download bevat ze allemaal.")
 
-    if n_fout:
-        st.subheader(f"Woningen met een fout ({getal(n_fout)})")
-        fouten = resultaat[resultaat["status"] == "fout"]
-        kolommen = [k for k in ("id", "complex", "gemeente", "energielabel") if k in fouten.columns]
-        lijst = fouten[kolommen + ["melding"]].copy()
-        lijst.insert(0, "regel", fouten.index + 2)
-        st.dataframe(lijst, hide_index=True, width="stretch", key="pf_fouten",
-                     column_config={"regel": st.column_config.NumberColumn("Regel in het bestand", format="%d"),
-                                    "melding": st.column_config.TextColumn("Reden", width="large")})
-
-    with st.expander(f"Alle woningen ({getal(n)})"):
-        st.dataframe(resultaat.head(2_000), hide_index=True, width="stretch", key="pf_alle")
-        if n > 2_000:
-            st.caption("De eerste 2.000 woningen; de download bevat ze allemaal.")
-
-    st.subheader("Downloaden")
-    basis = f"woonlasten_{scenario.naam.replace(':', '_').replace(';', '_')}"
-    a, b = st.columns(2)
-    a.download_button("Resultaat als CSV (Excel-NL)", lambda: naar_csv(resultaat), file_name=f"{basis}.csv",
-                      mime="text/csv", on_click="ignore", icon="⬇️", key="pf_csv",
-                      help="Alle woningen met hun uitkomst; puntkomma en decimale komma.")
-    b.download_button(
-        "Resultaat als Excel (.xlsx)",
-        lambda: naar_excel(resultaat, {"complexen": per_complex if per_complex is not None else pd.DataFrame(),
-                                       "totaal": samenvatting(resultaat, per=None)}),
-        file_name=f"{basis}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        on_click="ignore", icon="⬇️", key="pf_xlsx", help="Bladen: woningen, complexen en totaal.")
+st.subheader("Downloaden")
+basis = f"woonlasten_{scenario.naam.replace(':', '_').replace(';', '_')}"
+a, b = st.columns(2)
+a.download_button("Resultaat als CSV (Excel-NL)", lambda: naar_csv(resultaat), file_name=f"{basis}.csv",
+                  mime="text/csv", on_click="ignore", icon=":material/download:", key="pf_csv",
+                  help="Alle woningen met hun uitkomst; puntkomma en decimale komma.")
+b.download_button(
+    "Resultaat als Excel (.xlsx)",
+    lambda: naar_excel(resultaat, {"complexen": per_complex if per_complex is not None else pd.DataFrame(),
+                                   "totaal": samenvatting(resultaat, per=None)}),
+    file_name=f"{basis}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    on_click="ignore", icon=":material/download:", key="pf_xlsx", help="Bladen: woningen, complexen en totaal.")

@@ -26,17 +26,17 @@ def verschil_delta(x: float | None) -> dict:
     if round(x, 2) == 0:
         return {"delta": "€ 0,00", "delta_color": "off", "delta_arrow": "off", "delta_description": "gelijk"}
     return {"delta": euro_verschil(x), "delta_color": "inverse",
-            "delta_description": "per maand minder" if x < 0 else "per maand meer"}
+            "delta_description": "minder" if x < 0 else "meer"}
 
 
 def toon_oordeel(r: Resultaat) -> None:
     """The verdict as a sentence; the box colour only repeats what the words say."""
     if r.verschil is None:
-        st.info("Geen ingreep gekozen: hieronder alleen de woonlasten van nu.", icon="ℹ️")
+        st.info("Geen ingreep gekozen: hieronder alleen de woonlasten van nu.", icon=":material/info:")
     elif r.woonlastenneutraal:
-        st.success(oordeel(r), icon="✅")
+        st.success(oordeel(r), icon=":material/check_circle:")
     else:
-        st.warning(oordeel(r), icon="⚠️")
+        st.warning(oordeel(r), icon=":material/warning:")
 
 
 def toon_metrics(r: Resultaat, eigenaar: bool = False) -> None:
@@ -46,15 +46,15 @@ def toon_metrics(r: Resultaat, eigenaar: bool = False) -> None:
         kolommen[1].metric("Energie nu", euro(r.voor.energie.totaal))
         return
     v = r.verschil
-    kolommen[1].metric("Woonlasten na de ingreep", euro(r.na.totaal), **verschil_delta(v.totaal),
+    kolommen[1].metric("Woonlasten na", euro(r.na.totaal), **verschil_delta(v.totaal),
                        help="Totaal per maand na de ingreep; de verandering staat eronder.")
-    kolommen[2].metric("Energie na de ingreep", euro(r.na.energie.totaal), **verschil_delta(v.energie.totaal),
+    kolommen[2].metric("Energie na", euro(r.na.energie.totaal), **verschil_delta(v.energie.totaal),
                        help="Gas en elektriciteit per maand, inclusief vaste kosten en belastingen.")
     if eigenaar:
-        kolommen[3].metric("Gemeente en waterschap", euro(r.na.lokale_lasten.totaal),
+        kolommen[3].metric("Lokale lasten na", euro(r.na.lokale_lasten.totaal),
                            **verschil_delta(v.lokale_lasten.totaal), help="OZB, riool-, afval- en waterschapsheffing.")
     else:
-        kolommen[3].metric("Huur na de ingreep", euro(r.na.huur.totaal), **verschil_delta(v.huur.totaal),
+        kolommen[3].metric("Huur na", euro(r.na.huur.totaal), **verschil_delta(v.huur.totaal),
                            help="Kale huur, servicekosten en huurverhoging per maand.")
 
 
@@ -105,7 +105,7 @@ def toon_financiering(r: Resultaat) -> None:
 
 def toon_berekening(r: Resultaat) -> None:
     """The expander 'Hoe is dit berekend': every rule and data row used, with its source and status."""
-    with st.expander("Hoe is dit berekend", icon="📖"):
+    with st.expander("Hoe is dit berekend", icon=":material/menu_book:"):
         st.caption(verbruik_tekst(r))
         for t in r.toelichting:
             st.markdown(f"**{t.onderwerp}.** {t.tekst}")
@@ -117,7 +117,7 @@ def toon_berekening(r: Resultaat) -> None:
 def toon_resultaat(r: Resultaat, eigenaar: bool = False) -> None:
     toon_oordeel(r)
     toon_metrics(r, eigenaar)
-    links, rechts = st.columns([5, 6], gap="medium")
+    links, rechts = st.columns([1, 1], gap="medium")
     with links:
         extra = None
         f = financiering(r)
