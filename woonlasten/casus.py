@@ -255,5 +255,5 @@ def _huur_tekst(rij: pd.Series) -> str:
 
 
 def _mono_waarde(rij: pd.Series, t: Tabellen) -> float:
-    return float(rij["verbruik_ruimteverwarming_m3_voor"] / rij["kalibratie_gas"] * t.parameter("rendement_hr_ketel")
-                 / rij["oppervlakte_m2"])
+    """The space-heating figure per m² used (after the monotone correction) [m³/m²]."""
+    return float(rij["gas_m3_per_m2_voor"])

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Optional, Union
 
 import numpy as np
 import pandas as pd
@@ -293,81 +293,176 @@ def registreer(naam: str, kolommen: dict[str, Any], sleutel: list[str]) -> None:
 # Column-wise lookups
 
 
+Sleutel = Union[str, np.ndarray, pd.Categorical, pd.Series]
+
+
 def zoek(
     tabel: Tabel,
-    peildatum: pd.Series | None,
-    sleutels: dict[str, pd.Series] | None = None,
+    peildatum: Any,
+    sleutels: dict[str, Sleutel] | None = None,
     kolommen: list[str] | None = None,
     terugval: bool = False,
-) -> pd.DataFrame:
-    """Look up, for every element of the input columns, the table row valid on its peildatum with matching keys.
+    n: int | None = None,
+) -> dict[str, np.ndarray]:
+    """Look up, for every row, the table row valid on its peildatum with matching keys.
 
-    Returns a frame aligned with the input (same index) holding ``kolommen`` plus ``_rij`` (source line, -1 where
-    nothing matched; the value columns are then NaN). With ``terugval``, a key that has rows but none valid on
-    the date takes the row nearest in time, and the column ``_terugval`` says so. Works on a column of dates: the table is filtered once per
-    distinct date, so a portfolio with one peildatum costs one filter and one vectorised key match.
+    ``peildatum``: a datetime64 array (one date per row), one date, or None (undated tables). ``sleutels``: per key
+    column an array, a pandas Categorical (fast: matched on its codes) or one value for all rows. Returns a dict of
+    numpy arrays aligned with the rows: ``kolommen`` plus ``_rij`` (source line, -1 where nothing matched; the
+    values are then NaN/None) and ``_terugval``. With ``terugval``, a key that has rows but none valid on the date
+    takes the row nearest in time. The table is filtered once per distinct date and keys are matched per distinct
+    combination, so a million rows with a handful of dates and keys cost a handful of lookups.
     """
     sleutels = sleutels or {}
-    kolommen = (kolommen or []) + ["_rij"]
-    index = next(iter(sleutels.values())).index if sleutels else peildatum.index  # type: ignore[union-attr]
-    n = len(index)
-    uit = {k: np.full(n, np.nan, dtype=object if tabel.frame[k].dtype == object else float) for k in kolommen}
+    kolommen = list(kolommen or [])
+    lengtes = [len(v) for v in list(sleutels.values()) + [peildatum] if v is not None and np.ndim(v) == 1]
+    n = lengtes[0] if lengtes else (n or 1)
+    constant = _constante_treffer(tabel, peildatum, sleutels, kolommen, terugval)
+    if constant is not None:
+        return constant
+    uit: dict[str, np.ndarray] = {}
+    for k in kolommen:
+        uit[k] = np.full(n, None, dtype=object) if tabel.frame[k].dtype == object else np.full(n, np.nan)
     uit["_rij"] = np.full(n, -1, dtype=np.int64)
-    if tabel.gedateerd and peildatum is not None:
-        datums = pd.to_datetime(peildatum)
-        codes, uniek = pd.factorize(datums)
+    if tabel.gedateerd and isinstance(peildatum, pd.Categorical):
+        codes, uniek = peildatum.codes, list(peildatum.categories)
+    elif tabel.gedateerd and peildatum is not None and np.ndim(peildatum) == 1:
+        codes, uniek = pd.factorize(np.asarray(peildatum, dtype="datetime64[ns]"))
     else:
-        codes, uniek = np.zeros(n, dtype=np.int64), [None]
+        codes, uniek = np.zeros(n, dtype=np.int64), [peildatum if tabel.gedateerd else None]
+    alle_rijen = len(uniek) == 1 and bool((np.asarray(codes) >= 0).all())
     for c, datum in enumerate(uniek):
         rijen = tabel.geldig_op(datum) if datum is not None else tabel.frame
-        positie = np.flatnonzero(codes == c) if len(uniek) > 1 else np.arange(n)
-        if rijen.empty or len(positie) == 0:
+        if rijen.empty:
             continue
-        if sleutels:
-            treffer = _match(rijen, {k: np.asarray(s)[positie] for k, s in sleutels.items()})
-        else:
-            treffer = np.full(len(positie), len(rijen) - 1)
+        if alle_rijen:  # one date for every row: no position bookkeeping
+            treffer = _match(rijen, sleutels, None) if sleutels else np.full(n, len(rijen) - 1)
+            gevonden = treffer >= 0
+            for k in kolommen + ["_rij"]:
+                waarden = rijen[k].to_numpy()[np.maximum(treffer, 0)]
+                uit[k] = waarden if gevonden.all() else np.where(gevonden, waarden, uit[k])
+            continue
+        positie = np.flatnonzero(codes == c)
+        if len(positie) == 0:
+            continue
+        treffer = _match(rijen, sleutels, positie) if sleutels else np.full(len(positie), len(rijen) - 1)
         gevonden = treffer >= 0
-        for k in kolommen:
-            waarden = rijen[k].to_numpy()
-            uit[k][positie[gevonden]] = waarden[treffer[gevonden]]
+        doel = positie[gevonden]
+        for k in kolommen + ["_rij"]:
+            uit[k][doel] = rijen[k].to_numpy()[treffer[gevonden]]
     terug = np.zeros(n, dtype=bool)
-    if terugval and tabel.gedateerd and sleutels:
+    if terugval and tabel.gedateerd and sleutels and peildatum is not None:
         mis = np.flatnonzero(uit["_rij"] < 0)
         if len(mis):
-            dichtst = _dichtstbij(tabel, pd.to_datetime(peildatum).to_numpy()[mis],
-                                  {k: np.asarray(s)[mis] for k, s in sleutels.items()})
+            datums = np.asarray(peildatum, dtype="datetime64[ns]")
+            datums = datums[mis] if datums.ndim else np.full(len(mis), datums)
+            dichtst = _dichtstbij(tabel, datums, {k: _waarden(s, mis) for k, s in sleutels.items()})
             gevonden = dichtst >= 0
-            for k in kolommen:
+            for k in kolommen + ["_rij"]:
                 uit[k][mis[gevonden]] = tabel.frame[k].to_numpy()[dichtst[gevonden]]
             terug[mis[gevonden]] = True
-    res = pd.DataFrame(uit, index=index)
-    res["_terugval"] = terug
-    for k in kolommen:
-        if k != "_rij" and tabel.frame[k].dtype != object:
-            res[k] = res[k].astype(float)
-    return res
+    uit["_terugval"] = terug
+    return uit
 
 
-def _match(rijen: pd.DataFrame, gevraagd: dict[str, np.ndarray]) -> np.ndarray:
+def _constante_treffer(tabel: Tabel, peildatum: Any, sleutels: dict, kolommen: list[str], terugval: bool):
+    """Fast path: one date (or an undated table) and only constant keys give the same row for every row; return
+    0-d values that broadcast, instead of million-element arrays. None when the fast path does not apply."""
+    if any(np.ndim(v) or isinstance(v, (pd.Categorical, pd.Series)) for v in sleutels.values()):
+        return None
+    if tabel.gedateerd and peildatum is not None:
+        if isinstance(peildatum, pd.Categorical):
+            if len(peildatum.categories) != 1 or (peildatum.codes < 0).any():
+                return None
+            datum = peildatum.categories[0]
+        elif np.ndim(peildatum) == 0:
+            datum = peildatum
+        else:
+            return None
+        rijen = tabel.geldig_op(datum)
+    else:
+        rijen = tabel.frame
+    if sleutels:
+        masker = np.ones(len(rijen), dtype=bool)
+        for k, v in sleutels.items():
+            masker &= (rijen[k].map(_tekst) == _tekst(v)).to_numpy()
+        rijen = rijen[masker]
+    uit: dict[str, Any] = {}
+    if rijen.empty:
+        if terugval:
+            return None
+        for k in kolommen:
+            uit[k] = np.array(None, dtype=object) if tabel.frame[k].dtype == object else np.float64(np.nan)
+        uit["_rij"] = np.int64(-1)
+    else:
+        rij = rijen.iloc[-1]
+        for k in kolommen:
+            uit[k] = np.array(rij[k], dtype=object) if tabel.frame[k].dtype == object else np.float64(rij[k])
+        uit["_rij"] = np.int64(rij["_rij"])
+    uit["_terugval"] = np.False_
+    return uit
+
+
+def _waarden(sleutel: Sleutel, positie: np.ndarray) -> np.ndarray:
+    """The key values at ``positie`` as an object array."""
+    if isinstance(sleutel, (pd.Categorical, pd.Series)) or np.ndim(sleutel) == 1:
+        return np.asarray(sleutel, dtype=object)[positie]
+    return np.full(len(positie), sleutel, dtype=object)
+
+
+def _codes(sleutel: Sleutel, positie: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """(codes, distinct values) of a key at ``positie`` (None = all rows); a missing value gets a code that maps
+    to None. Categoricals use their codes; small whole numbers are coded directly (no hashing)."""
+    if isinstance(sleutel, pd.Series):
+        sleutel = sleutel.array if isinstance(sleutel.dtype, pd.CategoricalDtype) else sleutel.to_numpy()
+    if isinstance(sleutel, pd.Categorical):
+        codes = sleutel.codes if positie is None else sleutel.codes[positie]
+        uniek = np.append(np.asarray(sleutel.categories, dtype=object), None)
+        return np.where(codes < 0, len(uniek) - 1, codes).astype(np.int64), uniek
+    if np.ndim(sleutel) == 0:
+        lengte = len(positie) if positie is not None else 1
+        return np.zeros(lengte, dtype=np.int64), np.array([sleutel], dtype=object)
+    waarden = np.asarray(sleutel) if positie is None else np.asarray(sleutel)[positie]
+    if waarden.dtype.kind in "fiu" and len(waarden):
+        leeg = np.isnan(waarden) if waarden.dtype.kind == "f" else np.zeros(len(waarden), dtype=bool)
+        if not leeg.all():
+            laag, hoog = np.nanmin(waarden), np.nanmax(waarden)
+            heel = waarden[~leeg]
+            if hoog - laag < 100_000 and np.array_equal(heel, np.floor(heel)):
+                codes = np.where(leeg, int(hoog - laag) + 1, np.nan_to_num(waarden - laag)).astype(np.int64)
+                uniek = np.append(np.arange(int(laag), int(hoog) + 1).astype(object), None)
+                return codes, uniek
+    codes, uniek = pd.factorize(waarden, use_na_sentinel=False)
+    return codes.astype(np.int64), np.asarray(uniek, dtype=object)
+
+
+def _match(rijen: pd.DataFrame, sleutels: dict[str, Sleutel], positie: np.ndarray | None) -> np.ndarray:
     """Position in ``rijen`` of each requested key combination (-1 where absent), matching on the text of the
-    keys. Factorizes first, so a million requests with a handful of distinct keys cost a handful of lookups."""
-    gecombineerd = np.zeros(len(next(iter(gevraagd.values()))), dtype=np.int64)
-    uniek_per_kolom = []
-    for waarden in gevraagd.values():
-        codes, uniek = pd.factorize(waarden, use_na_sentinel=False)
-        gecombineerd = gecombineerd * (len(uniek) + 1) + codes
-        uniek_per_kolom.append((codes, uniek))
-    combi_codes, combi_uniek = pd.factorize(gecombineerd)
-    # the first occurrence of each combination gives its key values
-    eerste = np.zeros(len(combi_uniek), dtype=np.int64)
-    eerste[combi_codes[::-1]] = np.arange(len(combi_codes))[::-1]
-    sleutel_tabel = [tuple(_tekst(w) for w in rij) for rij in rijen[list(gevraagd)].itertuples(index=False)]
+    keys (case-insensitive; 3, 3.0 and "3" are the same). ``positie``: the rows asked for (None = all)."""
+    per_kolom = [_codes(s, positie) for s in sleutels.values()]
+    lengte = len(per_kolom[0][0])
+    gecombineerd = np.zeros(lengte, dtype=np.int64)
+    ruimte = 1
+    for codes, uniek in per_kolom:
+        gecombineerd = gecombineerd * len(uniek) + codes
+        ruimte *= len(uniek)
+    sleutel_tabel = [tuple(_tekst(w) for w in rij) for rij in rijen[list(sleutels)].itertuples(index=False)]
     positie_van = {s: i for i, s in enumerate(sleutel_tabel)}
-    treffer_uniek = np.array(
-        [positie_van.get(tuple(_tekst(u[c[e]]) for c, u in uniek_per_kolom), -1) for e in eerste], dtype=np.int64
-    )
-    return treffer_uniek[combi_codes]
+
+    def rij_van(combinatie: int) -> int:
+        delen = []
+        for _codes_k, uniek in reversed(per_kolom):
+            combinatie, rest = divmod(combinatie, len(uniek))
+            delen.append(_tekst(uniek[rest]))
+        return positie_van.get(tuple(reversed(delen)), -1)
+
+    if ruimte <= 1_000_000:  # small key space: a direct lookup array, no hashing of the rows
+        aanwezig = np.flatnonzero(np.bincount(gecombineerd, minlength=ruimte))
+        opzoek = np.full(ruimte, -1, dtype=np.int64)
+        opzoek[aanwezig] = [rij_van(int(c)) for c in aanwezig]
+        return opzoek[gecombineerd]
+    combi_codes, combi_uniek = pd.factorize(gecombineerd)
+    return np.array([rij_van(int(c)) for c in combi_uniek], dtype=np.int64)[combi_codes]
 
 
 def _tekst(waarde: Any) -> str:
