@@ -9,11 +9,13 @@ from typing import Any
 import pandas as pd
 
 from woonlasten.formatteer import euro, getal
+from woonlasten.huurregels import HUURREGELS, VERGELIJKING
 from woonlasten.kern import RESULTAAT_DELEN, bereken_frame
 from woonlasten.modellen import (
     Casus,
     EnergieDelen,
     HuurDelen,
+    Huurinformatie,
     LokaleLastenDelen,
     Resultaat,
     Toelichting,
@@ -47,6 +49,9 @@ def casus_naar_rij(casus: Casus) -> dict[str, Any]:
         "naar_label": i.naar_label if i else None,
         "maatregelen": maatregelen,
         "huurverhoging": i.huurverhoging if i else None,
+        "inkomen_jaar": casus.huishouden.inkomen_jaar, "aow": float(casus.huishouden.aow),
+        "wws_punten": w.wws_punten, "nieuwe_verhuring": float(i.nieuwe_verhuring) if i else 0.0,
+        "epv_warmtevraag_kwh_m2": i.epv_warmtevraag_kwh_m2 if i else None,
     }
 
 
@@ -74,11 +79,13 @@ def _c(x: float) -> float:
 def _woonlasten(rij: pd.Series, s: str) -> Woonlasten:
     d = {deel: _c(float(rij[f"{s}_{deel}"])) for deel in RESULTAAT_DELEN}
     return Woonlasten(
-        huur=HuurDelen(**{k: d[f"huur_{k}"] for k in ("kale_huur", "servicekosten", "huurverhoging", "totaal")}),
+        huur=HuurDelen(**{k: d[f"huur_{k}"] for k in ("kale_huur", "servicekosten", "huurverhoging", "totaal",
+                                                     "huurtoeslag", "netto")}),
         energie=EnergieDelen(**{k: d[f"energie_{k}"] for k in ("gas", "elektriciteit", "totaal")}),
         lokale_lasten=LokaleLastenDelen(**{k: d[f"lokale_lasten_{k}"] for k in
                                            ("afvalstoffenheffing", "rioolheffing", "ozb", "waterschap", "totaal")}),
         totaal=d["totaal"],
+        totaal_netto=d["totaal_netto"],
     )
 
 
@@ -100,7 +107,38 @@ def rij_naar_resultaat(rij: pd.Series, t: Tabellen) -> Resultaat:
             verwarming_voor=rij["verwarming"], verwarming_na=rij["verwarming_na"] if ingreep else None,
         ),
         woonlastenneutraal=bool(rij["woonlastenneutraal"]) if ingreep else None,
+        woonlastenneutraal_na_huurtoeslag=bool(rij["woonlastenneutraal_netto"]) if ingreep else None,
+        huur_informatie=huur_informatie(rij) if rij["rol"] == "huurder" else None,
         toelichting=toelichting(rij, t),
+    )
+
+
+def _getal_of_niets(x) -> float | None:
+    return None if x is None or pd.isna(x) else float(x)
+
+
+def huur_informatie(rij: pd.Series) -> Huurinformatie:
+    """The rent rules applied and the rent's place among the legal limits."""
+    max_na = _getal_of_niets(rij["max_huur_na"])
+    kale_na = float(rij["kale_huur"]) + float(rij["na_huur_huurverhoging"]) if bool(rij["heeft_ingreep"]) \
+        else float(rij["kale_huur"])
+    return Huurinformatie(
+        huurverhoging_volgens_regels=_c(float(rij["huurverhoging_regels"])),
+        huurverhoging_herkomst=str(rij["huurverhoging_herkomst"]),
+        regel=HUURREGELS[int(rij["huurregel"])],
+        vergelijking=VERGELIJKING[int(rij["huurverhoging_vergelijking"])] or None,
+        zonnepanelen_servicekosten=_c(float(rij["zon_servicekosten"])),
+        huurtoeslag_berekend=bool(rij["voor_huurtoeslag_berekend"]),
+        huurklasse_voor=None if pd.isna(rij["huurklasse_voor"]) else str(rij["huurklasse_voor"]),
+        huurklasse_na=None if pd.isna(rij["huurklasse_na"]) else str(rij["huurklasse_na"]),
+        wws_energiepunten_voor=_getal_of_niets(rij["wws_energiepunten_voor"]),
+        wws_energiepunten_na=_getal_of_niets(rij["wws_energiepunten_na"]),
+        wws_punten_voor=_getal_of_niets(rij["wws_punten"]),
+        wws_punten_na=_getal_of_niets(rij["wws_punten_na"]),
+        maximale_huur_voor=_getal_of_niets(rij["max_huur_voor"]),
+        maximale_huur_na=max_na,
+        boven_maximale_huur=None if max_na is None else kale_na > max_na + 0.005,
+        epv_maximum_maand=None if pd.isna(rij["epv_max_maand"]) else _c(float(rij["epv_max_maand"])),
     )
 
 
@@ -238,9 +276,8 @@ def toelichting(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
                          + (" + watersysteemheffing gebouwd (eigenaar)" if rij["rol"] == "eigenaar" else "")
                          + " per jaar.", ws, "tariffs/waterschapsbelastingen"))
     # rent
-    if ingreep and rij["rol"] == "huurder":
-        uit.append(Toelichting(onderwerp="Huur: huurverhoging",
-                               tekst=_huur_tekst(rij)))
+    if rij["rol"] == "huurder":
+        uit.extend(_huur_toelichting(rij, t, ingreep))
     uit.append(Toelichting(
         onderwerp="Oordeel",
         tekst="Woonlastenneutraal als de totale woonlasten na de ingreep niet hoger zijn dan ervoor "
@@ -248,10 +285,58 @@ def toelichting(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
     return uit
 
 
-def _huur_tekst(rij: pd.Series) -> str:
-    if rij["huurverhoging_herkomst"] == "opgegeven":
-        return f"Opgegeven huurverhoging: {euro(rij['na_huur_huurverhoging'])} per maand."
-    return "Geen huurverhoging opgegeven: € 0,00 gerekend."
+def _huur_toelichting(rij: pd.Series, t: Tabellen, ingreep: bool) -> list[Toelichting]:
+    uit: list[Toelichting] = []
+    if ingreep:
+        regel = HUURREGELS[int(rij["huurregel"])]
+        vt = _rij(t, "tariffs/vergoedingentabel", rij["_rij_vergoedingentabel"])
+        tabel = f" Volgens deze regel: {euro(rij['huurverhoging_regels'])} per maand."
+        regelrij = _rij(t, "tariffs/huurregels", rij["_rij_regel_isolatie"])
+        uit.append(_item("Huur: regel van de peildatum", regel + tabel, regelrij, "tariffs/huurregels"))
+        if vt is not None:
+            uit.append(_item("Huur: vergoedingentabel", f"{euro(vt['vergoeding_maand'])} per maand voor "
+                             f"{vt['label_voor']} → {vt['label_na']} ({vt['verhuring']}e huurder, klasse "
+                             f"{vt['grootteklasse']}).", vt, "tariffs/vergoedingentabel"))
+        if rij["huurverhoging_herkomst"] == "opgegeven":
+            vergelijking = VERGELIJKING[int(rij["huurverhoging_vergelijking"])]
+            uit.append(Toelichting(onderwerp="Huur: afgesproken huurverhoging",
+                                   tekst=f"Opgegeven huurverhoging {euro(rij['na_huur_huurverhoging'])} per maand: "
+                                         f"{vergelijking} ({euro(rij['huurverhoging_regels'])})."))
+        if rij["zon_servicekosten"] > 0:
+            zon = _rij(t, "tariffs/huurregels", rij["_rij_regel_zon"])
+            uit.append(_item("Huur: zonnepanelen in de servicekosten",
+                             f"Investering {euro(rij['investering_zon'])} × {getal(zon['waarde'] if zon is not None else 0)}% "
+                             f"per jaar ÷ 12 = {euro(rij['zon_servicekosten'])} per maand (jaar 1-10).", zon,
+                             "tariffs/huurregels"))
+    if rij["voor_huurtoeslag_berekend"]:
+        ht = _rij(t, "tariffs/huurtoeslag", rij["_rij_huurtoeslag_voor"])
+        tekst = (f"Geschatte huurtoeslag vóór {euro(-rij['voor_huur_huurtoeslag'])}"
+                 + (f", na {euro(-rij['na_huur_huurtoeslag'])}" if ingreep else "")
+                 + f" per maand bij een inkomen van {euro(rij['inkomen_jaar'], 0)} per jaar (schatting; vermogen en de "
+                   "jongerengrens zijn niet meegenomen; alle servicekosten als subsidiabel aangenomen).")
+        uit.append(_item("Huur: huurtoeslag", tekst, ht, "tariffs/huurtoeslag"))
+    elif rij["rol"] == "huurder":
+        uit.append(Toelichting(onderwerp="Huur: huurtoeslag",
+                               tekst="Niet berekend: vul het inkomen van het huishouden in voor een schatting."))
+    if not pd.isna(rij["huurklasse_voor"]):
+        hg = _rij(t, "tariffs/huurgrenzen", rij["_rij_huurgrenzen"])
+        uit.append(_item("Huur: huurklasse", f"Kale huur vóór: {rij['huurklasse_voor']}"
+                         + (f"; na: {rij['huurklasse_na']}." if ingreep else "."), hg, "tariffs/huurgrenzen"))
+    if not pd.isna(rij["wws_energiepunten_voor"]):
+        ws = _rij(t, "tariffs/wws_energiepunten", rij["_rij_wws_voor"])
+        tekst = f"Energiepunten WWS: {getal(rij['wws_energiepunten_voor'])}"
+        if ingreep:
+            tekst += f" → {getal(rij['wws_energiepunten_na'])}"
+        if not pd.isna(rij["max_huur_voor"]):
+            tekst += (f"; maximale kale huur bij {getal(rij['wws_punten'])} punten: {euro(rij['max_huur_voor'])}"
+                      + (f", na {getal(rij['wws_punten_na'])} punten: {euro(rij['max_huur_na'])}" if ingreep else ""))
+        uit.append(_item("Huur: WWS", tekst + ".", ws, "tariffs/wws_energiepunten"))
+    if not pd.isna(rij["epv_max_maand"]):
+        ep = _rij(t, "tariffs/epv", rij["_rij_epv"])
+        uit.append(_item("Huur: energieprestatievergoeding", f"Maximale EPV: {euro(rij['epv_max_m2_maand'])} per m² × "
+                         f"{getal(rij['oppervlakte_m2'])} m² = {euro(rij['epv_max_maand'])} per maand.", ep,
+                         "tariffs/epv"))
+    return uit
 
 
 def _mono_waarde(rij: pd.Series, t: Tabellen) -> float:

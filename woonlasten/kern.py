@@ -20,6 +20,7 @@ from typing import Callable, Union
 import numpy as np
 import pandas as pd
 
+from woonlasten import huurregels
 from woonlasten.modellen import ENERGIELABELS, GRENZEN, ROLLEN, VERWARMINGEN, WONINGTYPES
 from woonlasten.tabellen import Tabellen, laad_tabellen, zoek
 
@@ -36,20 +37,25 @@ INVOER_KOLOMMEN: dict[str, str] = {
     "gas_leveringsprijs_m3": "getal", "elektriciteit_leveringsprijs_kwh": "getal",
     "vaste_leveringskosten_jaar": "getal",
     "naar_label": "tekst", "maatregelen": "tekst", "huurverhoging": "getal",
+    "inkomen_jaar": "getal", "aow": "vlag", "wws_punten": "getal", "nieuwe_verhuring": "vlag",
+    "epv_warmtevraag_kwh_m2": "getal",
 }
+JA = {"1", "1.0", "ja", "j", "true", "waar", "yes", "y", "x"}
+NEE = {"0", "0.0", "nee", "n", "false", "onwaar", "no", ""}
 VERPLICHT = ("peildatum", "gemeente", "woningtype", "oppervlakte_m2", "energielabel")
-STANDAARD = {"rol": "huurder", "verwarming": "gasketel", "kale_huur": 0.0, "servicekosten": 0.0}
+STANDAARD = {"rol": "huurder", "verwarming": "gasketel", "kale_huur": 0.0, "servicekosten": 0.0, "aow": 0.0,
+             "nieuwe_verhuring": 0.0}
 # Text columns with a fixed set of values (kept as Categoricals with exactly these categories).
 TOEGESTAAN = {"rol": ROLLEN, "woningtype": WONINGTYPES, "energielabel": ENERGIELABELS,
               "naar_label": ENERGIELABELS, "verwarming": VERWARMINGEN}
 
 SITUATIES = ("voor", "na")
 RESULTAAT_DELEN = (
-    "huur_kale_huur", "huur_servicekosten", "huur_huurverhoging", "huur_totaal",
+    "huur_kale_huur", "huur_servicekosten", "huur_huurverhoging", "huur_totaal", "huur_huurtoeslag", "huur_netto",
     "energie_gas", "energie_elektriciteit", "energie_totaal",
     "lokale_lasten_afvalstoffenheffing", "lokale_lasten_rioolheffing", "lokale_lasten_ozb",
     "lokale_lasten_waterschap", "lokale_lasten_totaal",
-    "totaal",
+    "totaal", "totaal_netto",
 )
 
 Kolom = Union[np.ndarray, pd.Categorical]
@@ -158,7 +164,7 @@ def normaliseer(invoer: pd.DataFrame, fouten: _Fouten) -> Rekenblad:
     n = f.n
     for kol, soort in INVOER_KOLOMMEN.items():
         if kol not in invoer.columns:  # an absent column: all empty (cheap, no per-row objects)
-            if soort == "getal":
+            if soort in ("getal", "vlag"):
                 f[kol] = np.full(n, float(STANDAARD.get(kol, np.nan)))
             elif soort == "datum":
                 f[kol] = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
@@ -187,6 +193,18 @@ def normaliseer(invoer: pd.DataFrame, fouten: _Fouten) -> Rekenblad:
             if kol in STANDAARD:
                 waarde = _vul(waarde, STANDAARD[kol])
             f[kol] = waarde
+        elif soort == "vlag":
+            if pd.api.types.is_bool_dtype(ruw) or pd.api.types.is_numeric_dtype(ruw):
+                waarde = ruw.to_numpy(dtype=float, na_value=np.nan)
+            else:
+                tekst = _tekstkolom(ruw)
+                per_cat = np.array([1.0 if str(c).lower() in JA else 0.0 if str(c).lower() in NEE else np.nan
+                                    for c in tekst.categories] + [np.nan])
+                codes = np.where(tekst.codes < 0, len(tekst.categories), tekst.codes)
+                waarde = per_cat[codes]
+                fouten.zet((tekst.codes >= 0) & np.isnan(waarde), _met(f"{kol}: kies ja of nee (nu '", tekst, "')"))
+            f[kol] = _vul(np.where(np.isin(waarde, (0.0, 1.0)) | np.isnan(waarde), waarde, np.nan),
+                          STANDAARD.get(kol, 0.0))
         elif soort == "datum":
             if pd.api.types.is_datetime64_any_dtype(ruw):
                 waarde = ruw.to_numpy(dtype="datetime64[ns]")
@@ -289,8 +307,13 @@ def situatie_na(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
     n = f.n
     factor = np.ones(n)
     stappen = np.zeros(n)
+    stappen_isolatie = np.zeros(n)
+    stappen_installatie = np.zeros(n)
+    stappen_zon = np.zeros(n)
+    investering_zon = np.zeros(n)
     opwek = np.zeros(n)
     gekozen_ergens = np.zeros(n, dtype=bool)
+    catalogus = t["labels/maatregelen"].frame.set_index("maatregel")
     for kol, hoeveel in m.items():
         naam = kol.removeprefix("maatregel_")
         gekozen = ~np.isnan(hoeveel)
@@ -307,12 +330,26 @@ def situatie_na(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
         schaal = np.nan_to_num(np.minimum(q / standaard, 1.0))  # more than standard gives no extra saving
         aandeel = _vul(e["besparing_ruimteverwarming_aandeel"], 0.0) * schaal
         factor = np.where(gekozen, factor * (1.0 - aandeel), factor)
-        stappen = np.where(gekozen, stappen + _vul(e["labelstappen"], 0.0) * schaal, stappen)
+        stap = _vul(e["labelstappen"], 0.0) * schaal
+        stappen = np.where(gekozen, stappen + stap, stappen)
+        if catalogus.loc[naam, "soort"] == "isolatie":
+            stappen_isolatie = np.where(gekozen, stappen_isolatie + stap, stappen_isolatie)
+        elif naam != "zonnepanelen":
+            stappen_installatie = np.where(gekozen, stappen_installatie + stap, stappen_installatie)
+        if naam == "zonnepanelen":
+            stappen_zon = np.where(gekozen, stap, 0.0)
+            investering_zon = np.where(gekozen, q * _vul(np.float64(catalogus.loc[naam, "investering_per_eenheid"]),
+                                                         0.0), 0.0)
         opwek = np.where(gekozen, opwek + q * _vul(e["elektriciteit_opwek_kwh_per_eenheid"], 0.0), opwek)
     naar_label = f["naar_label"]
     heeft_doel = _gevuld(naar_label)
     f["heeft_ingreep"] = heeft_doel | gekozen_ergens | ~np.isnan(f["huurverhoging"])
     f["label_na_uit_maatregelen"] = ~heeft_doel & gekozen_ergens
+    f["heeft_maatregelen"] = gekozen_ergens
+    f["stappen_isolatie"] = stappen_isolatie
+    f["stappen_installatie"] = stappen_installatie
+    f["stappen_zon"] = stappen_zon
+    f["investering_zon"] = investering_zon
     # realisation: measured savings of packages are lower than the sum of the measures' modelled savings
     realisatie = t.parameter("realisatiefactor_maatregelen")
     f["ruimte_factor_maatregelen"] = 1.0 - (1.0 - factor) * realisatie
@@ -643,16 +680,32 @@ def lokale_lasten(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
 
 
 def huur(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
-    """Rent [€/maand]: kale huur + servicekosten, plus the rent increase after the upgrade. An owner pays none."""
+    """Rent [€/maand]: kale huur + servicekosten, plus after the upgrade the rent increase (given, or what the
+    rules of the date allow) and the solar-panel servicekosten; huurtoeslag (negative) and net rent where an
+    income is given. An owner pays no rent. WWS points, maximum rent and EPV as information."""
     huurder = _is(f["rol"], "huurder")
+    f["_huurder"] = huurder
+    huurregels.huurverhoging(f, t)
     gegeven = ~np.isnan(f["huurverhoging"])
-    verhoging = _vul(f["huurverhoging"], 0.0)
-    f["huurverhoging_herkomst"] = pd.Categorical.from_codes(gegeven.astype(np.int8), categories=["geen", "opgegeven"])
+    verhoging = np.where(gegeven, f["huurverhoging"], f["huurverhoging_regels"])
+    f["huurverhoging_herkomst"] = pd.Categorical.from_codes(gegeven.astype(np.int8), categories=["regels", "opgegeven"])
+    servicekosten_na = f["servicekosten"] + f["zon_servicekosten"]
     for s in SITUATIES:
         f[f"{s}_huur_kale_huur"] = np.where(huurder, f["kale_huur"], 0.0)
-        f[f"{s}_huur_servicekosten"] = np.where(huurder, f["servicekosten"], 0.0)
+        f[f"{s}_huur_servicekosten"] = np.where(huurder, f["servicekosten"] if s == "voor" else servicekosten_na, 0.0)
         f[f"{s}_huur_huurverhoging"] = np.where(huurder, verhoging, 0.0) if s == "na" else np.zeros(f.n)
         f[f"{s}_huur_totaal"] = f[f"{s}_huur_kale_huur"] + f[f"{s}_huur_servicekosten"] + f[f"{s}_huur_huurverhoging"]
+        kale = f[f"{s}_huur_kale_huur"] + f[f"{s}_huur_huurverhoging"]
+        toeslag, rij = huurregels.huurtoeslag(f, t, kale, f[f"{s}_huur_servicekosten"])
+        f[f"{s}_huurtoeslag_berekend"] = huurder & ~np.isnan(toeslag)
+        f[f"{s}_huur_huurtoeslag"] = -np.where(huurder, np.nan_to_num(toeslag), 0.0)
+        f[f"{s}_huur_netto"] = f[f"{s}_huur_totaal"] + f[f"{s}_huur_huurtoeslag"]
+        f[f"_rij_huurtoeslag_{s}"] = rij
+        klasse, rij_g = huurregels.huurklasse(t, f, kale)
+        f[f"huurklasse_{s}"] = klasse
+        f["_rij_huurgrenzen"] = rij_g
+    huurregels.wws(f, t)
+    huurregels.epv(f, t)
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -679,6 +732,7 @@ def bereken_frame(invoer: pd.DataFrame, tabellen: Tabellen | None = None,
     huur(f, t, fouten)
     for s in SITUATIES:
         f[f"{s}_totaal"] = f[f"{s}_huur_totaal"] + f[f"{s}_energie_totaal"] + f[f"{s}_lokale_lasten_totaal"]
+        f[f"{s}_totaal_netto"] = f[f"{s}_totaal"] + f[f"{s}_huur_huurtoeslag"]
     zonder = ~f["heeft_ingreep"]
     for deel in RESULTAAT_DELEN:
         f[f"verschil_{deel}"] = f[f"na_{deel}"] - f[f"voor_{deel}"]
@@ -689,6 +743,10 @@ def bereken_frame(invoer: pd.DataFrame, tabellen: Tabellen | None = None,
     neutraal = np.full(f.n, None, dtype=object)
     neutraal[~np.isnan(verschil)] = verschil[~np.isnan(verschil)] <= 0.005
     f["woonlastenneutraal"] = neutraal
+    netto = f["verschil_totaal_netto"]
+    neutraal_netto = np.full(f.n, None, dtype=object)
+    neutraal_netto[~np.isnan(netto)] = netto[~np.isnan(netto)] <= 0.005
+    f["woonlastenneutraal_netto"] = neutraal_netto
     f["status"] = pd.Categorical.from_codes(fouten.fout.astype(np.int8), categories=["ok", "fout"])
     f["melding"] = np.where(fouten.fout, fouten.melding, "")
     if uitvoer is not None:

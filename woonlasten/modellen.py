@@ -37,6 +37,9 @@ GRENZEN: dict[str, tuple[float, float]] = {
     "vaste_leveringskosten_jaar": (0, 5_000),
     "huurverhoging": (0, 2_000),
     "hoeveelheid": (0, 10_000),
+    "inkomen_jaar": (0, 1_000_000),
+    "wws_punten": (0, 1_000),
+    "epv_warmtevraag_kwh_m2": (0, 200),
 }
 
 
@@ -56,10 +59,16 @@ class Woning(_Model):
     bouwjaar: Optional[int] = _veld("bouwjaar", "Bouwjaar (informatief).", None)
     verwarming: Verwarming = Field("gasketel", description="Huidige verwarming.")
     woz_waarde: Optional[float] = _veld("woz_waarde", "WOZ-waarde [€] (nodig voor een eigenaar).", None)
+    wws_punten: Optional[float] = _veld(
+        "wws_punten", "Huidig totaal aan WWS-punten (voor de maximale huur vóór en na; leeg = niet tonen).", None)
 
 
 class Huishouden(_Model):
     personen: int = _veld("personen", "Aantal bewoners.", 2)
+    inkomen_jaar: Optional[float] = _veld(
+        "inkomen_jaar", "Verzamelinkomen van het huishouden [€/jaar] (voor de huurtoeslag; leeg = niet berekenen).",
+        None)
+    aow: bool = Field(False, description="Huurder of partner heeft de AOW-leeftijd (huurtoeslag t/m 2024).")
 
 
 class Huur(_Model):
@@ -92,6 +101,9 @@ class Ingreep(_Model):
     maatregelen: list[Union[str, Maatregel]] = Field(default_factory=list, description="Maatregelen.")
     huurverhoging: Optional[float] = _veld(
         "huurverhoging", "Afgesproken huurverhoging [€/maand]; leeg = volgens de regels.", None)
+    nieuwe_verhuring: bool = Field(False, description="Nieuwe verhuring in plaats van een zittende huurder.")
+    epv_warmtevraag_kwh_m2: Optional[float] = _veld(
+        "epv_warmtevraag_kwh_m2", "Nul-op-de-meter: netto warmtevraag [kWh/m²·jaar] voor de maximale EPV.", None)
 
     @field_validator("maatregelen")
     @classmethod
@@ -122,6 +134,8 @@ class HuurDelen(BaseModel):
     servicekosten: float
     huurverhoging: float
     totaal: float
+    huurtoeslag: float = Field(0.0, description="Geschatte huurtoeslag, negatief [€/maand]; 0 zonder inkomen.")
+    netto: float = Field(0.0, description="Huur na huurtoeslag [€/maand].")
 
 
 class EnergieDelen(BaseModel):
@@ -143,6 +157,7 @@ class Woonlasten(BaseModel):
     energie: EnergieDelen
     lokale_lasten: LokaleLastenDelen
     totaal: float
+    totaal_netto: float = Field(0.0, description="Totaal na huurtoeslag [€/maand].")
 
 
 class VerbruikResultaat(BaseModel):
@@ -164,6 +179,27 @@ class Toelichting(BaseModel):
     status: Optional[str] = None
 
 
+class Huurinformatie(BaseModel):
+    """The rent rules applied and the rent's place among the legal limits (tenants only)."""
+
+    huurverhoging_volgens_regels: float
+    huurverhoging_herkomst: str
+    regel: str
+    vergelijking: Optional[str] = None
+    zonnepanelen_servicekosten: float = 0.0
+    huurtoeslag_berekend: bool = False
+    huurklasse_voor: Optional[str] = None
+    huurklasse_na: Optional[str] = None
+    wws_energiepunten_voor: Optional[float] = None
+    wws_energiepunten_na: Optional[float] = None
+    wws_punten_voor: Optional[float] = None
+    wws_punten_na: Optional[float] = None
+    maximale_huur_voor: Optional[float] = None
+    maximale_huur_na: Optional[float] = None
+    boven_maximale_huur: Optional[bool] = None
+    epv_maximum_maand: Optional[float] = None
+
+
 class Resultaat(BaseModel):
     """What a household pays per month before and after, and why (``toelichting``)."""
 
@@ -175,4 +211,6 @@ class Resultaat(BaseModel):
     verschil: Optional[Woonlasten] = None
     verbruik: VerbruikResultaat
     woonlastenneutraal: Optional[bool] = None
+    woonlastenneutraal_na_huurtoeslag: Optional[bool] = None
+    huur_informatie: Optional[Huurinformatie] = None
     toelichting: list[Toelichting]

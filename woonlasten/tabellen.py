@@ -87,6 +87,40 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "kolommen": {"gemeente": str, "waterschap": str},
         "sleutel": ["gemeente"],
     },
+    "tariffs/vergoedingentabel": {
+        "kolommen": {"verhuring": str, "grootteklasse": str, "oppervlakte_vanaf_m2": float, "oppervlakte_tot_m2": F,
+                     "label_voor": str, "label_na": str, "vergoeding_maand": float, "geldig_vanaf": dt.date,
+                     "geldig_tot": D},
+        "sleutel": ["verhuring", "oppervlakte_vanaf_m2", "label_voor", "label_na"],
+    },
+    "tariffs/huurregels": {
+        "kolommen": {"regel": str, "geldig_vanaf": dt.date, "geldig_tot": D, "waarde": str, "eenheid": S},
+        "sleutel": ["regel"],
+    },
+    "tariffs/huurgrenzen": {
+        "kolommen": {"geldig_vanaf": dt.date, "geldig_tot": D, "kwaliteitskortingsgrens": float,
+                     "aftoppingsgrens_laag": float, "aftoppingsgrens_hoog": float, "maximale_huurgrens": float},
+        "sleutel": [],
+    },
+    "tariffs/huurtoeslag": {
+        "kolommen": {"jaar": int, "huishoudtype": str, "geldig_vanaf": dt.date, "geldig_tot": D, "parameter": str,
+                     "waarde": float},
+        "sleutel": ["huishoudtype", "parameter"],
+    },
+    "tariffs/epv": {
+        "kolommen": {"regime": str, "warmtevraag_vanaf_kwh_m2": float, "warmtevraag_tot_kwh_m2": F,
+                     "max_epv_m2_maand": float, "geldig_vanaf": dt.date, "geldig_tot": D},
+        "sleutel": ["regime", "warmtevraag_vanaf_kwh_m2"],
+    },
+    "tariffs/wws_energiepunten": {
+        "kolommen": {"woningsoort": str, "energielabel": str, "punten": float, "geldig_vanaf": dt.date,
+                     "geldig_tot": D},
+        "sleutel": ["woningsoort", "energielabel"],
+    },
+    "tariffs/wws_max_huurprijs": {
+        "kolommen": {"punten": float, "max_kale_huur_maand": float, "geldig_vanaf": dt.date, "geldig_tot": D},
+        "sleutel": ["punten"],
+    },
     "labels/labelklassen": {
         "kolommen": {"energielabel": str, "volgorde": int, "ep2_vanaf_kwh_m2": F, "ep2_tot_kwh_m2": F},
         "sleutel": ["energielabel"],
