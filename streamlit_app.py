@@ -13,7 +13,8 @@ st.set_page_config(page_title="Woonlasten", page_icon="🏠", layout="wide", ini
 
 pagina = st.navigation(
     [
-        st.Page("app/huurder.py", title="Huurder (energiecoach)", icon=":material/home:", url_path="huurder", default=True),
+        st.Page("app/huurder.py", title="Huurder (energiecoach)", icon=":material/home:", url_path="huurder",
+                default=True),
         st.Page("app/eigenaar.py", title="Eigenaar (gespikkeld bezit)", icon=":material/key:", url_path="eigenaar"),
         st.Page("app/portefeuille.py", title="Portefeuille", icon=":material/location_city:", url_path="portefeuille"),
         st.Page("app/bronnen.py", title="Tarieven en bronnen", icon=":material/menu_book:", url_path="bronnen"),

@@ -31,10 +31,10 @@ _DONKER = {KLEUR[n] for n in ("Kale huur en servicekosten", "Huurverhoging", "Ge
 CSS = """
 @page { size: A4; margin: 12mm 14mm; }
 * { box-sizing: border-box; }
-body { font-family: "Source Sans Pro", "Segoe UI", Arial, sans-serif; font-size: 10pt; color: #1a1a1a;
+body { font-family: "Source Sans Pro", "Segoe UI", Arial, sans-serif; font-size: 9.5pt; color: #1a1a1a;
        margin: 0 auto; max-width: 190mm; line-height: 1.35; }
 h1 { font-size: 17pt; margin: 0 0 2pt 0; }
-h2 { font-size: 11.5pt; margin: 9pt 0 3pt 0; border-bottom: 1px solid #bbb; padding-bottom: 1pt; }
+h2 { font-size: 11pt; margin: 7pt 0 3pt 0; border-bottom: 1px solid #bbb; padding-bottom: 1pt; }
 .sub { color: #444; margin: 0 0 6pt 0; }
 .oordeel { border: 2px solid #1a1a1a; border-radius: 4px; padding: 5pt 8pt; font-size: 12.5pt; font-weight: bold;
            margin: 6pt 0; }
@@ -43,7 +43,7 @@ h2 { font-size: 11.5pt; margin: 9pt 0 3pt 0; border-bottom: 1px solid #bbb; padd
 .rij { display: flex; gap: 10pt; align-items: flex-start; }
 .rij > div { flex: 1; }
 table { border-collapse: collapse; width: 100%; }
-td, th { padding: 1.5pt 4pt; }
+td, th { padding: 0.6pt 4pt; }
 th { text-align: right; border-bottom: 1px solid #888; font-weight: 600; }
 th:first-child { text-align: left; }
 td.b { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
@@ -52,9 +52,9 @@ tr.totaal td { font-weight: 700; border-top: 2px solid #1a1a1a; }
 td.in { padding-left: 12pt; color: #333; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 1pt 8pt; margin: 0; }
 dt { color: #555; } dd { margin: 0; }
-.klein { font-size: 7.5pt; color: #333; }
+.klein { font-size: 7pt; color: #333; line-height: 1.25; }
 .toelichting { columns: 2; column-gap: 12pt; }
-.toelichting p { margin: 0 0 3pt 0; break-inside: avoid; }
+.toelichting p { margin: 0 0 2pt 0; break-inside: avoid; }
 .bron { color: #666; }
 .voet { margin-top: 8pt; border-top: 1px solid #bbb; padding-top: 4pt; }
 .handtekening { display: flex; gap: 24pt; margin-top: 10pt; }
@@ -80,8 +80,8 @@ def korte_bron(bron: str | None, status: str | None = None) -> str:
     return tekst
 
 
-def staaf_svg(r: Resultaat, extra_na: dict[str, float | None] | None = None, breedte: int = 330,
-              hoogte: int = 230) -> str:
+def staaf_svg(r: Resultaat, extra_na: dict[str, float | None] | None = None, breedte: int = 400,
+              hoogte: int = 210) -> str:
     """Stacked bars now / after as inline SVG, with the amounts written on the bars and a legend in words."""
     situaties = [("Nu", r.voor, None)] + ([("Na de ingreep", r.na, extra_na)] if r.na is not None else [])
     delen = [(s, w, onderdelen(w, extra)) for s, w, extra in situaties]
@@ -115,7 +115,7 @@ def staaf_svg(r: Resultaat, extra_na: dict[str, float | None] | None = None, bre
     uit.append(f'<line x1="{links - 5}" y1="{basis}" x2="{links + len(delen) * (staaf_b + 36) - 26}" y2="{basis}" '
                'stroke="#333"/>')
     lx = links + len(delen) * (staaf_b + 36) - 10
-    for j, naam in enumerate(n for n in ONDERDELEN if n in gebruikt):
+    for j, naam in enumerate(n for n in reversed(ONDERDELEN) if n in gebruikt):  # legend reads like the bar
         ly = boven + j * 17
         uit.append(f'<rect x="{lx}" y="{ly}" width="11" height="11" fill="{KLEUR[naam]}"/>')
         uit.append(f'<text x="{lx + 15}" y="{ly + 9}">{_e(naam)}</text>')

@@ -120,7 +120,12 @@ overzicht = pd.DataFrame([{
     "In de berekening": "ja" if gebruikt else "nog niet",
 } for naam, (f, _, gebruikt) in tabellen.items()])
 st.subheader("Overzicht")
-st.dataframe(overzicht, hide_index=True, width="stretch", key="br_overzicht")
+st.dataframe(overzicht, hide_index=True, width="stretch", key="br_overzicht",
+             column_config={"Tabel": st.column_config.TextColumn(width="medium", pinned=True),
+                            "Inhoud": st.column_config.TextColumn(width="large"),
+                            "Regels": st.column_config.NumberColumn(width="small"),
+                            "Periode": st.column_config.TextColumn(width="medium"),
+                            "In de berekening": st.column_config.TextColumn(width="small")})
 
 st.subheader("Een tabel bekijken")
 namen = list(tabellen)
@@ -147,11 +152,27 @@ st.caption(f"Bestand: {pad.relative_to(PROJECT_DIR) if pad.is_relative_to(PROJEC
            f"{getal(len(toon))} van {getal(len(frame))} regels"
            + (f" (geldig op {datum:%d-%m-%Y})" if op_datum and 'geldig_vanaf' in frame.columns else "")
            + ("" if gebruikt else " · wordt nog niet gebruikt in de berekening"))
-st.dataframe(toon, hide_index=True, width="stretch", key="br_inhoud",
-             column_config={"geldig_vanaf": st.column_config.DateColumn("geldig vanaf", format="DD-MM-YYYY"),
-                            "geldig_tot": st.column_config.DateColumn("geldig tot en met", format="DD-MM-YYYY"),
-                            "bron": st.column_config.TextColumn("bron", width="large"),
-                            "toelichting": st.column_config.TextColumn("toelichting", width="large")})
+sleutel = [k for k in (g.tabellen()[gekozen].sleutel if gebruikt else list(toon.columns[:1])) if k in toon.columns]
+eerst = sleutel + [k for k in ("geldig_vanaf", "geldig_tot") if k in toon.columns and k not in sleutel]
+achter = [k for k in ("status", "bron", "toelichting") if k in toon.columns]
+toon = toon[eerst + [k for k in toon.columns if k not in eerst + achter] + achter]
+keuze = st.dataframe(
+    toon, hide_index=True, width="stretch", key="br_inhoud", on_select="rerun", selection_mode="single-row",
+    column_config={**{k: st.column_config.Column(pinned=True) for k in sleutel},
+                   "geldig_vanaf": st.column_config.DateColumn("geldig vanaf", format="DD-MM-YYYY"),
+                   "geldig_tot": st.column_config.DateColumn("geldig tot en met", format="DD-MM-YYYY"),
+                   "bron": st.column_config.TextColumn("bron", width="large"),
+                   "toelichting": st.column_config.TextColumn("toelichting", width="large")})
+gekozen_rijen = keuze.selection.rows if keuze is not None and hasattr(keuze, "selection") else []
+if gekozen_rijen:
+    rij = toon.iloc[gekozen_rijen[0]]
+    with st.container(border=True):
+        st.markdown("**" + " · ".join(str(rij[k]) for k in sleutel) + "**")
+        for kol, label in (("status", "Status"), ("bron", "Bron"), ("toelichting", "Toelichting")):
+            if kol in rij.index and str(rij[kol]).strip() not in ("", "None", "nan"):
+                st.markdown(f"**{label}:** {rij[kol]}")
+else:
+    st.caption("Kies een regel (vakje links) om de volledige bron en toelichting te lezen.")
 
 documenten = sorted(pad.parent.glob("*.md"))
 if documenten:

@@ -14,7 +14,7 @@ from app.advies import advies_html
 from app.gedeeld import EENHEID_NAMEN, MAATREGEL_NAMEN, VERWARMING_NAMEN, WONINGTYPE_NAMEN
 from app.weergave import toon_berekening, toon_financiering, toon_resultaat
 from woonlasten.formatteer import euro, getal
-from woonlasten.modellen import Casus, Huishouden, Ingreep
+from woonlasten.modellen import ENERGIELABELS, VERWARMINGEN, Casus, Huishouden, Ingreep
 
 STANDAARD_MAATREGELEN = ["spouwmuurisolatie", "dakisolatie", "vloerisolatie", "hr_glas"]
 
@@ -105,7 +105,11 @@ if fin_model is not None:
 casus, fout = g.maak_casus(gegevens)
 resultaat = None
 if casus is not None:
-    resultaat, fout = g.reken(casus)
+    resultaat, fout = g.reken(casus, lambda: g.varianten(gegevens, {
+        "woning.energielabel": ENERGIELABELS, "ingreep.naar_label": [None, *ENERGIELABELS],
+        "woning.verwarming": VERWARMINGEN, "woning.oppervlakte_m2": g.stappen(oppervlakte, 1),
+        "huishouden.personen": g.stappen(personen, 1), "woning.woz_waarde": g.stappen(woz, 5_000),
+        "woning.bouwjaar": g.stappen(bouwjaar, 1)}))
 if fout:
     st.error(f"Deze situatie kan niet worden berekend: {fout}", icon=":material/error:")
 if resultaat is not None:

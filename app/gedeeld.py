@@ -7,15 +7,19 @@ source on another page and come back to the same case.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import threading
 import typing
+from collections import OrderedDict
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 from pydantic import BaseModel, ValidationError
 
-from woonlasten import Casus, InvoerFout, bereken, laad_tabellen
+from woonlasten import Casus, InvoerFout, bereken, bereken_frame, laad_tabellen
+from woonlasten.casus import casus_naar_rij, rij_naar_resultaat
 from woonlasten.formatteer import getal
 from woonlasten.meldingen import vertaal
 from woonlasten.modellen import ENERGIELABELS, GRENZEN, VERWARMINGEN, WONINGTYPES, Resultaat
@@ -253,13 +257,75 @@ def extra_velden(model: type[BaseModel], bekend: set[str], prefix: str) -> dict[
 # Calculation
 
 
-@st.cache_resource(show_spinner=False, max_entries=1000)
-def _bereken(casus_json: str) -> tuple[Resultaat | None, str | None]:
-    casus = Casus.model_validate_json(casus_json)
-    try:
-        return bereken(casus, tabellen()), None
-    except InvoerFout as exc:
-        return None, str(exc)
+class _Resultaten:
+    """Results of cases by their JSON, shared by all sessions of the server process (like ``st.cache_resource``).
+
+    A miss computes the case together with its likely next variants (another label, target label, one step up or
+    down on a number) in one call of the core's column-wise path: a batch of ~40 rows costs about what one row costs,
+    so the next click is usually a hit. Rows are turned into a :class:`Resultaat` only when shown.
+    """
+
+    def __init__(self, maximum: int = 4000):
+        self.maximum = maximum
+        self._rijen: OrderedDict[str, Any] = OrderedDict()
+        self._slot = threading.Lock()
+
+    def _pak(self, sleutel: str) -> Any:
+        with self._slot:
+            waarde = self._rijen.get(sleutel)
+            if waarde is not None:
+                self._rijen.move_to_end(sleutel)
+            return waarde
+
+    def _zet(self, sleutel: str, waarde: Any) -> None:
+        with self._slot:
+            self._rijen[sleutel] = waarde
+            while len(self._rijen) > self.maximum:
+                self._rijen.popitem(last=False)
+
+    def _uitkomst(self, sleutel: str, waarde: Any) -> tuple[Resultaat | None, str | None]:
+        if isinstance(waarde, tuple):
+            return waarde
+        # a computed row of the frame: convert once
+        if waarde["status"] == "fout":
+            uit = (None, str(waarde["melding"]))
+        else:
+            uit = (rij_naar_resultaat(waarde, tabellen()), None)
+        self._zet(sleutel, uit)
+        return uit
+
+    def reken(self, casus: Casus, varianten: typing.Callable[[], typing.Iterable[Casus]] | None = None
+              ) -> tuple[Resultaat | None, str | None]:
+        sleutel = casus.model_dump_json()
+        waarde = self._pak(sleutel)
+        if waarde is not None:
+            return self._uitkomst(sleutel, waarde)
+        alle = {sleutel: casus}
+        for v in (varianten() if varianten else ()):
+            k = v.model_dump_json()
+            if k not in alle and self._pak(k) is None:
+                alle[k] = v
+        try:
+            frame = bereken_frame(pd.DataFrame([casus_naar_rij(c) for c in alle.values()]), tabellen())
+        except Exception:  # noqa: BLE001 - fall back to the one-case path, which names the problem
+            try:
+                uit: tuple[Resultaat | None, str | None] = (bereken(casus, tabellen()), None)
+            except InvoerFout as exc:
+                uit = (None, str(exc))
+            self._zet(sleutel, uit)
+            return uit
+        for k, (_, rij) in zip(alle, frame.iterrows(), strict=True):
+            self._zet(k, rij)
+        return self._uitkomst(sleutel, frame.iloc[0])
+
+    def wis(self) -> None:
+        with self._slot:
+            self._rijen.clear()
+
+
+@st.cache_resource(show_spinner=False)
+def resultaten() -> _Resultaten:
+    return _Resultaten()
 
 
 def maak_casus(gegevens: dict) -> tuple[Casus | None, str | None]:
@@ -270,10 +336,40 @@ def maak_casus(gegevens: dict) -> tuple[Casus | None, str | None]:
         return None, "; ".join(vertaal(exc))
 
 
-def reken(casus: Casus) -> tuple[Resultaat | None, str | None]:
-    """``bereken(casus)`` through a cache keyed on the case: going back to an earlier input costs nothing.
-    Returns (result, None) or (None, Dutch message)."""
+def varianten(gegevens: dict, keuzes: dict[str, typing.Iterable[Any]]) -> list[Casus]:
+    """Cases that differ from ``gegevens`` in one input: ``{"woning.energielabel": ENERGIELABELS, ...}``. Variants
+    that are not valid cases are left out."""
+    uit = []
+    for pad, waarden in keuzes.items():
+        *ouders, blad = pad.split(".")
+        for w in waarden:
+            kopie = copy.deepcopy(gegevens)
+            doel = kopie
+            for o in ouders:
+                doel = doel.get(o) if isinstance(doel, dict) else None
+            if not isinstance(doel, dict) or doel.get(blad) == w:
+                continue
+            doel[blad] = w
+            try:
+                uit.append(Casus.model_validate(kopie))
+            except ValidationError:
+                continue
+    return uit
+
+
+def stappen(waarde: float | int | None, stap: float | int) -> list:
+    """One step down and one step up (the +/- buttons of a number input)."""
+    return [] if waarde is None else [waarde - stap, waarde + stap]
+
+
+def reken(casus: Casus, varianten: typing.Callable[[], typing.Iterable[Casus]] | None = None
+          ) -> tuple[Resultaat | None, str | None]:
+    """``bereken(casus)`` through a cache keyed on the case (see :class:`_Resultaten`); ``varianten`` makes the
+    likely next cases, computed along on a miss only. Returns (result, None) or (None, Dutch message); never
+    raises."""
     try:
-        return _bereken(casus.model_dump_json())
+        return resultaten().reken(casus, varianten)
+    except InvoerFout as exc:
+        return None, str(exc)
     except Exception as exc:  # noqa: BLE001 - never a traceback on screen
         return None, f"De berekening is onverwacht mislukt ({exc.__class__.__name__}: {exc})."

@@ -10,8 +10,8 @@ from app.opmaak import KLEUR, OKABE_ITO, ONDERDELEN, onderdelen
 from woonlasten.formatteer import euro, euro_verschil
 from woonlasten.modellen import Resultaat
 
-# Vega expression: an axis value as Dutch money, e.g. "€ 1.200".
-EURO_AS = "'€ ' + replace(format(datum.value, ',.0f'), ',', '.')"
+# Vega expression: an axis value as Dutch money, e.g. "€ 1.200" or "-€ 40".
+EURO_AS = "(datum.value < 0 ? '-€ ' : '€ ') + replace(format(abs(datum.value), ',.0f'), ',', '.')"
 
 
 def _kleuren(namen: list[str]) -> alt.Scale:

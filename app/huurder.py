@@ -9,7 +9,7 @@ from app.advies import advies_html
 from app.gedeeld import MAATREGEL_NAMEN, VERWARMING_NAMEN, WONINGTYPE_NAMEN
 from app.weergave import toon_berekening, toon_huurkant, toon_resultaat
 from woonlasten.formatteer import euro, getal
-from woonlasten.modellen import Huishouden, Ingreep
+from woonlasten.modellen import ENERGIELABELS, VERWARMINGEN, WONINGTYPES, Huishouden, Ingreep
 
 st.title("Woonlasten van een huurder")
 st.caption("Wat betaalt dit huishouden per maand aan huur, energie en lokale lasten, nu en na de verduurzaming — "
@@ -71,7 +71,12 @@ gegevens = {
 casus, fout = g.maak_casus(gegevens)
 resultaat = None
 if casus is not None:
-    resultaat, fout = g.reken(casus)
+    resultaat, fout = g.reken(casus, lambda: g.varianten(gegevens, {
+        "woning.energielabel": ENERGIELABELS, "ingreep.naar_label": [None, *ENERGIELABELS],
+        "woning.woningtype": WONINGTYPES, "woning.verwarming": VERWARMINGEN,
+        "woning.oppervlakte_m2": g.stappen(oppervlakte, 1), "huishouden.personen": g.stappen(personen, 1),
+        "huur.kale_huur": g.stappen(kale_huur, 5.0), "huur.servicekosten": g.stappen(servicekosten, 1.0),
+        "woning.bouwjaar": g.stappen(bouwjaar, 1)}))
 if fout:
     st.error(f"Deze situatie kan niet worden berekend: {fout}", icon=":material/error:")
 if resultaat is not None:

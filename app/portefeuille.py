@@ -19,8 +19,8 @@ from woonlasten.portefeuille import (
     bereken_portefeuille,
     lees_woningen,
     naar_csv,
-    naar_invoer,
     naar_excel,
+    naar_invoer,
     samenvatting,
     scenario_uit_tekst,
 )
@@ -94,7 +94,8 @@ if bron == "Voorbeeldportefeuille":
 elif upload is not None:
     data, naam = upload.getvalue(), upload.name
 if data is None:
-    st.info("Kies in de zijbalk een bestand met woningen (CSV of Excel), één woning per regel, met minstens de kolommen "
+    st.info("Kies in de zijbalk een bestand met woningen (CSV of Excel), één woning per regel, met minstens de "
+            "kolommen "
             + ", ".join(VERPLICHTE_KOLOMMEN) + ".", icon=":material/upload_file:")
     st.stop()
 
@@ -130,12 +131,14 @@ else:
     st.session_state["_pf_resultaat"] = (sleutel, resultaat)
 
 totaal = samenvatting(resultaat, per=None).iloc[0]
-# the file's own name of the complex column (e.g. 'Complexnummer'); the result keeps the file's columns
+# the file's own names of our columns (e.g. 'VHE' for id, 'Complexnummer' for complex): the result keeps them
 try:
-    kolom_complex = next(k for k, v in naar_invoer(woningen.head(1))[1].items() if v == "complex")
-    per_complex = samenvatting(resultaat, per=kolom_complex).rename(columns={kolom_complex: "complex"})
-except (PortefeuilleFout, StopIteration, KeyError):
-    per_complex = None
+    eigen_naam = {v: k for k, v in naar_invoer(woningen.head(1))[1].items()}
+except PortefeuilleFout:
+    eigen_naam = {}
+per_complex = None
+if "complex" in eigen_naam:
+    per_complex = samenvatting(resultaat, per=eigen_naam["complex"]).rename(columns={eigen_naam["complex"]: "complex"})
 n = len(resultaat)
 n_fout = int(totaal["fout"])
 aangepakt = int(totaal["aangepakt"])
@@ -160,7 +163,10 @@ if aangepakt:
            f"({euro_verschil(gemiddeld)} per maand per aangepakte woning). Per woning: {getal(neutraal)} van "
            f"{getal(aangepakt)} aangepakte woningen blijven woonlastenneutraal ({_pct(totaal['aandeel_neutraal'])}); "
            f"de slechtste gaat {euro_verschil(totaal['slechtste_verschil_maand'])} per maand.")
-    (st.success if gemiddeld <= 0 else st.warning)(zin, icon=":material/check_circle:" if gemiddeld <= 0 else ":material/warning:")
+    if gemiddeld <= 0:
+        st.success(zin, icon=":material/check_circle:")
+    else:
+        st.warning(zin, icon=":material/warning:")
     ok = (resultaat["status"] == "ok") & (resultaat["scenario_actie"] == "aangepakt")
     st.altair_chart(verschil_grafiek(resultaat.loc[ok, "verschil_totaal"]), width="stretch",
                     alt="Staafdiagram: aantal woningen per verschil in woonlasten; links van de stippellijn bij "
@@ -174,26 +180,28 @@ if per_complex is not None:
     tabel["aandeel_neutraal"] = tabel["aandeel_neutraal"] * 100
     st.dataframe(
         tabel, hide_index=True, width="stretch", key="pf_complexen",
-        column_order=["complex", "woningen", "aangepakt", "neutraal", "aandeel_neutraal",
-                      "gemiddeld_verschil_maand", "slechtste_verschil_maand", "gemiddelde_huurverhoging_maand",
-                      "gemiddelde_energiebesparing_maand", "gemiddeld_neutraal", "fout"],
+        column_order=["complex", "woningen", "aangepakt", "neutraal", "aandeel_neutraal", "gemiddeld_verschil_maand",
+                      "slechtste_verschil_maand", "gemiddelde_huurverhoging_maand",
+                      "gemiddelde_energiebesparing_maand", "fout"],
         column_config={
-            "complex": st.column_config.TextColumn("Complex"),
-            "woningen": st.column_config.NumberColumn("Woningen", format="%d"),
-            "aangepakt": st.column_config.NumberColumn("Aangepakt", format="%d"),
-            "neutraal": st.column_config.NumberColumn("Neutraal", format="%d",
+            "complex": st.column_config.TextColumn("Complex", pinned=True),
+            "woningen": st.column_config.NumberColumn("Woningen", format="%d", width="small"),
+            "aangepakt": st.column_config.NumberColumn("Aangepakt", format="%d", width="small"),
+            "neutraal": st.column_config.NumberColumn("Neutraal", format="%d", width="small",
                                                       help="Aangepakte woningen die woonlastenneutraal blijven"),
-            "aandeel_neutraal": st.column_config.ProgressColumn("Aandeel neutraal", format="%.0f%%",
-                                                                min_value=0, max_value=100),
+            "aandeel_neutraal": st.column_config.ProgressColumn(
+                "Aandeel neutraal", format="%.0f%%", min_value=0, max_value=100, color="#0072B2",
+                help="Deel van de aangepakte woningen dat woonlastenneutraal blijft"),
             "gemiddeld_verschil_maand": st.column_config.NumberColumn(
-                "Gem. verschil (€/mnd)", format="%.2f", help="Negatief = goedkoper na de ingreep"),
-            "slechtste_verschil_maand": st.column_config.NumberColumn("Slechtste (€/mnd)", format="%.2f"),
-            "gemiddelde_huurverhoging_maand": st.column_config.NumberColumn("Gem. huurverhoging (€/mnd)",
-                                                                            format="%.2f"),
-            "gemiddelde_energiebesparing_maand": st.column_config.NumberColumn("Gem. energiebesparing (€/mnd)",
-                                                                               format="%.2f"),
-            "gemiddeld_neutraal": st.column_config.CheckboxColumn("Gemiddeld neutraal"),
-            "fout": st.column_config.NumberColumn("Fouten", format="%d"),
+                "Gem. verschil", format="%.2f", help="Gemiddeld verschil in woonlasten per aangepakte woning "
+                                                     "[€/maand]; negatief = goedkoper na de ingreep"),
+            "slechtste_verschil_maand": st.column_config.NumberColumn(
+                "Slechtste", format="%.2f", help="Grootste stijging van de woonlasten in dit complex [€/maand]"),
+            "gemiddelde_huurverhoging_maand": st.column_config.NumberColumn(
+                "Gem. huurverhoging", format="%.2f", help="[€/maand]"),
+            "gemiddelde_energiebesparing_maand": st.column_config.NumberColumn(
+                "Gem. energiebesparing", format="%.2f", help="[€/maand]"),
+            "fout": st.column_config.NumberColumn("Fouten", format="%d", width="small"),
         })
     st.caption("Klik op een kolomkop om te sorteren. Bedragen in euro per maand (punt = decimaalteken in deze "
                "tabel; in de download een komma).")
@@ -201,7 +209,7 @@ if per_complex is not None:
 if n_fout:
     st.subheader(f"Woningen met een fout ({getal(n_fout)})")
     fouten = resultaat[resultaat["status"] == "fout"]
-    kolommen = [k for k in ("id", "complex", "gemeente", "energielabel") if k in fouten.columns]
+    kolommen = [eigen_naam[k] for k in ("id", "complex", "gemeente", "energielabel") if k in eigen_naam]
     lijst = fouten[kolommen + ["melding"]].copy()
     lijst.insert(0, "regel", fouten.index + 2)
     st.dataframe(lijst, hide_index=True, width="stretch", key="pf_fouten",

@@ -1,0 +1,104 @@
+"""Benchmark of the app (prints figures; asserts nothing). Run from the project folder:
+
+    python bench/app.py            # AppTest reruns and the first page load in Chromium
+    python bench/app.py --geen-browser
+
+Targets: a rerun after an input change under 150 ms; the first page load in the browser under 3 s.
+
+Reruns are timed in-process with streamlit.testing's AppTest (the script run, not the browser's drawing):
+- 'label wijzigen': the energy label changes; the app computed this variant along with the previous case
+  (see app.gedeeld._Resultaten), as it does for every choice list and every +/- step;
+- 'nieuwe kale huur': a rent typed in that was never computed, so the core computes it (the cold path).
+The first page load is timed from navigation to the verdict being visible, on a freshly started server (cold:
+imports and loading the tables) and once more (warm).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+sys.path.insert(0, str(PROJECT / "tests"))
+os.chdir(PROJECT)
+
+
+def _ms(x: float) -> str:
+    return f"{x * 1000:.0f} ms"
+
+
+def reruns(n: int = 10) -> dict[str, list[float]]:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(PROJECT / "streamlit_app.py"), default_timeout=120).run()
+    assert not at.exception, at.exception
+    labels = ["D", "F", "C", "G", "B", "E"]
+    # warm up: one change of each kind
+    at.selectbox(key="energielabel").set_value("D").run()
+    at.selectbox(key="energielabel").set_value("E").run()
+    tijden: dict[str, list[float]] = {"label wijzigen": [], "nieuwe kale huur": [], "zelfde invoer (rerun)": []}
+    for i in range(n):
+        t = time.perf_counter()
+        at.selectbox(key="energielabel").set_value(labels[i % len(labels)]).run()
+        tijden["label wijzigen"].append(time.perf_counter() - t)
+        assert not at.exception, at.exception
+    for i in range(n):
+        t = time.perf_counter()
+        at.number_input(key="kale_huur").set_value(600.0 + 7.31 * (i + 1)).run()
+        tijden["nieuwe kale huur"].append(time.perf_counter() - t)
+        assert not at.exception, at.exception
+    for _ in range(n):
+        t = time.perf_counter()
+        at.run()
+        tijden["zelfde invoer (rerun)"].append(time.perf_counter() - t)
+    return tijden
+
+
+def eerste_laadtijd() -> list[tuple[str, float]]:
+    from playwright.sync_api import sync_playwright
+    from test_browser import CHROMIUM_ARGS, chromium_pad, start_server, stop_server, vrije_poort
+
+    poort = vrije_poort()
+    t_server = time.perf_counter()
+    proces = start_server(poort)
+    opstart = time.perf_counter() - t_server
+    uit = [("server gezond (streamlit run → /_stcore/health)", opstart)]
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chromium_pad(), headless=True, args=CHROMIUM_ARGS)
+            for naam in ("eerste laadtijd, verse server", "tweede laadtijd, nieuwe sessie"):
+                pagina = browser.new_page(viewport={"width": 1440, "height": 1000}, locale="nl-NL")
+                t = time.perf_counter()
+                pagina.goto(f"http://localhost:{poort}/")
+                pagina.get_by_test_id("stAlert").filter(has_text="Woonlastenneutraal").wait_for(timeout=60_000)
+                pagina.get_by_test_id("stVegaLiteChart").first.locator("canvas, svg").first.wait_for(timeout=60_000)
+                uit.append((naam + " (tot oordeel en grafiek zichtbaar)", time.perf_counter() - t))
+                pagina.close()
+            browser.close()
+    finally:
+        stop_server(proces)
+    return uit
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("-n", type=int, default=10, help="aantal herhalingen per meting (standaard 10)")
+    p.add_argument("--geen-browser", action="store_true", help="alleen de AppTest-reruns")
+    args = p.parse_args()
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cpu's")
+    print(f"Rerun na een invoerwijziging (AppTest, mediaan van {args.n}; doel < 150 ms):")
+    for naam, t in reruns(args.n).items():
+        print(f"  {naam:<24} mediaan {_ms(statistics.median(t)):>7}   min {_ms(min(t)):>7}   max {_ms(max(t)):>7}")
+    if not args.geen_browser:
+        print("Eerste paginalading in Chromium (doel < 3 s):")
+        for naam, t in eerste_laadtijd():
+            print(f"  {naam:<58} {t:6.2f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,439 @@
+"""The Streamlit app in-process (streamlit.testing AppTest): every page runs without an exception, the figures shown
+are the core's figures for the same case, and bad input (an impossible upgrade, a broken upload) gives a Dutch
+message instead of a traceback."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from app.advies import advies_html, korte_bron, staaf_svg
+from app.opmaak import kasstroom, onderdelen, tabel_rijen
+from woonlasten import Casus, bereken
+from woonlasten.cli import oordeel
+from woonlasten.formatteer import euro, euro_verschil, getal
+from woonlasten.portefeuille import SCENARIOS, bereken_portefeuille, lees_woningen, samenvatting
+
+PROJECT = Path(__file__).resolve().parent.parent
+APP = str(PROJECT / "streamlit_app.py")
+TIMEOUT = 60
+
+
+# ----------------------------------------------------------------------------------------------------------
+# helpers
+
+
+def start(pagina: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    if pagina:
+        at.switch_page(pagina).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def metrics(at: AppTest) -> dict[str, tuple[str, str]]:
+    """label → (value, delta) of every metric on the page."""
+    return {m.label: (m.value, m.proto.delta) for m in at.metric}
+
+
+def zonder_fouten(at: AppTest) -> None:
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+
+
+def huurder_casus(at: AppTest, **wijzig) -> dict:
+    """The tenant case the app should compute with its default inputs (written out here, not taken from the app),
+    plus changes."""
+    casus = {
+        "peildatum": at.date_input(key="peildatum").value.isoformat(), "gemeente": "Borne", "rol": "huurder",
+        "woning": {"woningtype": "tussenwoning", "oppervlakte_m2": 85, "energielabel": "E", "bouwjaar": 1975,
+                   "verwarming": "gasketel"},
+        "huishouden": {"personen": 3},
+        "huur": {"kale_huur": 600.0, "servicekosten": 20.0},
+        "ingreep": {"naar_label": "B", "maatregelen": [], "huurverhoging": None},
+    }
+    for pad, waarde in wijzig.items():
+        *ouders, blad = pad.split("__")
+        doel = casus
+        for o in ouders:
+            doel = doel.setdefault(o, {})
+        doel[blad] = waarde
+    return casus
+
+
+def controleer_huurder(at: AppTest, casus: dict) -> None:
+    """The metrics, the verdict, the table and the chart show exactly the core's result for ``casus``."""
+    zonder_fouten(at)
+    r = bereken(Casus.model_validate(casus))
+    m = metrics(at)
+    assert m["Woonlasten nu"][0] == euro(r.voor.totaal)
+    assert m["Woonlasten na"] == (euro(r.na.totaal), _delta(r.verschil.totaal))
+    assert m["Energie na"] == (euro(r.na.energie.totaal), _delta(r.verschil.energie.totaal))
+    assert m["Huur na"] == (euro(r.na.huur.totaal), _delta(r.verschil.huur.totaal))
+    meldingen = [e.value for e in (*at.success, *at.warning)]
+    assert oordeel(r) in meldingen
+    tabel = next(md.value for md in at.markdown if md.value.startswith("| Per maand"))
+    for bedrag in (r.voor.energie.gas, r.na.energie.gas, r.voor.lokale_lasten.totaal, r.na.totaal):
+        assert euro(bedrag).replace(" ", "\u00a0") in tabel
+    grafiek = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    assert grafiek["title"]["text"] == "Woonlasten per maand"
+
+
+def _delta(x: float) -> str:
+    return "€ 0,00" if round(x, 2) == 0 else euro_verschil(x)
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Huurder
+
+
+def test_huurder_eerste_scherm_is_een_zinvolle_casus():
+    at = start()
+    assert at.title[0].value == "Woonlasten van een huurder"
+    assert at.selectbox(key="gemeente").value == "Borne"
+    assert at.selectbox(key="energielabel").value == "E"
+    assert at.selectbox(key="naar_label").value == "B"
+    controleer_huurder(at, huurder_casus(at))
+    assert any("Hoe is dit berekend" in e.proto.label for e in at.expander)
+    assert at.get("download_button"), "het afdrukbare advies ontbreekt"
+
+
+def test_huurder_label_en_huur_wijzigen():
+    at = start()
+    at.selectbox(key="energielabel").set_value("G").run()
+    at.number_input(key="kale_huur").set_value(550.0).run()
+    at.number_input(key="personen").set_value(1).run()
+    at.selectbox(key="naar_label").set_value("A").run()
+    controleer_huurder(at, huurder_casus(at, woning__energielabel="G", huur__kale_huur=550.0,
+                                        huishouden__personen=1, ingreep__naar_label="A"))
+
+
+def test_huurder_eigen_verbruik_maatregelen_en_huurverhoging():
+    at = start()
+    at.number_input(key="gas_m3").set_value(1400).run()
+    at.number_input(key="elektriciteit_kwh").set_value(2900).run()
+    at.selectbox(key="naar_label").select_index(0).run()  # "volgt uit de maatregelen"
+    at.multiselect(key="maatregelen").set_value(["spouwmuurisolatie", "dakisolatie", "hr_glas"]).run()
+    at.number_input(key="huurverhoging").set_value(35.0).run()
+    casus = huurder_casus(at, verbruik__gas_m3=1400, verbruik__elektriciteit_kwh=2900, ingreep__naar_label=None,
+                          ingreep__maatregelen=["spouwmuurisolatie", "dakisolatie", "hr_glas"],
+                          ingreep__huurverhoging=35.0)
+    controleer_huurder(at, casus)
+    r = bereken(Casus.model_validate(casus))
+    assert r.na.huur.huurverhoging == 35.0
+    assert any("€ 35,00" in md.value for md in at.markdown)
+
+
+def test_huurder_warmtepomp_verandert_verwarming():
+    at = start()
+    at.multiselect(key="maatregelen").set_value(["warmtepomp"]).run()
+    controleer_huurder(at, huurder_casus(at, ingreep__maatregelen=["warmtepomp"]))
+
+
+def test_huurder_zijbalk_gemeente_en_peildatum():
+    at = start()
+    at.selectbox(key="gemeente").set_value("Hengelo").run()
+    at.date_input(key="peildatum").set_value(dt.date(2023, 3, 1)).run()
+    controleer_huurder(at, huurder_casus(at, gemeente="Hengelo", peildatum="2023-03-01"))
+
+
+def test_huurder_zonder_ingreep_toont_alleen_nu():
+    at = start()
+    at.selectbox(key="naar_label").select_index(0).run()  # "volgt uit de maatregelen"
+    zonder_fouten(at)
+    r = bereken(Casus.model_validate(huurder_casus(at, ingreep=None)))
+    m = metrics(at)
+    assert m["Woonlasten nu"][0] == euro(r.voor.totaal)
+    assert "Woonlasten na" not in m
+    assert any("Geen ingreep" in i.value for i in at.info)
+
+
+def test_huurder_slechter_label_geeft_nederlandse_fout():
+    at = start()
+    at.selectbox(key="energielabel").set_value("B").run()
+    at.selectbox(key="naar_label").set_value("E").run()
+    assert not at.exception
+    assert len(at.error) == 1
+    assert "kan niet worden berekend" in at.error[0].value
+    assert "slechter" in at.error[0].value
+    assert not at.metric
+
+
+def test_invoer_blijft_bewaard_bij_wisselen_van_pagina():
+    at = start()
+    at.number_input(key="kale_huur").set_value(712.5).run()
+    at.switch_page("app/bronnen.py").run()
+    at.switch_page("app/huurder.py").run()
+    assert at.number_input(key="kale_huur").value == 712.5
+    controleer_huurder(at, huurder_casus(at, huur__kale_huur=712.5))
+
+
+def test_elk_invoerveld_heeft_een_label_en_hulptekst():
+    for pagina in (None, "app/eigenaar.py", "app/portefeuille.py", "app/bronnen.py"):
+        at = start(pagina)
+        widgets = [*at.number_input, *at.selectbox, *at.multiselect, *at.date_input, *at.radio, *at.text_input]
+        assert widgets
+        for w in widgets:
+            assert w.label.strip(), w
+            assert w.help.strip(), f"{pagina}: {w.label} heeft geen hulptekst"
+        for n in at.number_input:
+            assert n.min is not None and n.max is not None, n.label
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Eigenaar
+
+
+def eigenaar_casus(at: AppTest, maatregelen: dict[str, float], **wijzig) -> dict:
+    casus = {
+        "peildatum": at.date_input(key="peildatum").value.isoformat(), "gemeente": "Borne", "rol": "eigenaar",
+        "woning": {"woningtype": "tussenwoning", "oppervlakte_m2": 85, "energielabel": "E", "bouwjaar": 1975,
+                   "verwarming": "gasketel", "woz_waarde": 300_000},
+        "huishouden": {"personen": 2},
+        "ingreep": {"naar_label": None, "maatregelen": [{"naam": m, "hoeveelheid": q} for m, q in maatregelen.items()]},
+    }
+    for pad, waarde in wijzig.items():
+        ouder, blad = pad.split("__")
+        casus[ouder][blad] = waarde
+    return casus
+
+
+def controleer_eigenaar(at: AppTest, casus: dict) -> None:
+    zonder_fouten(at)
+    r = bereken(Casus.model_validate(casus))
+    m = metrics(at)
+    assert m["Woonlasten nu"][0] == euro(r.voor.totaal)
+    assert m["Woonlasten na"] == (euro(r.na.totaal), _delta(r.verschil.totaal))
+    assert m["Energie na"] == (euro(r.na.energie.totaal), _delta(r.verschil.energie.totaal))
+    assert m["Lokale lasten na"][0] == euro(r.na.lokale_lasten.totaal)
+    assert oordeel(r) in [e.value for e in (*at.success, *at.warning)]
+    tabel = next(md.value for md in at.markdown if md.value.startswith("| Per maand"))
+    assert "OZB" in tabel and euro(r.voor.lokale_lasten.ozb).replace(" ", "\u00a0") in tabel
+    assert "kale huur" not in tabel
+    if getattr(r, "financiering", None) is None:
+        assert any("Financiering volgt" in i.value for i in at.info)
+
+
+STANDAARD_HOEVEELHEDEN = {"spouwmuurisolatie": 39, "dakisolatie": 68, "vloerisolatie": 64, "hr_glas": 22}
+
+
+def test_eigenaar_standaard():
+    at = start("app/eigenaar.py")
+    assert at.title[0].value == "Woonlasten van een eigenaar"
+    controleer_eigenaar(at, eigenaar_casus(at, STANDAARD_HOEVEELHEDEN))
+    tabel = at.dataframe[0].value
+    assert list(tabel["Maatregel"]) == ["Spouwmuurisolatie", "Dakisolatie", "Vloerisolatie", "HR++-glas"]
+
+
+def test_eigenaar_maatregelen_hoeveelheden_en_woz_wijzigen():
+    at = start("app/eigenaar.py")
+    at.multiselect(key="eig_maatregelen").set_value(["dakisolatie", "zonnepanelen"]).run()
+    at.number_input(key="eig_hoeveelheid_dakisolatie_tussenwoning").set_value(50).run()
+    at.number_input(key="eig_hoeveelheid_zonnepanelen_tussenwoning").set_value(8).run()
+    at.number_input(key="eig_woz_waarde").set_value(350_000).run()
+    at.selectbox(key="eig_naar_label").set_value("C").run()
+    casus = eigenaar_casus(at, {"dakisolatie": 50, "zonnepanelen": 8}, woning__woz_waarde=350_000,
+                           ingreep__naar_label="C")
+    controleer_eigenaar(at, casus)
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Portefeuille
+
+
+def portefeuille_csv() -> bytes:
+    """A small stock in Dutch office style (';', decimal comma), two complexes, one row with an unknown label."""
+    regels = ["VHE;Complex;Gemeente;Type;Oppervlakte;Label;Kale huur;Personen"]
+    typen = ["tussenwoning", "hoekwoning", "appartement", "tussenwoning", "twee-onder-een-kap"]
+    labels = ["E", "F", "C", "B", "G", "D", "A"]
+    for i in range(1, 36):
+        complex_ = "Borne-Oost" if i <= 20 else "Hengelo-Noord"
+        gemeente = "Borne" if i <= 20 else "Hengelo"
+        regels.append(f"{1000 + i};{complex_};{gemeente};{typen[i % 5]};{60 + (i * 7) % 50},5;{labels[i % 7]};"
+                      f"{520 + (i * 13) % 200},25;{1 + i % 4}")
+    regels.append("1099;Hengelo-Noord;Hengelo;tussenwoning;80;Q;600;2")
+    return ("\n".join(regels) + "\n").encode("utf-8")
+
+
+def naar_eigen_bestand(at: AppTest) -> AppTest:
+    if at.radio(key="pf_bron").value != "Eigen bestand":
+        at.radio(key="pf_bron").set_value("Eigen bestand").run()
+    return at
+
+
+def test_portefeuille_upload_toont_de_uitkomst_van_de_kern():
+    at = naar_eigen_bestand(start("app/portefeuille.py"))
+    at.file_uploader(key="pf_upload").set_value(("woningen.csv", portefeuille_csv(), "text/csv")).run()
+    zonder_fouten(at)
+    woningen = lees_woningen(portefeuille_csv(), "woningen.csv")
+    peildatum = at.date_input(key="peildatum").value.isoformat()
+    r = bereken_portefeuille(woningen, SCENARIOS["label-B"], peildatum)
+    totaal = samenvatting(r, per=None).iloc[0]
+    m = metrics(at)
+    assert m["Woningen"][0] == "36"
+    assert m["Aangepakt"][0] == getal(totaal["aangepakt"])
+    assert m["Gemiddeld verschil"][0] == euro_verschil(totaal["gemiddeld_verschil_maand"])
+    assert m["Met een fout"][0] == "1"
+    assert m["Woonlastenneutraal"][0].startswith(getal(totaal["neutraal"]) + " (")
+    complexen = next(d.value for d in at.dataframe if "aandeel_neutraal" in d.value.columns)
+    verwacht = samenvatting(r, per="Complex").set_index("Complex")
+    assert sorted(complexen["complex"]) == ["Borne-Oost", "Hengelo-Noord"]
+    for _, rij in complexen.iterrows():
+        assert rij["woningen"] == verwacht.loc[rij["complex"], "woningen"]
+        assert rij["gemiddeld_verschil_maand"] == pytest.approx(verwacht.loc[rij["complex"],
+                                                                             "gemiddeld_verschil_maand"])
+    fouten = next(d.value for d in at.dataframe if "melding" in d.value.columns and "regel" in d.value.columns)
+    assert list(fouten["regel"]) == [37]
+    assert "energielabel" in fouten["melding"].iloc[0]
+    assert at.get("vega_lite_chart"), "de verdeling van het verschil ontbreekt"
+    assert {b.proto.label for b in at.get("download_button")} >= {"Resultaat als CSV (Excel-NL)",
+                                                                  "Resultaat als Excel (.xlsx)"}
+
+
+def test_portefeuille_scenario_label_a_en_eigen():
+    at = naar_eigen_bestand(start("app/portefeuille.py"))
+    at.file_uploader(key="pf_upload").set_value(("woningen.csv", portefeuille_csv(), "text/csv")).run()
+    at.radio(key="pf_scenario").set_value("label-A").run()
+    zonder_fouten(at)
+    r = bereken_portefeuille(lees_woningen(portefeuille_csv(), "w.csv"), SCENARIOS["label-A"],
+                             at.date_input(key="peildatum").value.isoformat())
+    assert metrics(at)["Aangepakt"][0] == getal(samenvatting(r, per=None).iloc[0]["aangepakt"])
+    at.radio(key="pf_scenario").set_value("eigen").run()
+    at.selectbox(key="pf_doellabel").set_value("C").run()
+    zonder_fouten(at)
+    assert any("naar label C" in s.value for s in at.subheader)
+
+
+def test_portefeuille_excel_upload():
+    buffer = io.BytesIO()
+    lees_woningen(portefeuille_csv(), "w.csv").to_excel(buffer, index=False)
+    at = naar_eigen_bestand(start("app/portefeuille.py"))
+    at.file_uploader(key="pf_upload").set_value(("woningen.xlsx", buffer.getvalue(), "application/vnd.ms-excel"))
+    at.run()
+    zonder_fouten(at)
+    assert metrics(at)["Woningen"][0] == "36"
+
+
+@pytest.mark.parametrize("naam, inhoud, tekst", [
+    ("kapot.csv", b"\x00\x01\x02 binair", "geen tekstbestand"),
+    ("leeg.csv", b"", "leeg"),
+    ("kolommen.csv", b"id;complex;huur\n1;A;600\n", "verplichte kolom"),
+    ("alleen_kop.csv", b"id;complex;gemeente;woningtype;oppervlakte_m2;energielabel;kale_huur\n", "geen woningen"),
+    ("geen_tabel.txt", b"dit is gewoon een brief\nmet twee regels\n", "geen tabel"),
+    ("kapot.xlsx", b"PK\x03\x04 geen echt zipbestand", "Excel"),
+])
+def test_portefeuille_slechte_upload_geeft_nederlandse_fout(naam, inhoud, tekst):
+    at = naar_eigen_bestand(start("app/portefeuille.py"))
+    at.file_uploader(key="pf_upload").set_value((naam, inhoud, "text/csv")).run()
+    assert not at.exception, at.exception
+    assert len(at.error) == 1, [e.value for e in at.error]
+    assert at.error[0].value.startswith("Het bestand kan niet worden")
+    assert tekst.lower() in at.error[0].value.lower()
+    assert "Traceback" not in at.error[0].value
+
+
+def test_portefeuille_voorbeeld_of_uitleg():
+    at = start("app/portefeuille.py")
+    zonder_fouten(at)
+    voorbeeld = PROJECT / "data" / "voorbeeld_portefeuille.csv"
+    if voorbeeld.exists():
+        assert at.radio(key="pf_bron").value == "Voorbeeldportefeuille"
+        assert metrics(at)["Woningen"][0] == getal(len(lees_woningen(voorbeeld)))
+    else:
+        assert any("Kies in de zijbalk een bestand" in i.value for i in at.info)
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Tarieven en bronnen
+
+
+def test_bronnen_toont_elke_tabel_met_bron_en_periode():
+    at = start("app/bronnen.py")
+    zonder_fouten(at)
+    overzicht = at.dataframe[0].value
+    bestanden = sorted(f"{p.parent.name}/{p.stem}" for d in ("tariffs", "labels")
+                       for p in (PROJECT / d).glob("*.csv"))
+    assert sorted(overzicht["Tabel"]) == bestanden
+    inhoud = at.dataframe[1].value
+    assert "bron" in inhoud.columns and "geldig_vanaf" in inhoud.columns
+    peildatum = pd.Timestamp(at.date_input(key="peildatum").value)
+    assert (pd.to_datetime(inhoud["geldig_vanaf"]) <= peildatum).all()
+
+
+def test_bronnen_filter_op_tekst_en_alle_perioden():
+    at = start("app/bronnen.py")
+    at.text_input(key="br_zoek").input("Hengelo").run()
+    at.radio(key="br_periode").set_value("Alle perioden").run()
+    zonder_fouten(at)
+    inhoud = at.dataframe[1].value
+    assert (inhoud["gemeente"] == "Hengelo").sum() >= 5  # one row per year
+    assert inhoud.astype(str).apply(lambda k: k.str.contains("Hengelo")).any(axis=1).all()
+    at.selectbox(key="br_tabel").set_value("labels/maatregelen").run()
+    at.text_input(key="br_zoek").input("").run()
+    zonder_fouten(at)
+    assert "investering_per_eenheid" in at.dataframe[1].value.columns
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Printable advice and display helpers (pure functions)
+
+
+def _resultaat(**ingreep) -> object:
+    return bereken(Casus.model_validate({
+        "peildatum": "2025-06-01", "gemeente": "Borne",
+        "woning": {"woningtype": "tussenwoning", "oppervlakte_m2": 85, "energielabel": "E"},
+        "huishouden": {"personen": 3}, "huur": {"kale_huur": 600, "servicekosten": 20},
+        "ingreep": ingreep or {"naar_label": "B"}}))
+
+
+def test_advies_html_bevat_oordeel_bedragen_grafiek_en_bronnen():
+    r = _resultaat()
+    html = advies_html(r, woning={"Woning": "Tussenwoning <85 m²>"}, maatregelen=["HR++-glas"],
+                       opgesteld=dt.date(2025, 6, 2))
+    assert html.startswith("<!doctype html>") and "lang='nl'" in html
+    assert oordeel(r) in html
+    assert euro(r.voor.totaal) in html and euro(r.na.totaal) in html and euro_verschil(r.verschil.totaal) in html
+    assert "<svg" in html and "@page" in html
+    assert "Tussenwoning &lt;85 m²&gt;" in html  # escaped
+    assert "02-06-2025" in html and "01-06-2025" in html
+    for t in r.toelichting:
+        assert t.onderwerp in html
+
+
+def test_grafiekdelen_tellen_op_tot_het_totaal():
+    for r in (_resultaat(), _resultaat(maatregelen=["warmtepomp", "zonnepanelen"], huurverhoging=25)):
+        for w in (r.voor, r.na):
+            assert sum(b for _, b in onderdelen(w)) == pytest.approx(w.totaal, abs=0.011)
+    svg = staaf_svg(_resultaat())
+    assert svg.count("<rect") >= 6 and "Nu" in svg and "Na de ingreep" in svg
+
+
+def test_tabelrijen_volgen_de_kern():
+    r = _resultaat()
+    rijen = {x["label"]: x for x in tabel_rijen(r)}
+    assert rijen["Woonlasten totaal"]["voor"] == r.voor.totaal
+    assert rijen["gas"]["verschil"] == r.verschil.energie.gas
+    assert "onroerendezaakbelasting (OZB)" not in rijen  # a tenant pays no OZB
+
+
+def test_korte_bron_en_kasstroom():
+    assert korte_bron("https://x.nl (tariffs/btw.csv, regel 4)", "schatting") == "tariffs/btw.csv, regel 4 [schatting]"
+    assert korte_bron(None) == ""
+    rijen = kasstroom({"kasstroom": [{"jaar": 1, "netto": -1000.0}, {"jaar": 2, "netto": 600.0},
+                                     {"jaar": 3, "netto": 600.0}]})
+    assert rijen == [{"jaar": 1, "cumulatief": -1000.0}, {"jaar": 2, "cumulatief": -400.0},
+                     {"jaar": 3, "cumulatief": 200.0}]
+    assert kasstroom({}) is None
+
+
+def test_geen_streamlit_buiten_app():
+    """Only app/ and streamlit_app.py import streamlit (the core stays usable without it)."""
+    for pad in (PROJECT / "woonlasten").rglob("*.py"):
+        assert not re.search(r"^\s*(import|from)\s+streamlit", pad.read_text(encoding="utf-8"), re.M), pad

@@ -1,0 +1,245 @@
+"""One real-browser test of the app: start ``streamlit run streamlit_app.py``, drive it with Playwright and Debian's
+Chromium, change the label, see the verdict and the chart, upload a portfolio, download the printable advice, and
+save a screenshot of each page to docs/screenshots/ (look at them after a change to the layout).
+
+Chromium is required: without it this test fails with instructions (CI installs it, see .ci/run); it never skips.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from woonlasten import Casus, bereken
+from woonlasten.cli import oordeel
+
+PROJECT = Path(__file__).resolve().parent.parent
+SCHERMAFDRUKKEN = PROJECT / "docs" / "screenshots"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+WACHT_MS = 30_000
+
+
+def chromium_pad() -> str:
+    for kandidaat in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
+                      shutil.which("chromium-browser")):
+        if kandidaat and Path(kandidaat).exists():
+            return kandidaat
+    pytest.fail("Chromium ontbreekt: de browsertest heeft Debian's chromium nodig (sudo apt-get install chromium; "
+                ".ci/run installeert het) of de omgevingsvariabele CHROMIUM met het pad naar de browser.",
+                pytest_trace=False)
+
+
+def vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(poort: int) -> subprocess.Popen:
+    """``streamlit run streamlit_app.py`` headless on ``poort``; returns the process once /_stcore/health is ok."""
+    log = tempfile.TemporaryFile()
+    proces = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless", "true",
+         "--server.port", str(poort), "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        cwd=PROJECT, stdout=log, stderr=subprocess.STDOUT)
+    einde = time.monotonic() + 60
+    while time.monotonic() < einde:
+        if proces.poll() is not None:
+            log.seek(0)
+            raise RuntimeError(f"streamlit stopte met code {proces.returncode}:\n{log.read().decode(errors='replace')}")
+        try:
+            with urllib.request.urlopen(f"http://localhost:{poort}/_stcore/health", timeout=2) as antwoord:
+                if antwoord.status == 200:
+                    return proces
+        except OSError:
+            time.sleep(0.2)
+    stop_server(proces)
+    raise RuntimeError("streamlit werd niet gezond binnen 60 s")
+
+
+def stop_server(proces: subprocess.Popen) -> None:
+    proces.terminate()
+    try:
+        proces.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proces.kill()
+        proces.wait()
+
+
+@pytest.fixture(scope="module")
+def server():
+    poort = vrije_poort()
+    proces = start_server(poort)
+    yield f"http://localhost:{poort}"
+    stop_server(proces)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    pad = chromium_pad()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=pad, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def pagina(browser):
+    context = browser.new_context(viewport={"width": 1440, "height": 1900}, locale="nl-NL", accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(WACHT_MS)
+    yield page
+    context.close()
+
+
+def klaar(page) -> None:
+    """Wait until the script run is over (no 'running' indicator) and charts had a moment to draw."""
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=WACHT_MS)
+    page.wait_for_timeout(700)
+
+
+def kies(page, label: str, optie: str) -> None:
+    """Choose ``optie`` in the selectbox labelled ``label``."""
+    page.get_by_role("combobox", name=label, exact=True).click()
+    page.get_by_role("option", name=optie, exact=True).click()
+
+
+def schermafdruk(page, naam: str) -> Path:
+    SCHERMAFDRUKKEN.mkdir(parents=True, exist_ok=True)
+    pad = SCHERMAFDRUKKEN / f"{naam}.png"
+    page.screenshot(path=str(pad))
+    assert pad.stat().st_size > 20_000, f"{pad} is (bijna) leeg"
+    return pad
+
+
+def grafiek_getekend(page, minimum: int = 1) -> None:
+    grafieken = page.get_by_test_id("stVegaLiteChart")
+    grafieken.first.wait_for()
+    assert grafieken.count() >= minimum
+    assert grafieken.first.locator("canvas, svg").count() >= 1, "de grafiek is niet getekend"
+    vak = grafieken.first.bounding_box()
+    assert vak and vak["width"] > 250 and vak["height"] > 250, vak
+
+
+def peildatum_op_scherm(page) -> dt.date:
+    tekst = page.get_by_test_id("stDateInput").locator("input").input_value().replace(" ", "")
+    for opmaak in ("%Y-%m-%d", "%d-%m-%Y", "%Y/%m/%d"):
+        try:
+            return dt.datetime.strptime(tekst, opmaak).date()
+        except ValueError:
+            continue
+    raise AssertionError(f"peildatum niet te lezen: {tekst!r}")
+
+
+def huurder_casus(peildatum: dt.date, label: str) -> Casus:
+    return Casus.model_validate({
+        "peildatum": peildatum.isoformat(), "gemeente": "Borne", "rol": "huurder",
+        "woning": {"woningtype": "tussenwoning", "oppervlakte_m2": 85, "energielabel": label, "bouwjaar": 1975},
+        "huishouden": {"personen": 3}, "huur": {"kale_huur": 600, "servicekosten": 20},
+        "ingreep": {"naar_label": "B"}})
+
+
+def test_app_in_een_echte_browser(server, pagina, tmp_path):
+    page = pagina
+    # 1. Huurder: the first screen shows the default case with its verdict and chart
+    page.goto(server + "/")
+    oordeel_vak = page.get_by_test_id("stAlert").filter(has_text="Woonlastenneutraal")
+    oordeel_vak.wait_for()
+    klaar(page)
+    peildatum = peildatum_op_scherm(page)
+    verwacht = oordeel(bereken(huurder_casus(peildatum, "E")))
+    assert verwacht in oordeel_vak.inner_text()
+    grafiek_getekend(page)
+    assert page.get_by_test_id("stMetric").count() == 4
+    schermafdruk(page, "huurder")
+
+    # change the label: the verdict follows the core's result for label G
+    kies(page, "Energielabel nu", "G")
+    verwacht_g = oordeel(bereken(huurder_casus(peildatum, "G")))
+    page.get_by_test_id("stAlert").filter(has_text=verwacht_g).wait_for()
+    klaar(page)
+    grafiek_getekend(page)
+    assert page.get_by_test_id("stMetricValue").first.inner_text().startswith("€ ")
+
+    # the printable advice: download, open, one A4 page
+    with page.expect_download() as download:
+        page.get_by_role("button", name=re.compile("Advies downloaden")).click()
+    advies = tmp_path / "advies.html"
+    download.value.save_as(advies)
+    html = advies.read_text(encoding="utf-8")
+    assert verwacht_g in html and "<svg" in html
+    los = page.context.new_page()
+    los.set_viewport_size({"width": 900, "height": 1300})
+    los.goto(advies.as_uri())
+    los.screenshot(path=str(SCHERMAFDRUKKEN / "advies_huurder.png"), full_page=True)
+    pdf = los.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1, "het advies past niet op één A4"
+    los.close()
+
+    # 2. Eigenaar
+    page.goto(server + "/eigenaar")
+    page.get_by_test_id("stAlert").filter(has_text="Woonlastenneutraal").wait_for()
+    klaar(page)
+    grafiek_getekend(page)
+    assert page.get_by_text("Maatregelen en richtprijzen").count() == 1
+    schermafdruk(page, "eigenaar")
+
+    # 3. Portefeuille: upload a small stock with one bad row
+    page.goto(server + "/portefeuille")
+    page.get_by_role("heading", name="Portefeuille").wait_for()
+    klaar(page)
+    eigen = page.get_by_text("Eigen bestand", exact=True)
+    eigen.click()
+    klaar(page)
+    bestand = tmp_path / "woningen.csv"
+    bestand.write_bytes(_portefeuille_csv())
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(bestand))
+    page.get_by_test_id("stMetric").filter(has_text="Woningen").wait_for()
+    klaar(page)
+    grafiek_getekend(page)
+    assert "37" in page.get_by_test_id("stMetric").filter(has_text="Woningen").inner_text()
+    assert page.get_by_text("Woningen met een fout (1)").count() == 1
+    schermafdruk(page, "portefeuille")
+
+    # a broken file gives a Dutch error, not a traceback
+    kapot = tmp_path / "kapot.csv"
+    kapot.write_bytes(b"\x00\x01\x02 binair")
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(kapot))
+    fout = page.get_by_test_id("stAlert").filter(has_text="Het bestand kan niet worden gelezen")
+    fout.wait_for()
+    assert page.get_by_test_id("stException").count() == 0
+
+    # 4. Tarieven en bronnen
+    page.goto(server + "/bronnen")
+    page.get_by_role("heading", name="Tarieven en bronnen").wait_for()
+    page.get_by_test_id("stDataFrame").first.wait_for()
+    klaar(page)
+    assert page.get_by_test_id("stException").count() == 0
+    schermafdruk(page, "bronnen")
+
+
+def _portefeuille_csv() -> bytes:
+    regels = ["VHE;Complex;Gemeente;Type;Oppervlakte;Label;Kale huur;Personen"]
+    typen = ["tussenwoning", "hoekwoning", "appartement", "tussenwoning", "twee-onder-een-kap"]
+    labels = ["E", "F", "C", "B", "G", "D", "A", "E"]
+    for i in range(1, 37):
+        complex_ = ("Borne-Oost", "Borne-Hofstede", "Hengelo-Noord")[i % 3]
+        gemeente = "Hengelo" if complex_.startswith("Hengelo") else "Borne"
+        regels.append(f"{1000 + i};{complex_};{gemeente};{typen[i % 5]};{58 + (i * 7) % 55},5;{labels[i % 8]};"
+                      f"{520 + (i * 13) % 230},25;{1 + i % 4}")
+    regels.append("1099;Hengelo-Noord;Hengelo;tussenwoning;80;Q;600;2")
+    return ("\n".join(regels) + "\n").encode("utf-8")
