@@ -16,7 +16,9 @@ from app.opmaak import (
     ONDERDELEN,
     financiering,
     financiering_waarden,
+    huurtoeslag_berekend,
     onderdelen,
+    oordeel_na_huurtoeslag,
     optioneel,
     tabel_rijen,
     verbruik_tekst,
@@ -29,21 +31,21 @@ _DONKER = {KLEUR[n] for n in ("Kale huur en servicekosten", "Huurverhoging", "Ge
                               "Maandlast lening")}
 
 CSS = """
-@page { size: A4; margin: 12mm 14mm; }
+@page { size: A4; margin: 9mm 12mm; }
 * { box-sizing: border-box; }
-body { font-family: "Source Sans Pro", "Segoe UI", Arial, sans-serif; font-size: 9.5pt; color: #1a1a1a;
-       margin: 0 auto; max-width: 190mm; line-height: 1.35; }
-h1 { font-size: 17pt; margin: 0 0 2pt 0; }
-h2 { font-size: 11pt; margin: 7pt 0 3pt 0; border-bottom: 1px solid #bbb; padding-bottom: 1pt; }
+body { font-family: "Source Sans Pro", "Segoe UI", Arial, sans-serif; font-size: 9pt; color: #1a1a1a;
+       margin: 0 auto; max-width: 190mm; line-height: 1.25; }
+h1 { font-size: 15pt; margin: 0 0 1pt 0; }
+h2 { font-size: 10.5pt; margin: 5pt 0 2pt 0; border-bottom: 1px solid #bbb; padding-bottom: 1pt; }
 .sub { color: #444; margin: 0 0 6pt 0; }
-.oordeel { border: 2px solid #1a1a1a; border-radius: 4px; padding: 5pt 8pt; font-size: 12.5pt; font-weight: bold;
-           margin: 6pt 0; }
+.oordeel { border: 2px solid #1a1a1a; border-radius: 4px; padding: 4pt 8pt; font-size: 12pt; font-weight: bold;
+           margin: 4pt 0; }
 .oordeel.ja { border-color: #0072B2; background: #eaf3fa; }
 .oordeel.nee { border-color: #D55E00; background: #fcefe6; }
 .rij { display: flex; gap: 10pt; align-items: flex-start; }
 .rij > div { flex: 1; }
-table { border-collapse: collapse; width: 100%; }
-td, th { padding: 0.6pt 4pt; }
+table { border-collapse: collapse; width: 100%; font-size: 8.5pt; line-height: 1.2; }
+td, th { padding: 0.2pt 4pt; }
 th { text-align: right; border-bottom: 1px solid #888; font-weight: 600; }
 th:first-child { text-align: left; }
 td.b { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
@@ -52,12 +54,12 @@ tr.totaal td { font-weight: 700; border-top: 2px solid #1a1a1a; }
 td.in { padding-left: 12pt; color: #333; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 1pt 8pt; margin: 0; }
 dt { color: #555; } dd { margin: 0; }
-.klein { font-size: 7pt; color: #333; line-height: 1.25; }
-.toelichting { columns: 2; column-gap: 12pt; }
+.klein { font-size: 6.6pt; color: #333; line-height: 1.18; }
+.toelichting { columns: 3; column-gap: 10pt; }
 .toelichting p { margin: 0 0 2pt 0; break-inside: avoid; }
 .bron { color: #666; }
-.voet { margin-top: 8pt; border-top: 1px solid #bbb; padding-top: 4pt; }
-.handtekening { display: flex; gap: 24pt; margin-top: 10pt; }
+.voet { margin-top: 5pt; border-top: 1px solid #bbb; padding-top: 4pt; }
+.handtekening { display: flex; gap: 24pt; margin-top: 8pt; }
 .handtekening div { flex: 1; border-top: 1px solid #888; padding-top: 2pt; color: #555; font-size: 8.5pt; }
 .knop { margin: 8pt 0; }
 @media print { .knop { display: none; } body { max-width: none; } }
@@ -81,7 +83,7 @@ def korte_bron(bron: str | None, status: str | None = None) -> str:
 
 
 def staaf_svg(r: Resultaat, extra_na: dict[str, float | None] | None = None, breedte: int = 400,
-              hoogte: int = 210) -> str:
+              hoogte: int = 180) -> str:
     """Stacked bars now / after as inline SVG, with the amounts written on the bars and a legend in words."""
     situaties = [("Nu", r.voor, None)] + ([("Na de ingreep", r.na, extra_na)] if r.na is not None else [])
     delen = [(s, w, onderdelen(w, extra)) for s, w, extra in situaties]
@@ -128,7 +130,7 @@ def _tabel(r: Resultaat, eigenaar: bool) -> str:
     kop = "<tr><th>Per maand</th><th>Nu</th>" + ("<th>Na de ingreep</th><th>Verschil</th>" if met_na else "") + "</tr>"
     regels = [kop]
     for rij in tabel_rijen(r, eigenaar):
-        klasse = "totaal" if rij["label"] == "Woonlasten totaal" else ("" if rij["ingesprongen"] else "hoofd")
+        klasse = "totaal" if rij["label"].startswith("Woonlasten") else ("" if rij["ingesprongen"] else "hoofd")
         cel = f'<td class="in">{_e(rij["label"])}</td>' if rij["ingesprongen"] else f"<td>{_e(rij['label'])}</td>"
         cellen = [cel, f'<td class="b">{_e(euro(rij["voor"]))}</td>']
         if met_na:
@@ -153,7 +155,9 @@ def advies_html(r: Resultaat, *, woning: dict[str, str], eigenaar: bool = False,
     if r.verschil is not None:
         klasse = "ja" if r.woonlastenneutraal else "nee"
         teken = "✔" if r.woonlastenneutraal else "✖"
-        delen.append(f"<div class='oordeel {klasse}'>{teken} {_e(oordeel(r))}</div>")
+        na_toeslag = (f"<br><span style='font-size:10pt'>{_e(oordeel_na_huurtoeslag(r))}</span>"
+                      if not eigenaar and huurtoeslag_berekend(r) else "")
+        delen.append(f"<div class='oordeel {klasse}'>{teken} {_e(oordeel(r))}{na_toeslag}</div>")
     else:
         delen.append("<div class='oordeel'>Geen ingreep gekozen: alleen de woonlasten van nu.</div>")
     regels = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in woning.items())
@@ -163,8 +167,6 @@ def advies_html(r: Resultaat, *, woning: dict[str, str], eigenaar: bool = False,
                  f"<dl>{regels}</dl><p class='klein'>{_e(verbruik_tekst(r))}</p></div>"
                  f"<div><h2>Woonlasten per maand</h2>{staaf_svg(r, _extra_na(r))}</div></div>")
     delen.append(f"<h2>Per onderdeel</h2>{_tabel(r, eigenaar)}")
-    huur = _huur_html(r) if not eigenaar else ""
-    delen.append(huur)
     if eigenaar:
         f = financiering(r)
         if f is not None:
@@ -192,15 +194,3 @@ def advies_html(r: Resultaat, *, woning: dict[str, str], eigenaar: bool = False,
 def _extra_na(r: Resultaat) -> dict[str, float | None] | None:
     f = financiering(r)
     return {"Maandlast lening": optioneel(f, "maandlast")} if f is not None else None
-
-
-def _huur_html(r: Resultaat) -> str:
-    toeslag = optioneel(r.voor, "huur", "huurtoeslag")
-    if toeslag is None:
-        return ""
-    netto_voor = optioneel(r.voor, "huur", "netto")
-    netto_na = optioneel(r.na, "huur", "netto")
-    tekst = f"Huurtoeslag nu {euro(-toeslag)} per maand; te betalen huur na toeslag {euro(netto_voor)}"
-    if netto_na is not None:
-        tekst += f", na de ingreep {euro(netto_na)}"
-    return f"<p>{_e(tekst)}.</p>"

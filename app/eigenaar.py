@@ -17,6 +17,8 @@ from woonlasten.formatteer import euro, getal
 from woonlasten.modellen import ENERGIELABELS, VERWARMINGEN, Casus, Huishouden, Ingreep
 
 STANDAARD_MAATREGELEN = ["spouwmuurisolatie", "dakisolatie", "vloerisolatie", "hr_glas"]
+# inputs that only matter for a tenant (huurtoeslag, rent rules)
+ALLEEN_HUURDER = {"inkomen_jaar", "aow", "nieuwe_verhuring", "epv_warmtevraag_kwh_m2"}
 
 
 def _financiering_model() -> type[BaseModel] | None:
@@ -51,7 +53,7 @@ with st.sidebar:
         personen = g.geheel("Aantal bewoners", "personen", "eig_personen", 2,
                             "Aantal mensen in het huishouden: bepaalt warm water, koken, stroomverbruik, "
                             "afvalstoffenheffing en zuiveringsheffing.")
-        extra_huishouden = g.extra_velden(Huishouden, {"personen"}, "eig_")
+        extra_huishouden = g.extra_velden(Huishouden, {"personen", *ALLEEN_HUURDER}, "eig_")
 
     with st.expander("Eigen verbruik (optioneel)"):
         st.caption("Leeg laten = schatting op basis van label, woningtype, oppervlakte en huishouden.")
@@ -80,7 +82,8 @@ with st.sidebar:
         naar_label = g.doellabel("eig_naar_label", None,
                                  "Het energielabel na de maatregelen, als dat al bekend is (bijvoorbeeld uit een "
                                  "maatwerkadvies).")
-        extra_ingreep = g.extra_velden(Ingreep, {"naar_label", "maatregelen", "huurverhoging"}, "eig_")
+        extra_ingreep = g.extra_velden(Ingreep, {"naar_label", "maatregelen", "huurverhoging", *ALLEEN_HUURDER},
+                                       "eig_")
 
     fin_model = _financiering_model()
     extra_financiering: dict = {}

@@ -61,7 +61,9 @@ EXTRA_LABELS = {
     "inkomen_jaar": "Huishoudinkomen per jaar (€, bruto)",
     "aow": "Iemand in het huishouden heeft de AOW-leeftijd",
     "nieuwe_verhuring": "Nieuwe verhuring (na mutatie)",
+    "epv_warmtevraag_kwh_m2": "Nul-op-de-meter: netto warmtevraag (kWh/m² per jaar)",
 }
+EXTRA_STAPPEN = {"inkomen_jaar": 1_000, "epv_warmtevraag_kwh_m2": 5}
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -237,7 +239,8 @@ def extra_velden(model: type[BaseModel], bekend: set[str], prefix: str) -> dict[
             laag, hoog = GRENZEN.get(naam, (0, 10_000_000))
             cast = int if geheel_getal else float
             w = st.number_input(label, min_value=cast(laag), max_value=cast(hoog),
-                                value=None if standaard is None else cast(standaard), step=cast(1), key=key,
+                                value=None if standaard is None else cast(standaard),
+                                step=cast(EXTRA_STAPPEN.get(naam, 1)), key=key,
                                 help=f"{help} Toegestaan: {getal(laag)} tot {getal(hoog)}.",
                                 placeholder="niet ingevuld", persist_state=BEWAAR)
             if w is not None:

@@ -52,8 +52,9 @@ with st.sidebar:
             "De maatregelen die de corporatie uitvoert. Zonder doellabel bepalen de maatregelen het verbruik na; "
             "met doellabel het gemeten gemiddelde van dat label. Een warmtepomp of zonnepanelen tellen altijd mee.")
         huurverhoging = g.bedrag("Afgesproken huurverhoging (€ per maand)", "huurverhoging", "huurverhoging",
-                                 None, "Alleen invullen als er een huurverhoging is afgesproken; leeg = volgens "
-                                       "de regels.", leeg="volgens de regels")
+                                 None, "Alleen invullen als er een andere huurverhoging is afgesproken; leeg = "
+                                       "volgens de regels (vergoedingentabel en de regels die op de peildatum "
+                                       "gelden).", leeg="volgens de regels")
         extra_ingreep = g.extra_velden(Ingreep, {"naar_label", "maatregelen", "huurverhoging"}, "")
 
 heeft_ingreep = naar_label is not None or bool(gekozen) or huurverhoging is not None or any(extra_ingreep.values())

@@ -86,12 +86,24 @@ REGELS = (
 )
 
 
+def huurtoeslag_berekend(r: Resultaat) -> bool:
+    """Whether the core estimated huurtoeslag (it needs the household's income)."""
+    info = getattr(r, "huur_informatie", None)
+    if info is not None and hasattr(info, "huurtoeslag_berekend"):
+        return bool(info.huurtoeslag_berekend)
+    return bool(optioneel(r.voor, "huur", "huurtoeslag"))
+
+
 def tabel_rijen(r: Resultaat, eigenaar: bool = False) -> list[dict]:
     """One dict per row: label, ingesprongen, voor, na, verschil (floats; na/verschil None without ingreep).
-    An owner has no rent: the rent rows are left out."""
+    An owner has no rent: the rent rows are left out; huurtoeslag rows only when the core estimated it."""
     rijen = []
-    for label, pad, inspring in REGELS:
+    toeslag = not eigenaar and huurtoeslag_berekend(r)
+    regels = REGELS + ((("Woonlasten na huurtoeslag", ("totaal_netto",), False),) if toeslag else ())
+    for label, pad, inspring in regels:
         if eigenaar and pad[0] == "huur":
+            continue
+        if not toeslag and pad[-1] in ("huurtoeslag", "netto"):
             continue
         voor = optioneel(r.voor, *pad)
         if voor is None:
@@ -118,6 +130,19 @@ def tabel_markdown(r: Resultaat, eigenaar: bool = False) -> str:
             cellen = [cellen[0]] + [f"**{c}**" for c in cellen[1:]]
         regels.append("| " + " | ".join(cellen) + " |")
     return "\n".join(regels)
+
+
+def oordeel_na_huurtoeslag(r: Resultaat) -> str:
+    """The verdict counting the change in huurtoeslag: 'Na huurtoeslag: ja, € 3,10 per maand minder'."""
+    d = optioneel(r.verschil, "totaal_netto")
+    if d is None:
+        return ""
+    d = round(d, 2)
+    if d < 0:
+        return f"Na huurtoeslag: ja, {euro(-d)} per maand minder"
+    if d == 0:
+        return "Na huurtoeslag: ja, per maand gelijk"
+    return f"Na huurtoeslag: nee, {euro(d)} per maand meer"
 
 
 def _vast(bedrag: str) -> str:

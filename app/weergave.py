@@ -9,7 +9,9 @@ from app.grafieken import kasstroom_grafiek, woonlasten_grafiek
 from app.opmaak import (
     financiering,
     financiering_waarden,
+    huurtoeslag_berekend,
     kasstroom,
+    oordeel_na_huurtoeslag,
     optioneel,
     tabel_markdown,
     verbruik_tekst,
@@ -30,17 +32,23 @@ def verschil_delta(x: float | None) -> dict:
 
 
 def toon_oordeel(r: Resultaat) -> None:
-    """The verdict as a sentence; the box colour only repeats what the words say."""
+    """The verdict as a sentence; the box colour only repeats what the words say. With huurtoeslag estimated, the
+    verdict after huurtoeslag follows on a second line."""
     if r.verschil is None:
         st.info("Geen ingreep gekozen: hieronder alleen de woonlasten van nu.", icon=":material/info:")
-    elif r.woonlastenneutraal:
-        st.success(oordeel(r), icon=":material/check_circle:")
+        return
+    tekst = oordeel(r)
+    if huurtoeslag_berekend(r) and r.rol == "huurder":
+        tekst += "  \n" + oordeel_na_huurtoeslag(r)
+    if r.woonlastenneutraal:
+        st.success(tekst, icon=":material/check_circle:")
     else:
-        st.warning(oordeel(r), icon=":material/warning:")
+        st.warning(tekst, icon=":material/warning:")
 
 
 def toon_metrics(r: Resultaat, eigenaar: bool = False) -> None:
-    kolommen = st.columns(4)
+    toeslag = not eigenaar and huurtoeslag_berekend(r) and r.na is not None
+    kolommen = st.columns(5 if toeslag else 4)
     kolommen[0].metric("Woonlasten nu", euro(r.voor.totaal), help="Huur, energie en lokale lasten per maand, nu.")
     if r.na is None:
         kolommen[1].metric("Energie nu", euro(r.voor.energie.totaal))
@@ -55,32 +63,55 @@ def toon_metrics(r: Resultaat, eigenaar: bool = False) -> None:
                            **verschil_delta(v.lokale_lasten.totaal), help="OZB, riool-, afval- en waterschapsheffing.")
     else:
         kolommen[3].metric("Huur na", euro(r.na.huur.totaal), **verschil_delta(v.huur.totaal),
-                           help="Kale huur, servicekosten en huurverhoging per maand.")
+                           help="Kale huur, servicekosten en huurverhoging per maand (vóór huurtoeslag).")
+    if toeslag:
+        kolommen[4].metric("Na huurtoeslag", euro(r.na.totaal_netto), **verschil_delta(v.totaal_netto),
+                           help="Woonlasten na de ingreep min de geschatte huurtoeslag.")
 
 
 def toon_huurkant(r: Resultaat) -> None:
-    """Rent increase, huurtoeslag and net rent (the last two once the core provides them)."""
+    """The rent rule applied, the rent's place among the legal limits, huurtoeslag and net rent."""
     st.subheader("De huur")
+    info = getattr(r, "huur_informatie", None)
     regels = [f"Kale huur {euro(r.voor.huur.kale_huur)} en servicekosten {euro(r.voor.huur.servicekosten)} per "
               "maand."]
     if r.na is not None:
         verhoging = r.na.huur.huurverhoging
-        regels.append(f"Huurverhoging na de ingreep: **{euro(verhoging)}** per maand" +
-                      (" (geen huurverhoging)." if verhoging == 0 else "."))
-    toeslag = optioneel(r.voor, "huur", "huurtoeslag")
-    if toeslag is not None:
-        netto_voor = optioneel(r.voor, "huur", "netto")
-        tekst = f"Huurtoeslag nu: **{euro(-toeslag)}** per maand"
-        if netto_voor is not None:
-            tekst += f"; te betalen huur na toeslag {euro(netto_voor)}"
-        if r.na is not None and optioneel(r.na, "huur", "huurtoeslag") is not None:
-            tekst += (f". Na de ingreep: huurtoeslag {euro(-optioneel(r.na, 'huur', 'huurtoeslag'))}"
-                      + (f", te betalen {euro(optioneel(r.na, 'huur', 'netto'))}"
-                         if optioneel(r.na, "huur", "netto") is not None else ""))
+        herkomst = {"opgegeven": "zoals opgegeven", "regels": "volgens de regels"}.get(
+            getattr(info, "huurverhoging_herkomst", ""), "")
+        regels.append(f"Huurverhoging na de ingreep: **{euro(verhoging)}** per maand"
+                      + (f" ({herkomst})" if herkomst else "") + ".")
+    if info is not None:
+        if info.regel:
+            regels.append(f"Regel: {info.regel}")
+        if info.vergelijking:
+            regels.append(info.vergelijking)
+        if info.zonnepanelen_servicekosten:
+            regels.append(f"Zonnepanelen via de servicekosten: {euro(info.zonnepanelen_servicekosten)} per maand.")
+        if info.huurklasse_voor:
+            klasse = f"Huurklasse: {info.huurklasse_voor}"
+            if info.huurklasse_na and info.huurklasse_na != info.huurklasse_voor:
+                klasse += f" → na de ingreep {info.huurklasse_na}"
+            regels.append(klasse + ".")
+        if info.maximale_huur_voor is not None:
+            tekst = f"Maximale huur volgens het puntenstelsel (WWS): {euro(info.maximale_huur_voor)}"
+            if info.maximale_huur_na is not None and r.na is not None:
+                tekst += f", na de ingreep {euro(info.maximale_huur_na)}"
+            regels.append(tekst + ".")
+        if info.epv_maximum_maand is not None:
+            regels.append(f"Maximale energieprestatievergoeding (EPV): {euro(info.epv_maximum_maand)} per maand.")
+    if huurtoeslag_berekend(r):
+        tekst = (f"Geschatte huurtoeslag nu: **{euro(-r.voor.huur.huurtoeslag)}** per maand; te betalen huur "
+                 f"{euro(r.voor.huur.netto)}")
+        if r.na is not None:
+            tekst += (f". Na de ingreep: huurtoeslag {euro(-r.na.huur.huurtoeslag)}, te betalen "
+                      f"{euro(r.na.huur.netto)}")
         regels.append(tekst + ".")
     else:
-        regels.append("Huurtoeslag: nog niet in de berekening (volgt).")
+        regels.append("Huurtoeslag: vul in de zijbalk het inkomen van het huishouden in voor een schatting.")
     st.markdown("\n".join(f"- {x}" for x in regels))
+    if info is not None and info.boven_maximale_huur:
+        st.warning("De huur ligt boven de maximale huur volgens het puntenstelsel.", icon=":material/warning:")
 
 
 def toon_financiering(r: Resultaat) -> None:

@@ -232,6 +232,32 @@ def test_app_in_een_echte_browser(server, pagina, tmp_path):
     schermafdruk(page, "bronnen")
 
 
+def test_advies_past_op_een_a4_ook_bij_veel_maatregelen(browser, tmp_path):
+    """The printable advice of a heavy case (own use, huurtoeslag, seven measures, heat pump, solar panels) still
+    prints on one A4 page."""
+    from app.advies import advies_html
+
+    r = bereken(Casus.model_validate({
+        "peildatum": "2026-06-01", "gemeente": "Borne",
+        "woning": {"woningtype": "hoekwoning", "oppervlakte_m2": 95, "energielabel": "F", "bouwjaar": 1965},
+        "huishouden": {"personen": 4, "inkomen_jaar": 26_000}, "huur": {"kale_huur": 640, "servicekosten": 25},
+        "verbruik": {"gas_m3": 1500, "elektriciteit_kwh": 3100},
+        "ingreep": {"naar_label": "A", "maatregelen": ["spouwmuurisolatie", "dakisolatie", "vloerisolatie", "hr_glas",
+                                                       "warmtepomp", "zonnepanelen", "ventilatie"]}}))
+    html = advies_html(r, woning={"Woning": "Hoekwoning, 95 m², bouwjaar 1965", "Energielabel": "F → A",
+                                  "Verwarming": "Cv-ketel op gas → Warmtepomp (zonder gas)",
+                                  "Huishouden": "4 personen", "Huur": "kale huur € 640,00 + servicekosten € 25,00"},
+                       maatregelen=["Spouwmuurisolatie", "Dakisolatie", "Vloerisolatie", "HR++-glas",
+                                    "Warmtepomp (all-electric)", "Zonnepanelen", "Vraaggestuurde ventilatie"])
+    pad = tmp_path / "advies.html"
+    pad.write_text(html, encoding="utf-8")
+    page = browser.new_page()
+    page.goto(pad.as_uri())
+    pdf = page.pdf(format="A4")
+    page.close()
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1, "het advies past niet op één A4"
+
+
 def _portefeuille_csv() -> bytes:
     regels = ["VHE;Complex;Gemeente;Type;Oppervlakte;Label;Kale huur;Personen"]
     typen = ["tussenwoning", "hoekwoning", "appartement", "tussenwoning", "twee-onder-een-kap"]
