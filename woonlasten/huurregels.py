@@ -79,8 +79,12 @@ def huurverhoging(f, t: Tabellen) -> None:
     f["_rij_regel_installatie"] = rij_inst
     m2 = f["oppervlakte_m2"]
     heel, rij_heel, bekend = _vergoeding(t, pd_, "zittend", m2, label_voor, label_huur_na, n)
-    inst, rij_inst_t, _ = _vergoeding(t, pd_, "zittend", m2, label_isolatie, label_huur_na, n)
-    nieuw_iso, rij_nieuw, bekend_nieuw = _vergoeding(t, pd_, "nieuw", m2, label_voor, label_isolatie, n)
+    nul = (np.zeros(n), np.full(n, -1), np.zeros(n, dtype=bool))
+    # the lookups below are skipped when no row needs them (a portfolio of insulation only, no new lettings)
+    inst, rij_inst_t, _ = _vergoeding(t, pd_, "zittend", m2, label_isolatie, label_huur_na, n) \
+        if (f["stappen_installatie"] >= 1).any() else nul
+    nieuw_iso, rij_nieuw, bekend_nieuw = _vergoeding(t, pd_, "nieuw", m2, label_voor, label_isolatie, n) \
+        if (f["nieuwe_verhuring"] == 1).any() else nul
     isolatie_mag = np.broadcast_to(np.nan_to_num(isolatie_mag, nan=0.0) == 1, (n,))
     installatie_mag = np.broadcast_to(np.nan_to_num(installatie_mag, nan=1.0) == 1, (n,))
     nieuw = f["nieuwe_verhuring"] == 1
@@ -205,6 +209,10 @@ def wws(f, t: Tabellen) -> None:
     f["wws_punten_na"] = totaal_na
     maxtabel = t["tariffs/wws_max_huurprijs"]
     for s, punten in (("voor", totaal_voor), ("na", totaal_na)):
+        if np.isnan(punten).all():
+            f[f"max_huur_{s}"] = np.float64(np.nan)
+            f[f"_rij_wws_max_{s}"] = -1
+            continue
         heel = np.floor(punten + 1e-9)
         r = zoek(maxtabel, f["_peildatum_cat"], {"punten": heel}, ["max_kale_huur_maand"], n=n)
         f[f"max_huur_{s}"] = np.where(np.isnan(punten), np.nan, r["max_kale_huur_maand"])
@@ -216,6 +224,12 @@ def epv(f, t: Tabellen) -> None:
     its net heat demand (original regime) × the area; NaN where no heat demand is given."""
     tabel = t["tariffs/epv"]
     vraag = f["epv_warmtevraag_kwh_m2"]
+    if np.isnan(vraag).all():
+        for kol in ("epv_max_m2_maand", "epv_max_maand"):
+            f[kol] = np.float64(np.nan)
+        f["epv_boven_banden"] = False
+        f["_rij_epv"] = -1
+        return
     grenzen = np.sort(tabel.frame.loc[tabel.frame["regime"] == "oorspronkelijk", "warmtevraag_vanaf_kwh_m2"].unique())
     band = grenzen[np.clip(np.searchsorted(grenzen, np.nan_to_num(vraag), side="right") - 1, 0, None)]
     r = zoek(tabel, f["_peildatum_cat"], {"regime": "oorspronkelijk", "warmtevraag_vanaf_kwh_m2": band},

@@ -138,6 +138,57 @@ def _gevuld(kol: Kolom) -> np.ndarray:
     return ~pd.isna(kol)
 
 
+def _neem(kol, index: np.ndarray):
+    """Rows ``index`` of a column (array, Categorical or 0-d value)."""
+    if isinstance(kol, pd.Categorical):
+        return kol.take(index)
+    if np.ndim(kol) == 0:
+        return kol
+    return kol[index]
+
+
+def _sleutelcode(kol) -> np.ndarray:
+    """Integer code per row of a key column (Categorical codes; NaN-ness for numbers)."""
+    if isinstance(kol, pd.Categorical):
+        return kol.codes.astype(np.int64)
+    if kol.dtype.kind == "f":
+        return np.isnan(kol).astype(np.int64)
+    return pd.factorize(kol)[0].astype(np.int64)
+
+
+def per_uniek(functie, sleutels: tuple[str, ...]):
+    """Run a stage once per distinct combination of the ``sleutels`` columns and spread the new columns back.
+
+    The stage is the same function, applied to a small Rekenblad of the distinct rows: one calculation path, but
+    a million rows with a handful of distinct (type, label, measures) cost a handful of rows. Numeric keys count
+    only by being given or not, so only stages that use numbers that way may be run like this."""
+
+    def uitvoeren(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
+        code = np.zeros(f.n, dtype=np.int64)
+        for kol in sleutels:
+            c = _sleutelcode(f[kol])
+            code = code * (int(c.max()) + 2 if len(c) else 1) + (c + 1)
+        uniek, eerste, terug = np.unique(code, return_index=True, return_inverse=True)
+        if len(uniek) * 4 > f.n:  # little repetition: run directly
+            functie(f, t, fouten)
+            return
+        klein = Rekenblad(pd.RangeIndex(len(uniek)))
+        for kol, waarde in f.items():
+            klein[kol] = _neem(waarde, eerste)
+        klein_fouten = _Fouten(len(uniek))
+        bestaand = set(f)
+        functie(klein, t, klein_fouten)
+        for kol, waarde in klein.items():
+            if kol not in bestaand:
+                f[kol] = _neem(waarde, terug)
+        if klein_fouten.fout.any():
+            melding = klein_fouten.melding[terug]
+            fouten.zet(klein_fouten.fout[terug], lambda m: melding[m])
+
+    uitvoeren.__doc__ = functie.__doc__
+    return uitvoeren
+
+
 # ----------------------------------------------------------------------------------------------------------
 # 0. Normalise and check the input columns
 
@@ -318,8 +369,7 @@ def situatie_na(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
         naam = kol.removeprefix("maatregel_")
         gekozen = ~np.isnan(hoeveel)
         if not gekozen.any():
-            f[kol] = hoeveel
-            continue
+            continue  # a measure nobody chose gets no column
         gekozen_ergens |= gekozen
         e = zoek(effect, None, {"maatregel": naam, "woningtype": f["woningtype"]},
                  ["standaard_hoeveelheid", "besparing_ruimteverwarming_aandeel",
@@ -458,15 +508,16 @@ def verbruik(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
              ["elektriciteit_kwh"])
     f["_rij_elektriciteit_huishouden"] = e["_rij"]
     tap, koken = tk["tapwater_gas_m3"], tk["koken_gas_m3"]
-    gas_voor_est, _, rij_wp_voor = _verwarming_omzetten(ruimte_voor, tap, koken, f["verwarming"], f["energielabel"], t)
-    # calibration on own gas use (only where the estimate uses gas at all)
+    gas_voor_est, extra_voor_est, rij_wp_voor = _verwarming_omzetten(ruimte_voor, tap, koken, f["verwarming"],
+                                                                      f["energielabel"], t)
+    # calibration on own gas use (only where the estimate uses gas at all); gas and heat-pump electricity are
+    # linear in the gas parts, so scaling the parts by k scales both results by k
     eigen_gas = ~np.isnan(f["gas_m3"]) & (gas_voor_est > 0)
     k = np.where(eigen_gas, f["gas_m3"] / np.where(gas_voor_est > 0, gas_voor_est, 1.0), 1.0)
     f["kalibratie_gas"] = k
     verwarming_na = f["verwarming_na"]
     gas_na, extra_na, rij_wp_na = _verwarming_omzetten(ruimte_na * k, tap * k, koken * k, verwarming_na, label_na, t)
-    gas_voor, extra_voor, _ = _verwarming_omzetten(ruimte_voor * k, tap * k, koken * k, f["verwarming"],
-                                                   f["energielabel"], t)
+    gas_voor, extra_voor = gas_voor_est * k, extra_voor_est * k
     f["_rij_warmtepomp_voor"] = rij_wp_voor
     f["_rij_warmtepomp_na"] = rij_wp_na
     f["verbruik_gas_m3_voor"] = np.where(eigen_gas | ~np.isnan(f["gas_m3"]), _vul(f["gas_m3"], gas_voor), gas_voor)
@@ -725,7 +776,8 @@ def bereken_frame(invoer: pd.DataFrame, tabellen: Tabellen | None = None,
         invoer = invoer.reset_index(drop=True)
     fouten = _Fouten(len(invoer))
     f = normaliseer(invoer, fouten)
-    situatie_na(f, t, fouten)
+    per_uniek(situatie_na, ("maatregelen", "woningtype", "energielabel", "naar_label", "verwarming",
+                            "huurverhoging"))(f, t, fouten)
     verbruik(f, t, fouten)
     energie(f, t, fouten)
     lokale_lasten(f, t, fouten)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
+import multiprocessing as mp
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,47 +109,54 @@ def _lees_excel(data: bytes, naam: str) -> pd.DataFrame:
 def _lees_csv(data: bytes, naam: str) -> pd.DataFrame:
     if b"\x00" in data[:4096]:
         raise PortefeuilleFout(f"{Path(naam).name}: dit is geen tekstbestand (CSV) of Excelbestand (.xlsx)")
+    kop = data.lstrip(b"\xef\xbb\xbf").lstrip().split(b"\n", 1)[0]
+    scheiding = max([";", ",", "\t"], key=lambda c: kop.count(c.encode()))
+    if kop.count(scheiding.encode()) == 0:
+        raise PortefeuilleFout(f"{Path(naam).name}: geen tabel herkend (geen scheidingsteken ; of , in de kopregel)")
+    decimaal = "," if scheiding == ";" else "."
     for codering in ("utf-8-sig", "cp1252"):
         try:
-            tekst = data.decode(codering)
+            frame = pd.read_csv(io.BytesIO(data), sep=scheiding, decimal=decimaal, encoding=codering,
+                                thousands="." if decimaal == "," else None, keep_default_na=False, na_values=[""],
+                                skipinitialspace=True, quoting=csv.QUOTE_MINIMAL, on_bad_lines="error", engine="c",
+                                dtype={"id": str, "complex": str})
             break
         except UnicodeDecodeError:
             continue
+        except pd.errors.ParserError as exc:
+            regel = re.search(r"line (\d+)", str(exc))
+            waar = f" (regel {regel.group(1)})" if regel else ""
+            raise PortefeuilleFout(f"{Path(naam).name}: de tabel is niet regelmatig{waar}: een regel heeft meer "
+                                   "kolommen dan de kopregel") from None
     else:  # pragma: no cover - cp1252 decodes nearly everything
         raise PortefeuilleFout(f"{Path(naam).name}: onbekende tekencodering (gebruik UTF-8 of Windows-1252)")
-    eerste = tekst.lstrip().splitlines()[0] if tekst.strip() else ""
-    scheiding = max([";", ",", "\t"], key=eerste.count)
-    if eerste.count(scheiding) == 0:
-        raise PortefeuilleFout(f"{Path(naam).name}: geen tabel herkend (geen scheidingsteken ; of , in de kopregel)")
-    try:
-        frame = pd.read_csv(io.StringIO(tekst), sep=scheiding, dtype=str, keep_default_na=False,
-                            skipinitialspace=True, quoting=csv.QUOTE_MINIMAL, on_bad_lines="error",
-                            engine="c")
-    except pd.errors.ParserError as exc:
-        regel = re.search(r"line (\d+)", str(exc))
-        waar = f" (regel {regel.group(1)})" if regel else ""
-        raise PortefeuilleFout(f"{Path(naam).name}: de tabel is niet regelmatig{waar}: een regel heeft meer "
-                               "kolommen dan de kopregel") from None
     frame.attrs["scheidingsteken"] = scheiding
     return frame
 
 
 def _getal_nl(reeks: pd.Series, decimaalkomma: bool) -> pd.Series:
-    """Numbers as Dutch offices write them: '1.234,56', '€ 600,00', '85 m²'. Each distinct text parsed once."""
-    codes, uniek = pd.factorize(reeks.astype(object).where(reeks.notna(), ""))
-    uit = np.empty(len(uniek), dtype=object)
-    for i, u in enumerate(uniek):
-        if isinstance(u, (int, float, np.integer, np.floating)) and not isinstance(u, bool):
-            uit[i] = float(u)
-            continue
-        t = str(u).strip().replace("€", "").replace("m²", "").replace("m2", "").replace("\u00a0", "").replace(" ", "")
-        if not t:
-            uit[i] = None
-            continue
-        if decimaalkomma or ("," in t and re.fullmatch(r"-?[\d.]*,\d+", t)):
+    """Numbers as Dutch offices write them: '1.234,56', '€ 600,00', '85 m²'. Numeric columns pass unchanged; in a
+    text column the plain numbers are converted at once and only the rest is cleaned, each distinct text once.
+    What is still not a number stays text, so the calculation names the field and the row."""
+    if pd.api.types.is_numeric_dtype(reeks) and not pd.api.types.is_bool_dtype(reeks):
+        return reeks.astype(float)
+    snel = pd.to_numeric(reeks, errors="coerce")
+    rest = snel.isna() & reeks.notna() & (reeks.astype(str).str.strip() != "")
+    if not rest.any():
+        return snel
+    uit = snel.astype(object)
+    codes, uniek = pd.factorize(reeks[rest].astype(str))
+    schoon = []
+    for u in uniek:
+        t = u.strip().replace("€", "").replace("m²", "").replace("m2", "").replace("\u00a0", "").replace(" ", "")
+        if decimaalkomma or re.fullmatch(r"-?[\d.]*,\d+", t):
             t = t.replace(".", "").replace(",", ".")
-        uit[i] = t  # left as text when not a number: the core names the field and the row
-    return pd.Series(uit[codes], index=reeks.index, dtype=object)
+        try:
+            schoon.append(float(t))
+        except ValueError:
+            schoon.append(u)  # not a number: the calculation reports it with the field name
+    uit[rest] = np.array(schoon, dtype=object)[codes]
+    return uit
 
 
 def naar_invoer(woningen: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
@@ -231,89 +240,136 @@ def pas_scenario_toe(invoer: pd.DataFrame, scenario: Scenario, t: Tabellen) -> p
     rang = t["labels/labelklassen"].frame.set_index("energielabel")["volgorde"]
     huidig = invoer["energielabel"].map(rang)
     doel = rang[scenario.doellabel]
-    aanpakken = huidig > doel
-    invoer["naar_label"] = np.where(aanpakken, scenario.doellabel, None)
-    invoer["maatregelen"] = np.where(aanpakken, scenario.maatregelen, None)
-    invoer["scenario_actie"] = np.where(aanpakken, "aangepakt",
-                                        np.where(huidig.notna(), "al op of boven het doellabel", ""))
+    aanpakken = (huidig > doel).to_numpy()
+    code = aanpakken.astype(np.int8) - 1  # -1 = empty
+    invoer["naar_label"] = pd.Categorical.from_codes(code, categories=[scenario.doellabel])
+    invoer["maatregelen"] = pd.Categorical.from_codes(code, categories=[scenario.maatregelen])
+    actie = np.where(aanpakken, 0, np.where(huidig.notna().to_numpy(), 1, -1)).astype(np.int8)
+    invoer["scenario_actie"] = pd.Categorical.from_codes(actie, categories=["aangepakt",
+                                                                           "al op of boven het doellabel"])
     return invoer
 
 
 # ----------------------------------------------------------------------------------------------------------
 # Calculation and summaries
 
+
+
+KOLOMMEN_KERN = ["status", "melding", "energielabel", "energielabel_na", "woonlastenneutraal",
+                 "verbruik_gas_m3_voor", "verbruik_gas_m3_na", "verbruik_elektriciteit_kwh_voor",
+                 "verbruik_elektriciteit_kwh_na"] + [f"{s}_{d}" for s in ("voor", "na", "verschil")
+                                                    for d in ("huur_huurverhoging", "huur_totaal", "huur_huurtoeslag",
+                                                              "energie_totaal", "lokale_lasten_totaal", "totaal")]
 UITVOER_DELEN = ("huur_huurverhoging", "huur_totaal", "energie_totaal", "lokale_lasten_totaal", "totaal")
+BLOK = 250_000  # rows per calculation block: bounds memory, costs a few ms of overhead per block
+
+
+_WERK: dict = {}
+
+
+def _blok(start: int) -> pd.DataFrame:
+    """One block in a worker process (the input is inherited from the parent through fork, not pickled)."""
+    deel = bereken_frame(_WERK["invoer"].iloc[start:start + BLOK], _WERK["tabellen"], uitvoer=KOLOMMEN_KERN)
+    for kol in deel.columns:  # object columns travel back as codes, not as a million Python objects
+        if deel[kol].dtype == object:
+            deel[kol] = deel[kol].astype("category")
+    return deel
+
+
+def _bereken_blokken(invoer: pd.DataFrame, t: Tabellen, voortgang, processen: int | None) -> pd.DataFrame:
+    """The core on blocks of rows; large portfolios on all cores (fork), small ones in this process."""
+    starts = list(range(0, max(len(invoer), 1), BLOK))
+    if processen is None:
+        processen = int(os.environ.get("WOONLASTEN_PROCESSEN", "1"))
+    delen: list[pd.DataFrame] = []
+    if processen > 1 and len(starts) > 1 and "fork" in mp.get_all_start_methods():
+        _WERK.update(invoer=invoer, tabellen=t)
+        try:
+            with mp.get_context("fork").Pool(processen) as pool:
+                for i, deel in enumerate(pool.imap(_blok, starts)):
+                    delen.append(deel)
+                    if voortgang is not None:
+                        voortgang((i + 1) / len(starts))
+        finally:
+            _WERK.clear()
+    else:
+        for i, start in enumerate(starts):
+            delen.append(bereken_frame(invoer.iloc[start:start + BLOK], t, uitvoer=KOLOMMEN_KERN))
+            if voortgang is not None:
+                voortgang((i + 1) / len(starts))
+    return pd.concat(delen, ignore_index=True) if len(delen) > 1 else delen[0].reset_index(drop=True)
 
 
 def bereken_portefeuille(woningen: pd.DataFrame, scenario: Scenario, peildatum: str | None = None,
-                         tabellen: Tabellen | None = None) -> pd.DataFrame:
+                         tabellen: Tabellen | None = None, voortgang=None, processen: int | None = None) -> pd.DataFrame:
     """Every input row with its input columns plus ``status``, ``melding``, labels, consumption and
-    voor/na/verschil [€/maand] per part and ``woonlastenneutraal``. Input rows = output rows."""
+    voor/na/verschil [€/maand] per part and ``woonlastenneutraal``. Input rows = output rows.
+    ``voortgang``: optional callable(fraction done) for a progress bar; ``processen``: worker processes for
+    large files (default 1, or $WOONLASTEN_PROCESSEN; see bench/README.md for when more pays off)."""
     t = tabellen or laad_tabellen()
     invoer, _ = naar_invoer(woningen)
     if peildatum is not None:
-        invoer["peildatum"] = peildatum
+        invoer["peildatum"] = pd.Timestamp(peildatum)
     elif "peildatum" not in invoer.columns:
         invoer["peildatum"] = pd.Timestamp.today().normalize()
-    invoer = pas_scenario_toe(invoer, scenario, t)
-    r = bereken_frame(invoer.reset_index(drop=True), t)
+    invoer = pas_scenario_toe(invoer.reset_index(drop=True), scenario, t)
+    r = _bereken_blokken(invoer, t, voortgang, processen)
     uit = woningen.reset_index(drop=True).copy()
-    uit["status"] = r["status"].to_numpy()
+    fout = (r["status"] == "fout").to_numpy()
+    actie = invoer["scenario_actie"].astype(object).fillna("").to_numpy()
+    uit["status"] = r["status"].astype(str).to_numpy()
     uit["melding"] = r["melding"].to_numpy()
     uit["scenario"] = scenario.omschrijving
-    uit["scenario_actie"] = np.where(r["status"] == "fout", "", invoer["scenario_actie"].to_numpy())
-    uit["energielabel_na"] = r["energielabel_na"].fillna(r["energielabel"]).to_numpy()
-    al_op_doel = (uit["scenario_actie"] != "aangepakt").to_numpy() & (r["status"] == "ok").to_numpy()
+    uit["scenario_actie"] = np.where(fout, "", actie)
+    label_na = r["energielabel_na"].astype(object).to_numpy()
+    uit["energielabel_na"] = np.where(pd.isna(label_na), r["energielabel"].astype(object).to_numpy(), label_na)
+    al_op_doel = (actie != "aangepakt") & ~fout
     for s in ("voor", "na", "verschil"):
-        for d in UITVOER_DELEN:
+        for d in UITVOER_DELEN + ("huur_huurtoeslag",):
             waarde = r[f"{s}_{d}"].to_numpy(dtype=float, na_value=np.nan)
             if s == "na":
-                waarde = np.where(al_op_doel, r[f"voor_{d}"].to_numpy(dtype=float, na_value=np.nan), waarde)
+                waarde = np.where(al_op_doel, r[f"voor_{d}"].to_numpy(dtype=float), waarde)
             elif s == "verschil":
                 waarde = np.where(al_op_doel, 0.0, waarde)
             uit[f"{s}_{d}"] = np.round(waarde, 2)
     for kol in ("verbruik_gas_m3_voor", "verbruik_gas_m3_na", "verbruik_elektriciteit_kwh_voor",
                 "verbruik_elektriciteit_kwh_na"):
-        uit[kol] = np.round(r[kol].to_numpy(dtype=float, na_value=np.nan))
-    uit.loc[r["status"] == "fout", ["verbruik_gas_m3_voor", "verbruik_gas_m3_na", "verbruik_elektriciteit_kwh_voor",
-                                    "verbruik_elektriciteit_kwh_na"]] = np.nan
-    neutraal = np.where(r["status"] == "fout", None,
-                        np.where(al_op_doel, True, r["woonlastenneutraal"].to_numpy(dtype=object)))
-    uit["woonlastenneutraal"] = neutraal
+        waarde = r[kol].to_numpy(dtype=float)
+        if kol.endswith("_na"):
+            waarde = np.where(al_op_doel, r[kol.replace("_na", "_voor")].to_numpy(dtype=float), waarde)
+        uit[kol] = np.where(fout, np.nan, np.round(waarde))
+    neutraal = r["woonlastenneutraal"].to_numpy(dtype=object)
+    uit["woonlastenneutraal"] = np.where(fout, None, np.where(al_op_doel, True, neutraal))
     return uit
 
 
 def samenvatting(resultaat: pd.DataFrame, per: str | None = "complex") -> pd.DataFrame:
     """Per complex (or overall with ``per=None``): dwellings, errors, upgraded, share neutral among the
     upgraded, average and worst verschil [€/maand], average rent increase and energy saving [€/maand]."""
-    r = resultaat.copy()
-    r["_ok"] = r["status"] == "ok"
-    r["_aangepakt"] = r["_ok"] & (r["scenario_actie"] == "aangepakt")
-    r["_neutraal"] = r["_aangepakt"] & (r["woonlastenneutraal"] == True)  # noqa: E712 - object column
-    r["_verschil"] = r["verschil_totaal"].where(r["_aangepakt"])
-    r["_huurverhoging"] = r["verschil_huur_totaal"].where(r["_aangepakt"])
-    r["_besparing"] = (-r["verschil_energie_totaal"]).where(r["_aangepakt"])
-    if per is None:
-        r["_groep"] = "Totaal"
-        sleutel = "_groep"
-    else:
-        r[per] = r[per].astype(str)
-        sleutel = per
-    g = r.groupby(sleutel, sort=True)
+    ok = (resultaat["status"] == "ok").to_numpy()
+    aangepakt = ok & (resultaat["scenario_actie"] == "aangepakt").to_numpy()
+    neutraal = aangepakt & (resultaat["woonlastenneutraal"].to_numpy(dtype=object) == True)  # noqa: E712
+    r = pd.DataFrame({
+        "groep": resultaat[per].astype(str).to_numpy() if per else np.full(len(resultaat), "Totaal"),
+        "fout": (~ok).astype(np.int64), "aangepakt": aangepakt.astype(np.int64), "neutraal": neutraal.astype(np.int64),
+        "verschil": np.where(aangepakt, resultaat["verschil_totaal"].to_numpy(dtype=float), np.nan),
+        "huurverhoging": np.where(aangepakt, resultaat["verschil_huur_totaal"].to_numpy(dtype=float), np.nan),
+        "besparing": np.where(aangepakt, -resultaat["verschil_energie_totaal"].to_numpy(dtype=float), np.nan),
+    })
+    g = r.groupby("groep", sort=True)
     s = pd.DataFrame({
         "woningen": g.size(),
-        "fout": g["_ok"].apply(lambda x: int((~x).sum())),
-        "aangepakt": g["_aangepakt"].sum().astype(int),
-        "neutraal": g["_neutraal"].sum().astype(int),
-        "gemiddeld_verschil_maand": g["_verschil"].mean().round(2),
-        "slechtste_verschil_maand": g["_verschil"].max().round(2),
-        "gemiddelde_huurverhoging_maand": g["_huurverhoging"].mean().round(2),
-        "gemiddelde_energiebesparing_maand": g["_besparing"].mean().round(2),
+        "fout": g["fout"].sum(),
+        "aangepakt": g["aangepakt"].sum(),
+        "neutraal": g["neutraal"].sum(),
+        "gemiddeld_verschil_maand": g["verschil"].mean().round(2),
+        "slechtste_verschil_maand": g["verschil"].max().round(2),
+        "gemiddelde_huurverhoging_maand": g["huurverhoging"].mean().round(2),
+        "gemiddelde_energiebesparing_maand": g["besparing"].mean().round(2),
     })
     s["aandeel_neutraal"] = (s["neutraal"] / s["aangepakt"].replace(0, np.nan)).round(3)
     s["gemiddeld_neutraal"] = s["gemiddeld_verschil_maand"] <= 0
-    s = s.reset_index().rename(columns={"_groep": "groep", per or "_groep": per or "groep"})
-    return s
+    return s.reset_index().rename(columns={"groep": per or "groep"})
 
 
 # ----------------------------------------------------------------------------------------------------------

@@ -355,9 +355,12 @@ def zoek(
     if constant is not None:
         return constant
     uit: dict[str, np.ndarray] = {}
-    for k in kolommen:
-        uit[k] = np.full(n, None, dtype=object) if tabel.frame[k].dtype == object else np.full(n, np.nan)
-    uit["_rij"] = np.full(n, -1, dtype=np.int64)
+
+    def leeg(k: str) -> np.ndarray:
+        if k == "_rij":
+            return np.full(n, -1, dtype=np.int64)
+        return np.full(n, None, dtype=object) if tabel.frame[k].dtype == object else np.full(n, np.nan)
+
     if tabel.gedateerd and isinstance(peildatum, pd.Categorical):
         codes, uniek = peildatum.codes, list(peildatum.categories)
     elif tabel.gedateerd and peildatum is not None and np.ndim(peildatum) == 1:
@@ -372,9 +375,10 @@ def zoek(
         if alle_rijen:  # one date for every row: no position bookkeeping
             treffer = _match(rijen, sleutels, None) if sleutels else np.full(n, len(rijen) - 1)
             gevonden = treffer >= 0
+            alles = bool(gevonden.all())
             for k in kolommen + ["_rij"]:
                 waarden = rijen[k].to_numpy()[np.maximum(treffer, 0)]
-                uit[k] = waarden if gevonden.all() else np.where(gevonden, waarden, uit[k])
+                uit[k] = waarden if alles else np.where(gevonden, waarden, leeg(k))
             continue
         positie = np.flatnonzero(codes == c)
         if len(positie) == 0:
@@ -383,7 +387,12 @@ def zoek(
         gevonden = treffer >= 0
         doel = positie[gevonden]
         for k in kolommen + ["_rij"]:
+            if k not in uit:
+                uit[k] = leeg(k)
             uit[k][doel] = rijen[k].to_numpy()[treffer[gevonden]]
+    for k in kolommen + ["_rij"]:
+        if k not in uit:
+            uit[k] = leeg(k)
     terug = np.zeros(n, dtype=bool)
     if terugval and tabel.gedateerd and sleutels and peildatum is not None:
         mis = np.flatnonzero(uit["_rij"] < 0)
