@@ -85,14 +85,15 @@ def lees_woningen(bron: Union[str, Path, IO[bytes], bytes], naam: str | None = N
         data = bron
     else:
         data = bron.read()
-    if not data.strip():
+    if not data.lstrip(b"\xef\xbb\xbf").strip():
         raise PortefeuilleFout(f"{Path(naam).name}: het bestand is leeg")
     if data[:4] == b"PK\x03\x04" or naam.lower().endswith((".xlsx", ".xlsm")):
         frame = _lees_excel(data, naam)
     else:
         frame = _lees_csv(data, naam)
-    if frame.empty or len(frame.columns) == 0:
-        raise PortefeuilleFout(f"{Path(naam).name}: geen woningen gevonden (alleen een kopregel of leeg)")
+    _kolommen(frame)  # a missing required column is the first thing to say
+    if frame.empty:
+        raise PortefeuilleFout(f"{Path(naam).name}: geen woningen gevonden (alleen een kopregel)")
     return frame
 
 
@@ -159,9 +160,8 @@ def _getal_nl(reeks: pd.Series, decimaalkomma: bool) -> pd.Series:
     return uit
 
 
-def naar_invoer(woningen: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
-    """Map an office's columns to the calculation's input columns. Returns (input frame, mapping used).
-    Raises :class:`PortefeuilleFout` naming the missing required columns."""
+def _kolommen(woningen: pd.DataFrame) -> dict[str, str]:
+    """The office's column names mapped to ours; raises naming every missing required column."""
     mapping: dict[str, str] = {}
     for kol in woningen.columns:
         doel = ALIASSEN.get(_sleutel(kol))
@@ -171,6 +171,13 @@ def naar_invoer(woningen: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     if ontbreekt:
         raise PortefeuilleFout("verplichte kolom(men) ontbreken: " + ", ".join(ontbreekt)
                                + f" (gevonden: {', '.join(map(str, woningen.columns[:15]))})")
+    return mapping
+
+
+def naar_invoer(woningen: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Map an office's columns to the calculation's input columns. Returns (input frame, mapping used).
+    Raises :class:`PortefeuilleFout` naming the missing required columns."""
+    mapping = _kolommen(woningen)
     invoer = woningen.rename(columns=mapping)[list(mapping.values())].copy()
     decimaalkomma = woningen.attrs.get("scheidingsteken") == ";"
     for kol in NUMERIEKE_KOLOMMEN:
@@ -368,13 +375,15 @@ def samenvatting(resultaat: pd.DataFrame, per: str | None = "complex") -> pd.Dat
         "gemiddelde_energiebesparing_maand": g["besparing"].mean().round(2),
     })
     s["aandeel_neutraal"] = (s["neutraal"] / s["aangepakt"].replace(0, np.nan)).round(3)
-    s["gemiddeld_neutraal"] = s["gemiddeld_verschil_maand"] <= 0
+    # a complex where nothing is upgraded does not change: neutral by definition
+    s["gemiddeld_neutraal"] = (s["gemiddeld_verschil_maand"] <= 0) | (s["aangepakt"] == 0)
     return s.reset_index().rename(columns={"groep": per or "groep"})
 
 
 # ----------------------------------------------------------------------------------------------------------
 # Safe export
 
+EXCEL_MAX_REGELS = 1_048_575  # rows of one Excel sheet, minus the header
 _GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -396,6 +405,9 @@ def veilig(frame: pd.DataFrame) -> pd.DataFrame:
 def schrijf(frame: pd.DataFrame, pad: Union[str, Path], samenvattingen: dict[str, pd.DataFrame] | None = None) -> None:
     """Write a result as CSV (``;`` and decimal comma, UTF-8 with BOM: opens right in Dutch Excel) or .xlsx."""
     pad = Path(pad)
+    if pad.suffix.lower() == ".xlsx" and len(frame) > EXCEL_MAX_REGELS:
+        raise PortefeuilleFout(f"{len(frame):,} woningen passen niet in één Excelblad (maximaal "
+                               f"{EXCEL_MAX_REGELS:,}); kies een .csv-bestand".replace(",", "."))
     if pad.suffix.lower() == ".xlsx":
         pad.write_bytes(naar_excel(frame, samenvattingen))
     else:
@@ -449,7 +461,14 @@ def cli_portefeuille(args) -> int:
         for _, rij in resultaat[resultaat["status"] == "fout"].head(5).iterrows():
             print(f"  regel {int(rij.name) + 2}: {rij['melding']}")
     if args.uit:
-        schrijf(resultaat, args.uit, {"complexen": complexen, "totaal": samenvatting(resultaat, per=None)})
+        try:
+            schrijf(resultaat, args.uit, {"complexen": complexen, "totaal": samenvatting(resultaat, per=None)})
+        except PortefeuilleFout as exc:
+            print(f"Fout: {exc}", file=sys.stderr)
+            return 2
+        except OSError as exc:
+            print(f"Fout: kan {args.uit} niet schrijven ({exc.strerror})", file=sys.stderr)
+            return 2
         print(f"Resultaat geschreven naar {args.uit}")
     else:
         print(complexen.to_string(index=False))

@@ -1,0 +1,178 @@
+"""Portfolio: what Dutch offices produce is read, bad rows stay with their reason, output is safe, and the
+portfolio gives the same numbers as single cases."""
+
+import io
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from woonlasten import bereken
+from woonlasten.cli import main
+from woonlasten.portefeuille import (
+    SCENARIOS,
+    PortefeuilleFout,
+    bereken_portefeuille,
+    lees_woningen,
+    naar_csv,
+    naar_excel,
+    samenvatting,
+    scenario_uit_tekst,
+    veilig,
+)
+
+KOP = "id;complex;gemeente;woningtype;oppervlakte_m2;energielabel;kale_huur;servicekosten;personen\n"
+RIJEN = ("1;BOR-1 Hofstraat;Borne;Tussenwoning;85,0;E;600,00;20,00;3\n"
+         "2;BOR-1 Hofstraat;Borne;tussenwoning;85;B;612,50;20;2\n"
+         "3;HGL-2 Berflo Es;Hengelo;appartement;62,5;D;€ 1.050,00;0;1\n"
+         "4;HGL-2 Berflo Es;Hengelo;flat;veel;E;550;0;1\n")
+
+
+def _lees(tekst: str, codering="utf-8-sig", naam="woningen.csv"):
+    return lees_woningen(tekst.encode(codering), naam)
+
+
+def test_dutch_excel_csv_with_bom_semicolons_and_decimal_commas():
+    w = _lees(KOP + RIJEN)
+    r = bereken_portefeuille(w, SCENARIOS["label-B"], "2025-06-01")
+    assert len(r) == 4  # nothing is lost
+    assert list(r["status"]) == ["ok", "ok", "ok", "fout"]
+    assert r.loc[2, "kale_huur"] in ("€ 1.050,00",)  # the input columns come back as given
+    assert "oppervlakte_m2: geen getal ('veel')" in r.loc[3, "melding"]
+    # row 2 is already label B: untouched, verschil 0, reported so
+    assert r.loc[1, "scenario_actie"] == "al op of boven het doellabel"
+    assert r.loc[1, "verschil_totaal"] == 0.0 and r.loc[1, "woonlastenneutraal"] is True
+
+
+def test_windows_1252_and_comma_separated_files():
+    tekst = ("id,complex,gemeente,woningtype,oppervlakte_m2,energielabel,kale_huur\n"
+             "1,Complex één,Borne,hoekwoning,90.5,F,580.00\n")
+    w = _lees(tekst, codering="cp1252")
+    assert w.loc[0, "complex"] == "Complex één"
+    r = bereken_portefeuille(w, SCENARIOS["label-A"], "2024-01-01")
+    assert r.loc[0, "status"] == "ok" and r.loc[0, "energielabel_na"] == "A"
+
+
+def test_excel_file(tmp_path):
+    w = _lees(KOP + RIJEN)
+    pad = tmp_path / "woningen.xlsx"
+    w.to_excel(pad, index=False)
+    terug = lees_woningen(pad)
+    r = bereken_portefeuille(terug, SCENARIOS["label-B"], "2025-06-01")
+    assert len(r) == 4 and (r["status"] == "ok").sum() == 3
+
+
+@pytest.mark.parametrize("inhoud, melding", [
+    ("", "het bestand is leeg"),
+    ("alleen wat tekst zonder scheiding\n", "geen tabel herkend"),
+    (KOP.replace("energielabel;", "label_oud;"), "verplichte kolom(men) ontbreken: energielabel"),
+    ("id;complex\n", "verplichte kolom(men) ontbreken"),
+])
+def test_unreadable_files_get_a_dutch_message(inhoud, melding):
+    with pytest.raises(PortefeuilleFout, match=melding.replace("(", r"\(").replace(")", r"\)")):
+        w = _lees(inhoud)
+        bereken_portefeuille(w, SCENARIOS["label-B"], "2025-06-01")
+
+
+def test_binary_or_broken_excel_is_refused():
+    with pytest.raises(PortefeuilleFout, match="geen leesbaar Excelbestand"):
+        lees_woningen(b"PK\x03\x04 dit is geen xlsx", "x.xlsx")
+    with pytest.raises(PortefeuilleFout, match="geen tekstbestand"):
+        lees_woningen(b"\x00\x01\x02" * 100, "x.csv")
+
+
+def test_a_portfolio_row_equals_the_single_case():
+    w = _lees(KOP + RIJEN)
+    r = bereken_portefeuille(w, SCENARIOS["label-B"], "2025-06-01")
+    alleen = bereken({"peildatum": "2025-06-01", "gemeente": "Borne",
+                      "woning": {"woningtype": "tussenwoning", "oppervlakte_m2": 85, "energielabel": "E"},
+                      "huishouden": {"personen": 3}, "huur": {"kale_huur": 600, "servicekosten": 20},
+                      "ingreep": {"naar_label": "B", "maatregelen": SCENARIOS["label-B"].maatregelen.split(";")}})
+    assert r.loc[0, "voor_totaal"] == pytest.approx(alleen.voor.totaal, abs=0.005)
+    assert r.loc[0, "na_totaal"] == pytest.approx(alleen.na.totaal, abs=0.005)
+    assert r.loc[0, "verschil_huur_huurverhoging"] == pytest.approx(alleen.verschil.huur.huurverhoging, abs=0.005)
+
+
+def test_summary_per_complex_and_overall():
+    w = _lees(KOP + RIJEN)
+    r = bereken_portefeuille(w, SCENARIOS["label-B"], "2025-06-01")
+    s = samenvatting(r).set_index("complex")
+    assert s.loc["BOR-1 Hofstraat", "woningen"] == 2 and s.loc["BOR-1 Hofstraat", "aangepakt"] == 1
+    assert s.loc["HGL-2 Berflo Es", "fout"] == 1
+    totaal = samenvatting(r, per=None).iloc[0]
+    assert totaal["woningen"] == 4 and totaal["fout"] == 1 and totaal["aangepakt"] == 2
+    verschillen = r.loc[r["scenario_actie"] == "aangepakt", "verschil_totaal"]
+    assert totaal["gemiddeld_verschil_maand"] == pytest.approx(round(verschillen.mean(), 2))
+    assert totaal["slechtste_verschil_maand"] == pytest.approx(verschillen.max())
+
+
+def test_formula_injection_is_neutralised_in_csv_and_excel():
+    frame = pd.DataFrame({"complex": ["=HYPERLINK(\"http://x\")", "+31", "-2+3", "@SUM(A1)", "gewoon"],
+                          "getal": [-1.5, 2, 3, 4, 5]})
+    v = veilig(frame)
+    assert list(v["complex"]) == ["'=HYPERLINK(\"http://x\")", "'+31", "'-2+3", "'@SUM(A1)", "gewoon"]
+    assert list(v["getal"]) == [-1.5, 2, 3, 4, 5]  # numbers stay numbers
+    assert "'=HYPERLINK" in naar_csv(frame).decode("utf-8-sig")
+    terug = pd.read_excel(io.BytesIO(naar_excel(frame)))
+    assert terug.loc[0, "complex"].startswith("'=")
+
+
+def test_custom_scenario_and_unknown_scenario():
+    s = scenario_uit_tekst("eigen:C:spouwmuurisolatie")
+    assert s.doellabel == "C" and s.maatregelen == "spouwmuurisolatie"
+    with pytest.raises(PortefeuilleFout, match="onbekend scenario"):
+        scenario_uit_tekst("label-Z")
+
+
+def test_cli_portefeuille(tmp_path, capsys):
+    pad = tmp_path / "woningen.csv"
+    pad.write_bytes((KOP + RIJEN).encode("utf-8-sig"))
+    uit = tmp_path / "resultaat.csv"
+    assert main(["portefeuille", str(pad), "--scenario", "label-B", "--peildatum", "2025-06-01",
+                 "--uit", str(uit)]) == 0
+    tekst = capsys.readouterr().out
+    assert "4 woningen gelezen, 3 berekend, 1 met een fout." in tekst
+    assert "regel 5: oppervlakte_m2: geen getal ('veel')" in tekst
+    terug = pd.read_csv(uit, sep=";", decimal=",", encoding="utf-8-sig")
+    assert len(terug) == 4 and list(terug["status"]) == ["ok", "ok", "ok", "fout"]
+
+
+@pytest.mark.parametrize("inhoud, melding", [
+    (KOP.replace("gemeente;", ""), "verplichte kolom(men) ontbreken: gemeente"),
+    ("", "het bestand is leeg"),
+])
+def test_cli_portefeuille_exit_2(tmp_path, capsys, inhoud, melding):
+    pad = tmp_path / "woningen.csv"
+    pad.write_text(inhoud, encoding="utf-8")
+    assert main(["portefeuille", str(pad)]) == 2
+    assert melding in capsys.readouterr().err
+
+
+def test_cli_bad_date_and_missing_file(tmp_path, capsys):
+    assert main(["portefeuille", "bestaat-niet.csv"]) == 2
+    assert "bestand niet gevonden" in capsys.readouterr().err
+    pad = tmp_path / "w.csv"
+    pad.write_bytes((KOP + RIJEN).encode())
+    assert main(["portefeuille", str(pad), "--peildatum", "morgen"]) == 2
+    assert "--peildatum" in capsys.readouterr().err
+
+
+def test_shipped_sample_portfolio_runs():
+    from pathlib import Path
+    pad = Path(__file__).parent.parent / "data" / "voorbeeld_portefeuille.csv"
+    r = bereken_portefeuille(lees_woningen(pad), SCENARIOS["label-B"], "2025-06-01")
+    assert len(r) == len(lees_woningen(pad))
+    assert (r["status"] == "fout").sum() == 3  # the three deliberate faults, see data/README.md
+    assert r.loc[r["status"] == "fout", "melding"].str.len().min() > 10
+
+
+def test_worker_processes_give_the_same_result(monkeypatch):
+    import woonlasten.portefeuille as p
+    monkeypatch.setattr(p, "BLOK", 2)
+    w = _lees(KOP + RIJEN)
+    een = bereken_portefeuille(w, SCENARIOS["label-A"], "2025-06-01", processen=1)
+    twee = bereken_portefeuille(w, SCENARIOS["label-A"], "2025-06-01", processen=2)
+    pd.testing.assert_frame_equal(een, twee)
+    assert json.loads(json.dumps(list(een["status"]))) == ["ok", "ok", "ok", "fout"]
+    assert np.isnan(een.loc[3, "voor_totaal"])
