@@ -27,6 +27,7 @@ from woonlasten.portefeuille import (
 from woonlasten.tabellen import PROJECT_DIR
 
 VOORBEELD = PROJECT_DIR / "data" / "voorbeeld_portefeuille.csv"
+SJABLOON = PROJECT_DIR / "data" / "sjabloon_portefeuille.csv"
 STUK = 5_000  # dwellings per step of the progress bar
 
 
@@ -67,10 +68,11 @@ with st.sidebar:
                 help="Eén woning per regel. Verplichte kolommen: " + ", ".join(VERPLICHTE_KOLOMMEN) + ". Optioneel: "
                      "servicekosten, personen, bouwjaar, verwarming, woz_waarde, gas_m3, elektriciteit_kwh. CSV met "
                      "; of , en decimale komma mag; Excel .xlsx (eerste blad).")
-        if VOORBEELD.exists():
-            st.download_button("Voorbeeldbestand downloaden (sjabloon)", VOORBEELD.read_bytes,
-                               file_name="voorbeeld_portefeuille.csv", mime="text/csv", on_click="ignore",
-                               key="pf_sjabloon", icon=":material/description:")
+        if SJABLOON.exists():
+            st.download_button("Sjabloon downloaden (CSV voor Excel)", SJABLOON.read_bytes,
+                               file_name="sjabloon_portefeuille.csv", mime="text/csv", on_click="ignore",
+                               key="pf_sjabloon", icon=":material/description:",
+                               help="Een bestand met alle kolommen die de app kent en twee voorbeeldregels.")
     with st.expander("Scenario", expanded=True):
         keuzes = [*SCENARIOS, "eigen"]
         keuze = st.radio(
@@ -150,8 +152,9 @@ st.caption(f"Bestand: {naam} · {getal(n)} woningen · peildatum "
 k = st.columns(5)
 k[0].metric("Woningen", getal(n), help="Alle regels uit het bestand.")
 k[1].metric("Aangepakt", getal(aangepakt), help="Woningen met een slechter label dan het doellabel.")
-k[2].metric("Woonlastenneutraal", f"{getal(neutraal)} ({_pct(totaal['aandeel_neutraal'])})",
-            help="Aangepakte woningen waarvan de woonlasten na de ingreep niet hoger zijn.")
+k[2].metric("Woonlastenneutraal", _pct(totaal["aandeel_neutraal"]),
+            help=f"{getal(neutraal)} van de {getal(aangepakt)} aangepakte woningen hebben na de ingreep geen "
+                 "hogere woonlasten.")
 k[3].metric("Gemiddeld verschil", euro_verschil(totaal["gemiddeld_verschil_maand"])
             if pd.notna(totaal["gemiddeld_verschil_maand"]) else "–",
             help="Gemiddelde verandering van de woonlasten per aangepakte woning, per maand.")
@@ -179,7 +182,7 @@ if per_complex is not None:
     tabel = per_complex.copy()
     tabel["aandeel_neutraal"] = tabel["aandeel_neutraal"] * 100
     st.dataframe(
-        tabel, hide_index=True, width="stretch", key="pf_complexen",
+        tabel, hide_index=True, width="stretch", key="pf_complexen", placeholder="–",
         column_order=["complex", "woningen", "aangepakt", "neutraal", "aandeel_neutraal", "gemiddeld_verschil_maand",
                       "slechtste_verschil_maand", "gemiddelde_huurverhoging_maand",
                       "gemiddelde_energiebesparing_maand", "fout"],
@@ -196,7 +199,8 @@ if per_complex is not None:
                 "Gem. verschil", format="%.2f", help="Gemiddeld verschil in woonlasten per aangepakte woning "
                                                      "[€/maand]; negatief = goedkoper na de ingreep"),
             "slechtste_verschil_maand": st.column_config.NumberColumn(
-                "Slechtste", format="%.2f", help="Grootste stijging van de woonlasten in dit complex [€/maand]"),
+                "Hoogste verschil", format="%.2f",
+        help="Het hoogste verschil in woonlasten van een woning in dit complex [€/maand]"),
             "gemiddelde_huurverhoging_maand": st.column_config.NumberColumn(
                 "Gem. huurverhoging", format="%.2f", help="[€/maand]"),
             "gemiddelde_energiebesparing_maand": st.column_config.NumberColumn(
