@@ -122,7 +122,7 @@ overzicht = pd.DataFrame([{
 st.subheader("Overzicht")
 st.dataframe(overzicht, hide_index=True, width="stretch", key="br_overzicht",
              column_config={"Tabel": st.column_config.TextColumn(width="medium", pinned=True),
-                            "Inhoud": st.column_config.TextColumn(width="large"),
+                            "Inhoud": st.column_config.TextColumn(width="medium"),
                             "Regels": st.column_config.NumberColumn(width="small"),
                             "Periode": st.column_config.TextColumn(width="medium"),
                             "In de berekening": st.column_config.TextColumn(width="small")})
