@@ -115,17 +115,20 @@ periode = st.radio("Welke regels?", ["Geldig op de peildatum", "Alle perioden"],
 op_datum = periode == "Geldig op de peildatum"
 
 overzicht = pd.DataFrame([{
-    "Tabel": naam, "Inhoud": OMSCHRIJVING.get(naam, ""), "Regels": len(f),
-    f"Geldig op {datum:%d-%m-%Y}": len(geldig_op(f, datum)), "Periode": _periode(f), "Status": _statussen(f),
-    "In de berekening": "ja" if gebruikt else "nog niet",
+    "Tabel": naam, "Inhoud": OMSCHRIJVING.get(naam, ""),
+    "Regels": f"{getal(len(geldig_op(f, datum)))} van {getal(len(f))}", "Periode": _periode(f),
+    "Status": _statussen(f), "Gebruikt": "ja" if gebruikt else "nog niet",
 } for naam, (f, _, gebruikt) in tabellen.items()])
 st.subheader("Overzicht")
 st.dataframe(overzicht, hide_index=True, width="stretch", key="br_overzicht",
-             column_config={"Tabel": st.column_config.TextColumn(width="medium", pinned=True),
-                            "Inhoud": st.column_config.TextColumn(width="medium"),
-                            "Regels": st.column_config.NumberColumn(width="small"),
-                            "Periode": st.column_config.TextColumn(width="medium"),
-                            "In de berekening": st.column_config.TextColumn(width="small")})
+             column_config={"Tabel": st.column_config.TextColumn(width=210, pinned=True),
+                            "Inhoud": st.column_config.TextColumn(width=200),
+                            "Regels": st.column_config.TextColumn(
+                                f"Geldig op {datum:%d-%m-%Y}", width=115,
+                                help="Regels die op de peildatum gelden, van het totaal in het bestand"),
+                            "Periode": st.column_config.TextColumn(width=165),
+                            "Status": st.column_config.TextColumn(width=170),
+                            "Gebruikt": st.column_config.TextColumn("In de berekening", width=110)})
 
 st.subheader("Een tabel bekijken")
 namen = list(tabellen)
