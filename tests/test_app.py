@@ -203,7 +203,8 @@ def test_invoer_blijft_bewaard_bij_wisselen_van_pagina():
 def test_elk_invoerveld_heeft_een_label_en_hulptekst():
     for pagina in (None, "app/eigenaar.py", "app/portefeuille.py", "app/bronnen.py"):
         at = start(pagina)
-        widgets = [*at.number_input, *at.selectbox, *at.multiselect, *at.date_input, *at.radio, *at.text_input]
+        widgets = [*at.number_input, *at.selectbox, *at.multiselect, *at.date_input, *at.radio, *at.text_input,
+                   *at.checkbox]
         assert widgets
         for w in widgets:
             assert w.label.strip(), w
@@ -456,6 +457,26 @@ def test_korte_bron_en_kasstroom():
     assert rijen == [{"jaar": 1, "cumulatief": -1000.0}, {"jaar": 2, "cumulatief": -400.0},
                      {"jaar": 3, "cumulatief": 200.0}]
     assert kasstroom({}) is None
+
+
+def test_financiering_wordt_getoond_zodra_de_kern_die_levert():
+    """The owner's financing block is read field by field; a loan's monthly payment counted in the total becomes
+    its own part of the chart, and the parts still add up to the total."""
+    from types import SimpleNamespace
+
+    from app.opmaak import financiering_waarden
+
+    f = SimpleNamespace(investering=12_300.0, subsidie=1_450.0, netto_investering=10_850.0, lening=10_850.0,
+                        maandlast=101.25, terugverdientijd_jaar=17.4, co2_besparing_kg=1_210.0)
+    waarden = dict(financiering_waarden(f))
+    assert waarden["Investering"] == "€ 12.300" and waarden["Maandlast lening"] == "€ 101,25"
+    assert waarden["Terugverdientijd"] == "17,4 jaar" and waarden["CO₂-besparing per jaar"] == "1.210 kg"
+    na = _resultaat().na
+    met_lening = na.model_copy(update={"totaal": na.totaal + 101.25})
+    delen = dict(onderdelen(met_lening, {"Maandlast lening": 101.25}))
+    assert delen["Maandlast lening"] == 101.25
+    assert sum(delen.values()) == pytest.approx(met_lening.totaal, abs=0.011)
+    assert "Maandlast lening" not in dict(onderdelen(na, {"Maandlast lening": 101.25}))  # not in the core's total
 
 
 def test_geen_streamlit_buiten_app():
