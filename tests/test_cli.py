@@ -23,7 +23,7 @@ def _schrijf(tmp_path, data) -> str:
 def test_bereken_prints_the_json_contract(tmp_path, capsys):
     assert main(["bereken", _schrijf(tmp_path, CASUS)]) == 0
     uit = json.loads(capsys.readouterr().out)
-    assert set(uit["voor"]) == {"huur", "energie", "lokale_lasten", "totaal", "totaal_netto"}
+    assert set(uit["voor"]) == {"huur", "energie", "lokale_lasten", "financiering", "totaal", "totaal_netto"}
     assert set(uit["voor"]["huur"]) == {"kale_huur", "servicekosten", "huurverhoging", "totaal", "huurtoeslag", "netto"}
     assert set(uit["voor"]["lokale_lasten"]) == {"afvalstoffenheffing", "rioolheffing", "ozb", "waterschap", "totaal"}
     assert uit["verschil"]["totaal"] == pytest.approx(-26.61, abs=0.01)  # see the golden case's arithmetic

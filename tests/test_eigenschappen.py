@@ -60,8 +60,11 @@ def test_totals_are_sums_of_parts_and_verschil_is_na_minus_voor(cases):
         np.testing.assert_allclose(r[f"{s}_energie_totaal"], r[f"{s}_energie_gas"] + r[f"{s}_energie_elektriciteit"])
         lokaal = sum(r[f"{s}_lokale_lasten_{d}"] for d in ("afvalstoffenheffing", "rioolheffing", "ozb", "waterschap"))
         np.testing.assert_allclose(r[f"{s}_lokale_lasten_totaal"], lokaal)
+        np.testing.assert_allclose(r[f"{s}_financiering_totaal"],
+                                   r[f"{s}_financiering_lening"] + r[f"{s}_financiering_hypotheek"])
         np.testing.assert_allclose(r[f"{s}_totaal"], r[f"{s}_huur_totaal"] + r[f"{s}_energie_totaal"]
-                                   + r[f"{s}_lokale_lasten_totaal"])
+                                   + r[f"{s}_lokale_lasten_totaal"] + r[f"{s}_financiering_totaal"])
+        np.testing.assert_allclose(r[f"{s}_totaal_netto"], r[f"{s}_totaal"] + r[f"{s}_huur_huurtoeslag"])
     for d in RESULTAAT_DELEN:
         np.testing.assert_allclose(r[f"verschil_{d}"], r[f"na_{d}"] - r[f"voor_{d}"])
     assert ((r["verschil_totaal"] <= 0.005) == r["woonlastenneutraal"].astype(bool)).all()

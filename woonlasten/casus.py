@@ -8,12 +8,15 @@ from typing import Any
 
 import pandas as pd
 
+from woonlasten.financiering import kasstroom
 from woonlasten.formatteer import euro, getal
 from woonlasten.huurregels import HUURREGELS, VERGELIJKING
 from woonlasten.kern import RESULTAAT_DELEN, bereken_frame
 from woonlasten.modellen import (
     Casus,
     EnergieDelen,
+    FinancieringDelen,
+    Financieringsresultaat,
     HuurDelen,
     Huurinformatie,
     LokaleLastenDelen,
@@ -34,8 +37,9 @@ def casus_naar_rij(casus: Casus) -> dict[str, Any]:
     w, i = casus.woning, casus.ingreep
     maatregelen = ""
     if i is not None:
-        maatregelen = ";".join(m.naam if m.hoeveelheid is None else f"{m.naam}:{m.hoeveelheid:g}"
-                               for m in i.maatregelen)
+        maatregelen = ";".join(
+            m.naam + (f":{m.hoeveelheid:g}" if m.hoeveelheid is not None else (":" if m.prijs_per_eenheid else ""))
+            + (f":{m.prijs_per_eenheid:g}" if m.prijs_per_eenheid is not None else "") for m in i.maatregelen)
     return {
         "peildatum": pd.Timestamp(casus.peildatum), "gemeente": casus.gemeente, "rol": casus.rol,
         "woningtype": w.woningtype, "oppervlakte_m2": w.oppervlakte_m2, "energielabel": w.energielabel,
@@ -52,7 +56,19 @@ def casus_naar_rij(casus: Casus) -> dict[str, Any]:
         "inkomen_jaar": casus.huishouden.inkomen_jaar, "aow": float(casus.huishouden.aow),
         "wws_punten": w.wws_punten, "nieuwe_verhuring": float(i.nieuwe_verhuring) if i else 0.0,
         "epv_warmtevraag_kwh_m2": i.epv_warmtevraag_kwh_m2 if i else None,
+        **_financiering_rij(casus),
     }
+
+
+def _financiering_rij(casus: Casus) -> dict[str, Any]:
+    fin = casus.financiering
+    if fin is None:
+        return {}
+    return {"financiering_vorm": fin.vorm, "looptijd_jaar": fin.looptijd_jaar, "rente_pct": fin.rente_pct,
+            "eerdere_isolatiemaatregel": float(fin.eerdere_isolatiemaatregel),
+            "hypotheeklasten_maand": fin.hypotheeklasten_maand, "warmtepomp_kw": fin.warmtepomp_kw,
+            "investering": fin.investering, "zon_eigen_verbruik_aandeel": fin.zon_eigen_verbruik_aandeel,
+            "terugleververgoeding_kwh": fin.terugleververgoeding_kwh}
 
 
 def bereken_casus_frame(casus: Casus, tabellen: Tabellen | None = None) -> pd.DataFrame:
@@ -84,6 +100,7 @@ def _woonlasten(rij: pd.Series, s: str) -> Woonlasten:
         energie=EnergieDelen(**{k: d[f"energie_{k}"] for k in ("gas", "elektriciteit", "totaal")}),
         lokale_lasten=LokaleLastenDelen(**{k: d[f"lokale_lasten_{k}"] for k in
                                            ("afvalstoffenheffing", "rioolheffing", "ozb", "waterschap", "totaal")}),
+        financiering=FinancieringDelen(**{k: d[f"financiering_{k}"] for k in ("lening", "hypotheek", "totaal")}),
         totaal=d["totaal"],
         totaal_netto=d["totaal_netto"],
     )
@@ -109,7 +126,37 @@ def rij_naar_resultaat(rij: pd.Series, t: Tabellen) -> Resultaat:
         woonlastenneutraal=bool(rij["woonlastenneutraal"]) if ingreep else None,
         woonlastenneutraal_na_huurtoeslag=bool(rij["woonlastenneutraal_netto"]) if ingreep else None,
         huur_informatie=huur_informatie(rij) if rij["rol"] == "huurder" else None,
+        financiering=financieringsresultaat(rij, t) if rij["rol"] == "eigenaar" and ingreep else None,
         toelichting=toelichting(rij, t),
+    )
+
+
+def financieringsresultaat(rij: pd.Series, t: Tabellen) -> Financieringsresultaat:
+    """The owner's financing block of one computed row."""
+    per_maatregel = []
+    for naam in t["labels/maatregelen"].frame["maatregel"]:
+        if f"investering_{naam}" in rij.index and rij[f"investering_{naam}"] > 0:
+            per_maatregel.append({"maatregel": naam, "hoeveelheid": float(rij[f"maatregel_{naam}"]),
+                                  "investering": _c(float(rij[f"investering_{naam}"])),
+                                  "subsidie": _c(float(rij.get(f"subsidie_{naam}", 0.0) or 0.0))})
+    looptijd = _getal_of_niets(rij["looptijd_lening_jaar"])
+    jaren = int(max(looptijd or 0, 15, min(30, (rij["terugverdientijd_jaar"] or 0) + 3)
+                    if not pd.isna(rij["terugverdientijd_jaar"]) else 15))
+    stroom = kasstroom(float(rij["netto_investering"]), float(rij["eigen_geld"]), float(rij["maandlast_lening"]),
+                       looptijd or 0, float(rij["energiebesparing_maand"]), jaren)
+    return Financieringsresultaat(
+        investering=_c(float(rij["investering_totaal"])), subsidie=_c(float(rij["subsidie"])),
+        netto_investering=_c(float(rij["netto_investering"])), lening=_c(float(rij["lening"])),
+        eigen_geld=_c(float(rij["eigen_geld"])), vorm=str(rij["financiering_vorm"]),
+        rente_pct=_getal_of_niets(rij["rente_lening_pct"]), looptijd_jaar=looptijd,
+        maandlast=_c(float(rij["maandlast_lening"])), energiebesparing_maand=_c(float(rij["energiebesparing_maand"])),
+        netto_maandeffect=_c(float(rij["netto_maandeffect"])),
+        terugverdientijd_jaar=None if pd.isna(rij["terugverdientijd_jaar"]) else round(float(rij["terugverdientijd_jaar"]), 1),
+        co2_besparing_kg=round(float(rij["co2_besparing_kg"])), label_voor=str(rij["energielabel"]),
+        label_na=None if pd.isna(rij["energielabel_na"]) else str(rij["energielabel_na"]),
+        extra_leenruimte=_getal_of_niets(rij["extra_leenruimte"]), boven_leenruimte=bool(rij["boven_leenruimte"]),
+        per_maatregel=per_maatregel,
+        kasstroom=[{"jaar": int(r.jaar), "cumulatief": _c(r.cumulatief)} for r in stroom.itertuples()],
     )
 
 
@@ -193,7 +240,7 @@ def toelichting(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
             onderwerp="Verbruik: eigen meterstanden",
             tekst=("Het opgegeven eigen verbruik is gebruikt voor de situatie vóór. Na de ingreep: het eigen "
                    "gasverbruik × (geschat verbruik na ÷ geschat verbruik voor) — de verhouding is "
-                   f"{getal(rij['verbruik_gas_m3_na'] / rij['verbruik_gas_m3_voor'], 3) if rij['verbruik_gas_m3_voor'] else '–'}; "
+                   f"{_verhouding(rij['verbruik_gas_m3_na'], rij['verbruik_gas_m3_voor'])}; "
                    "stroom: eigen verbruik + de geschatte verandering (warmtepomp).")))
     if ingreep:
         rv_na = _rij(t, "labels/ruimteverwarming", rij["_rij_ruimteverwarming_na"])
@@ -254,7 +301,8 @@ def toelichting(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
     if ingreep and rij["zon_opwek_kwh"] > 0:
         ret = _rij(t, "tariffs/teruglevering", rij["_rij_teruglevering"])
         uit.append(_item("Energie: zonnepanelen",
-                         f"Opwek {getal(rij['zon_opwek_kwh'])} kWh per jaar; salderen: {ret['saldering'] if ret is not None else '?'}.",
+                         f"Opwek {getal(rij['zon_opwek_kwh'])} kWh per jaar; salderen: "
+                         f"{ret['saldering'] if ret is not None else '?'}.",
                          ret, "tariffs/teruglevering"))
     # local taxes
     g = _rij(t, "tariffs/gemeentelijke_belastingen", rij["_rij_gemeentelijke_belastingen"])
@@ -278,6 +326,8 @@ def toelichting(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
     # rent
     if rij["rol"] == "huurder":
         uit.extend(_huur_toelichting(rij, t, ingreep))
+    if rij["rol"] == "eigenaar" and ingreep:
+        uit.extend(_eigenaar_toelichting(rij, t))
     uit.append(Toelichting(
         onderwerp="Oordeel",
         tekst="Woonlastenneutraal als de totale woonlasten na de ingreep niet hoger zijn dan ervoor "
@@ -337,6 +387,76 @@ def _huur_toelichting(rij: pd.Series, t: Tabellen, ingreep: bool) -> list[Toelic
                          f"{getal(rij['oppervlakte_m2'])} m² = {euro(rij['epv_max_maand'])} per maand.", ep,
                          "tariffs/epv"))
     return uit
+
+
+def _eigenaar_toelichting(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
+    uit: list[Toelichting] = []
+    catalogus = t["labels/maatregelen"]
+    for naam in catalogus.frame["maatregel"]:
+        if f"investering_{naam}" not in rij.index or not rij[f"investering_{naam}"] > 0:
+            continue
+        cat = catalogus.frame.loc[catalogus.frame["maatregel"] == naam].iloc[0]
+        eigen = f"prijs_{naam}" in rij.index and not pd.isna(rij[f"prijs_{naam}"])
+        prijs = rij[f"prijs_{naam}"] if eigen else cat["investering_per_eenheid"]
+        isde = _rij(t, "tariffs/isde", _isde_regel(t, naam, rij["peildatum"]))
+        tekst = (f"{getal(rij[f'maatregel_{naam}'], 1)} {cat['eenheid']} × {euro(prijs)} "
+                 f"({'eigen offerte' if eigen else 'standaardprijs'}) = {euro(rij[f'investering_{naam}'])}; "
+                 f"ISDE {euro(rij.get(f'subsidie_{naam}', 0.0) or 0.0)}.")
+        uit.append(_item(f"Eigenaar: {naam.replace('_', ' ')}", tekst, None if eigen else cat, "labels/maatregelen"))
+        if isde is not None:
+            uit.append(_item(f"Eigenaar: ISDE {naam.replace('_', ' ')}", _isde_tekst(isde), isde, "tariffs/isde"))
+    if rij["lening"] > 0:
+        wf = _rij(t, "tariffs/warmtefonds", rij["_rij_warmtefonds"])
+        vorm = "Warmtefonds-energiebespaarlening" if rij["financiering_vorm"] == "warmtefonds" else "hypotheek"
+        nul = " (0%: inkomen onder de grens)" if rij["warmtefonds_nul_procent"] else ""
+        uit.append(_item("Eigenaar: lening",
+                         f"{vorm}: {euro(rij['lening'])} tegen {getal(rij['rente_lening_pct'], 2)}%{nul} in "
+                         f"{getal(rij['looptijd_lening_jaar'])} jaar: annuïteit {euro(rij['maandlast_lening'])} per maand.",
+                         wf if rij["financiering_vorm"] == "warmtefonds" else None, "tariffs/warmtefonds"))
+    ruimte = _rij(t, "tariffs/hypotheekruimte", rij["_rij_hypotheekruimte"])
+    if ruimte is not None and not pd.isna(rij["extra_leenruimte"]):
+        boven = " Let op: de lening is hoger dan deze ruimte." if rij["boven_leenruimte"] else ""
+        uit.append(_item("Eigenaar: extra leenruimte hypotheek",
+                         f"Bij label {rij['energielabel']}: tot {euro(rij['extra_leenruimte'], 0)} extra voor "
+                         f"energiebesparende maatregelen.{boven}", ruimte, "tariffs/hypotheekruimte"))
+    co2 = t["labels/co2_factoren"]
+    uit.append(_item("Eigenaar: terugverdientijd en CO₂",
+                     "Terugverdientijd = netto investering ÷ energiebesparing per jaar, bij de prijzen van de "
+                     f"peildatum ({getal(rij['terugverdientijd_jaar'], 1)} jaar). CO₂: gasbesparing × "
+                     f"{getal(co2.frame.set_index('drager').loc['aardgas', 'kg_co2_per_eenheid'], 2)} kg/m³ + "
+                     f"stroombesparing × {getal(co2.frame.set_index('drager').loc['elektriciteit', 'kg_co2_per_eenheid'], 2)} "
+                     f"kg/kWh = {getal(rij['co2_besparing_kg'])} kg per jaar.",
+                     co2.frame.iloc[0], "labels/co2_factoren"))
+    if rij["zon_opwek_kwh"] > 0 and not pd.isna(rij.get("terugleververgoeding_kwh")) and \
+            rij["terugleververgoeding_kwh"] < rij["zon_minimum_vergoeding_kwh"] - 1e-9:
+        uit.append(Toelichting(onderwerp="Eigenaar: terugleververgoeding",
+                               tekst=f"Let op: de opgegeven vergoeding {euro(rij['terugleververgoeding_kwh'], 3)} per kWh "
+                                     "ligt onder het wettelijk minimum (50% van de kale leveringsprijs, 2027-2029)."))
+    return uit
+
+
+def _isde_regel(t: Tabellen, naam: str, datum) -> int:
+    rijen = t["tariffs/isde"].geldig_op(datum)
+    rijen = rijen[rijen["maatregel"] == naam]
+    return int(rijen["_rij"].iloc[0]) if len(rijen) else -1
+
+
+def _isde_tekst(isde: pd.Series) -> str:
+    if not pd.isna(isde["startbedrag"]):
+        return (f"Warmtepomp: {euro(isde['startbedrag'], 0)} + {euro(isde['bedrag_per_kw'], 0)} per kW boven de eerste "
+                "kW.")
+    tekst = f"{euro(isde['bedrag_per_eenheid'])} per eenheid"
+    if not pd.isna(isde["bedrag_per_eenheid_dubbel"]):
+        tekst += f", {euro(isde['bedrag_per_eenheid_dubbel'])} bij twee of meer maatregelen (binnen 24 maanden)"
+    if isde["minimaal_aantal_maatregelen"] and isde["minimaal_aantal_maatregelen"] >= 2:
+        tekst += "; alleen bij minstens twee maatregelen"
+    if not pd.isna(isde["minimum_hoeveelheid"]):
+        tekst += f"; minimaal {getal(isde['minimum_hoeveelheid'])}, maximaal {getal(isde['maximum_hoeveelheid'])}"
+    return tekst + "."
+
+
+def _verhouding(na: float, voor: float) -> str:
+    return getal(na / voor, 3) if voor else "–"
 
 
 def _mono_waarde(rij: pd.Series, t: Tabellen) -> float:

@@ -20,7 +20,8 @@ from typing import Callable, Union
 import numpy as np
 import pandas as pd
 
-from woonlasten import huurregels
+from woonlasten import financiering, huurregels
+from woonlasten.financiering import VORMEN
 from woonlasten.modellen import ENERGIELABELS, GRENZEN, ROLLEN, VERWARMINGEN, WONINGTYPES
 from woonlasten.tabellen import Tabellen, laad_tabellen, zoek
 
@@ -39,15 +40,18 @@ INVOER_KOLOMMEN: dict[str, str] = {
     "naar_label": "tekst", "maatregelen": "tekst", "huurverhoging": "getal",
     "inkomen_jaar": "getal", "aow": "vlag", "wws_punten": "getal", "nieuwe_verhuring": "vlag",
     "epv_warmtevraag_kwh_m2": "getal",
+    "financiering_vorm": "tekst", "looptijd_jaar": "getal", "rente_pct": "getal", "eerdere_isolatiemaatregel": "vlag",
+    "hypotheeklasten_maand": "getal", "warmtepomp_kw": "getal", "investering": "getal",
+    "zon_eigen_verbruik_aandeel": "getal", "terugleververgoeding_kwh": "getal",
 }
 JA = {"1", "1.0", "ja", "j", "true", "waar", "yes", "y", "x"}
 NEE = {"0", "0.0", "nee", "n", "false", "onwaar", "no", ""}
 VERPLICHT = ("peildatum", "gemeente", "woningtype", "oppervlakte_m2", "energielabel")
 STANDAARD = {"rol": "huurder", "verwarming": "gasketel", "kale_huur": 0.0, "servicekosten": 0.0, "aow": 0.0,
-             "nieuwe_verhuring": 0.0}
+             "nieuwe_verhuring": 0.0, "eerdere_isolatiemaatregel": 0.0, "financiering_vorm": "warmtefonds"}
 # Text columns with a fixed set of values (kept as Categoricals with exactly these categories).
 TOEGESTAAN = {"rol": ROLLEN, "woningtype": WONINGTYPES, "energielabel": ENERGIELABELS,
-              "naar_label": ENERGIELABELS, "verwarming": VERWARMINGEN}
+              "naar_label": ENERGIELABELS, "verwarming": VERWARMINGEN, "financiering_vorm": VORMEN}
 
 SITUATIES = ("voor", "na")
 RESULTAAT_DELEN = (
@@ -55,6 +59,7 @@ RESULTAAT_DELEN = (
     "energie_gas", "energie_elektriciteit", "energie_totaal",
     "lokale_lasten_afvalstoffenheffing", "lokale_lasten_rioolheffing", "lokale_lasten_ozb",
     "lokale_lasten_waterschap", "lokale_lasten_totaal",
+    "financiering_lening", "financiering_hypotheek", "financiering_totaal",
     "totaal", "totaal_netto",
 )
 
@@ -286,6 +291,7 @@ def normaliseer(invoer: pd.DataFrame, fouten: _Fouten) -> Rekenblad:
             f[kol] = tekst
     for kol in VERPLICHT:
         fouten.zet(~_gevuld(f[kol]), kol + ": ontbreekt")
+    f["_eigenaar"] = _is(f["rol"], "eigenaar")
     return f
 
 
@@ -299,37 +305,54 @@ def maatregel_kolommen(t: Tabellen) -> list[str]:
 
 
 def _ontleed_maatregelen(tekst: pd.Categorical, t: Tabellen, fouten: _Fouten) -> dict[str, np.ndarray]:
-    """Parse ``"spouwmuurisolatie;dakisolatie:45"`` into one array per measure with the quantity (NaN = not
-    chosen, -1 = chosen with the standard quantity). Parses each distinct text once."""
+    """Parse ``"spouwmuurisolatie;dakisolatie:45;warmtepomp:1:11500"`` (name, optional quantity, optional price per
+    unit [€]) into arrays per measure: ``maatregel_<naam>`` with the quantity (NaN = not chosen, -1 = chosen with
+    the standard quantity) and ``prijs_<naam>`` (NaN = catalogue price). Parses each distinct text once."""
     namen = maatregel_kolommen(t)
     uniek = list(tekst.categories)
     tabel = np.full((len(uniek) + 1, len(namen)), np.nan)
+    prijzen = np.full((len(uniek) + 1, len(namen)), np.nan)
     meldingen: list = [None] * (len(uniek) + 1)
     laag, hoog = GRENZEN["hoeveelheid"]
+
+    def getal(tekst_: str, wat: str, naam: str, grenzen: tuple[float, float]) -> float | str:
+        try:
+            q = float(tekst_.replace(",", "."))
+        except ValueError:
+            return f"maatregelen: {wat} bij '{naam}' is geen getal ('{tekst_}')"
+        if not grenzen[0] <= q <= grenzen[1]:
+            return f"maatregelen: {wat} bij '{naam}' moet tussen {grenzen[0]:g} en {grenzen[1]:g} liggen"
+        return q
+
     for u, waarde in enumerate(uniek):
-        for stuk in [s.strip() for s in str(waarde).replace(",", ";").split(";") if s.strip()]:
-            naam, _, hoeveel = stuk.partition(":")
+        for stuk in [s.strip() for s in str(waarde).split(";") if s.strip()]:
+            naam, _, rest = stuk.partition(":")
+            hoeveel, _, prijs = rest.partition(":")
             naam = naam.strip().lower().replace(" ", "_")
             if naam not in namen:
                 meldingen[u] = f"maatregelen: onbekende maatregel '{naam}' (kies uit {', '.join(namen)})"
                 continue
-            if not hoeveel.strip():
-                tabel[u, namen.index(naam)] = -1.0
-                continue
-            try:
-                q = float(hoeveel.replace(",", "."))
-            except ValueError:
-                meldingen[u] = f"maatregelen: hoeveelheid bij '{naam}' is geen getal ('{hoeveel}')"
-                continue
-            if not laag <= q <= hoog:
-                meldingen[u] = f"maatregelen: hoeveelheid bij '{naam}' moet tussen {laag:g} en {hoog:g} liggen"
-                continue
-            tabel[u, namen.index(naam)] = q
+            i = namen.index(naam)
+            tabel[u, i] = -1.0
+            if hoeveel.strip():
+                q = getal(hoeveel.strip(), "hoeveelheid", naam, (laag, hoog))
+                if isinstance(q, str):
+                    meldingen[u] = q
+                    continue
+                tabel[u, i] = q
+            if prijs.strip():
+                pr = getal(prijs.strip(), "prijs per eenheid", naam, GRENZEN["prijs_per_eenheid"])
+                if isinstance(pr, str):
+                    meldingen[u] = pr
+                    continue
+                prijzen[u, i] = pr
     codes = np.where(tekst.codes < 0, len(uniek), tekst.codes)
     if any(meldingen):
         melding = np.array(meldingen, dtype=object)[codes]
         fouten.zet(melding != None, lambda m: melding[m])  # noqa: E711 - elementwise on an object array
-    return {"maatregel_" + naam: tabel[codes, i] for i, naam in enumerate(namen)}
+    uit = {"maatregel_" + naam: tabel[codes, i] for i, naam in enumerate(namen)}
+    uit.update({"prijs_" + naam: prijzen[codes, i] for i, naam in enumerate(namen) if not np.isnan(prijzen[:, i]).all()})
+    return uit
 
 
 def _rang(label: Kolom, t: Tabellen) -> np.ndarray:
@@ -365,7 +388,9 @@ def situatie_na(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
     opwek = np.zeros(n)
     gekozen_ergens = np.zeros(n, dtype=bool)
     catalogus = t["labels/maatregelen"].frame.set_index("maatregel")
-    for kol, hoeveel in m.items():
+    for kol, prijs in [(k, v) for k, v in m.items() if k.startswith("prijs_")]:
+        f[kol] = prijs
+    for kol, hoeveel in [(k, v) for k, v in m.items() if k.startswith("maatregel_")]:
         naam = kol.removeprefix("maatregel_")
         gekozen = ~np.isnan(hoeveel)
         if not gekozen.any():
@@ -388,8 +413,8 @@ def situatie_na(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
             stappen_installatie = np.where(gekozen, stappen_installatie + stap, stappen_installatie)
         if naam == "zonnepanelen":
             stappen_zon = np.where(gekozen, stap, 0.0)
-            investering_zon = np.where(gekozen, q * _vul(np.float64(catalogus.loc[naam, "investering_per_eenheid"]),
-                                                         0.0), 0.0)
+            prijs = _vul(m.get("prijs_zonnepanelen", np.nan), float(catalogus.loc[naam, "investering_per_eenheid"]))
+            investering_zon = np.where(gekozen, q * prijs, 0.0)
         opwek = np.where(gekozen, opwek + q * _vul(e["elektriciteit_opwek_kwh_per_eenheid"], 0.0), opwek)
     naar_label = f["naar_label"]
     heeft_doel = _gevuld(naar_label)
@@ -587,16 +612,16 @@ def _kosten_drager(volume, leveringsprijs, vast_jaar, net_jaar, btw, schijven, p
     return variabel - korting + (vast_jaar + net_jaar) * (1 + btw), prijs1
 
 
-def _zon(verbruik_kwh, opwek_kwh, leveringsprijs, btw, ret) -> tuple:
+def _zon(verbruik_kwh, opwek_kwh, leveringsprijs, btw, ret, eigen_aandeel=np.nan, vergoeding_kwh=np.nan) -> tuple:
     """Solar panels: the kWh bought from the grid [kWh/jaar] and the yearly revenue of exported kWh [€/jaar].
     With saldering the production is netted against use; without it only the self-consumed share saves the full
     price and the rest earns the feed-in compensation minus terugleverkosten."""
     saldering = np.asarray(ret["saldering"], dtype=object) != "nee"
-    eigen = np.minimum(opwek_kwh * _vul(ret["eigen_verbruik_aandeel"], 0.0), verbruik_kwh)
+    eigen = np.minimum(opwek_kwh * _vul(eigen_aandeel, _vul(ret["eigen_verbruik_aandeel"], 0.0)), verbruik_kwh)
     netto = verbruik_kwh - opwek_kwh
     inkoop = np.where(saldering, np.maximum(netto, 0.0), verbruik_kwh - eigen)
     export = np.where(saldering, np.maximum(-netto, 0.0), opwek_kwh - eigen)
-    vergoeding = leveringsprijs * _vul(ret["minimum_vergoeding_aandeel_leveringsprijs"], 0.0)
+    vergoeding = _vul(vergoeding_kwh, leveringsprijs * _vul(ret["minimum_vergoeding_aandeel_leveringsprijs"], 0.0))
     kosten = np.where(saldering, 0.0, _vul(ret["terugleverkosten_kwh_excl_btw"], 0.0))
     return inkoop, np.nan_to_num(export * (vergoeding - kosten) * (1 + btw))
 
@@ -636,7 +661,8 @@ def energie(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
     gemeente = f["gemeente"]
     for drager, (eenheid, verbruik_kol) in dragers.items():
         schijven = _schijven(t["tariffs/energiebelasting"], drager, pd_)
-        fouten.zet(np.broadcast_to(np.isnan(schijven[0]["_rij"]), (n,)), _met(f"peildatum: geen energiebelasting {drager} bekend op ",
+        onbekend = np.broadcast_to(np.isnan(schijven[0]["_rij"]), (n,))
+        fouten.zet(onbekend, _met(f"peildatum: geen energiebelasting {drager} bekend op ",
                                                        f["peildatum"]))
         f[f"_rij_energiebelasting_{drager}"] = schijven[0]["_rij"]
         prijs = _vul(f[f"{drager}_leveringsprijs_{eenheid}"], lev[drager]["leveringsprijs_excl_btw"])
@@ -660,7 +686,9 @@ def energie(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
             volume = f[f"verbruik_{verbruik_kol}_{s}"]
             if drager == "elektriciteit":
                 opwek = f["zon_opwek_kwh"] if s == "na" else np.zeros(n)
-                volume, opbrengst = _zon(volume, opwek, prijs, btw, ret)
+                volume, opbrengst = _zon(volume, opwek, prijs, btw, ret, f["zon_eigen_verbruik_aandeel"],
+                                         f["terugleververgoeding_kwh"])
+                f["zon_minimum_vergoeding_kwh"] = prijs * _vul(ret["minimum_vergoeding_aandeel_leveringsprijs"], 0.0)
                 f[f"{s}_elektriciteit_inkoop_kwh"] = volume
                 f[f"{s}_zon_opbrengst_jaar"] = opbrengst
             kosten, prijs1 = _kosten_drager(volume, prijs, vast, net["netbeheerkosten_jaar_excl_btw"], btw,
@@ -782,8 +810,14 @@ def bereken_frame(invoer: pd.DataFrame, tabellen: Tabellen | None = None,
     energie(f, t, fouten)
     lokale_lasten(f, t, fouten)
     huur(f, t, fouten)
+    financiering.financiering(f, t, fouten, maatregel_kolommen(t))
+    hypotheek = np.where(f["_eigenaar"], _vul(f["hypotheeklasten_maand"], 0.0), 0.0)
     for s in SITUATIES:
-        f[f"{s}_totaal"] = f[f"{s}_huur_totaal"] + f[f"{s}_energie_totaal"] + f[f"{s}_lokale_lasten_totaal"]
+        f[f"{s}_financiering_lening"] = f["maandlast_lening"] if s == "na" else np.zeros(f.n)
+        f[f"{s}_financiering_hypotheek"] = hypotheek
+        f[f"{s}_financiering_totaal"] = f[f"{s}_financiering_lening"] + hypotheek
+        f[f"{s}_totaal"] = (f[f"{s}_huur_totaal"] + f[f"{s}_energie_totaal"] + f[f"{s}_lokale_lasten_totaal"]
+                            + f[f"{s}_financiering_totaal"])
         f[f"{s}_totaal_netto"] = f[f"{s}_totaal"] + f[f"{s}_huur_huurtoeslag"]
     zonder = ~f["heeft_ingreep"]
     for deel in RESULTAAT_DELEN:

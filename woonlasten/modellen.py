@@ -37,6 +37,14 @@ GRENZEN: dict[str, tuple[float, float]] = {
     "vaste_leveringskosten_jaar": (0, 5_000),
     "huurverhoging": (0, 2_000),
     "hoeveelheid": (0, 10_000),
+    "prijs_per_eenheid": (0, 100_000),
+    "looptijd_jaar": (1, 40),
+    "rente_pct": (0, 20),
+    "hypotheeklasten_maand": (0, 20_000),
+    "warmtepomp_kw": (1, 40),
+    "investering": (0, 500_000),
+    "zon_eigen_verbruik_aandeel": (0, 1),
+    "terugleververgoeding_kwh": (0, 2),
     "inkomen_jaar": (0, 1_000_000),
     "wws_punten": (0, 1_000),
     "epv_warmtevraag_kwh_m2": (0, 200),
@@ -94,6 +102,8 @@ class Contract(_Model):
 class Maatregel(_Model):
     naam: str = Field(description="Sleutel uit labels/maatregelen.csv, bv. 'spouwmuurisolatie'.")
     hoeveelheid: Optional[float] = _veld("hoeveelheid", "m², panelen of toestellen; leeg = standaard.", None)
+    prijs_per_eenheid: Optional[float] = _veld(
+        "prijs_per_eenheid", "Eigen offerteprijs per eenheid incl. btw [€]; leeg = standaardprijs.", None)
 
 
 class Ingreep(_Model):
@@ -111,6 +121,29 @@ class Ingreep(_Model):
         return [Maatregel(naam=m) if isinstance(m, str) else m for m in waarde]
 
 
+class Financiering(_Model):
+    """How an owner or buyer pays for the measures (used with rol 'eigenaar')."""
+
+    vorm: Literal["warmtefonds", "hypotheek", "eigen_geld"] = Field(
+        "warmtefonds", description="Energiebespaarlening van het Warmtefonds, meefinancieren in de hypotheek, of "
+                                   "eigen geld.")
+    looptijd_jaar: Optional[int] = _veld("looptijd_jaar", "Looptijd van de lening [jaar].", None)
+    rente_pct: Optional[float] = _veld(
+        "rente_pct", "Rente [% per jaar]; leeg = Warmtefonds-regel van de datum (hypotheek: verplicht).", None)
+    eerdere_isolatiemaatregel: bool = Field(
+        False, description="In de 24 maanden ervoor al een ISDE-isolatiemaatregel: dubbel ISDE-bedrag.")
+    hypotheeklasten_maand: Optional[float] = _veld(
+        "hypotheeklasten_maand", "Bestaande hypotheeklasten [€/maand], vóór en na gelijk (koper/eigenaar).", None)
+    warmtepomp_kw: Optional[float] = _veld("warmtepomp_kw", "Vermogen van de warmtepomp [kW] voor de ISDE.", None)
+    investering: Optional[float] = _veld(
+        "investering", "Totale investering incl. btw [€]; leeg = som van de maatregelen.", None)
+    zon_eigen_verbruik_aandeel: Optional[float] = _veld(
+        "zon_eigen_verbruik_aandeel", "Deel van de zonnestroom dat zelf wordt gebruikt (0-1); leeg = standaard.", None)
+    terugleververgoeding_kwh: Optional[float] = _veld(
+        "terugleververgoeding_kwh", "Terugleververgoeding na de saldering [€/kWh excl. btw]; leeg = wettelijk "
+                                    "minimum.", None)
+
+
 class Casus(_Model):
     """One household in one dwelling on one peildatum, optionally with an upgrade (ingreep)."""
 
@@ -123,6 +156,7 @@ class Casus(_Model):
     verbruik: Verbruik = Field(default_factory=Verbruik)
     contract: Contract = Field(default_factory=Contract)
     ingreep: Optional[Ingreep] = None
+    financiering: Optional[Financiering] = None
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -152,10 +186,17 @@ class LokaleLastenDelen(BaseModel):
     totaal: float
 
 
+class FinancieringDelen(BaseModel):
+    lening: float = Field(0.0, description="Maandlast van de lening voor de maatregelen [€/maand] (alleen na).")
+    hypotheek: float = Field(0.0, description="Opgegeven bestaande hypotheeklasten [€/maand].")
+    totaal: float = 0.0
+
+
 class Woonlasten(BaseModel):
     huur: HuurDelen
     energie: EnergieDelen
     lokale_lasten: LokaleLastenDelen
+    financiering: FinancieringDelen = Field(default_factory=FinancieringDelen)
     totaal: float
     totaal_netto: float = Field(0.0, description="Totaal na huurtoeslag [€/maand].")
 
@@ -200,6 +241,30 @@ class Huurinformatie(BaseModel):
     epv_maximum_maand: Optional[float] = None
 
 
+class Financieringsresultaat(BaseModel):
+    """Owner or buyer: what the measures cost, what the subsidy and the loan do, and when it pays back."""
+
+    investering: float
+    subsidie: float
+    netto_investering: float
+    lening: float
+    eigen_geld: float
+    vorm: str
+    rente_pct: Optional[float] = None
+    looptijd_jaar: Optional[float] = None
+    maandlast: float
+    energiebesparing_maand: float
+    netto_maandeffect: float
+    terugverdientijd_jaar: Optional[float] = None
+    co2_besparing_kg: float
+    label_voor: str
+    label_na: Optional[str] = None
+    extra_leenruimte: Optional[float] = None
+    boven_leenruimte: bool = False
+    per_maatregel: list[dict] = Field(default_factory=list)
+    kasstroom: list[dict] = Field(default_factory=list, description="Cumulatief saldo per jaar [€].")
+
+
 class Resultaat(BaseModel):
     """What a household pays per month before and after, and why (``toelichting``)."""
 
@@ -213,4 +278,5 @@ class Resultaat(BaseModel):
     woonlastenneutraal: Optional[bool] = None
     woonlastenneutraal_na_huurtoeslag: Optional[bool] = None
     huur_informatie: Optional[Huurinformatie] = None
+    financiering: Optional[Financieringsresultaat] = None
     toelichting: list[Toelichting]

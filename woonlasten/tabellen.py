@@ -153,6 +153,28 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                      "labelstappen": F},
         "sleutel": ["maatregel", "woningtype"],
     },
+    "tariffs/isde": {
+        "kolommen": {"maatregel": str, "geldig_vanaf": dt.date, "geldig_tot": D, "bedrag_per_eenheid": F,
+                     "bedrag_per_eenheid_dubbel": F, "minimum_hoeveelheid": F, "maximum_hoeveelheid": F,
+                     "startbedrag": F, "bedrag_per_kw": F, "bonus_energielabel_a3plus": F,
+                     "minimaal_aantal_maatregelen": F},
+        "sleutel": ["maatregel"],
+    },
+    "tariffs/warmtefonds": {
+        "kolommen": {"geldig_vanaf": dt.date, "geldig_tot": D, "inkomensgrens_nul_procent": F,
+                     "rente_boven_inkomensgrens_pct": float, "minimum_lening": float, "maximum_lening": float,
+                     "looptijden_jaar": str},
+        "sleutel": [],
+    },
+    "tariffs/hypotheekruimte": {
+        "kolommen": {"geldig_vanaf": dt.date, "geldig_tot": D, "energielabel": str,
+                     "extra_leenruimte_maatregelen": float, "extra_leenruimte_aankoop": F},
+        "sleutel": ["energielabel"],
+    },
+    "labels/co2_factoren": {
+        "kolommen": {"drager": str, "kg_co2_per_eenheid": float, "eenheid": str},
+        "sleutel": ["drager"],
+    },
     "labels/parameters": {
         "kolommen": {"naam": str, "waarde": float, "eenheid": S},
         "sleutel": ["naam"],

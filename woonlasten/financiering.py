@@ -1,0 +1,197 @@
+"""Owners and buyers, on columns: investment, ISDE subsidy by date, loan (Warmtefonds or mortgage) as an annuity,
+monthly effect, simple payback, CO₂ saving and the extra borrowing room for the label.
+
+Rules are data: ``labels/maatregelen.csv`` (prices), ``tariffs/isde.csv``, ``tariffs/warmtefonds.csv``,
+``tariffs/hypotheekruimte.csv``, ``labels/co2_factoren.csv``. Money in € (investments) and € per month (loads).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from woonlasten.tabellen import Tabellen, zoek
+
+VORMEN = ("warmtefonds", "hypotheek", "eigen_geld")
+MAANDEN = 12
+
+
+def annuiteit(lening: np.ndarray, rente_pct: np.ndarray, looptijd_jaar: np.ndarray) -> np.ndarray:
+    """Monthly payment of an annuity loan [€/maand]: L × r / (1 − (1 + r)^−n), r = rente/12, n = months;
+    at 0 % simply L / n."""
+    r = np.asarray(rente_pct, dtype=float) / 100 / MAANDEN
+    n = np.asarray(looptijd_jaar, dtype=float) * MAANDEN
+    with np.errstate(divide="ignore", invalid="ignore"):
+        met_rente = lening * r / (1 - (1 + r) ** -n)
+        zonder = lening / n
+    return np.where(r > 0, met_rente, zonder)
+
+
+def _getal(waarde, n: int) -> np.ndarray:
+    return np.broadcast_to(np.asarray(waarde, dtype=float), (n,))
+
+
+def investering_en_subsidie(f, t: Tabellen, maatregelen: list[str]) -> None:
+    """Investment per measure (quantity × price) and the ISDE subsidy of the peildatum.
+
+    ISDE insulation: the subsidised quantity is the quantity up to the maximum, and none below the minimum; until
+    the end of 2022 at least two measures were required; since 2023 one measure gets the single amount and two or
+    more (or a measure in the previous 24 months) the double amount. Heat pumps: start amount + amount per kW
+    above the first kW (derived from RVO's worked examples, see tariffs/isde.csv). Ventilation: only together with
+    insulation. The subsidy never exceeds the investment."""
+    n = f.n
+    pd_ = f["_peildatum_cat"]
+    catalogus = t["labels/maatregelen"].frame.set_index("maatregel")
+    isde = t["tariffs/isde"]
+    investering = np.zeros(n)
+    per_maatregel = {}
+    for naam in maatregelen:
+        q = f.get("maatregel_" + naam)
+        if q is None:
+            continue
+        gekozen = ~np.isnan(q)
+        prijs = f.get("prijs_" + naam, np.nan)
+        prijs = np.where(np.isnan(prijs), float(catalogus.loc[naam, "investering_per_eenheid"]), prijs)
+        bedrag = np.where(gekozen, np.nan_to_num(q) * prijs, 0.0)
+        f["investering_" + naam] = bedrag
+        investering = investering + bedrag
+        r = zoek(isde, pd_, {"maatregel": naam},
+                 ["bedrag_per_eenheid", "bedrag_per_eenheid_dubbel", "minimum_hoeveelheid", "maximum_hoeveelheid",
+                  "startbedrag", "bedrag_per_kw", "minimaal_aantal_maatregelen"], n=n)
+        per_maatregel[naam] = (gekozen, np.nan_to_num(q), r, bedrag)
+    eigen = f["investering"]
+    f["investering_totaal"] = np.where(np.isnan(eigen), investering, eigen)
+
+    isolatie = [m for m in per_maatregel if catalogus.loc[m, "soort"] == "isolatie"]
+    # insulation measures that qualify on their own terms (a row in isde.csv and at least the minimum quantity)
+    telt = {}
+    for naam in isolatie:
+        gekozen, q, r, _ = per_maatregel[naam]
+        minimum = np.nan_to_num(_getal(r["minimum_hoeveelheid"], n), nan=0.0)
+        telt[naam] = gekozen & ~np.isnan(_getal(r["bedrag_per_eenheid"], n)) & (q >= minimum)
+    aantal_isolatie = sum(telt.values()) if telt else np.zeros(n, dtype=np.int64)
+    warmtepompen = [m for m in per_maatregel if m in ("warmtepomp", "hybride_warmtepomp")]
+    aantal_wp = sum((per_maatregel[m][0] & ~np.isnan(_getal(per_maatregel[m][2]["startbedrag"], n)))
+                    for m in warmtepompen) if warmtepompen else np.zeros(n, dtype=np.int64)
+    eerder = f["eerdere_isolatiemaatregel"] == 1
+    subsidie = np.zeros(n)
+    for naam in isolatie:
+        gekozen, q, r, bedrag = per_maatregel[naam]
+        maximum = np.nan_to_num(_getal(r["maximum_hoeveelheid"], n), nan=np.inf)
+        minimaal = np.nan_to_num(_getal(r["minimaal_aantal_maatregelen"], n), nan=1.0)
+        dubbel = _getal(r["bedrag_per_eenheid_dubbel"], n)
+        enkel = _getal(r["bedrag_per_eenheid"], n)
+        # until 2022 two measures were required (insulation or a heat pump counts); since 2023 none
+        genoeg = (aantal_isolatie + aantal_wp + eerder) >= minimaal
+        tarief = np.where(~np.isnan(dubbel) & ((aantal_isolatie >= 2) | eerder), dubbel, enkel)
+        s = np.where(telt[naam] & genoeg, np.minimum(q, maximum) * np.nan_to_num(tarief), 0.0)
+        f["subsidie_" + naam] = s
+        subsidie = subsidie + s
+    for naam in warmtepompen:
+        gekozen, q, r, bedrag = per_maatregel[naam]
+        kw = np.where(np.isnan(f["warmtepomp_kw"]), t.parameter(f"vermogen_{naam}_kw"), f["warmtepomp_kw"])
+        s = np.where(gekozen, np.nan_to_num(_getal(r["startbedrag"], n))
+                     + np.nan_to_num(_getal(r["bedrag_per_kw"], n)) * np.maximum(kw - 1, 0), 0.0)
+        f["subsidie_" + naam] = s
+        subsidie = subsidie + s
+    if "ventilatie" in per_maatregel:
+        gekozen, q, r, bedrag = per_maatregel["ventilatie"]
+        s = np.where(gekozen & (aantal_isolatie >= 1), np.nan_to_num(_getal(r["bedrag_per_eenheid"], n)), 0.0)
+        f["subsidie_ventilatie"] = s
+        subsidie = subsidie + s
+    f["subsidie"] = np.minimum(subsidie, f["investering_totaal"])
+    f["netto_investering"] = np.maximum(f["investering_totaal"] - f["subsidie"], 0.0)
+
+
+def lening(f, t: Tabellen, fouten) -> None:
+    """The loan: amount, rate, term and monthly payment [€/maand].
+
+    Warmtefonds: 0 % at an income up to the limit of the date, otherwise the rate of the date; the amount within
+    the fund's minimum and maximum (the rest from own money); terms from the data (20 years only from € 15.000).
+    Hypotheek: the given rate and term; checked against the extra borrowing room for the label before.
+    Eigen geld: no loan."""
+    n = f.n
+    pd_ = f["_peildatum_cat"]
+    vorm = f["financiering_vorm"]
+    is_wf = (vorm == "warmtefonds") & f["_financiering"]
+    is_hyp = (vorm == "hypotheek") & f["_financiering"]
+    wf = zoek(t["tariffs/warmtefonds"], pd_, None,
+              ["inkomensgrens_nul_procent", "rente_boven_inkomensgrens_pct", "minimum_lening", "maximum_lening",
+               "looptijden_jaar"], n=n)
+    f["_rij_warmtefonds"] = wf["_rij"]
+    grens = _getal(wf["inkomensgrens_nul_procent"], n)
+    inkomen = f["inkomen_jaar"]
+    nul = ~np.isnan(grens) & ~np.isnan(inkomen) & (inkomen <= grens)
+    rente_wf = np.where(nul, 0.0, _getal(wf["rente_boven_inkomensgrens_pct"], n))
+    f["warmtefonds_nul_procent"] = nul & is_wf
+    netto = f["netto_investering"]
+    minimum = _getal(wf["minimum_lening"], n)
+    maximum = _getal(wf["maximum_lening"], n)
+    bedrag_wf = np.where(netto >= minimum, np.minimum(netto, maximum), 0.0)
+    gegeven_rente = f["rente_pct"]
+    rente = np.where(is_wf, np.where(np.isnan(gegeven_rente), rente_wf, gegeven_rente), gegeven_rente)
+    fouten.zet(is_hyp & np.isnan(gegeven_rente), "financiering.rente_pct: ontbreekt (nodig voor meefinancieren in "
+                                                 "de hypotheek)")
+    standaard_looptijd = np.where(is_hyp, t.parameter("looptijd_hypotheek_standaard_jaar"),
+                                  t.parameter("looptijd_warmtefonds_standaard_jaar"))
+    looptijd = np.where(np.isnan(f["looptijd_jaar"]), standaard_looptijd, f["looptijd_jaar"])
+    # Warmtefonds terms: one of the listed terms; 20 years only from the parameter's amount
+    lijst = np.asarray(np.broadcast_to(np.asarray(wf["looptijden_jaar"], dtype=object), (n,)))
+    toegestaan = np.array([str(int(j)) in str(lijst_).split(";") for j, lijst_ in
+                           zip(np.nan_to_num(looptijd), lijst, strict=True)]) if is_wf.any() else np.ones(n, bool)
+    fouten.zet(is_wf & ~toegestaan, lambda m: np.array(
+        [f"financiering.looptijd_jaar: {int(j)} jaar kan niet bij het Warmtefonds (kies uit "
+         f"{str(lijst_).replace(';', ', ')})" for j, lijst_ in zip(looptijd[m], lijst[m], strict=True)], dtype=object))
+    twintig = t.parameter("warmtefonds_minimum_lening_20_jaar")
+    fouten.zet(is_wf & (looptijd >= 20) & (bedrag_wf < twintig),
+               f"financiering.looptijd_jaar: 20 jaar kan bij het Warmtefonds pas vanaf € {twintig:,.0f}".replace(",", "."))
+    lening_ = np.where(is_wf, bedrag_wf, np.where(is_hyp, netto, 0.0))
+    f["lening"] = lening_
+    f["rente_lening_pct"] = np.where(lening_ > 0, rente, np.nan)
+    f["looptijd_lening_jaar"] = np.where(lening_ > 0, looptijd, np.nan)
+    f["eigen_geld"] = np.maximum(netto - lening_, 0.0)
+    f["maandlast_lening"] = np.where(lening_ > 0, annuiteit(lening_, np.nan_to_num(rente), looptijd), 0.0)
+    # extra borrowing room in the mortgage for energy measures, by the label before (information and a check)
+    ruimte = zoek(t["tariffs/hypotheekruimte"], pd_, {"energielabel": f["energielabel"]},
+                  ["extra_leenruimte_maatregelen"], n=n)
+    alle = zoek(t["tariffs/hypotheekruimte"], pd_, {"energielabel": "alle"}, ["extra_leenruimte_maatregelen"], n=n)
+    f["extra_leenruimte"] = np.where(np.isnan(ruimte["extra_leenruimte_maatregelen"]),
+                                     alle["extra_leenruimte_maatregelen"], ruimte["extra_leenruimte_maatregelen"])
+    f["_rij_hypotheekruimte"] = np.where(ruimte["_rij"] >= 0, ruimte["_rij"], alle["_rij"])
+    f["boven_leenruimte"] = is_hyp & (lening_ > f["extra_leenruimte"] + 0.005)
+
+
+def effect(f, t: Tabellen) -> None:
+    """Monthly energy saving, net monthly effect, simple payback [jaar] and CO₂ saving [kg/jaar]."""
+    besparing_maand = -(f["na_energie_totaal"] - f["voor_energie_totaal"])
+    f["energiebesparing_maand"] = besparing_maand
+    f["netto_maandeffect"] = f["maandlast_lening"] - besparing_maand
+    jaar = besparing_maand * MAANDEN
+    with np.errstate(divide="ignore", invalid="ignore"):
+        f["terugverdientijd_jaar"] = np.where(jaar > 0, f["netto_investering"] / jaar, np.nan)
+    co2 = t["labels/co2_factoren"].frame.set_index("drager")["kg_co2_per_eenheid"]
+    gas = f["verbruik_gas_m3_voor"] - f["verbruik_gas_m3_na"]
+    stroom = f["voor_elektriciteit_inkoop_kwh"] - f["na_elektriciteit_inkoop_kwh"]
+    f["co2_besparing_kg"] = gas * float(co2["aardgas"]) + stroom * float(co2["elektriciteit"])
+
+
+def financiering(f, t: Tabellen, fouten, maatregelen: list[str]) -> None:
+    """All owner/buyer financing columns; rows without a financing request get zeros (and no loan)."""
+    f["_financiering"] = f["_eigenaar"] & f["heeft_ingreep"]
+    investering_en_subsidie(f, t, maatregelen)
+    lening(f, t, fouten)
+    effect(f, t)
+
+
+def kasstroom(netto_investering: float, eigen_geld: float, maandlast: float, looptijd_jaar: float,
+              besparing_maand: float, jaren: int) -> pd.DataFrame:
+    """Cumulative cash per year for one owner [€]: minus own money at the start, then each year the energy saving
+    minus the loan payments (while the loan runs). Prices stay as on the peildatum (stated assumption)."""
+    rijen = []
+    stand = -eigen_geld
+    for jaar in range(jaren + 1):
+        if jaar > 0:
+            aflossing = maandlast * MAANDEN if jaar <= (looptijd_jaar or 0) else 0.0
+            stand += besparing_maand * MAANDEN - aflossing
+        rijen.append({"jaar": jaar, "cumulatief": stand})
+    return pd.DataFrame(rijen)
