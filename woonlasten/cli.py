@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from pathlib import Path
 
@@ -85,7 +86,14 @@ def tekst_samenvatting(r: Resultaat) -> str:
     regel("Lokale lasten", ("lokale_lasten", "totaal"))
     for d in ("afvalstoffenheffing", "rioolheffing", "ozb", "waterschap"):
         regel(d, ("lokale_lasten", d), 2)
+    if r.voor.financiering.totaal or (r.na and r.na.financiering.totaal):
+        regel("Financiering", ("financiering", "totaal"))
+        regel("lening maatregelen", ("financiering", "lening"), 2)
+        regel("hypotheek", ("financiering", "hypotheek"), 2)
     regel("Totaal", ("totaal",))
+    if r.huur_informatie and r.huur_informatie.huurtoeslag_berekend:
+        regel("huurtoeslag (schatting)", ("huur", "huurtoeslag"), 2)
+        regel("Totaal na huurtoeslag", ("totaal_netto",))
     regels.append("")
     v = r.verbruik
     if r.na and r.verschil:
@@ -93,6 +101,15 @@ def tekst_samenvatting(r: Resultaat) -> str:
                       f"stroom {getal(v.elektriciteit_kwh_voor)} → {getal(v.elektriciteit_kwh_na)} kWh/jaar; "
                       f"label {v.energielabel_voor} → {v.energielabel_na}")
         regels.append(oordeel(r))
+        if r.huur_informatie and r.huur_informatie.huurtoeslag_berekend and r.verschil:
+            regels.append(f"Na huurtoeslag: {euro_verschil(r.verschil.totaal_netto)} per maand")
+        if r.financiering:
+            f = r.financiering
+            regels.append(f"Investering {euro(f.investering)}, subsidie {euro(f.subsidie)}, lening {euro(f.lening)} "
+                          f"({f.vorm}), maandlast {euro(f.maandlast)}, energiebesparing {euro(f.energiebesparing_maand)}"
+                          f" per maand; terugverdientijd "
+                          + (f"{getal(f.terugverdientijd_jaar, 1)} jaar" if f.terugverdientijd_jaar else "–")
+                          + f"; CO₂ {getal(f.co2_besparing_kg)} kg per jaar minder")
     else:
         regels.append(f"Verbruik ({v.herkomst}): gas {getal(v.gas_m3_voor)} m³/jaar, "
                       f"stroom {getal(v.elektriciteit_kwh_voor)} kWh/jaar; label {v.energielabel_voor}")
@@ -117,6 +134,8 @@ def oordeel(r: Resultaat) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if hasattr(signal, "SIGPIPE") and argv is None:  # `… | head` ends quietly, as a shell user expects
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     args = _parser().parse_args(argv)
     try:
         if args.opdracht == "schema":
