@@ -178,6 +178,17 @@ def effect(f, t: Tabellen) -> None:
 def financiering(f, t: Tabellen, fouten, maatregelen: list[str]) -> None:
     """All owner/buyer financing columns; rows without a financing request get zeros (and no loan)."""
     f["_financiering"] = f["_eigenaar"] & f["heeft_ingreep"]
+    if not f["_financiering"].any():  # tenants only (a corporation's portfolio): nothing to finance
+        for kol in ("investering_totaal", "subsidie", "netto_investering", "lening", "eigen_geld", "maandlast_lening",
+                    "energiebesparing_maand", "netto_maandeffect", "co2_besparing_kg"):
+            f[kol] = np.float64(0.0)
+        for kol in ("rente_lening_pct", "looptijd_lening_jaar", "terugverdientijd_jaar", "extra_leenruimte"):
+            f[kol] = np.float64(np.nan)
+        f["boven_leenruimte"] = False
+        f["warmtefonds_nul_procent"] = False
+        f["_rij_warmtefonds"] = -1
+        f["_rij_hypotheekruimte"] = -1
+        return
     investering_en_subsidie(f, t, maatregelen)
     lening(f, t, fouten)
     effect(f, t)

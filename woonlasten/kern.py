@@ -820,11 +820,21 @@ def bereken_frame(invoer: pd.DataFrame, tabellen: Tabellen | None = None,
                             + f[f"{s}_financiering_totaal"])
         f[f"{s}_totaal_netto"] = f[f"{s}_totaal"] + f[f"{s}_huur_huurtoeslag"]
     zonder = ~f["heeft_ingreep"]
+    leeg_voor, leeg_na = fouten.fout, fouten.fout | zonder
+    maskeer_voor, maskeer_na = bool(leeg_voor.any()), bool(leeg_na.any())
     for deel in RESULTAAT_DELEN:
+        if uitvoer is not None and not any(f"{s}_{deel}" in uitvoer for s in ("voor", "na", "verschil")):
+            continue  # a part the caller does not ask for
         f[f"verschil_{deel}"] = f[f"na_{deel}"] - f[f"voor_{deel}"]
-        for s in ("voor", "na", "verschil"):
-            leeg = fouten.fout if s == "voor" else fouten.fout | zonder
-            f[f"{s}_{deel}"] = np.where(leeg, np.nan, f[f"{s}_{deel}"])
+        if maskeer_voor:
+            f[f"voor_{deel}"] = np.where(leeg_voor, np.nan, f[f"voor_{deel}"])
+        if maskeer_na:
+            for s in ("na", "verschil"):
+                f[f"{s}_{deel}"] = np.where(leeg_na, np.nan, f[f"{s}_{deel}"])
+    if "verschil_totaal" not in f:
+        f["verschil_totaal"] = np.where(leeg_na, np.nan, f["na_totaal"] - f["voor_totaal"])
+    if "verschil_totaal_netto" not in f:
+        f["verschil_totaal_netto"] = np.where(leeg_na, np.nan, f["na_totaal_netto"] - f["voor_totaal_netto"])
     verschil = f["verschil_totaal"]
     neutraal = np.full(f.n, None, dtype=object)
     neutraal[~np.isnan(verschil)] = verschil[~np.isnan(verschil)] <= 0.005

@@ -195,15 +195,17 @@ def naar_invoer(woningen: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     return invoer, mapping
 
 
-def _vertaal(reeks: pd.Series, tabel: dict[str, str], plus: bool = False) -> pd.Series:
+def _vertaal(reeks: pd.Series, tabel: dict[str, str], plus: bool = False) -> pd.Categorical:
+    """Map the office's spellings ('Rijwoning', 'a+') to ours, per distinct value; returns a Categorical."""
     codes, uniek = pd.factorize(reeks.astype(object).where(reeks.notna(), ""))
     uit = []
     for u in uniek:
-        k = _sleutel(u)
-        if plus:
-            k = str(u).strip().lower().replace("+", "plus").replace(" ", "")
+        k = str(u).strip().lower().replace("+", "plus").replace(" ", "") if plus else _sleutel(u)
         uit.append(tabel.get(k, str(u).strip() or None))
-    return pd.Series(np.array(uit, dtype=object)[codes], index=reeks.index, dtype=object)
+    categorieen = list(dict.fromkeys(x for x in uit if x is not None))
+    positie = {c: i for i, c in enumerate(categorieen)}
+    vertaal = np.array([positie[x] if x is not None else -1 for x in uit] + [-1], dtype=np.int64)
+    return pd.Categorical.from_codes(vertaal[np.where(codes < 0, len(uit), codes)], categories=categorieen)
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -245,7 +247,7 @@ def pas_scenario_toe(invoer: pd.DataFrame, scenario: Scenario, t: Tabellen) -> p
     """Set ``naar_label`` and ``maatregelen`` for dwellings worse than the target; others keep no ingreep."""
     invoer = invoer.copy()
     rang = t["labels/labelklassen"].frame.set_index("energielabel")["volgorde"]
-    huidig = invoer["energielabel"].map(rang)
+    huidig = invoer["energielabel"].map(rang).astype(float)
     doel = rang[scenario.doellabel]
     aanpakken = (huidig > doel).to_numpy()
     code = aanpakken.astype(np.int8) - 1  # -1 = empty
