@@ -323,33 +323,39 @@ def bereken_portefeuille(woningen: pd.DataFrame, scenario: Scenario, peildatum: 
         invoer["peildatum"] = pd.Timestamp.today().normalize()
     invoer = pas_scenario_toe(invoer.reset_index(drop=True), scenario, t)
     r = _bereken_blokken(invoer, t, voortgang, processen)
-    uit = woningen.reset_index(drop=True).copy()
+    n = len(r)
     fout = (r["status"] == "fout").to_numpy()
-    actie = invoer["scenario_actie"].astype(object).fillna("").to_numpy()
-    uit["status"] = r["status"].astype(str).to_numpy()
-    uit["melding"] = r["melding"].to_numpy()
-    uit["scenario"] = scenario.omschrijving
-    uit["scenario_actie"] = np.where(fout, "", actie)
-    label_na = r["energielabel_na"].astype(object).to_numpy()
-    uit["energielabel_na"] = np.where(pd.isna(label_na), r["energielabel"].astype(object).to_numpy(), label_na)
-    al_op_doel = (actie != "aangepakt") & ~fout
+    actie = invoer["scenario_actie"].array
+    al_op_doel = (actie.codes != 0) & ~fout  # code 0 = "aangepakt"
+    kolommen: dict[str, object] = {
+        "status": r["status"].array,
+        "melding": r["melding"].to_numpy(),
+        "scenario": pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=[scenario.omschrijving]),
+        "scenario_actie": pd.Categorical.from_codes(np.where(fout, -1, actie.codes), categories=actie.categories),
+    }
+    label_na, label = r["energielabel_na"].array, r["energielabel"].array
+    kolommen["energielabel_na"] = pd.Categorical.from_codes(np.where(label_na.codes >= 0, label_na.codes, label.codes),
+                                                           categories=label.categories)
     for s in ("voor", "na", "verschil"):
         for d in UITVOER_DELEN + ("huur_huurtoeslag",):
-            waarde = r[f"{s}_{d}"].to_numpy(dtype=float, na_value=np.nan)
+            waarde = r[f"{s}_{d}"].to_numpy(dtype=float)
             if s == "na":
                 waarde = np.where(al_op_doel, r[f"voor_{d}"].to_numpy(dtype=float), waarde)
             elif s == "verschil":
                 waarde = np.where(al_op_doel, 0.0, waarde)
-            uit[f"{s}_{d}"] = np.round(waarde, 2)
+            kolommen[f"{s}_{d}"] = np.round(waarde, 2)
     for kol in ("verbruik_gas_m3_voor", "verbruik_gas_m3_na", "verbruik_elektriciteit_kwh_voor",
                 "verbruik_elektriciteit_kwh_na"):
         waarde = r[kol].to_numpy(dtype=float)
         if kol.endswith("_na"):
             waarde = np.where(al_op_doel, r[kol.replace("_na", "_voor")].to_numpy(dtype=float), waarde)
-        uit[kol] = np.where(fout, np.nan, np.round(waarde))
+        kolommen[kol] = np.where(fout, np.nan, np.round(waarde))
     neutraal = r["woonlastenneutraal"].to_numpy(dtype=object)
-    uit["woonlastenneutraal"] = np.where(fout, None, np.where(al_op_doel, True, neutraal))
-    return uit
+    kolommen["woonlastenneutraal"] = np.where(fout, None, np.where(al_op_doel, True, neutraal))
+    invoer_kolommen = woningen.reset_index(drop=True)
+    extra = pd.DataFrame(kolommen, index=invoer_kolommen.index)
+    dubbel = [k for k in extra.columns if k in invoer_kolommen.columns]  # our output names win over the file's
+    return pd.concat([invoer_kolommen.drop(columns=dubbel), extra], axis=1)
 
 
 def samenvatting(resultaat: pd.DataFrame, per: str | None = "complex") -> pd.DataFrame:
