@@ -117,6 +117,22 @@ def test_payback_of_a_cavity_wall_case():
     # cumulative cash: starts at minus the own money and crosses zero around the payback year
     stroom = {k["jaar"]: k["cumulatief"] for k in f.kasstroom}
     assert stroom[0] == pytest.approx(-859.95) and stroom[13] < 0 < stroom[14]
+    assert f.terugverdiend_met_financiering_jaar == 14  # own money, no interest: the simple payback rounded up
+
+
+def test_payback_with_a_loan_counts_the_interest():
+    # 2024, income above the Warmtefonds limit: 4,35% over 10 years on the net investment; the cumulative cash
+    # turns positive only after the loan payments (with interest) are covered by the savings
+    r = _eigenaar("2024-06-01", ["spouwmuurisolatie", "dakisolatie"], {"vorm": "warmtefonds", "looptijd_jaar": 10})
+    f = r.financiering
+    assert f.rente_pct == 4.35
+    betaald = f.maandlast * 12 * 10
+    assert betaald > f.netto_investering  # interest
+    jaar = f.terugverdiend_met_financiering_jaar
+    assert jaar is None or jaar >= f.terugverdientijd_jaar
+    stroom = {k["jaar"]: k["cumulatief"] for k in f.kasstroom}
+    # the result shows rounded monthly figures: 120 months × up to € 0,01 difference
+    assert stroom[10] == pytest.approx(10 * 12 * (f.energiebesparing_maand - f.maandlast), abs=1.2)
 
 
 def test_loan_payment_enters_the_owners_woonlasten():

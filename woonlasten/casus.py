@@ -27,6 +27,8 @@ from woonlasten.modellen import (
 )
 from woonlasten.tabellen import Tabellen, laad_tabellen
 
+KASSTROOM_MAX_JAAR = 40  # horizon of the cumulative cash overview [jaar]
+
 
 class InvoerFout(ValueError):
     """The case cannot be computed; the message is Dutch and names the field."""
@@ -140,10 +142,13 @@ def financieringsresultaat(rij: pd.Series, t: Tabellen) -> Financieringsresultaa
                                   "investering": _c(float(rij[f"investering_{naam}"])),
                                   "subsidie": _c(float(rij.get(f"subsidie_{naam}", 0.0) or 0.0))})
     looptijd = _getal_of_niets(rij["looptijd_lening_jaar"])
-    jaren = int(max(looptijd or 0, 15, min(30, (rij["terugverdientijd_jaar"] or 0) + 3)
-                    if not pd.isna(rij["terugverdientijd_jaar"]) else 15))
-    stroom = kasstroom(float(rij["netto_investering"]), float(rij["eigen_geld"]), float(rij["maandlast_lening"]),
-                       looptijd or 0, float(rij["energiebesparing_maand"]), jaren)
+    lang = kasstroom(float(rij["netto_investering"]), float(rij["eigen_geld"]), float(rij["maandlast_lening"]),
+                     looptijd or 0, float(rij["energiebesparing_maand"]), KASSTROOM_MAX_JAAR)
+    positief = lang.loc[(lang["jaar"] > 0) & (lang["cumulatief"] >= 0), "jaar"]
+    # the year the cumulative cash (own money, loan payments incl. interest, energy saving) turns positive
+    terug_met_lening = int(positief.iloc[0]) if len(positief) else None
+    jaren = max(int(looptijd or 0) + 2, (terug_met_lening or 0) + 3, 15)
+    stroom = lang[lang["jaar"] <= min(jaren, KASSTROOM_MAX_JAAR)]
     return Financieringsresultaat(
         investering=_c(float(rij["investering_totaal"])), subsidie=_c(float(rij["subsidie"])),
         netto_investering=_c(float(rij["netto_investering"])), lening=_c(float(rij["lening"])),
@@ -152,6 +157,7 @@ def financieringsresultaat(rij: pd.Series, t: Tabellen) -> Financieringsresultaa
         maandlast=_c(float(rij["maandlast_lening"])), energiebesparing_maand=_c(float(rij["energiebesparing_maand"])),
         netto_maandeffect=_c(float(rij["netto_maandeffect"])),
         terugverdientijd_jaar=None if pd.isna(rij["terugverdientijd_jaar"]) else round(float(rij["terugverdientijd_jaar"]), 1),
+        terugverdiend_met_financiering_jaar=terug_met_lening,
         co2_besparing_kg=round(float(rij["co2_besparing_kg"])), label_voor=str(rij["energielabel"]),
         label_na=None if pd.isna(rij["energielabel_na"]) else str(rij["energielabel_na"]),
         extra_leenruimte=_getal_of_niets(rij["extra_leenruimte"]), boven_leenruimte=bool(rij["boven_leenruimte"]),

@@ -255,7 +255,11 @@ class Financieringsresultaat(BaseModel):
     maandlast: float
     energiebesparing_maand: float
     netto_maandeffect: float
-    terugverdientijd_jaar: Optional[float] = None
+    terugverdientijd_jaar: Optional[float] = Field(
+        None, description="Eenvoudige terugverdientijd: netto investering ÷ energiebesparing per jaar [jaar].")
+    terugverdiend_met_financiering_jaar: Optional[int] = Field(
+        None, description="Eerste jaar waarin het opgetelde saldo (eigen geld, aflossing mét rente, besparing) ≥ 0; "
+                          "leeg = niet binnen 40 jaar.")
     co2_besparing_kg: float
     label_voor: str
     label_na: Optional[str] = None
