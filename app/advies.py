@@ -17,9 +17,9 @@ from app.opmaak import (
     financiering,
     financiering_waarden,
     huurtoeslag_berekend,
+    lening_tekst,
     onderdelen,
     oordeel_na_huurtoeslag,
-    optioneel,
     tabel_rijen,
     verbruik_tekst,
 )
@@ -28,7 +28,7 @@ from woonlasten.formatteer import euro, euro_verschil
 from woonlasten.modellen import Resultaat
 
 _DONKER = {KLEUR[n] for n in ("Kale huur en servicekosten", "Huurverhoging", "Gemeente en waterschap",
-                              "Maandlast lening")}
+                              "Maandlast lening", "Hypotheeklasten")}
 
 CSS = """
 @page { size: A4; margin: 9mm 12mm; }
@@ -57,9 +57,12 @@ dt { color: #555; } dd { margin: 0; }
 .klein { font-size: 6.6pt; color: #333; line-height: 1.18; }
 .toelichting { columns: 3; column-gap: 10pt; }
 .toelichting p { margin: 0 0 2pt 0; break-inside: avoid; }
+.toelichting.lang { font-size: 6.2pt; }
+.toelichting.zeerlang { font-size: 5.6pt; }
+dl.fin { grid-template-columns: max-content auto max-content auto; font-size: 8pt; gap: 0 6pt; }
 .bron { color: #666; }
-.voet { margin-top: 5pt; border-top: 1px solid #bbb; padding-top: 4pt; }
-.handtekening { display: flex; gap: 24pt; margin-top: 8pt; }
+.voet { margin-top: 4pt; border-top: 1px solid #bbb; padding-top: 4pt; }
+.handtekening { display: flex; gap: 24pt; margin-top: 6pt; }
 .handtekening div { flex: 1; border-top: 1px solid #888; padding-top: 2pt; color: #555; font-size: 8.5pt; }
 .knop { margin: 8pt 0; }
 @media print { .knop { display: none; } body { max-width: none; } }
@@ -162,25 +165,31 @@ def advies_html(r: Resultaat, *, woning: dict[str, str], eigenaar: bool = False,
         delen.append("<div class='oordeel'>Geen ingreep gekozen: alleen de woonlasten van nu.</div>")
     regels = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in woning.items())
     if maatregelen:
-        regels += f"<dt>Maatregelen</dt><dd>{_e(', '.join(maatregelen))}</dd>"
-    delen.append("<div class='rij'><div><h2>De woning en het huishouden</h2>"
-                 f"<dl>{regels}</dl><p class='klein'>{_e(verbruik_tekst(r))}</p></div>"
-                 f"<div><h2>Woonlasten per maand</h2>{staaf_svg(r, _extra_na(r))}</div></div>")
-    delen.append(f"<h2>Per onderdeel</h2>{_tabel(r, eigenaar)}")
+        klein = " class='klein'" if len(maatregelen) > 4 else ""
+        regels += f"<dt>Maatregelen</dt><dd{klein}>{_e(', '.join(maatregelen))}</dd>"
+    # an owner's financing goes in the right column under the chart, so the advice stays on one page
+    fin_html = ""
     if eigenaar:
         f = financiering(r)
         if f is not None:
             items = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in financiering_waarden(f))
-            delen.append(f"<h2>Investering en financiering</h2><dl>{items}</dl>")
+            fin_html = (f"<h2>Investering en financiering <span class='klein'>{_e(lening_tekst(f))}</span></h2>"
+                        f"<dl class='fin'>{items}</dl>")
         else:
-            delen.append("<h2>Investering en financiering</h2><p>De berekening van investering, subsidie, lening en "
-                         "terugverdientijd volgt in een volgende versie.</p>")
+            fin_html = "<h2>Investering en financiering</h2><p>Geen maatregelen gekozen: geen investering.</p>"
+    delen.append("<div class='rij'><div><h2>De woning en het huishouden</h2>"
+                 f"<dl>{regels}</dl><p class='klein'>{_e(verbruik_tekst(r))}</p></div>"
+                 f"<div><h2>Woonlasten per maand</h2>{staaf_svg(r, hoogte=150 if fin_html else 180)}{fin_html}</div>"
+                 "</div>")
+    delen.append(f"<h2>Per onderdeel</h2>{_tabel(r, eigenaar)}")
     items = []
     for t in r.toelichting:
         bron = korte_bron(t.bron, t.status)
         items.append(f"<p><b>{_e(t.onderwerp)}.</b> {_e(t.tekst)}"
-                     + (f" <span class='bron'>Bron: {_e(bron)}</span>" if bron else "") + "</p>")
-    delen.append(f"<h2>Hoe is dit berekend</h2><div class='toelichting klein'>{''.join(items)}</div>")
+                     + (f" <span class='bron'>({_e(bron)})</span>" if bron else "") + "</p>")
+    n = len(r.toelichting)
+    lang = "" if n <= 24 else (" lang" if n <= 30 else " zeerlang")  # the fine print shrinks to stay on one page
+    delen.append(f"<h2>Hoe is dit berekend</h2><div class='toelichting klein{lang}'>{''.join(items)}</div>")
     delen.append("<div class='voet klein'>Dit advies is een schatting met gemiddelde cijfers en de tarieven die op de "
                  "peildatum gelden; het werkelijke verbruik hangt af van het gedrag van de bewoners en het weer. "
                  "Aan dit advies kunnen geen rechten worden ontleend. De volledige bronnen staan in de app onder "
@@ -191,6 +200,3 @@ def advies_html(r: Resultaat, *, woning: dict[str, str], eigenaar: bool = False,
     return "".join(delen)
 
 
-def _extra_na(r: Resultaat) -> dict[str, float | None] | None:
-    f = financiering(r)
-    return {"Maandlast lening": optioneel(f, "maandlast")} if f is not None else None

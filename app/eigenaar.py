@@ -1,40 +1,44 @@
 """Page 'Eigenaar (gespikkeld bezit)': a private owner in a block the corporation renovates — measures with
-quantities and costs, woonlasten before and after, and (once the core provides it) subsidy, loan and payback."""
+quantities and prices, subsidy and loan, woonlasten before and after (with the loan), payback and cash over the
+years."""
 
 from __future__ import annotations
 
-import typing
-
 import pandas as pd
 import streamlit as st
-from pydantic import BaseModel
 
 from app import gedeeld as g
 from app.advies import advies_html
 from app.gedeeld import EENHEID_NAMEN, MAATREGEL_NAMEN, VERWARMING_NAMEN, WONINGTYPE_NAMEN
+from app.opmaak import financiering
 from app.weergave import toon_berekening, toon_financiering, toon_resultaat
 from woonlasten.formatteer import euro, getal
-from woonlasten.modellen import ENERGIELABELS, VERWARMINGEN, Casus, Huishouden, Ingreep
+from woonlasten.modellen import ENERGIELABELS, VERWARMINGEN, Casus, Huishouden, Ingreep, Maatregel
 
 STANDAARD_MAATREGELEN = ["spouwmuurisolatie", "dakisolatie", "vloerisolatie", "hr_glas"]
 # inputs that only matter for a tenant (huurtoeslag, rent rules)
 ALLEEN_HUURDER = {"inkomen_jaar", "aow", "nieuwe_verhuring", "epv_warmtevraag_kwh_m2"}
+FINANCIERINGSVORMEN = {"warmtefonds": "Energiebespaarlening (Warmtefonds)",
+                       "hypotheek": "Meefinancieren in de hypotheek", "eigen_geld": "Eigen geld"}
+WARMTEPOMPEN = {"warmtepomp", "hybride_warmtepomp"}
 
 
-def _financiering_model() -> type[BaseModel] | None:
-    """The input model of the owner's financing options, once the core's Casus has one."""
-    veld = Casus.model_fields.get("financiering")
-    if veld is None:
-        return None
-    for kandidaat in (veld.annotation, *typing.get_args(veld.annotation)):
-        if isinstance(kandidaat, type) and issubclass(kandidaat, BaseModel):
-            return kandidaat
-    return None
+def _eenheid(m: str) -> str:
+    e = g.maatregelen().loc[m, "eenheid"]
+    return EENHEID_NAMEN.get(e, e)
 
 
 st.title("Woonlasten van een eigenaar")
 st.caption("Voor de adviseur van een particuliere eigenaar in een complex dat de corporatie verduurzaamt "
-           "(gespikkeld bezit): welke maatregelen, wat kosten ze, en wat doet dat met de maandlasten?")
+           "(gespikkeld bezit): welke maatregelen, wat kosten ze, welke subsidie en lening, en wat doet dat met "
+           "de maandlasten?")
+
+fin_model = Casus.model_fields["financiering"].annotation if "financiering" in Casus.model_fields else None
+fin_velden = set()
+for kandidaat in (fin_model, *getattr(fin_model, "__args__", ())):
+    if hasattr(kandidaat, "model_fields"):
+        fin_model, fin_velden = kandidaat, set(kandidaat.model_fields)
+        break
 
 with st.sidebar:
     with st.expander("Woning", expanded=True):
@@ -62,48 +66,97 @@ with st.sidebar:
         stroom = g.geheel("Elektriciteit (kWh per jaar)", "elektriciteit_kwh", "eig_elektriciteit_kwh", None,
                           "Het stroomverbruik van het net volgens de jaarafrekening.", stap=100, leeg="geschat")
 
+    cat = g.maatregelen()
     with st.expander("Maatregelen", expanded=True):
         gekozen = g.maatregel_keuze(
             "eig_maatregelen", STANDAARD_MAATREGELEN,
             "De maatregelen die de eigenaar laat uitvoeren, bijvoorbeeld mee met de renovatie van de corporatie.")
-        cat = g.maatregelen()
         standaard = g.standaard_hoeveelheden()
         hoeveelheden: dict[str, float] = {}
         for m in gekozen:
-            rij = cat.loc[m]
-            eenheid = EENHEID_NAMEN.get(rij["eenheid"], rij["eenheid"])
-            prijs = rij["investering_per_eenheid"]
+            prijs = cat.loc[m, "investering_per_eenheid"]
             hoeveelheden[m] = g.geheel(
-                f"{MAATREGEL_NAMEN.get(m, m)} ({eenheid})", "hoeveelheid", f"eig_hoeveelheid_{m}_{woningtype}",
+                f"{MAATREGEL_NAMEN.get(m, m)} ({_eenheid(m)})", "hoeveelheid", f"eig_hoeveelheid_{m}_{woningtype}",
                 int(round(standaard.get((m, woningtype), 1))),
-                f"Hoeveelheid in {eenheid}; vooraf ingevuld met de gebruikelijke hoeveelheid voor een "
+                f"Hoeveelheid in {_eenheid(m)}; vooraf ingevuld met de gebruikelijke hoeveelheid voor een "
                 f"{WONINGTYPE_NAMEN[woningtype].lower()}. Richtprijs {euro(prijs) if pd.notna(prijs) else 'onbekend'} "
-                f"per {rij['eenheid'].replace('m2', 'm²')} ({rij['status']}).")
+                f"per {_eenheid(m)} ({cat.loc[m, 'status']}).")
         naar_label = g.doellabel("eig_naar_label", None,
                                  "Het energielabel na de maatregelen, als dat al bekend is (bijvoorbeeld uit een "
                                  "maatwerkadvies).")
         extra_ingreep = g.extra_velden(Ingreep, {"naar_label", "maatregelen", "huurverhoging", *ALLEEN_HUURDER},
                                        "eig_")
 
-    fin_model = _financiering_model()
-    extra_financiering: dict = {}
+    prijzen: dict[str, float | None] = {}
+    if gekozen and "prijs_per_eenheid" in Maatregel.model_fields:
+        with st.expander("Eigen offerteprijzen (optioneel)"):
+            st.caption("Leeg laten = richtprijs uit labels/maatregelen.csv.")
+            for m in gekozen:
+                prijs = cat.loc[m, "investering_per_eenheid"]
+                prijzen[m] = g.bedrag(
+                    f"{MAATREGEL_NAMEN.get(m, m)}: prijs per {_eenheid(m)} (€)", "prijs_per_eenheid",
+                    f"eig_prijs_{m}", None, "Prijs per eenheid incl. btw volgens de offerte van de aannemer.",
+                    leeg=f"richtprijs {euro(prijs)}" if pd.notna(prijs) else "richtprijs")
+
+    fin: dict = {}
     if fin_model is not None:
         with st.expander("Subsidie en lening", expanded=True):
-            extra_financiering = g.extra_velden(fin_model, set(), "eig_fin_")
+            if "vorm" in fin_velden:
+                fin["vorm"] = g.keuze("Financiering", list(FINANCIERINGSVORMEN), "eig_fin_vorm", "warmtefonds",
+                                      "Hoe de eigenaar de maatregelen betaalt: een energiebespaarlening van het "
+                                      "Warmtefonds, meefinancieren in de hypotheek (dan is de rente verplicht), of "
+                                      "eigen geld.", FINANCIERINGSVORMEN)
+            if "looptijd_jaar" in fin_velden:
+                fin["looptijd_jaar"] = g.geheel("Looptijd van de lening (jaar)", "looptijd_jaar",
+                                                "eig_fin_looptijd_jaar", None,
+                                                "Leeg = de standaardlooptijd. Het Warmtefonds kent vaste "
+                                                "looptijden (de berekening meldt het als een looptijd niet kan).",
+                                                leeg="standaard")
+            if "rente_pct" in fin_velden:
+                fin["rente_pct"] = g.bedrag("Rente (% per jaar)", "rente_pct", "eig_fin_rente_pct", None,
+                                            "Leeg = de rente van het Warmtefonds op de peildatum (afhankelijk van "
+                                            "het inkomen). Bij meefinancieren in de hypotheek verplicht.",
+                                            stap=0.1, leeg="volgens de regeling")
+            if "eerdere_isolatiemaatregel" in fin_velden:
+                fin["eerdere_isolatiemaatregel"] = st.checkbox(
+                    "Eerder al een isolatiemaatregel met ISDE (laatste 24 maanden)", key="eig_fin_eerdere",
+                    persist_state=g.BEWAAR,
+                    help="Dan geldt het dubbele ISDE-bedrag per m² voor isolatie (regels van de peildatum).")
+            if "hypotheeklasten_maand" in fin_velden:
+                fin["hypotheeklasten_maand"] = g.bedrag(
+                    "Bestaande hypotheeklasten (€ per maand)", "hypotheeklasten_maand", "eig_fin_hypotheek", None,
+                    "Optioneel: de huidige hypotheeklasten tellen dan mee in de woonlasten, vóór en na gelijk.",
+                    stap=10.0, leeg="niet meetellen")
+            if "warmtepomp_kw" in fin_velden and WARMTEPOMPEN & set(gekozen):
+                fin["warmtepomp_kw"] = g.bedrag("Vermogen warmtepomp (kW)", "warmtepomp_kw", "eig_fin_warmtepomp_kw",
+                                                None, "Het vermogen bepaalt de ISDE-subsidie voor de warmtepomp.",
+                                                stap=0.5, leeg="standaard")
+            if "investering" in fin_velden:
+                fin["investering"] = g.bedrag("Totale investering volgens offerte (€)", "investering",
+                                              "eig_fin_investering", None,
+                                              "Optioneel: vervangt de som van de maatregelen (hoeveelheid × prijs).",
+                                              stap=100.0, leeg="som van de maatregelen")
+            fin.update(g.extra_velden(fin_model, set(fin) | {"vorm", "looptijd_jaar", "rente_pct",
+                                                             "eerdere_isolatiemaatregel", "hypotheeklasten_maand",
+                                                             "warmtepomp_kw", "investering"}, "eig_fin_"))
 
 heeft_ingreep = naar_label is not None or bool(gekozen) or any(extra_ingreep.values())
+maatregel_invoer = []
+for m in gekozen:
+    regel = {"naam": m, "hoeveelheid": hoeveelheden.get(m)}
+    if prijzen.get(m) is not None:
+        regel["prijs_per_eenheid"] = prijzen[m]
+    maatregel_invoer.append(regel)
 gegevens = {
     "peildatum": g.peildatum(), "gemeente": g.gemeente(), "rol": "eigenaar",
     "woning": {"woningtype": woningtype, "oppervlakte_m2": oppervlakte, "energielabel": label_nu,
                "bouwjaar": bouwjaar, "verwarming": verwarming, "woz_waarde": woz},
     "huishouden": {"personen": personen, **extra_huishouden},
     "verbruik": {k: v for k, v in (("gas_m3", gas), ("elektriciteit_kwh", stroom)) if v is not None},
-    "ingreep": {"naar_label": naar_label,
-                "maatregelen": [{"naam": m, "hoeveelheid": hoeveelheden.get(m)} for m in gekozen],
-                **extra_ingreep} if heeft_ingreep else None,
+    "ingreep": {"naar_label": naar_label, "maatregelen": maatregel_invoer, **extra_ingreep} if heeft_ingreep else None,
 }
 if fin_model is not None:
-    gegevens["financiering"] = extra_financiering
+    gegevens["financiering"] = {k: v for k, v in fin.items() if v is not None}
 
 casus, fout = g.maak_casus(gegevens)
 resultaat = None
@@ -117,23 +170,26 @@ if fout:
     st.error(f"Deze situatie kan niet worden berekend: {fout}", icon=":material/error:")
 if resultaat is not None:
     toon_resultaat(resultaat, eigenaar=True)
+    f = financiering(resultaat)
     if gekozen:
-        st.subheader("Maatregelen en richtprijzen")
+        st.subheader("Maatregelen, investering en subsidie")
+        per_maatregel = {x.get("maatregel"): x for x in (getattr(f, "per_maatregel", None) or [])}
         rijen = []
         for m in gekozen:
-            rij = cat.loc[m]
-            prijs = rij["investering_per_eenheid"]
-            q = hoeveelheden.get(m)
+            kern = per_maatregel.get(m, {})
+            richtprijs = cat.loc[m, "investering_per_eenheid"]
+            prijs = prijzen.get(m) if prijzen.get(m) is not None else richtprijs
             rijen.append({
                 "Maatregel": MAATREGEL_NAMEN.get(m, m),
-                "Hoeveelheid": f"{getal(q)} {EENHEID_NAMEN.get(rij['eenheid'], rij['eenheid'])}",
-                "Richtprijs per eenheid": euro(prijs) if pd.notna(prijs) else "–",
-                "Indicatie (hoeveelheid × richtprijs)": euro(q * prijs, 0) if pd.notna(prijs) and q else "–",
-                "Status prijs": rij["status"],
+                "Hoeveelheid": f"{getal(kern.get('hoeveelheid', hoeveelheden.get(m)))} {_eenheid(m)}",
+                "Prijs per eenheid": (euro(prijs) if pd.notna(prijs) else "–")
+                + (" (offerte)" if prijzen.get(m) is not None else f" ({cat.loc[m, 'status']})"),
+                "Investering": euro(kern["investering"], 0) if "investering" in kern else "–",
+                "Subsidie (ISDE)": euro(kern["subsidie"], 0) if "subsidie" in kern else "–",
             })
-        st.dataframe(pd.DataFrame(rijen), hide_index=True, width="stretch")
-        st.caption("Richtprijzen incl. btw uit labels/maatregelen.csv (bronnen onder 'Tarieven en bronnen'); "
-                   "een offerte van de aannemer gaat voor.")
+        st.dataframe(pd.DataFrame(rijen), hide_index=True, width="stretch", key="eig_maatregelen_tabel")
+        st.caption("Richtprijzen incl. btw uit labels/maatregelen.csv; een offerte van de aannemer gaat voor (vul "
+                   "die in de zijbalk in). Subsidie volgens de ISDE-regels op de peildatum.")
     toon_financiering(resultaat)
     toon_berekening(resultaat)
     woning = {
@@ -145,8 +201,9 @@ if resultaat is not None:
             if resultaat.verbruik.verwarming_na not in (None, verwarming) else ""),
         "Huishouden": f"{personen} {'persoon' if personen == 1 else 'personen'}",
     }
-    maatregel_tekst = [f"{MAATREGEL_NAMEN.get(m, m)} {getal(hoeveelheden.get(m))} "
-                       f"{EENHEID_NAMEN.get(cat.loc[m, 'eenheid'], cat.loc[m, 'eenheid'])}" for m in gekozen]
+    if fin_model is not None and fin.get("vorm"):
+        woning["Financiering"] = FINANCIERINGSVORMEN.get(fin["vorm"], fin["vorm"])
+    maatregel_tekst = [f"{MAATREGEL_NAMEN.get(m, m)} {getal(hoeveelheden.get(m))} {_eenheid(m)}" for m in gekozen]
     html = advies_html(resultaat, woning=woning, eigenaar=True, maatregelen=maatregel_tekst)
     st.subheader("Advies om mee te geven")
     st.download_button("Advies downloaden (HTML, klaar om af te drukken)", html,

@@ -62,8 +62,11 @@ EXTRA_LABELS = {
     "aow": "Iemand in het huishouden heeft de AOW-leeftijd",
     "nieuwe_verhuring": "Nieuwe verhuring (na mutatie)",
     "epv_warmtevraag_kwh_m2": "Nul-op-de-meter: netto warmtevraag (kWh/m² per jaar)",
+    "zon_eigen_verbruik_aandeel": "Zonnestroom zelf gebruikt (deel, 0 tot 1)",
+    "terugleververgoeding_kwh": "Terugleververgoeding (€ per kWh, excl. btw)",
 }
-EXTRA_STAPPEN = {"inkomen_jaar": 1_000, "epv_warmtevraag_kwh_m2": 5}
+EXTRA_STAPPEN = {"inkomen_jaar": 1_000, "epv_warmtevraag_kwh_m2": 5, "zon_eigen_verbruik_aandeel": 0.05,
+                 "terugleververgoeding_kwh": 0.01}
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -238,10 +241,12 @@ def extra_velden(model: type[BaseModel], bekend: set[str], prefix: str) -> dict[
             geheel_getal = _is(ann, int) and not _is(ann, float)
             laag, hoog = GRENZEN.get(naam, (0, 10_000_000))
             cast = int if geheel_getal else float
+            stap = cast(EXTRA_STAPPEN.get(naam, 1))
+            decimalen = 0 if geheel_getal or float(stap).is_integer() else 2
             w = st.number_input(label, min_value=cast(laag), max_value=cast(hoog),
-                                value=None if standaard is None else cast(standaard),
-                                step=cast(EXTRA_STAPPEN.get(naam, 1)), key=key,
-                                help=f"{help} Toegestaan: {getal(laag)} tot {getal(hoog)}.",
+                                value=None if standaard is None else cast(standaard), step=stap, key=key,
+                                format=None if decimalen == 0 else "%.2f",
+                                help=f"{help} Toegestaan: {getal(laag, decimalen)} tot {getal(hoog, decimalen)}.",
                                 placeholder="niet ingevuld", persist_state=BEWAAR)
             if w is not None:
                 uit[naam] = w

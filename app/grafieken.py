@@ -72,9 +72,9 @@ def verschil_grafiek(verschil: pd.Series) -> alt.LayerChart:
     return (staven + nul).properties(height=300, title="Verdeling van het verschil per aangepakte woning")
 
 
-def kasstroom_grafiek(rijen: list[dict], terugverdientijd: float | None = None) -> alt.LayerChart:
-    """Cumulative cash over the years [€]: below zero the investment is not yet earned back; the point where the
-    line crosses zero (the payback year) is marked and labelled."""
+def kasstroom_grafiek(rijen: list[dict], nulpunt: float | None = None) -> alt.LayerChart:
+    """Cumulative cash over the years [€]: below zero the investment is not yet earned back; the year in which the
+    line comes back above zero is marked and labelled."""
     data = pd.DataFrame(rijen)
     data["tekst"] = data["cumulatief"].map(euro)
     lijn = alt.Chart(data).mark_line(point=True, color=OKABE_ITO["blauw"], strokeWidth=3).encode(
@@ -83,11 +83,11 @@ def kasstroom_grafiek(rijen: list[dict], terugverdientijd: float | None = None) 
         tooltip=[alt.Tooltip("jaar:Q", title="jaar"), alt.Tooltip("tekst:N", title="opgeteld")],
     )
     lagen = [lijn, alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="black").encode(y="y:Q")]
-    if terugverdientijd is not None:
-        punt = pd.DataFrame({"jaar": [terugverdientijd], "y": [0.0],
-                             "tekst": [f"terugverdiend na {terugverdientijd:.1f} jaar".replace(".", ",")]})
+    if nulpunt is not None:
+        punt = pd.DataFrame({"jaar": [nulpunt], "y": [0.0],
+                             "tekst": [f"weer boven nul na {nulpunt:.1f} jaar".replace(".", ",")]})
         lagen.append(alt.Chart(punt).mark_point(size=160, shape="diamond", filled=True,
                                                 color=OKABE_ITO["vermiljoen"]).encode(x="jaar:Q", y="y:Q"))
-        lagen.append(alt.Chart(punt).mark_text(dy=-14, fontSize=13, fontWeight="bold").encode(
+        lagen.append(alt.Chart(punt).mark_text(dy=-16, align="right", dx=-6, fontSize=13, fontWeight="bold").encode(
             x="jaar:Q", y="y:Q", text="tekst:N"))
     return alt.layer(*lagen).properties(height=320, title="Opgeteld resultaat over de jaren")

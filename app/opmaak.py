@@ -26,6 +26,7 @@ KLEUR = {
     "Elektriciteit": OKABE_ITO["hemelsblauw"],
     "Gemeente en waterschap": OKABE_ITO["blauwgroen"],
     "Maandlast lening": OKABE_ITO["vermiljoen"],
+    "Hypotheeklasten": "#000000",
     "Overig": OKABE_ITO["grijs"],
 }
 ONDERDELEN = tuple(KLEUR)
@@ -54,6 +55,8 @@ def onderdelen(w: Woonlasten, extra: dict[str, float | None] | None = None) -> l
         ("Gas", w.energie.gas),
         ("Elektriciteit", w.energie.elektriciteit),
         ("Gemeente en waterschap", w.lokale_lasten.totaal),
+        ("Maandlast lening", optioneel(w, "financiering", "lening") or 0.0),
+        ("Hypotheeklasten", optioneel(w, "financiering", "hypotheek") or 0.0),
     ]
     rest = w.totaal - sum(b for _, b in delen)
     kandidaten = {"Huurtoeslag": optioneel(w, "huur", "huurtoeslag"), **(extra or {})}
@@ -82,6 +85,9 @@ REGELS = (
     ("rioolheffing", ("lokale_lasten", "rioolheffing"), True),
     ("onroerendezaakbelasting (OZB)", ("lokale_lasten", "ozb"), True),
     ("waterschap", ("lokale_lasten", "waterschap"), True),
+    ("Financiering", ("financiering", "totaal"), False),
+    ("maandlast lening", ("financiering", "lening"), True),
+    ("hypotheeklasten", ("financiering", "hypotheek"), True),
     ("Woonlasten totaal", ("totaal",), False),
 )
 
@@ -104,6 +110,8 @@ def tabel_rijen(r: Resultaat, eigenaar: bool = False) -> list[dict]:
         if eigenaar and pad[0] == "huur":
             continue
         if not toeslag and pad[-1] in ("huurtoeslag", "netto"):
+            continue
+        if pad[0] == "financiering" and not any(optioneel(w, *pad) for w in (r.voor, r.na) if w is not None):
             continue
         voor = optioneel(r.voor, *pad)
         if voor is None:
@@ -146,8 +154,8 @@ def oordeel_na_huurtoeslag(r: Resultaat) -> str:
 
 
 def _vast(bedrag: str) -> str:
-    """An amount that never wraps between '€' and the number."""
-    return bedrag.replace(" ", "\u00a0")
+    """An amount that never wraps: no break after the sign nor between '€' and the number."""
+    return bedrag.replace(" ", "\u00a0").replace("+€", "+\u2060€").replace("-€", "-\u2060€")
 
 
 def verbruik_tekst(r: Resultaat) -> str:
@@ -168,8 +176,11 @@ FINANCIERING_VELDEN = (
     ("investering", "Investering", "euro"),
     ("subsidie", "Subsidie (ISDE)", "euro"),
     ("netto_investering", "Netto investering", "euro"),
-    ("lening", "Lening (Warmtefonds)", "euro"),
+    ("eigen_geld", "Eigen geld", "euro"),
+    ("lening", "Lening", "euro"),
     ("maandlast", "Maandlast lening", "euro"),
+    ("energiebesparing_maand", "Besparing op energie", "euro"),
+    ("netto_maandeffect", "Per maand netto", "verschil"),
     ("terugverdientijd_jaar", "Terugverdientijd", "jaar"),
     ("co2_besparing_kg", "CO₂-besparing per jaar", "kg"),
 )
@@ -187,10 +198,32 @@ def financiering_waarden(f: Any) -> list[tuple[str, str]]:
         w = optioneel(f, veld)
         if w is None:
             continue
-        tekst = {"euro": euro(w, 0) if abs(w) >= 1000 else euro(w),
+        tekst = {"euro": euro(w, 0) if abs(w) >= 1000 else euro(w), "verschil": euro_verschil(w),
                  "jaar": f"{getal(w, 1)} jaar", "kg": f"{getal(w)} kg"}[soort]
         uit.append((label, tekst))
     return uit
+
+
+def lening_tekst(f: Any) -> str:
+    """The loan in words: 'Energiebespaarlening (Warmtefonds): 4,35% rente, 15 jaar.'"""
+    vorm = {"warmtefonds": "Energiebespaarlening (Warmtefonds)", "hypotheek": "Meefinancieren in de hypotheek",
+            "eigen_geld": "Eigen geld"}.get(getattr(f, "vorm", None), str(getattr(f, "vorm", "") or ""))
+    delen = []
+    rente, looptijd = optioneel(f, "rente_pct"), optioneel(f, "looptijd_jaar")
+    if optioneel(f, "lening"):
+        if rente is not None:
+            delen.append(f"{getal(rente, 2)}% rente")
+        if looptijd is not None:
+            delen.append(f"{getal(looptijd)} jaar")
+    return vorm + (": " + ", ".join(delen) if delen else "") + "."
+
+
+def nulpunt(rijen: list[dict]) -> float | None:
+    """The (interpolated) year in which the cumulative cash comes back to zero after being negative, or None."""
+    for a, b in zip(rijen, rijen[1:], strict=False):
+        if a["cumulatief"] < 0 <= b["cumulatief"]:
+            return a["jaar"] + (b["jaar"] - a["jaar"]) * (-a["cumulatief"]) / (b["cumulatief"] - a["cumulatief"])
+    return None
 
 
 def kasstroom(f: Any) -> list[dict] | None:

@@ -11,13 +11,15 @@ from app.opmaak import (
     financiering_waarden,
     huurtoeslag_berekend,
     kasstroom,
+    lening_tekst,
+    nulpunt,
     oordeel_na_huurtoeslag,
     optioneel,
     tabel_markdown,
     verbruik_tekst,
 )
 from woonlasten.cli import oordeel
-from woonlasten.formatteer import euro, euro_verschil
+from woonlasten.formatteer import euro, euro_verschil, getal
 from woonlasten.modellen import Resultaat
 
 
@@ -119,19 +121,37 @@ def toon_financiering(r: Resultaat) -> None:
     st.subheader("Investering en financiering")
     f = financiering(r)
     if f is None:
-        st.info("Financiering volgt: investering, ISDE-subsidie, lening via het Warmtefonds, maandlast en "
-                "terugverdientijd worden in een volgende versie van de rekenkern berekend.", icon=":material/info:")
+        st.info("Financiering volgt: investering, ISDE-subsidie, lening, maandlast en terugverdientijd worden "
+                "berekend zodra er maatregelen zijn gekozen.", icon=":material/info:")
         return
     waarden = financiering_waarden(f)
-    for start in range(0, len(waarden), 4):
-        kolommen = st.columns(4)
-        for kolom, (label, tekst) in zip(kolommen, waarden[start:start + 4], strict=False):
+    for start in range(0, len(waarden), 5):
+        kolommen = st.columns(5)
+        for kolom, (label, tekst) in zip(kolommen, waarden[start:start + 5], strict=False):
             kolom.metric(label, tekst)
+    regels = [lening_tekst(f)]
+    if optioneel(f, "netto_maandeffect") is not None:
+        effect = f.netto_maandeffect
+        regels.append(f"Per maand: maandlast {euro(optioneel(f, 'maandlast') or 0)} min besparing "
+                      f"{euro(optioneel(f, 'energiebesparing_maand') or 0)} = {euro_verschil(effect)} "
+                      + ("(de eigenaar houdt geld over)." if effect < 0 else "(de eigenaar betaalt meer)."
+                         if effect > 0 else "(gelijk)."))
+    if optioneel(f, "extra_leenruimte") is not None:
+        regels.append(f"Extra leenruimte in de hypotheek voor energiebesparing: {euro(f.extra_leenruimte, 0)}.")
+    st.markdown("\n".join(f"- {x}" for x in regels))
+    if getattr(f, "boven_leenruimte", False):
+        st.warning("De lening is hoger dan de extra leenruimte voor energiebesparing.", icon=":material/warning:")
     rijen = kasstroom(f)
     if rijen:
-        st.altair_chart(kasstroom_grafiek(rijen, optioneel(f, "terugverdientijd_jaar")), width="stretch",
+        punt = nulpunt(rijen)
+        st.altair_chart(kasstroom_grafiek(rijen, punt), width="stretch",
                         alt="Lijn van het opgeteld resultaat per jaar; onder nul is de investering nog niet "
                             "terugverdiend.")
+        st.caption("Opgeteld per jaar: de besparing op energie min de betalingen voor de lening (met rente) en het "
+                   "eigen geld, bij de prijzen van de peildatum. "
+                   + (f"De lijn komt na {getal(punt, 1)} jaar weer boven nul." if punt is not None else
+                      f"Binnen {rijen[-1]['jaar']} jaar komt de lijn niet boven nul.")
+                   + " De terugverdientijd hierboven is investering ÷ besparing, zonder rente.")
 
 
 def toon_berekening(r: Resultaat) -> None:
@@ -150,11 +170,7 @@ def toon_resultaat(r: Resultaat, eigenaar: bool = False) -> None:
     toon_metrics(r, eigenaar)
     links, rechts = st.columns([1, 1], gap="medium")
     with links:
-        extra = None
-        f = financiering(r)
-        if f is not None:
-            extra = {"Maandlast lening": optioneel(f, "maandlast")}
-        st.altair_chart(woonlasten_grafiek(r, extra), width="stretch",
+        st.altair_chart(woonlasten_grafiek(r), width="stretch",
                         alt="Gestapelde staven van de woonlasten per maand nu en na de ingreep, per onderdeel.")
     with rechts:
         st.markdown(tabel_markdown(r, eigenaar))

@@ -79,11 +79,16 @@ def controleer_huurder(at: AppTest, casus: dict) -> None:
     assert m["Huur na"] == (euro(r.na.huur.totaal), _delta(r.verschil.huur.totaal))
     meldingen = [e.value.split("  \n")[0] for e in (*at.success, *at.warning)]
     assert oordeel(r) in meldingen
-    tabel = next(md.value for md in at.markdown if md.value.startswith("| Per maand"))
+    tabel = leesbaar(next(md.value for md in at.markdown if md.value.startswith("| Per maand")))
     for bedrag in (r.voor.energie.gas, r.na.energie.gas, r.voor.lokale_lasten.totaal, r.na.totaal):
-        assert euro(bedrag).replace(" ", "\u00a0") in tabel
+        assert euro(bedrag) in tabel
     grafiek = json.loads(at.get("vega_lite_chart")[0].proto.spec)
     assert grafiek["title"]["text"] == "Woonlasten per maand"
+
+
+def leesbaar(tekst: str) -> str:
+    """Screen text with the no-break characters of the amounts made plain again."""
+    return tekst.replace("\u2060", "").replace("\u00a0", " ")
 
 
 def _delta(x: float) -> str:
@@ -146,7 +151,7 @@ def test_huurder_inkomen_geeft_huurtoeslag_en_oordeel_na_huurtoeslag():
     assert "Na huurtoeslag:" in oordeel_vak
     huur = next(md.value for md in at.markdown if "Geschatte huurtoeslag nu" in md.value)
     assert euro(-r.voor.huur.huurtoeslag) in huur and r.huur_informatie.regel in huur
-    tabel = next(md.value for md in at.markdown if md.value.startswith("| Per maand"))
+    tabel = leesbaar(next(md.value for md in at.markdown if md.value.startswith("| Per maand")))
     assert "Woonlasten na huurtoeslag" in tabel
 
 
@@ -224,10 +229,11 @@ def eigenaar_casus(at: AppTest, maatregelen: dict[str, float], **wijzig) -> dict
                    "verwarming": "gasketel", "woz_waarde": 300_000},
         "huishouden": {"personen": 2},
         "ingreep": {"naar_label": None, "maatregelen": [{"naam": m, "hoeveelheid": q} for m, q in maatregelen.items()]},
+        "financiering": {"vorm": "warmtefonds"},
     }
     for pad, waarde in wijzig.items():
         ouder, blad = pad.split("__")
-        casus[ouder][blad] = waarde
+        casus.setdefault(ouder, {})[blad] = waarde
     return casus
 
 
@@ -240,11 +246,25 @@ def controleer_eigenaar(at: AppTest, casus: dict) -> None:
     assert m["Energie na"] == (euro(r.na.energie.totaal), _delta(r.verschil.energie.totaal))
     assert m["Lokale lasten na"][0] == euro(r.na.lokale_lasten.totaal)
     assert oordeel(r) in [e.value for e in (*at.success, *at.warning)]
-    tabel = next(md.value for md in at.markdown if md.value.startswith("| Per maand"))
-    assert "OZB" in tabel and euro(r.voor.lokale_lasten.ozb).replace(" ", "\u00a0") in tabel
+    tabel = leesbaar(next(md.value for md in at.markdown if md.value.startswith("| Per maand")))
+    assert "OZB" in tabel and euro(r.voor.lokale_lasten.ozb) in tabel
     assert "kale huur" not in tabel
-    if getattr(r, "financiering", None) is None:
-        assert any("Financiering volgt" in i.value for i in at.info)
+    f = r.financiering
+    assert f is not None, "de kern geeft geen financiering voor een eigenaar met maatregelen"
+    assert m["Investering"][0] == (euro(f.investering, 0) if f.investering >= 1000 else euro(f.investering))
+    assert m["Subsidie (ISDE)"][0] == (euro(f.subsidie, 0) if f.subsidie >= 1000 else euro(f.subsidie))
+    assert m["Maandlast lening"][0] == euro(f.maandlast)
+    assert m["Per maand netto"][0] == euro_verschil(f.netto_maandeffect)
+    if f.terugverdientijd_jaar is not None:
+        assert m["Terugverdientijd"][0] == f"{getal(f.terugverdientijd_jaar, 1)} jaar"
+    if f.maandlast:
+        assert "maandlast lening" in tabel and euro(r.na.financiering.lening) in tabel
+    tabel_maatregelen = next(d.value for d in at.dataframe if "Maatregel" in d.value.columns)
+    for rij, kern in zip(tabel_maatregelen.to_dict("records"), f.per_maatregel, strict=True):
+        assert rij["Investering"] == euro(kern["investering"], 0)
+        assert rij["Subsidie (ISDE)"] == euro(kern["subsidie"], 0)
+    if f.kasstroom:
+        assert len(at.get("vega_lite_chart")) == 2, "de grafiek van het opgeteld resultaat ontbreekt"
 
 
 STANDAARD_HOEVEELHEDEN = {"spouwmuurisolatie": 39, "dakisolatie": 68, "vloerisolatie": 64, "hr_glas": 22}
@@ -254,8 +274,24 @@ def test_eigenaar_standaard():
     at = start("app/eigenaar.py")
     assert at.title[0].value == "Woonlasten van een eigenaar"
     controleer_eigenaar(at, eigenaar_casus(at, STANDAARD_HOEVEELHEDEN))
-    tabel = at.dataframe[0].value
+    tabel = next(d.value for d in at.dataframe if "Maatregel" in d.value.columns)
     assert list(tabel["Maatregel"]) == ["Spouwmuurisolatie", "Dakisolatie", "Vloerisolatie", "HR++-glas"]
+
+
+def test_eigenaar_financiering_en_offerteprijs():
+    at = start("app/eigenaar.py")
+    at.selectbox(key="eig_fin_vorm").set_value("eigen_geld").run()
+    at.number_input(key="eig_prijs_dakisolatie").set_value(65.0).run()
+    casus = eigenaar_casus(at, STANDAARD_HOEVEELHEDEN, financiering__vorm="eigen_geld")
+    casus["ingreep"]["maatregelen"][1]["prijs_per_eenheid"] = 65.0
+    controleer_eigenaar(at, casus)
+    r = bereken(Casus.model_validate(casus))
+    assert r.financiering.lening == 0 and r.na.financiering.lening == 0
+    at.selectbox(key="eig_fin_vorm").set_value("warmtefonds").run()
+    at.number_input(key="eig_fin_looptijd_jaar").set_value(10).run()
+    casus = eigenaar_casus(at, STANDAARD_HOEVEELHEDEN, financiering__looptijd_jaar=10)
+    casus["ingreep"]["maatregelen"][1]["prijs_per_eenheid"] = 65.0
+    controleer_eigenaar(at, casus)
 
 
 def test_eigenaar_maatregelen_hoeveelheden_en_woz_wijzigen():

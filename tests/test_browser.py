@@ -121,7 +121,14 @@ def kies(page, label: str, optie: str) -> None:
 def schermafdruk(page, naam: str) -> Path:
     SCHERMAFDRUKKEN.mkdir(parents=True, exist_ok=True)
     pad = SCHERMAFDRUKKEN / f"{naam}.png"
+    # the app scrolls inside its main area: make the window as tall as the page for one picture of all of it
+    oud = page.viewport_size
+    hoogte = page.evaluate("() => Math.max(...[...document.querySelectorAll('[data-testid=\"stMain\"], "
+                           "[data-testid=\"stMainBlockContainer\"]')].map(e => e.scrollHeight), 0)")
+    page.set_viewport_size({"width": oud["width"], "height": max(oud["height"], min(int(hoogte) + 80, 4000))})
+    page.wait_for_timeout(600)
     page.screenshot(path=str(pad))
+    page.set_viewport_size(oud)
     assert pad.stat().st_size > 20_000, f"{pad} is (bijna) leeg"
     return pad
 
@@ -195,7 +202,8 @@ def test_app_in_een_echte_browser(server, pagina, tmp_path):
     page.get_by_test_id("stAlert").filter(has_text="Woonlastenneutraal").wait_for()
     klaar(page)
     grafiek_getekend(page)
-    assert page.get_by_text("Maatregelen en richtprijzen").count() == 1
+    assert page.get_by_text("Maatregelen, investering en subsidie").count() == 1
+    assert page.get_by_test_id("stVegaLiteChart").count() >= 2, "de grafiek van het opgeteld resultaat ontbreekt"
     schermafdruk(page, "eigenaar")
 
     # 3. Portefeuille: the sample stock when shipped, then an upload of a small stock with one bad row
@@ -236,30 +244,49 @@ def test_app_in_een_echte_browser(server, pagina, tmp_path):
     schermafdruk(page, "bronnen")
 
 
-def test_advies_past_op_een_a4_ook_bij_veel_maatregelen(browser, tmp_path):
-    """The printable advice of a heavy case (own use, huurtoeslag, seven measures, heat pump, solar panels) still
-    prints on one A4 page."""
-    from app.advies import advies_html
-
-    r = bereken(Casus.model_validate({
+ZWARE_GEVALLEN = {
+    "huurder": ({
         "peildatum": "2026-06-01", "gemeente": "Borne",
         "woning": {"woningtype": "hoekwoning", "oppervlakte_m2": 95, "energielabel": "F", "bouwjaar": 1965},
         "huishouden": {"personen": 4, "inkomen_jaar": 26_000}, "huur": {"kale_huur": 640, "servicekosten": 25},
         "verbruik": {"gas_m3": 1500, "elektriciteit_kwh": 3100},
         "ingreep": {"naar_label": "A", "maatregelen": ["spouwmuurisolatie", "dakisolatie", "vloerisolatie", "hr_glas",
-                                                       "warmtepomp", "zonnepanelen", "ventilatie"]}}))
-    html = advies_html(r, woning={"Woning": "Hoekwoning, 95 m², bouwjaar 1965", "Energielabel": "F → A",
-                                  "Verwarming": "Cv-ketel op gas → Warmtepomp (zonder gas)",
-                                  "Huishouden": "4 personen", "Huur": "kale huur € 640,00 + servicekosten € 25,00"},
-                       maatregelen=["Spouwmuurisolatie", "Dakisolatie", "Vloerisolatie", "HR++-glas",
-                                    "Warmtepomp (all-electric)", "Zonnepanelen", "Vraaggestuurde ventilatie"])
+                                                       "warmtepomp", "zonnepanelen", "ventilatie"]}},
+        {"Woning": "Hoekwoning, 95 m², bouwjaar 1965", "Energielabel": "F → A",
+         "Verwarming": "Cv-ketel op gas → Warmtepomp (zonder gas)", "Huishouden": "4 personen",
+         "Huur": "kale huur € 640,00 + servicekosten € 25,00"}),
+    "eigenaar": ({
+        "peildatum": "2026-06-01", "gemeente": "Borne", "rol": "eigenaar",
+        "woning": {"woningtype": "vrijstaand", "oppervlakte_m2": 140, "energielabel": "G", "woz_waarde": 450_000,
+                   "bouwjaar": 1960},
+        "huishouden": {"personen": 4}, "verbruik": {"gas_m3": 2600},
+        "ingreep": {"maatregelen": ["spouwmuurisolatie", "dakisolatie", "vloerisolatie", "hr_glas", "warmtepomp",
+                                    "zonnepanelen", "ventilatie", "kierdichting"]},
+        "financiering": {"vorm": "hypotheek", "rente_pct": 4.1, "looptijd_jaar": 30, "hypotheeklasten_maand": 900}},
+        {"Woning": "Vrijstaande woning, 140 m², bouwjaar 1960, WOZ € 450.000", "Energielabel": "G → A",
+         "Verwarming": "Cv-ketel op gas → Warmtepomp (zonder gas)", "Huishouden": "4 personen",
+         "Financiering": "Meefinancieren in de hypotheek"}),
+}
+
+
+@pytest.mark.parametrize("wie", list(ZWARE_GEVALLEN))
+def test_advies_past_op_een_a4_ook_bij_veel_maatregelen(browser, tmp_path, wie):
+    """The printable advice of a heavy case (own use, huurtoeslag or a mortgage, seven or eight measures, heat pump,
+    solar panels) still prints on one A4 page."""
+    from app.advies import advies_html
+    from app.gedeeld import MAATREGEL_NAMEN
+
+    casus, woning = ZWARE_GEVALLEN[wie]
+    r = bereken(Casus.model_validate(casus))
+    html = advies_html(r, woning=woning, eigenaar=wie == "eigenaar",
+                       maatregelen=[MAATREGEL_NAMEN[m] for m in casus["ingreep"]["maatregelen"]])
     pad = tmp_path / "advies.html"
     pad.write_text(html, encoding="utf-8")
     page = browser.new_page()
     page.goto(pad.as_uri())
     pdf = page.pdf(format="A4")
     page.close()
-    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1, "het advies past niet op één A4"
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1, f"het advies ({wie}) past niet op één A4"
 
 
 def _portefeuille_csv() -> bytes:
