@@ -34,7 +34,7 @@ CSS = """
 @page { size: A4; margin: 9mm 12mm; }
 * { box-sizing: border-box; }
 body { font-family: "Source Sans Pro", "Segoe UI", Arial, sans-serif; font-size: 9pt; color: #1a1a1a;
-       margin: 0 auto; max-width: 190mm; line-height: 1.25; }
+       margin: 0 auto; width: 186mm; line-height: 1.25; }
 h1 { font-size: 15pt; margin: 0 0 1pt 0; }
 h2 { font-size: 10.5pt; margin: 5pt 0 2pt 0; border-bottom: 1px solid #bbb; padding-bottom: 1pt; }
 .sub { color: #444; margin: 0 0 6pt 0; }
@@ -65,8 +65,24 @@ dl.fin { grid-template-columns: max-content auto max-content auto; font-size: 8p
 .handtekening { display: flex; gap: 24pt; margin-top: 6pt; }
 .handtekening div { flex: 1; border-top: 1px solid #888; padding-top: 2pt; color: #555; font-size: 8.5pt; }
 .knop { margin: 8pt 0; }
-@media print { .knop { display: none; } body { max-width: none; } }
+@media print { .knop { display: none; } }
 """
+
+# The page is laid out at the printable width of A4 (186 mm) on screen too; if it is taller than the printable
+# height (279 mm), it is scaled down so that it always prints on one sheet.
+PASSEND = """<script>
+(function () {
+  var beschikbaar = 279 * 96 / 25.4;
+  function pas() {
+    document.body.style.zoom = 1;
+    var knop = document.querySelector('.knop');
+    var hoogte = document.body.scrollHeight - (knop ? knop.offsetHeight + 8 : 0);
+    if (hoogte > beschikbaar) { document.body.style.zoom = (beschikbaar / hoogte * 0.985).toFixed(3); }
+  }
+  pas();
+  window.addEventListener('beforeprint', pas);
+})();
+</script>"""
 
 
 def _e(tekst: Any) -> str:
@@ -196,7 +212,7 @@ def advies_html(r: Resultaat, *, woning: dict[str, str], eigenaar: bool = False,
                  "'Tarieven en bronnen'.</div>")
     delen.append("<div class='handtekening'><div>Naam adviseur / energiecoach</div><div>Naam bewoner</div>"
                  "<div>Datum</div></div>")
-    delen.append("</body></html>")
+    delen.append(PASSEND + "</body></html>")
     return "".join(delen)
 
 

@@ -85,7 +85,8 @@ def kasstroom_grafiek(rijen: list[dict], nulpunt: float | None = None) -> alt.La
     lagen = [lijn, alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="black").encode(y="y:Q")]
     if nulpunt is not None:
         punt = pd.DataFrame({"jaar": [nulpunt], "y": [0.0],
-                             "tekst": [f"weer boven nul na {nulpunt:.1f} jaar".replace(".", ",")]})
+                             "tekst": [f"weer boven nul in jaar {nulpunt:.0f}" if float(nulpunt).is_integer()
+                                       else f"weer boven nul na {nulpunt:.1f} jaar".replace(".", ",")]})
         lagen.append(alt.Chart(punt).mark_point(size=160, shape="diamond", filled=True,
                                                 color=OKABE_ITO["vermiljoen"]).encode(x="jaar:Q", y="y:Q"))
         lagen.append(alt.Chart(punt).mark_text(dy=-16, align="right", dx=-6, fontSize=13, fontWeight="bold").encode(

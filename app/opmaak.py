@@ -181,7 +181,8 @@ FINANCIERING_VELDEN = (
     ("maandlast", "Maandlast lening", "euro"),
     ("energiebesparing_maand", "Besparing op energie", "euro"),
     ("netto_maandeffect", "Per maand netto", "verschil"),
-    ("terugverdientijd_jaar", "Terugverdientijd", "jaar"),
+    ("terugverdientijd_jaar", "Terugverdientijd zonder rente", "jaar"),
+    ("terugverdiend_met_financiering_jaar", "Terugverdiend met rente", "jaren"),
     ("co2_besparing_kg", "CO₂-besparing per jaar", "kg"),
 )
 
@@ -197,9 +198,11 @@ def financiering_waarden(f: Any) -> list[tuple[str, str]]:
     for veld, label, soort in FINANCIERING_VELDEN:
         w = optioneel(f, veld)
         if w is None:
+            if soort == "jaren" and (veld in getattr(f, "model_fields", {}) or hasattr(f, veld)):
+                uit.append((label, "niet binnen 40 jaar"))
             continue
         tekst = {"euro": euro(w, 0) if abs(w) >= 1000 else euro(w), "verschil": euro_verschil(w),
-                 "jaar": f"{getal(w, 1)} jaar", "kg": f"{getal(w)} kg"}[soort]
+                 "jaar": f"{getal(w, 1)} jaar", "jaren": f"na {getal(w)} jaar", "kg": f"{getal(w)} kg"}[soort]
         uit.append((label, tekst))
     return uit
 

@@ -143,15 +143,17 @@ def toon_financiering(r: Resultaat) -> None:
         st.warning("De lening is hoger dan de extra leenruimte voor energiebesparing.", icon=":material/warning:")
     rijen = kasstroom(f)
     if rijen:
-        punt = nulpunt(rijen)
+        punt = optioneel(f, "terugverdiend_met_financiering_jaar")
+        if punt is None:
+            punt = nulpunt(rijen)
         st.altair_chart(kasstroom_grafiek(rijen, punt), width="stretch",
                         alt="Lijn van het opgeteld resultaat per jaar; onder nul is de investering nog niet "
                             "terugverdiend.")
         st.caption("Opgeteld per jaar: de besparing op energie min de betalingen voor de lening (met rente) en het "
                    "eigen geld, bij de prijzen van de peildatum. "
-                   + (f"De lijn komt na {getal(punt, 1)} jaar weer boven nul." if punt is not None else
+                   + (f"De lijn komt in jaar {getal(punt)} weer boven nul." if punt is not None else
                       f"Binnen {rijen[-1]['jaar']} jaar komt de lijn niet boven nul.")
-                   + " De terugverdientijd hierboven is investering ÷ besparing, zonder rente.")
+                   + " De terugverdientijd zonder rente is netto investering ÷ besparing per jaar.")
 
 
 def toon_berekening(r: Resultaat) -> None:

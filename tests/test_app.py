@@ -256,7 +256,10 @@ def controleer_eigenaar(at: AppTest, casus: dict) -> None:
     assert m["Maandlast lening"][0] == euro(f.maandlast)
     assert m["Per maand netto"][0] == euro_verschil(f.netto_maandeffect)
     if f.terugverdientijd_jaar is not None:
-        assert m["Terugverdientijd"][0] == f"{getal(f.terugverdientijd_jaar, 1)} jaar"
+        assert m["Terugverdientijd zonder rente"][0] == f"{getal(f.terugverdientijd_jaar, 1)} jaar"
+    met_rente = getattr(f, "terugverdiend_met_financiering_jaar", None)
+    if met_rente is not None:
+        assert m["Terugverdiend met rente"][0] == f"na {met_rente} jaar"
     if f.maandlast:
         assert "maandlast lening" in tabel and euro(r.na.financiering.lening) in tabel
     tabel_maatregelen = next(d.value for d in at.dataframe if "Maatregel" in d.value.columns)
@@ -506,7 +509,8 @@ def test_financiering_wordt_getoond_zodra_de_kern_die_levert():
                         maandlast=101.25, terugverdientijd_jaar=17.4, co2_besparing_kg=1_210.0)
     waarden = dict(financiering_waarden(f))
     assert waarden["Investering"] == "€ 12.300" and waarden["Maandlast lening"] == "€ 101,25"
-    assert waarden["Terugverdientijd"] == "17,4 jaar" and waarden["CO₂-besparing per jaar"] == "1.210 kg"
+    assert waarden["Terugverdientijd zonder rente"] == "17,4 jaar"
+    assert waarden["CO₂-besparing per jaar"] == "1.210 kg"
     na = _resultaat().na
     met_lening = na.model_copy(update={"totaal": na.totaal + 101.25})
     delen = dict(onderdelen(met_lening, {"Maandlast lening": 101.25}))
