@@ -165,3 +165,21 @@ def test_mortgage_without_rate_is_a_dutch_error():
 def test_warmtefonds_20_years_needs_15000():
     with pytest.raises(InvoerFout, match="20 jaar kan bij het Warmtefonds pas vanaf"):
         _eigenaar(maatregelen=["spouwmuurisolatie"], financiering={"looptijd_jaar": 20})
+
+
+def test_a_heat_pump_counts_as_the_second_measure_for_isde():
+    # 2025: spouwmuur 40 m² + warmtepomp → the insulation gets the double amount 40 × 10,50 = 420, plus the heat
+    # pump 1.250 + 225 × (8 − 1) = 2.825 → 3.245
+    r = _eigenaar(maatregelen=[{"naam": "spouwmuurisolatie", "hoeveelheid": 40}, "warmtepomp"])
+    assert r.financiering.subsidie == pytest.approx(420 + 1250 + 225 * 7)
+    # 2022: two measures required; the heat pump counts (it has no amount of its own that year): 40 × 8 = 320
+    r22 = _eigenaar("2022-05-01", [{"naam": "spouwmuurisolatie", "hoeveelheid": 40}, "warmtepomp"])
+    assert r22.financiering.subsidie == pytest.approx(320)
+
+
+def test_full_heat_pump_with_own_gas_use_is_refused():
+    with pytest.raises(InvoerFout, match="volledige warmtepomp heeft geen gasaansluiting"):
+        bereken({"peildatum": "2025-06-01", "gemeente": "Borne",
+                 "woning": {"woningtype": "tussenwoning", "oppervlakte_m2": 85, "energielabel": "A",
+                            "verwarming": "warmtepomp"},
+                 "verbruik": {"gas_m3": 300}})

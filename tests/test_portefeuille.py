@@ -176,3 +176,58 @@ def test_worker_processes_give_the_same_result(monkeypatch):
     pd.testing.assert_frame_equal(een, twee)
     assert json.loads(json.dumps(list(een["status"]))) == ["ok", "ok", "ok", "fout"]
     assert np.isnan(een.loc[3, "voor_totaal"])
+
+
+def test_income_column_gives_huurtoeslag_in_the_portfolio():
+    tekst = KOP.replace("personen\n", "personen;inkomen\n") + "1;C;Borne;tussenwoning;85;E;600;20;3;28500\n"
+    r = bereken_portefeuille(_lees(tekst), SCENARIOS["label-B"], "2025-06-01")
+    alleen = bereken({"peildatum": "2025-06-01", "gemeente": "Borne",
+                      "woning": {"woningtype": "tussenwoning", "oppervlakte_m2": 85, "energielabel": "E"},
+                      "huishouden": {"personen": 3, "inkomen_jaar": 28500},
+                      "huur": {"kale_huur": 600, "servicekosten": 20}})
+    assert r.loc[0, "voor_huur_huurtoeslag"] == pytest.approx(alleen.voor.huur.huurtoeslag, abs=0.005)
+    assert r.loc[0, "voor_huur_huurtoeslag"] < 0
+
+
+@pytest.mark.parametrize("cel, melding", [("2,5", "personen: geen geheel getal"),
+                                          ("2.5", "geen getal")])
+def test_fractional_persons_is_an_error_not_zero_energy(cel, melding):
+    r = bereken_portefeuille(_lees(KOP + f"1;C;Borne;tussenwoning;85;E;600;20;{cel}\n"), SCENARIOS["label-B"],
+                             "2025-06-01")
+    assert r.loc[0, "status"] == "fout" and melding in r.loc[0, "melding"]
+
+
+def test_a_point_in_a_semicolon_file_is_not_silently_a_thousands_separator():
+    r = bereken_portefeuille(_lees(KOP + "1;C;Borne;tussenwoning;85.5;E;1.050,00;20;3\n"), SCENARIOS["label-B"],
+                             "2025-06-01")
+    assert r.loc[0, "status"] == "fout"
+    assert "oppervlakte_m2: geen getal ('85.5 (gebruik een decimale komma)')" in r.loc[0, "melding"]
+    goed = bereken_portefeuille(_lees(KOP + "1;C;Borne;tussenwoning;85,5;E;1.050,00;20;3\n"), SCENARIOS["label-B"],
+                                "2025-06-01")
+    assert goed.loc[0, "status"] == "ok" and goed.loc[0, "voor_huur_totaal"] == pytest.approx(1070.0)
+
+
+def test_peildatum_with_a_time_of_day_counts_as_that_day():
+    tekst = KOP.replace("personen\n", "personen;peildatum\n") + "1;C;Borne;tussenwoning;85;E;600;20;3;2022-06-30 14:00\n"
+    r = bereken_portefeuille(_lees(tekst), SCENARIOS["label-B"])
+    assert r.loc[0, "status"] == "ok"
+
+
+def test_office_column_names_and_summary():
+    tekst = ("VHE;Complexnummer;Gemeente;Type;GBO;Label;Huur\n"
+             "1;X1;Borne;Rijwoning;85;E;600\n2;X1;Hengelo;eindwoning;90;D;650\n")
+    r = bereken_portefeuille(_lees(tekst), SCENARIOS["label-B"], "2025-06-01")
+    assert list(r["status"]) == ["ok", "ok"]
+    s = samenvatting(r)
+    assert list(s["complex"]) == ["X1"] and s.loc[0, "woningen"] == 2
+
+
+def test_trailing_semicolons_do_not_shift_columns():
+    r = bereken_portefeuille(_lees(KOP + "1;C;Borne;tussenwoning;85;E;600;20;3;\n"), SCENARIOS["label-B"],
+                             "2025-06-01")
+    assert r.loc[0, "status"] == "ok"
+
+
+def test_a_folder_is_not_a_file(tmp_path):
+    with pytest.raises(PortefeuilleFout, match="geen bestand"):
+        lees_woningen(tmp_path)

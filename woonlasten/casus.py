@@ -323,12 +323,14 @@ def toelichting(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
                          g, "tariffs/gemeentelijke_belastingen"))
     ws = _rij(t, "tariffs/waterschapsbelastingen", rij["_rij_waterschapsbelastingen"])
     if ws is not None:
-        ve = 1 if rij["personen_gebruikt"] <= 1 else 3
+        ve = getal(rij["vervuilingseenheden"])
+        ander = (" Let op: voor deze datum zijn geen tarieven van dit waterschap bekend; de dichtstbijzijnde periode "
+                 f"(vanaf {ws['geldig_vanaf'].date()}) is gebruikt.") if rij["waterschap_ander_jaar"] else ""
         uit.append(_item("Lokale lasten: waterschap",
                          f"{rij['waterschap']}: zuiveringsheffing {ve} × {euro(ws['zuiveringsheffing_per_ve_jaar'])} + "
                          f"watersysteemheffing ingezetenen {euro(ws['watersysteemheffing_ingezetenen_jaar'])}"
                          + (" + watersysteemheffing gebouwd (eigenaar)" if rij["rol"] == "eigenaar" else "")
-                         + " per jaar.", ws, "tariffs/waterschapsbelastingen"))
+                         + " per jaar." + ander, ws, "tariffs/waterschapsbelastingen"))
     # rent
     if rij["rol"] == "huurder":
         uit.extend(_huur_toelichting(rij, t, ingreep))
@@ -350,7 +352,9 @@ def _huur_toelichting(rij: pd.Series, t: Tabellen, ingreep: bool) -> list[Toelic
         regelrij = _rij(t, "tariffs/huurregels", rij["_rij_regel_isolatie"])
         uit.append(_item("Huur: regel van de peildatum", regel + tabel, regelrij, "tariffs/huurregels"))
         if vt is not None:
-            uit.append(_item("Huur: vergoedingentabel", f"{euro(vt['vergoeding_maand'])} per maand voor "
+            toegepast = int(rij["huurregel"]) in (1, 3, 4)
+            uit.append(_item("Huur: vergoedingentabel" + ("" if toegepast else " (ter vergelijking, niet toegepast)"),
+                             f"{euro(vt['vergoeding_maand'])} per maand voor "
                              f"{vt['label_voor']} → {vt['label_na']} ({vt['verhuring']}e huurder, klasse "
                              f"{vt['grootteklasse']}).", vt, "tariffs/vergoedingentabel"))
         if rij["huurverhoging_herkomst"] == "opgegeven":
@@ -371,6 +375,10 @@ def _huur_toelichting(rij: pd.Series, t: Tabellen, ingreep: bool) -> list[Toelic
                  + f" per maand bij een inkomen van {euro(rij['inkomen_jaar'], 0)} per jaar (schatting; vermogen en de "
                    "jongerengrens zijn niet meegenomen; alle servicekosten als subsidiabel aangenomen).")
         uit.append(_item("Huur: huurtoeslag", tekst, ht, "tariffs/huurtoeslag"))
+    elif rij["rol"] == "huurder" and not pd.isna(rij["inkomen_jaar"]):
+        uit.append(Toelichting(onderwerp="Huur: huurtoeslag",
+                               tekst=f"Niet berekend: voor {rij['peildatum'].year} zijn nog geen parameters van de "
+                                     "huurtoeslag bekend (tariffs/huurtoeslag.csv)."))
     elif rij["rol"] == "huurder":
         uit.append(Toelichting(onderwerp="Huur: huurtoeslag",
                                tekst="Niet berekend: vul het inkomen van het huishouden in voor een schatting."))

@@ -71,8 +71,9 @@ def investering_en_subsidie(f, t: Tabellen, maatregelen: list[str]) -> None:
         telt[naam] = gekozen & ~np.isnan(_getal(r["bedrag_per_eenheid"], n)) & (q >= minimum)
     aantal_isolatie = sum(telt.values()) if telt else np.zeros(n, dtype=np.int64)
     warmtepompen = [m for m in per_maatregel if m in ("warmtepomp", "hybride_warmtepomp")]
-    aantal_wp = sum((per_maatregel[m][0] & ~np.isnan(_getal(per_maatregel[m][2]["startbedrag"], n)))
-                    for m in warmtepompen) if warmtepompen else np.zeros(n, dtype=np.int64)
+    # a heat pump counts as a measure for the two-measure rules (labels/maatregelen.md §3), also in years
+    # without a heat-pump amount in isde.csv
+    aantal_wp = sum(per_maatregel[m][0] for m in warmtepompen) if warmtepompen else np.zeros(n, dtype=np.int64)
     eerder = f["eerdere_isolatiemaatregel"] == 1
     subsidie = np.zeros(n)
     for naam in isolatie:
@@ -83,7 +84,7 @@ def investering_en_subsidie(f, t: Tabellen, maatregelen: list[str]) -> None:
         enkel = _getal(r["bedrag_per_eenheid"], n)
         # until 2022 two measures were required (insulation or a heat pump counts); since 2023 none
         genoeg = (aantal_isolatie + aantal_wp + eerder) >= minimaal
-        tarief = np.where(~np.isnan(dubbel) & ((aantal_isolatie >= 2) | eerder), dubbel, enkel)
+        tarief = np.where(~np.isnan(dubbel) & ((aantal_isolatie + aantal_wp >= 2) | eerder), dubbel, enkel)
         s = np.where(telt[naam] & genoeg, np.minimum(q, maximum) * np.nan_to_num(tarief), 0.0)
         f["subsidie_" + naam] = s
         subsidie = subsidie + s
@@ -91,7 +92,8 @@ def investering_en_subsidie(f, t: Tabellen, maatregelen: list[str]) -> None:
         gekozen, q, r, bedrag = per_maatregel[naam]
         kw = np.where(np.isnan(f["warmtepomp_kw"]), t.parameter(f"vermogen_{naam}_kw"), f["warmtepomp_kw"])
         s = np.where(gekozen, np.nan_to_num(_getal(r["startbedrag"], n))
-                     + np.nan_to_num(_getal(r["bedrag_per_kw"], n)) * np.maximum(kw - 1, 0), 0.0)
+                     + np.nan_to_num(_getal(r["bedrag_per_kw"], n))
+                     * np.maximum(kw - t.parameter("isde_warmtepomp_kw_zonder_bedrag"), 0), 0.0)
         f["subsidie_" + naam] = s
         subsidie = subsidie + s
     if "ventilatie" in per_maatregel:

@@ -46,6 +46,7 @@ INVOER_KOLOMMEN: dict[str, str] = {
 }
 JA = {"1", "1.0", "ja", "j", "true", "waar", "yes", "y", "x"}
 NEE = {"0", "0.0", "nee", "n", "false", "onwaar", "no", ""}
+GEHEEL = ("personen", "bouwjaar", "looptijd_jaar")  # whole numbers
 VERPLICHT = ("peildatum", "gemeente", "woningtype", "oppervlakte_m2", "energielabel")
 STANDAARD = {"rol": "huurder", "verwarming": "gasketel", "kale_huur": 0.0, "servicekosten": 0.0, "aow": 0.0,
              "nieuwe_verhuring": 0.0, "eerdere_isolatiemaatregel": 0.0, "financiering_vorm": "warmtefonds"}
@@ -246,6 +247,11 @@ def normaliseer(invoer: pd.DataFrame, fouten: _Fouten) -> Rekenblad:
                 fouten.zet(buiten, lambda m, k=kol, w=waarde, lo=laag, hi=hoog: np.array(
                     [f"{k}: moet tussen {lo:g} en {hi:g} liggen (nu {x:g})" for x in w[m]], dtype=object))
                 waarde = np.where(buiten, np.nan, waarde)
+            if kol in GEHEEL:
+                gebroken = ~np.isnan(waarde) & (waarde != np.round(waarde))
+                fouten.zet(gebroken, lambda m, k=kol, w=waarde: np.array(
+                    [f"{k}: geen geheel getal (nu {x:g})" for x in w[m]], dtype=object))
+                waarde = np.where(gebroken, np.nan, waarde)
             if kol in STANDAARD:
                 waarde = _vul(waarde, STANDAARD[kol])
             f[kol] = waarde
@@ -263,11 +269,12 @@ def normaliseer(invoer: pd.DataFrame, fouten: _Fouten) -> Rekenblad:
                           STANDAARD.get(kol, 0.0))
         elif soort == "datum":
             if pd.api.types.is_datetime64_any_dtype(ruw):
-                waarde = ruw.to_numpy(dtype="datetime64[ns]")
+                waarde = ruw.dt.tz_localize(None).dt.normalize().to_numpy(dtype="datetime64[ns]") \
+                    if getattr(ruw.dt, "tz", None) is not None else ruw.dt.normalize().to_numpy(dtype="datetime64[ns]")
             else:
                 tekst = _tekstkolom(ruw)
                 omgezet = pd.to_datetime(pd.Series(tekst.categories, dtype=object), errors="coerce", format="mixed",
-                                         dayfirst=True)
+                                         dayfirst=True).dt.normalize()  # a time of day does not count
                 codes = tekst.codes
                 waarde = np.append(omgezet.to_numpy(dtype="datetime64[ns]"), np.datetime64("NaT"))[
                     np.where(codes < 0, len(omgezet), codes)]
@@ -533,6 +540,10 @@ def verbruik(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
              ["elektriciteit_kwh"])
     f["_rij_elektriciteit_huishouden"] = e["_rij"]
     tap, koken = tk["tapwater_gas_m3"], tk["koken_gas_m3"]
+    fouten.zet((tk["_rij"] < 0) | (e["_rij"] < 0), _met("personen: geen verbruikscijfer voor ", personen, " personen"))
+    fouten.zet(_is(f["verwarming"], "warmtepomp") & (np.nan_to_num(f["gas_m3"]) > 0),
+               "verbruik.gas_m3: een woning met een volledige warmtepomp heeft geen gasaansluiting; laat het "
+               "gasverbruik leeg of kies verwarming hybride_warmtepomp")
     gas_voor_est, extra_voor_est, rij_wp_voor = _verwarming_omzetten(ruimte_voor, tap, koken, f["verwarming"],
                                                                       f["energielabel"], t)
     # calibration on own gas use (only where the estimate uses gas at all); gas and heat-pump electricity are

@@ -19,6 +19,8 @@ _SJABLONEN = {
     "date_from_datetime_parsing": "geen geldige datum (gebruik JJJJ-MM-DD)",
     "date_parsing": "geen geldige datum (gebruik JJJJ-MM-DD)",
     "date_type": "geen geldige datum (gebruik JJJJ-MM-DD)",
+    "date_from_datetime_inexact": "geen geldige datum (gebruik JJJJ-MM-DD, zonder tijd)",
+    "datetime_parsing": "geen geldige datum (gebruik JJJJ-MM-DD)",
     "extra_forbidden": "onbekend veld",
     "string_too_short": "mag niet leeg zijn",
     "string_too_long": "is te lang",
@@ -51,7 +53,7 @@ def vertaal(exc: ValidationError) -> list[str]:
         veld = _veldnaam(tuple(fout["loc"]))
         ctx = fout.get("ctx") or {}
         if fout["type"] == "literal_error":
-            tekst = "onbekende waarde; kies uit " + ctx.get("expected", "").replace("'", "")
+            tekst = "onbekende waarde; kies uit " + ctx.get("expected", "").replace("'", "").replace(" or ", ", ")
         else:
             sjabloon = _SJABLONEN.get(fout["type"])
             tekst = sjabloon.format(**{k: _nl(v) for k, v in ctx.items()}) if sjabloon else fout["msg"]

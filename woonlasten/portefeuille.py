@@ -50,6 +50,9 @@ ALIASSEN = {
     "gasm3": "gas_m3", "gasverbruik": "gas_m3", "elektriciteitkwh": "elektriciteit_kwh",
     "stroomverbruik": "elektriciteit_kwh",
     "naarlabel": "naar_label", "maatregelen": "maatregelen", "huurverhoging": "huurverhoging",
+    "inkomenjaar": "inkomen_jaar", "inkomen": "inkomen_jaar", "verzamelinkomen": "inkomen_jaar",
+    "huishoudinkomen": "inkomen_jaar", "aow": "aow", "nieuweverhuring": "nieuwe_verhuring", "mutatie": "nieuwe_verhuring",
+    "wwspunten": "wws_punten", "punten": "wws_punten",
     "gasleveringsprijsm3": "gas_leveringsprijs_m3", "elektriciteitleveringsprijskwh": "elektriciteit_leveringsprijs_kwh",
     "vasteleveringskostenjaar": "vaste_leveringskosten_jaar",
 }
@@ -81,6 +84,8 @@ def lees_woningen(bron: Union[str, Path, IO[bytes], bytes], naam: str | None = N
         pad = Path(bron)
         if not pad.exists():
             raise PortefeuilleFout(f"bestand niet gevonden: {pad}")
+        if not pad.is_file():
+            raise PortefeuilleFout(f"{pad} is geen bestand (een map?)")
         if pad.stat().st_size > MAX_BESTAND_BYTES:
             raise PortefeuilleFout(f"bestand is te groot ({pad.stat().st_size / 1024**3:.1f} GB; maximaal 2 GB)")
         data = pad.read_bytes()
@@ -120,8 +125,8 @@ def _lees_csv(data: bytes, naam: str) -> pd.DataFrame:
     decimaal = "," if scheiding == ";" else "."
     for codering in ("utf-8-sig", "cp1252"):
         try:
-            frame = pd.read_csv(io.BytesIO(data), sep=scheiding, decimal=decimaal, encoding=codering,
-                                thousands="." if decimaal == "," else None, keep_default_na=False, na_values=[""],
+            frame = pd.read_csv(io.BytesIO(data), sep=scheiding, decimal=decimaal, encoding=codering, index_col=False,
+                                keep_default_na=False, na_values=[""],
                                 skipinitialspace=True, quoting=csv.QUOTE_MINIMAL, on_bad_lines="error", engine="c",
                                 dtype={"id": str, "complex": str})
             break
@@ -144,8 +149,11 @@ def _getal_nl(reeks: pd.Series, decimaalkomma: bool) -> pd.Series:
     What is still not a number stays text, so the calculation names the field and the row."""
     if pd.api.types.is_numeric_dtype(reeks) and not pd.api.types.is_bool_dtype(reeks):
         return reeks.astype(float)
-    snel = pd.to_numeric(reeks, errors="coerce")
-    rest = snel.isna() & reeks.notna() & (reeks.astype(str).str.strip() != "")
+    tekst = reeks.astype(str)
+    # in a ';' file a point is never a decimal point: those cells go through the Dutch rules below
+    punt = tekst.str.contains(".", regex=False) if decimaalkomma else pd.Series(False, index=reeks.index)
+    snel = pd.to_numeric(reeks.where(~punt), errors="coerce")
+    rest = snel.isna() & reeks.notna() & (tekst.str.strip() != "")
     if not rest.any():
         return snel
     uit = snel.astype(object)
@@ -153,8 +161,13 @@ def _getal_nl(reeks: pd.Series, decimaalkomma: bool) -> pd.Series:
     schoon = []
     for u in uniek:
         t = u.strip().replace("€", "").replace("m²", "").replace("m2", "").replace("\u00a0", "").replace(" ", "")
-        if decimaalkomma or re.fullmatch(r"-?[\d.]*,\d+", t):
+        if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", t):  # Dutch thousands: 1.050 or 1.234,56
             t = t.replace(".", "").replace(",", ".")
+        elif re.fullmatch(r"-?\d+,\d+", t):  # decimal comma
+            t = t.replace(",", ".")
+        elif decimaalkomma and "." in t:  # a point in a ';' file that is not a thousands separator: ambiguous
+            schoon.append(u + " (gebruik een decimale komma)")
+            continue
         try:
             schoon.append(float(t))
         except ValueError:
@@ -319,9 +332,9 @@ def bereken_portefeuille(woningen: pd.DataFrame, scenario: Scenario, peildatum: 
     ``voortgang``: optional callable(fraction done) for a progress bar; ``processen``: worker processes for
     large files (default 1, or $WOONLASTEN_PROCESSEN; see bench/README.md for when more pays off)."""
     t = tabellen or laad_tabellen()
-    invoer, _ = naar_invoer(woningen)
+    invoer, mapping = naar_invoer(woningen)
     if peildatum is not None:
-        invoer["peildatum"] = pd.Timestamp(peildatum)
+        invoer["peildatum"] = pd.Timestamp(peildatum).normalize()
     elif "peildatum" not in invoer.columns:
         invoer["peildatum"] = pd.Timestamp.today().normalize()
     invoer = pas_scenario_toe(invoer.reset_index(drop=True), scenario, t)
@@ -358,12 +371,18 @@ def bereken_portefeuille(woningen: pd.DataFrame, scenario: Scenario, peildatum: 
     invoer_kolommen = woningen.reset_index(drop=True)
     extra = pd.DataFrame(kolommen, index=invoer_kolommen.index)
     dubbel = [k for k in extra.columns if k in invoer_kolommen.columns]  # our output names win over the file's
-    return pd.concat([invoer_kolommen.drop(columns=dubbel), extra], axis=1)
+    uit = pd.concat([invoer_kolommen.drop(columns=dubbel), extra], axis=1)
+    uit.attrs["kolomnamen"] = {ons: hun for hun, ons in mapping.items()}
+    return uit
 
 
 def samenvatting(resultaat: pd.DataFrame, per: str | None = "complex") -> pd.DataFrame:
     """Per complex (or overall with ``per=None``): dwellings, errors, upgraded, share neutral among the
     upgraded, average and worst verschil [€/maand], average rent increase and energy saving [€/maand]."""
+    if per is not None and per not in resultaat.columns:  # the file's own name for it, e.g. 'Complexnummer'
+        per = resultaat.attrs.get("kolomnamen", {}).get(per, per)
+        if per not in resultaat.columns:
+            raise PortefeuilleFout(f"kolom '{per}' niet gevonden voor de samenvatting")
     ok = (resultaat["status"] == "ok").to_numpy()
     aangepakt = ok & (resultaat["scenario_actie"] == "aangepakt").to_numpy()
     neutraal = aangepakt & (resultaat["woonlastenneutraal"].to_numpy(dtype=object) == True)  # noqa: E712
@@ -388,7 +407,7 @@ def samenvatting(resultaat: pd.DataFrame, per: str | None = "complex") -> pd.Dat
     s["aandeel_neutraal"] = (s["neutraal"] / s["aangepakt"].replace(0, np.nan)).round(3)
     # a complex where nothing is upgraded does not change: neutral by definition
     s["gemiddeld_neutraal"] = (s["gemiddeld_verschil_maand"] <= 0) | (s["aangepakt"] == 0)
-    return s.reset_index().rename(columns={"groep": per or "groep"})
+    return s.reset_index().rename(columns={"groep": "complex" if per else "groep"})
 
 
 # ----------------------------------------------------------------------------------------------------------
