@@ -140,7 +140,8 @@ except PortefeuilleFout:
     eigen_naam = {}
 per_complex = None
 if "complex" in eigen_naam:
-    per_complex = samenvatting(resultaat, per=eigen_naam["complex"]).rename(columns={eigen_naam["complex"]: "complex"})
+    per_complex = samenvatting(resultaat, per=eigen_naam["complex"])
+    per_complex = per_complex.rename(columns={per_complex.columns[0]: "complex"})  # the group column
 n = len(resultaat)
 n_fout = int(totaal["fout"])
 aangepakt = int(totaal["aangepakt"])

@@ -348,7 +348,8 @@ def test_portefeuille_upload_toont_de_uitkomst_van_de_kern():
     assert m["Met een fout"][0] == "1"
     assert m["Woonlastenneutraal"][0] == f"{getal(totaal['aandeel_neutraal'] * 100, 1)}%"
     complexen = next(d.value for d in at.dataframe if "aandeel_neutraal" in d.value.columns)
-    verwacht = samenvatting(r, per="Complex").set_index("Complex")
+    verwacht = samenvatting(r, per="Complex")
+    verwacht = verwacht.set_index(verwacht.columns[0])  # the group column ('Complex' or 'complex')
     assert sorted(complexen["complex"]) == ["Borne-Oost", "Hengelo-Noord"]
     for _, rij in complexen.iterrows():
         assert rij["woningen"] == verwacht.loc[rij["complex"], "woningen"]
