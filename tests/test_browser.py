@@ -25,7 +25,9 @@ from woonlasten import Casus, bereken
 from woonlasten.cli import oordeel
 
 PROJECT = Path(__file__).resolve().parent.parent
-SCHERMAFDRUKKEN = PROJECT / "docs" / "screenshots"
+# Screenshots go to out/screenshots (not tracked); WOONLASTEN_SCHERMAFDRUKKEN=docs/screenshots refreshes the ones
+# in the documentation.
+SCHERMAFDRUKKEN = PROJECT / os.environ.get("WOONLASTEN_SCHERMAFDRUKKEN", "out/screenshots")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 WACHT_MS = 30_000

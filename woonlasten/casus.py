@@ -13,6 +13,7 @@ from woonlasten.formatteer import euro, getal
 from woonlasten.huurregels import HUURREGELS, VERGELIJKING
 from woonlasten.kern import RESULTAAT_DELEN, bereken_frame
 from woonlasten.modellen import (
+    Bandbreedte,
     Casus,
     EnergieDelen,
     FinancieringDelen,
@@ -127,6 +128,11 @@ def rij_naar_resultaat(rij: pd.Series, t: Tabellen) -> Resultaat:
         ),
         woonlastenneutraal=bool(rij["woonlastenneutraal"]) if ingreep else None,
         woonlastenneutraal_na_huurtoeslag=bool(rij["woonlastenneutraal_netto"]) if ingreep else None,
+        bandbreedte=Bandbreedte(
+            relatief=float(rij["bandbreedte_verbruik"]), verschil_totaal_laag=_c(float(rij["verschil_totaal_laag"])),
+            verschil_totaal_hoog=_c(float(rij["verschil_totaal_hoog"])),
+            oordeel_zeker=(rij["verschil_totaal_hoog"] <= 0.005) or (rij["verschil_totaal_laag"] > 0.005),
+        ) if ingreep else None,
         huur_informatie=huur_informatie(rij) if rij["rol"] == "huurder" else None,
         financiering=financieringsresultaat(rij, t) if rij["rol"] == "eigenaar" and ingreep else None,
         toelichting=toelichting(rij, t),

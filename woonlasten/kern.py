@@ -850,6 +850,13 @@ def bereken_frame(invoer: pd.DataFrame, tabellen: Tabellen | None = None,
     neutraal = np.full(f.n, None, dtype=object)
     neutraal[~np.isnan(verschil)] = verschil[~np.isnan(verschil)] <= 0.005
     f["woonlastenneutraal"] = neutraal
+    # principle 7: the estimate's band. Estimated use scatters ±onzekerheid around the measured averages, and the
+    # energy difference with it; with the household's own gas use the level is measured (no band).
+    band = np.where(f["verbruik_herkomst"].codes == 0, 0.0, t.parameter("onzekerheid_verbruik_schatting"))
+    spreiding = np.abs(f["na_energie_totaal"] - f["voor_energie_totaal"]) * band
+    f["verschil_totaal_laag"] = f["verschil_totaal"] - spreiding
+    f["verschil_totaal_hoog"] = f["verschil_totaal"] + spreiding
+    f["bandbreedte_verbruik"] = band
     netto = f["verschil_totaal_netto"]
     neutraal_netto = np.full(f.n, None, dtype=object)
     neutraal_netto[~np.isnan(netto)] = netto[~np.isnan(netto)] <= 0.005

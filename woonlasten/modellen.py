@@ -269,6 +269,15 @@ class Financieringsresultaat(BaseModel):
     kasstroom: list[dict] = Field(default_factory=list, description="Cumulatief saldo per jaar [€].")
 
 
+class Bandbreedte(BaseModel):
+    """How sure the verdict is: the verschil when the estimated use is ±``relatief`` off (principle 7)."""
+
+    relatief: float = Field(description="Relatieve onzekerheid van het geschatte verbruik (0 = eigen verbruik).")
+    verschil_totaal_laag: float
+    verschil_totaal_hoog: float
+    oordeel_zeker: bool = Field(description="Het oordeel is hetzelfde aan beide kanten van de band.")
+
+
 class Resultaat(BaseModel):
     """What a household pays per month before and after, and why (``toelichting``)."""
 
@@ -281,6 +290,7 @@ class Resultaat(BaseModel):
     verbruik: VerbruikResultaat
     woonlastenneutraal: Optional[bool] = None
     woonlastenneutraal_na_huurtoeslag: Optional[bool] = None
+    bandbreedte: Optional[Bandbreedte] = None
     huur_informatie: Optional[Huurinformatie] = None
     financiering: Optional[Financieringsresultaat] = None
     toelichting: list[Toelichting]

@@ -8,7 +8,9 @@ the column. Lookups answer "the row valid on date D" for a whole column of dates
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
+import pickle
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -334,9 +336,51 @@ def _datamap(extra: Optional[str]) -> dict[str, Path]:
 @lru_cache(maxsize=8)
 def laad_tabellen(extra: Optional[str] = None) -> Tabellen:
     """Load every table once. ``extra``: folder(s) with own copies of tables that replace the shipped ones
-    (same file name and columns), e.g. a corporation's own vergoedingentabel. Defaults to ``$WOONLASTEN_DATA``."""
+    (same file name and columns), e.g. a corporation's own vergoedingentabel. Defaults to ``$WOONLASTEN_DATA``.
+
+    Validated tables are kept in a cache file keyed on the exact bytes of every data file and of this module, so
+    a new process (the app's first load, a CLI call) skips the row-by-row validation when nothing changed. Set
+    ``WOONLASTEN_CACHE=uit`` to switch it off."""
     extra = extra if extra is not None else os.environ.get("WOONLASTEN_DATA")
-    return Tabellen({naam: laad_tabel(pad, naam) for naam, pad in _datamap(extra).items()})
+    paden = _datamap(extra)
+    cache = _cachepad(paden)
+    if cache is not None and cache.exists():
+        try:
+            with open(cache, "rb") as fh:
+                tabellen = pickle.load(fh)
+            if isinstance(tabellen, Tabellen) and set(tabellen.tabellen) == set(paden):
+                return tabellen
+        except Exception:  # noqa: BLE001 - a broken cache is rebuilt, never fatal
+            pass
+    tabellen = Tabellen({naam: laad_tabel(pad, naam) for naam, pad in paden.items()})
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tijdelijk = cache.with_suffix(f".{os.getpid()}.tmp")
+            with open(tijdelijk, "wb") as fh:
+                pickle.dump(tabellen, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tijdelijk, cache)
+        except OSError:
+            pass
+    return tabellen
+
+
+def _cachepad(paden: dict[str, Path]) -> Optional[Path]:
+    """The cache file for exactly these data files and this code; None when caching is off or impossible."""
+    instelling = os.environ.get("WOONLASTEN_CACHE", "")
+    if instelling.lower() in ("uit", "0", "nee", "off"):
+        return None
+    h = hashlib.sha256()
+    h.update(Path(__file__).read_bytes())
+    h.update(repr(sorted((k, repr(v)) for k, v in SCHEMAS.items())).encode())
+    for naam, pad in sorted(paden.items()):
+        h.update(naam.encode())
+        try:
+            h.update(pad.read_bytes())
+        except OSError:
+            return None  # a missing file: load normally and report it
+    basis = Path(instelling) if instelling else Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "woonlasten"
+    return basis / f"tabellen-{h.hexdigest()[:24]}.pickle"
 
 
 def registreer(naam: str, kolommen: dict[str, Any], sleutel: list[str]) -> None:
