@@ -167,12 +167,15 @@ def test_shipped_sample_portfolio_runs():
     assert r.loc[r["status"] == "fout", "melding"].str.len().min() > 10
 
 
-def test_worker_processes_give_the_same_result(monkeypatch):
-    import woonlasten.portefeuille as p
-    monkeypatch.setattr(p, "BLOK", 2)
+def test_blocks_and_worker_processes_give_the_same_result():
     w = _lees(KOP + RIJEN)
+    stappen = []
     een = bereken_portefeuille(w, SCENARIOS["label-A"], "2025-06-01", processen=1)
-    twee = bereken_portefeuille(w, SCENARIOS["label-A"], "2025-06-01", processen=2)
+    blokken = bereken_portefeuille(w, SCENARIOS["label-A"], "2025-06-01", processen=1, blok=2,
+                                   voortgang=stappen.append)
+    twee = bereken_portefeuille(w, SCENARIOS["label-A"], "2025-06-01", processen=2, blok=2)
+    assert stappen == [0.5, 1.0]
+    pd.testing.assert_frame_equal(een, blokken)
     pd.testing.assert_frame_equal(een, twee)
     assert json.loads(json.dumps(list(een["status"]))) == ["ok", "ok", "ok", "fout"]
     assert np.isnan(een.loc[3, "voor_totaal"])
