@@ -5,9 +5,7 @@ Page config, the shared sidebar (peildatum, gemeente) and navigation over the pa
 
 import streamlit as st
 
-from app.gedeeld import zijbalk
-
-st.set_page_config(page_title="Woonlasten", page_icon="🏠", layout="wide", initial_sidebar_state="expanded",
+st.set_page_config(page_title="Woonlasten", page_icon=":material/home:", layout="wide", initial_sidebar_state="expanded",
                    menu_items={"About": "Woonlasten voor en na verduurzaming: huur, energie en lokale lasten per "
                                         "maand. Rekent offline met de meegeleverde tarieven en bronnen."})
 
@@ -21,5 +19,9 @@ pagina = st.navigation(
     ],
     position="top",
 )
+# imported only now (pandas and the core: about a second on a fresh server), so the browser already has the page
+# config and the navigation and starts loading its own code meanwhile
+from app.gedeeld import zijbalk  # noqa: E402
+
 zijbalk()
 pagina.run()

@@ -2,6 +2,6 @@
 
 One module per page (``huurder``, ``eigenaar``, ``portefeuille``, ``bronnen``; run as page scripts by
 ``st.navigation`` in ``streamlit_app.py``) and shared helpers: ``gedeeld`` (tables, sidebar, inputs, cached
-calculation), ``weergave`` (a result on screen), ``grafieken`` (Altair charts) and ``advies`` (printable advice as
+calculation), ``weergave`` (a result on screen), ``grafieken`` (Vega-Lite charts) and ``advies`` (printable advice as
 HTML, no streamlit). Every figure shown comes from the calculation core ``woonlasten``; the app only formats.
 """

@@ -14,6 +14,8 @@ from typing import Any
 from app.opmaak import (
     KLEUR,
     ONDERDELEN,
+    band_let_op,
+    band_regel,
     financiering,
     financiering_waarden,
     huurtoeslag_berekend,
@@ -42,6 +44,8 @@ h2 { font-size: 10.5pt; margin: 5pt 0 2pt 0; border-bottom: 1px solid #bbb; padd
            margin: 4pt 0; }
 .oordeel.ja { border-color: #0072B2; background: #eaf3fa; }
 .oordeel.nee { border-color: #D55E00; background: #fcefe6; }
+.band { margin: 0 0 3pt 0; font-size: 8.5pt; }
+.letop { border: 1.5px dashed #1a1a1a; border-radius: 4px; padding: 3pt 8pt; margin: 3pt 0; font-size: 9pt; }
 .rij { display: flex; gap: 10pt; align-items: flex-start; }
 .rij > div { flex: 1; }
 table { border-collapse: collapse; width: 100%; font-size: 8.5pt; line-height: 1.2; }
@@ -177,6 +181,12 @@ def advies_html(r: Resultaat, *, woning: dict[str, str], eigenaar: bool = False,
         na_toeslag = (f"<br><span style='font-size:10pt'>{_e(oordeel_na_huurtoeslag(r))}</span>"
                       if not eigenaar and huurtoeslag_berekend(r) else "")
         delen.append(f"<div class='oordeel {klasse}'>{teken} {_e(oordeel(r))}{na_toeslag}</div>")
+        let_op = band_let_op(r)
+        if let_op:  # the band changes the verdict: said in words, not by colour
+            delen.append("<div class='letop'>⚠ <b>Let op:</b> " + _e(let_op.removeprefix("Let op: ")) + "</div>")
+        regel = band_regel(r)
+        if regel:
+            delen.append(f"<p class='band'>{_e(regel)}</p>")
     else:
         delen.append("<div class='oordeel'>Geen ingreep gekozen: alleen de woonlasten van nu.</div>")
     regels = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in woning.items())

@@ -210,5 +210,7 @@ if resultaat is not None:
                        file_name=f"woonlastenadvies_eigenaar_{g.gemeente()}_{g.peildatum():%Y%m%d}.html",
                        mime="text/html", on_click="ignore", icon=":material/print:", key="advies_eigenaar",
                        help="Eén A4 met de bedragen, de grafiek, het oordeel, de financiering en de bronnen.")
-    with st.expander("Voorbeeld van het advies"):
+    # the preview is drawn only on request: an iframe with the whole advice costs the first load time
+    if st.toggle("Voorbeeld van het advies tonen", key="eig_voorbeeld_advies",
+                 help="Toont het afdrukbare advies hieronder, zoals het wordt afgedrukt."):
         st.iframe(html, height=1100, alt="Voorbeeld van het afdrukbare woonlastenadvies voor de eigenaar")

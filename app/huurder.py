@@ -101,5 +101,7 @@ if resultaat is not None:
                        mime="text/html", on_click="ignore", icon=":material/print:", key="advies_huurder",
                        help="Eén A4 met de bedragen, de grafiek, het oordeel en de bronnen. Open het bestand en "
                             "druk af (of bewaar als pdf).")
-    with st.expander("Voorbeeld van het advies"):
+    # the preview is drawn only on request: an iframe with the whole advice costs the first load time
+    if st.toggle("Voorbeeld van het advies tonen", key="voorbeeld_advies",
+                 help="Toont het afdrukbare advies hieronder, zoals het wordt afgedrukt."):
         st.iframe(html, height=1100, alt="Voorbeeld van het afdrukbare woonlastenadvies")

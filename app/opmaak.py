@@ -153,6 +153,43 @@ def oordeel_na_huurtoeslag(r: Resultaat) -> str:
     return f"Na huurtoeslag: nee, {euro(d)} per maand meer"
 
 
+def bandbreedte(r: Resultaat) -> Any | None:
+    """The core's band of an estimate (principle 7), when it has one and there is an upgrade."""
+    return getattr(r, "bandbreedte", None) if r.verschil is not None else None
+
+
+def _marge(b: Any, begin: str = "Bij") -> str:
+    return (f"{begin} {getal(b.relatief * 100)} % meer of minder verbruik dan geschat ligt het verschil tussen "
+            f"{_vast(euro_verschil(b.verschil_totaal_laag))} en {_vast(euro_verschil(b.verschil_totaal_hoog))} "
+            "per maand")
+
+
+def band_regel(r: Resultaat) -> str | None:
+    """One short line with the range of the verdict, for every result with an upgrade: 'Bandbreedte: bij 50 % meer
+    of minder verbruik dan geschat ligt het verschil tussen -€ 40,05 en -€ 13,35 per maand; het oordeel blijft
+    hetzelfde.' With the household's own use the core has no band: the line says so."""
+    b = bandbreedte(r)
+    if b is None:
+        return None
+    if not b.relatief:
+        return ("Bandbreedte: gerekend met het eigen gas- en stroomverbruik van de jaarafrekening, dus zonder de "
+                "marge van een schatting.")
+    gevolg = ("het oordeel blijft hetzelfde" if b.oordeel_zeker else
+              "woonlastenneutraal of niet hangt dus af van het werkelijke verbruik")
+    return f"Bandbreedte: {_marge(b, 'bij')}; {gevolg}."
+
+
+def band_let_op(r: Resultaat) -> str | None:
+    """The note next to the verdict when the band changes it (``oordeel_zeker`` False), else None."""
+    b = bandbreedte(r)
+    if b is None or b.oordeel_zeker:
+        return None
+    geschat = "deels geschat" if r.verbruik.herkomst == "deels eigen" else "geschat"
+    return (f"Let op: dit oordeel is niet zeker, want het verbruik is {geschat}. {_marge(b)}: het kan dus "
+            "uitvallen als woonlastenneutraal of als niet woonlastenneutraal. Vul het eigen gas- en stroomverbruik "
+            "van de jaarafrekening in voor een zeker oordeel.")
+
+
 def _vast(bedrag: str) -> str:
     """An amount that never wraps: no break after the sign nor between '€' and the number."""
     return bedrag.replace(" ", "\u00a0").replace("+€", "+\u2060€").replace("-€", "-\u2060€")

@@ -3,10 +3,14 @@ breakdown, the rent side, consumption, and 'Hoe is dit berekend' with every rule
 
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 
 from app.grafieken import kasstroom_grafiek, woonlasten_grafiek
 from app.opmaak import (
+    band_let_op,
+    band_regel,
     financiering,
     financiering_waarden,
     huurtoeslag_berekend,
@@ -46,6 +50,9 @@ def toon_oordeel(r: Resultaat) -> None:
         st.success(tekst, icon=":material/check_circle:")
     else:
         st.warning(tekst, icon=":material/warning:")
+    let_op = band_let_op(r)
+    if let_op:  # principle 7: the band changes the verdict, said in words right under it
+        st.warning(let_op.replace("Let op:", "**Let op:**", 1), icon=":material/help:")
 
 
 def toon_metrics(r: Resultaat, eigenaar: bool = False) -> None:
@@ -86,8 +93,8 @@ def toon_huurkant(r: Resultaat) -> None:
     if info is not None:
         if info.regel:
             regels.append(f"Regel: {info.regel}")
-        if info.vergelijking:
-            regels.append(info.vergelijking)
+        if info.vergelijking:  # e.g. 'boven de vergoedingentabel'
+            regels.append(f"Afgesproken huurverhoging: {info.vergelijking}.")
         if info.zonnepanelen_servicekosten:
             regels.append(f"Zonnepanelen via de servicekosten: {euro(info.zonnepanelen_servicekosten)} per maand.")
         if info.huurklasse_voor:
@@ -146,9 +153,9 @@ def toon_financiering(r: Resultaat) -> None:
         punt = optioneel(f, "terugverdiend_met_financiering_jaar")
         if punt is None:
             punt = nulpunt(rijen)
-        st.altair_chart(kasstroom_grafiek(rijen, punt), width="stretch",
-                        alt="Lijn van het opgeteld resultaat per jaar; onder nul is de investering nog niet "
-                            "terugverdiend.")
+        st.vega_lite_chart(spec=kasstroom_grafiek(rijen, punt), width="stretch",
+                           alt="Lijn van het opgeteld resultaat per jaar; onder nul is de investering nog niet "
+                               "terugverdiend.")
         st.caption("Opgeteld per jaar: de besparing op energie min de betalingen voor de lening (met rente) en het "
                    "eigen geld, bij de prijzen van de peildatum. "
                    + (f"De lijn komt in jaar {getal(punt)} weer boven nul." if punt is not None else
@@ -160,20 +167,35 @@ def toon_berekening(r: Resultaat) -> None:
     """The expander 'Hoe is dit berekend': every rule and data row used, with its source and status."""
     with st.expander("Hoe is dit berekend", icon=":material/menu_book:"):
         st.caption(verbruik_tekst(r))
-        for t in r.toelichting:
-            st.markdown(f"**{t.onderwerp}.** {t.tekst}")
-            if t.bron:
-                status = f" ({t.status})" if t.status and t.status != "bevestigd" else ""
-                st.caption(f"Bron{status}: {t.bron}")
+        # one element for all items (not two per item): some forty fewer elements for the browser to draw
+        st.markdown("\n\n".join(toelichting_markdown(t) for t in r.toelichting), unsafe_allow_html=True)
+
+
+def toelichting_markdown(t) -> str:
+    """One item of 'Hoe is dit berekend' as Markdown: the subject in bold, the text, and the source on its own line
+    in small grey type (escaped: a source is text, never markup)."""
+    uit = f"**{_html(t.onderwerp)}.** {_html(t.tekst)}"
+    if t.bron:
+        status = f" ({t.status})" if t.status and t.status != "bevestigd" else ""
+        uit += (f"  \n<span style='color: rgba(49, 51, 63, 0.6); font-size: 0.875rem'>Bron{_html(status)}: "
+                f"{_html(t.bron)}</span>")
+    return uit
+
+
+def _html(tekst: str) -> str:
+    return html.escape(str(tekst), quote=False)
 
 
 def toon_resultaat(r: Resultaat, eigenaar: bool = False) -> None:
     toon_oordeel(r)
     toon_metrics(r, eigenaar)
+    regel = band_regel(r)
+    if regel:
+        st.caption(regel)
     links, rechts = st.columns([1, 1], gap="medium")
     with links:
-        st.altair_chart(woonlasten_grafiek(r), width="stretch",
-                        alt="Gestapelde staven van de woonlasten per maand nu en na de ingreep, per onderdeel.")
+        st.vega_lite_chart(spec=woonlasten_grafiek(r), width="stretch",
+                           alt="Gestapelde staven van de woonlasten per maand nu en na de ingreep, per onderdeel.")
     with rechts:
         st.markdown(tabel_markdown(r, eigenaar))
     st.caption(verbruik_tekst(r) + (" Het geschatte verbruik kan flink afwijken (gedrag, weer); met het eigen "

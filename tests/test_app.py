@@ -196,6 +196,49 @@ def test_huurder_slechter_label_geeft_nederlandse_fout():
     assert not at.metric
 
 
+def band_op_scherm(at: AppTest) -> tuple[str, str | None]:
+    """(the 'Bandbreedte' line under the metrics, the 'Let op' note next to the verdict or None), as plain text."""
+    regel = leesbaar(next(c.value for c in at.caption if c.value.startswith("Bandbreedte:")))
+    let_op = [leesbaar(w.value) for w in at.warning if "Let op:" in w.value]
+    assert len(let_op) <= 1
+    return regel, (let_op[0] if let_op else None)
+
+
+def test_huurder_bandbreedte_zeker_en_onzeker():
+    """Principle 7: the band of the estimate is always one line under the metrics; when it changes the verdict, a
+    'Let op' note in words stands right under the verdict (not only a colour)."""
+    at = start()
+    r = bereken(Casus.model_validate(huurder_casus(at)))
+    assert r.bandbreedte.oordeel_zeker and r.bandbreedte.relatief == 0.5
+    regel, let_op = band_op_scherm(at)
+    assert let_op is None
+    assert "50 % meer of minder verbruik" in regel and "het oordeel blijft hetzelfde" in regel
+    assert euro_verschil(r.bandbreedte.verschil_totaal_laag) in regel
+    assert euro_verschil(r.bandbreedte.verschil_totaal_hoog) in regel
+
+    # E -> B with a rent increase close to the saving: the band straddles zero
+    at.number_input(key="huurverhoging").set_value(30.0).run()
+    casus = huurder_casus(at, ingreep__huurverhoging=30.0)
+    controleer_huurder(at, casus)
+    b = bereken(Casus.model_validate(casus)).bandbreedte
+    assert not b.oordeel_zeker and b.verschil_totaal_laag < 0 < b.verschil_totaal_hoog
+    regel, let_op = band_op_scherm(at)
+    assert let_op is not None, "geen 'Let op' bij een onzeker oordeel"
+    assert let_op.startswith("**Let op:** dit oordeel is niet zeker, want het verbruik is geschat")
+    for tekst in (regel, let_op):
+        assert euro_verschil(b.verschil_totaal_laag) in tekst and euro_verschil(b.verschil_totaal_hoog) in tekst
+    assert "jaarafrekening" in let_op and "hangt dus af van het werkelijke verbruik" in regel
+
+    # with the household's own use the core has no band: a sure verdict, said so
+    at.number_input(key="gas_m3").set_value(1400).run()
+    at.number_input(key="elektriciteit_kwh").set_value(2500).run()
+    casus = huurder_casus(at, ingreep__huurverhoging=30.0, verbruik__gas_m3=1400, verbruik__elektriciteit_kwh=2500)
+    controleer_huurder(at, casus)
+    assert bereken(Casus.model_validate(casus)).bandbreedte.relatief == 0
+    regel, let_op = band_op_scherm(at)
+    assert let_op is None and "eigen gas- en stroomverbruik van de jaarafrekening" in regel
+
+
 def test_invoer_blijft_bewaard_bij_wisselen_van_pagina():
     at = start()
     at.number_input(key="kale_huur").set_value(712.5).run()
@@ -307,6 +350,26 @@ def test_eigenaar_maatregelen_hoeveelheden_en_woz_wijzigen():
     casus = eigenaar_casus(at, {"dakisolatie": 50, "zonnepanelen": 8}, woning__woz_waarde=350_000,
                            ingreep__naar_label="C")
     controleer_eigenaar(at, casus)
+
+
+def test_eigenaar_bandbreedte_zeker_en_onzeker():
+    at = start("app/eigenaar.py")
+    r = bereken(Casus.model_validate(eigenaar_casus(at, STANDAARD_HOEVEELHEDEN)))
+    regel, let_op = band_op_scherm(at)
+    assert r.bandbreedte.oordeel_zeker and let_op is None and "het oordeel blijft hetzelfde" in regel
+    assert euro_verschil(r.bandbreedte.verschil_totaal_laag) in regel
+
+    # cavity wall and floor on a Warmtefonds loan: the loan's payment is close to the estimated saving
+    at.multiselect(key="eig_maatregelen").set_value(["spouwmuurisolatie", "vloerisolatie"]).run()
+    hoeveelheden = {m: STANDAARD_HOEVEELHEDEN[m] for m in ("spouwmuurisolatie", "vloerisolatie")}
+    casus = eigenaar_casus(at, hoeveelheden)
+    controleer_eigenaar(at, casus)
+    b = bereken(Casus.model_validate(casus)).bandbreedte
+    assert not b.oordeel_zeker
+    regel, let_op = band_op_scherm(at)
+    assert let_op is not None and "niet zeker" in let_op and "jaarafrekening" in let_op
+    assert euro_verschil(b.verschil_totaal_laag) in let_op and euro_verschil(b.verschil_totaal_hoog) in let_op
+    assert "hangt dus af van het werkelijke verbruik" in regel
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -471,6 +534,19 @@ def test_advies_html_bevat_oordeel_bedragen_grafiek_en_bronnen():
     assert "02-06-2025" in html and "01-06-2025" in html
     for t in r.toelichting:
         assert t.onderwerp in html
+
+
+def test_advies_html_toont_de_bandbreedte():
+    zeker = _resultaat()
+    html = advies_html(zeker, woning={})
+    assert "Bandbreedte:" in html and "het oordeel blijft hetzelfde" in html and "class='letop'" not in html
+    onzeker = _resultaat(naar_label="B", huurverhoging=30)
+    b = onzeker.bandbreedte
+    assert not b.oordeel_zeker
+    html = leesbaar(advies_html(onzeker, woning={}))
+    assert "class='letop'" in html and "<b>Let op:</b> dit oordeel is niet zeker" in html
+    assert html.index("class='oordeel") < html.index("class='letop'") < html.index("Bandbreedte:")
+    assert euro_verschil(b.verschil_totaal_laag) in html and euro_verschil(b.verschil_totaal_hoog) in html
 
 
 def test_grafiekdelen_tellen_op_tot_het_totaal():
