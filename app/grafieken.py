@@ -1,15 +1,12 @@
-"""Charts as Vega-Lite specifications (for ``st.vega_lite_chart``) with the Okabe-Ito palette (colour-blind safe)
-and Dutch amounts; each chart also states its message in text (titles, labels on the bars), so colour is never
-the only carrier of meaning.
+"""Charts in Altair (shown with ``st.altair_chart``) with the Okabe-Ito palette (colour-blind safe) and Dutch
+amounts; each chart also states its message in text (titles, labels on the bars), so colour is never the only
+carrier of meaning.
 
-Plain dictionaries rather than Altair objects: importing Altair (with jsonschema and jinja2) costs about half a
-second on a fresh server, which the first page load would wait for. The small charts carry their rows inline; the
-portfolio histogram passes its table as a named dataset (sent as Arrow).
+Altair is imported inside the functions: the import costs about half a second on a fresh server, and this way the
+verdict and the figures are already on the screen while the chart is being built.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from app.opmaak import KLEUR, OKABE_ITO, ONDERDELEN, onderdelen
 from woonlasten.formatteer import euro, euro_verschil
@@ -17,9 +14,6 @@ from woonlasten.modellen import Resultaat
 
 # Vega expression: an axis value as Dutch money, e.g. "€ 1.200" or "-€ 40".
 EURO_AS = "(datum.value < 0 ? '-€ ' : '€ ') + replace(format(abs(datum.value), ',.0f'), ',', '.')"
-SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
-
-Spec = dict[str, Any]
 
 
 def _kleuren(namen: list[str]) -> dict:
@@ -29,12 +23,11 @@ def _kleuren(namen: list[str]) -> dict:
     return {"domain": domein, "range": [KLEUR[n] for n in domein]}
 
 
-def _euro_as(titel: str, **extra: Any) -> dict:
-    return {"title": titel, "axis": {"labelExpr": EURO_AS, **extra}}
-
-
-def woonlasten_grafiek(r: Resultaat, extra_na: dict[str, float | None] | None = None) -> Spec:
+def woonlasten_grafiek(r: Resultaat, extra_na: dict[str, float | None] | None = None):
     """Stacked bars of the monthly costs now and after the upgrade, by part, with the totals written above."""
+    import altair as alt
+    import pandas as pd
+
     situaties = [("Nu", r.voor, None)] + ([("Na de ingreep", r.na, extra_na)] if r.na is not None else [])
     rijen = []
     for situatie, w, extra in situaties:
@@ -43,38 +36,30 @@ def woonlasten_grafiek(r: Resultaat, extra_na: dict[str, float | None] | None = 
                           "tekst": euro(waarde)})
     totalen = [{"situatie": s, "totaal": w.totaal, "tekst": euro(w.totaal)} for s, w, _ in situaties]
     volgorde = [s for s, _, _ in situaties]
-    staven = {
-        "data": {"values": rijen},
-        "mark": {"type": "bar", "stroke": "white", "strokeWidth": 1},
-        "encoding": {
-            "x": {"field": "situatie", "type": "nominal", "sort": volgorde, "title": None,
-                  "scale": {"paddingInner": 0.35, "paddingOuter": 0.2},
-                  "axis": {"labelAngle": 0, "labelFontSize": 13}},
-            "y": {"field": "bedrag", "aggregate": "sum", "type": "quantitative", **_euro_as("euro per maand")},
-            "color": {"field": "onderdeel", "type": "nominal", "scale": _kleuren([x["onderdeel"] for x in rijen]),
-                      "legend": {"title": None, "orient": "right", "labelFontSize": 12, "symbolType": "square",
-                                 "symbolSize": 160, "labelLimit": 200}},
-            "order": {"field": "volgorde", "type": "quantitative", "sort": "ascending"},
-            "tooltip": [{"field": "situatie", "type": "nominal", "title": "Situatie"},
-                        {"field": "onderdeel", "type": "nominal", "title": "Onderdeel"},
-                        {"field": "tekst", "type": "nominal", "title": "Per maand"}],
-        },
-    }
-    labels = {
-        "data": {"values": totalen},
-        "mark": {"type": "text", "dy": -10, "fontSize": 14, "fontWeight": "bold"},
-        "encoding": {"x": {"field": "situatie", "type": "nominal", "sort": volgorde},
-                     "y": {"field": "totaal", "type": "quantitative"},
-                     "text": {"field": "tekst", "type": "nominal"}},
-    }
-    titel = {"text": "Woonlasten per maand", "subtitle": (
-        f"verschil {euro_verschil(r.verschil.totaal)} per maand" if r.verschil else "alleen de situatie van nu")}
-    return {"$schema": SCHEMA, "title": titel, "height": 400, "layer": [staven, labels]}
+    kleuren = _kleuren([x["onderdeel"] for x in rijen])
+    staven = alt.Chart(pd.DataFrame(rijen)).mark_bar(stroke="white", strokeWidth=1).encode(
+        x=alt.X("situatie:N", sort=volgorde, title=None, scale=alt.Scale(paddingInner=0.35, paddingOuter=0.2),
+                axis=alt.Axis(labelAngle=0, labelFontSize=13)),
+        y=alt.Y("sum(bedrag):Q", title="euro per maand", axis=alt.Axis(labelExpr=EURO_AS)),
+        color=alt.Color("onderdeel:N", scale=alt.Scale(domain=kleuren["domain"], range=kleuren["range"]),
+                        legend=alt.Legend(title=None, orient="right", labelFontSize=12, symbolType="square",
+                                          symbolSize=160, labelLimit=200)),
+        order=alt.Order("volgorde:Q", sort="ascending"),
+        tooltip=[alt.Tooltip("situatie:N", title="Situatie"), alt.Tooltip("onderdeel:N", title="Onderdeel"),
+                 alt.Tooltip("tekst:N", title="Per maand")],
+    )
+    labels = alt.Chart(pd.DataFrame(totalen)).mark_text(dy=-10, fontSize=14, fontWeight="bold").encode(
+        x=alt.X("situatie:N", sort=volgorde), y=alt.Y("totaal:Q"), text=alt.Text("tekst:N"))
+    ondertitel = (f"verschil {euro_verschil(r.verschil.totaal)} per maand" if r.verschil
+                  else "alleen de situatie van nu")
+    return alt.layer(staven, labels).properties(
+        title=alt.TitleParams(text="Woonlasten per maand", subtitle=ondertitel), height=400)
 
 
-def verschil_grafiek(verschil) -> Spec:
+def verschil_grafiek(verschil):
     """Histogram of the change in woonlasten per upgraded dwelling [€/maand] (a pandas Series), with the line at
     € 0: left of it the dwelling is woonlastenneutraal. Bars are coloured and labelled ('neutraal' / 'duurder')."""
+    import altair as alt
     import pandas as pd
 
     v = pd.to_numeric(verschil, errors="coerce").dropna()
@@ -82,50 +67,39 @@ def verschil_grafiek(verschil) -> Spec:
     data = pd.DataFrame({"verschil": v.to_numpy()})
     data["oordeel"] = (data["verschil"] <= 0.005).map({True: neutraal, False: duurder})
     breedte = max(1.0, round((v.max() - v.min()) / 30, 0)) if len(v) else 1.0
-    staven = {
-        "data": {"name": "verschil"},
-        "mark": {"type": "bar", "stroke": "white", "strokeWidth": 0.5},
-        "encoding": {
-            "x": {"field": "verschil", "type": "quantitative", "bin": {"step": breedte},
-                  **_euro_as("verschil in woonlasten per woning (€ per maand)")},
-            "y": {"aggregate": "count", "type": "quantitative", "title": "aantal woningen"},
-            "color": {"field": "oordeel", "type": "nominal", "title": None,
-                      "scale": {"domain": [neutraal, duurder], "range": [OKABE_ITO["blauw"], OKABE_ITO["oranje"]]},
-                      "legend": {"orient": "top"}},
-            "tooltip": [{"aggregate": "count", "type": "quantitative", "title": "woningen"},
-                        {"field": "oordeel", "type": "nominal", "title": "oordeel"}],
-        },
-    }
-    nul = {"data": {"values": [{"x": 0.0}]}, "mark": {"type": "rule", "color": "black", "strokeDash": [4, 3]},
-           "encoding": {"x": {"field": "x", "type": "quantitative"}}}
-    return {"$schema": SCHEMA, "title": "Verdeling van het verschil per aangepakte woning", "height": 380,
-            "datasets": {"verschil": data}, "layer": [staven, nul]}
+    staven = alt.Chart(data).mark_bar(stroke="white", strokeWidth=0.5).encode(
+        x=alt.X("verschil:Q", bin=alt.Bin(step=breedte), title="verschil in woonlasten per woning (€ per maand)",
+                axis=alt.Axis(labelExpr=EURO_AS)),
+        y=alt.Y("count():Q", title="aantal woningen"),
+        color=alt.Color("oordeel:N", title=None, legend=alt.Legend(orient="top"),
+                        scale=alt.Scale(domain=[neutraal, duurder],
+                                        range=[OKABE_ITO["blauw"], OKABE_ITO["oranje"]])),
+        tooltip=[alt.Tooltip("count():Q", title="woningen"), alt.Tooltip("oordeel:N", title="oordeel")],
+    )
+    nul = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(color="black", strokeDash=[4, 3]).encode(x="x:Q")
+    return alt.layer(staven, nul).properties(title="Verdeling van het verschil per aangepakte woning", height=380)
 
 
-def kasstroom_grafiek(rijen: list[dict], nulpunt: float | None = None) -> Spec:
+def kasstroom_grafiek(rijen: list[dict], nulpunt: float | None = None):
     """Cumulative cash over the years [€]: below zero the investment is not yet earned back; the year in which the
     line comes back above zero is marked and labelled."""
-    data = [{**x, "tekst": euro(x["cumulatief"])} for x in rijen]
-    x_as = {"field": "jaar", "type": "quantitative"}
-    y_nul = {"field": "y", "type": "quantitative"}
-    lagen: list[dict] = [
-        {"data": {"values": data},
-         "mark": {"type": "line", "point": True, "color": OKABE_ITO["blauw"], "strokeWidth": 3},
-         "encoding": {
-             "x": {**x_as, "title": "jaar na de ingreep", "axis": {"tickMinStep": 1, "format": "d"}},
-             "y": {"field": "cumulatief", "type": "quantitative", **_euro_as("opgeteld resultaat (€)")},
-             "tooltip": [{"field": "jaar", "type": "quantitative", "title": "jaar"},
-                         {"field": "tekst", "type": "nominal", "title": "opgeteld"}]}},
-        {"data": {"values": [{"y": 0.0}]}, "mark": {"type": "rule", "color": "black"}, "encoding": {"y": y_nul}},
-    ]
+    import altair as alt
+    import pandas as pd
+
+    data = pd.DataFrame([{**x, "tekst": euro(x["cumulatief"])} for x in rijen])
+    lijn = alt.Chart(data).mark_line(point=True, color=OKABE_ITO["blauw"], strokeWidth=3).encode(
+        x=alt.X("jaar:Q", title="jaar na de ingreep", axis=alt.Axis(tickMinStep=1, format="d")),
+        y=alt.Y("cumulatief:Q", title="opgeteld resultaat (€)", axis=alt.Axis(labelExpr=EURO_AS)),
+        tooltip=[alt.Tooltip("jaar:Q", title="jaar"), alt.Tooltip("tekst:N", title="opgeteld")],
+    )
+    nul = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="black").encode(y="y:Q")
+    lagen = [lijn, nul]
     if nulpunt is not None:
         tekst = (f"weer boven nul in jaar {nulpunt:.0f}" if float(nulpunt).is_integer()
                  else f"weer boven nul na {nulpunt:.1f} jaar".replace(".", ","))
-        punt = {"values": [{"jaar": float(nulpunt), "y": 0.0, "tekst": tekst}]}
-        lagen.append({"data": punt, "mark": {"type": "point", "size": 160, "shape": "diamond", "filled": True,
-                                             "color": OKABE_ITO["vermiljoen"]},
-                      "encoding": {"x": x_as, "y": y_nul}})
-        lagen.append({"data": punt, "mark": {"type": "text", "dy": -16, "align": "right", "dx": -6, "fontSize": 13,
-                                             "fontWeight": "bold"},
-                      "encoding": {"x": x_as, "y": y_nul, "text": {"field": "tekst", "type": "nominal"}}})
-    return {"$schema": SCHEMA, "title": "Opgeteld resultaat over de jaren", "height": 320, "layer": lagen}
+        punt = pd.DataFrame({"jaar": [float(nulpunt)], "y": [0.0], "tekst": [tekst]})
+        lagen.append(alt.Chart(punt).mark_point(size=160, shape="diamond", filled=True,
+                                                color=OKABE_ITO["vermiljoen"]).encode(x="jaar:Q", y="y:Q"))
+        lagen.append(alt.Chart(punt).mark_text(dy=-16, align="right", dx=-6, fontSize=13, fontWeight="bold")
+                     .encode(x="jaar:Q", y="y:Q", text="tekst:N"))
+    return alt.layer(*lagen).properties(title="Opgeteld resultaat over de jaren", height=320)

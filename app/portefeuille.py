@@ -172,7 +172,7 @@ if aangepakt:
     else:
         st.warning(zin, icon=":material/warning:")
     ok = (resultaat["status"] == "ok") & (resultaat["scenario_actie"] == "aangepakt")
-    st.vega_lite_chart(spec=verschil_grafiek(resultaat.loc[ok, "verschil_totaal"]), width="stretch",
+    st.altair_chart(verschil_grafiek(resultaat.loc[ok, "verschil_totaal"]), width="stretch",
                        alt="Staafdiagram: aantal woningen per verschil in woonlasten; links van de stippellijn bij "
                            "nul euro zijn de woningen woonlastenneutraal.")
 else:

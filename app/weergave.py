@@ -153,9 +153,9 @@ def toon_financiering(r: Resultaat) -> None:
         punt = optioneel(f, "terugverdiend_met_financiering_jaar")
         if punt is None:
             punt = nulpunt(rijen)
-        st.vega_lite_chart(spec=kasstroom_grafiek(rijen, punt), width="stretch",
-                           alt="Lijn van het opgeteld resultaat per jaar; onder nul is de investering nog niet "
-                               "terugverdiend.")
+        st.altair_chart(kasstroom_grafiek(rijen, punt), width="stretch",
+                        alt="Lijn van het opgeteld resultaat per jaar; onder nul is de investering nog niet "
+                            "terugverdiend.")
         st.caption("Opgeteld per jaar: de besparing op energie min de betalingen voor de lening (met rente) en het "
                    "eigen geld, bij de prijzen van de peildatum. "
                    + (f"De lijn komt in jaar {getal(punt)} weer boven nul." if punt is not None else
@@ -194,7 +194,7 @@ def toon_resultaat(r: Resultaat, eigenaar: bool = False) -> None:
         st.caption(regel)
     links, rechts = st.columns([1, 1], gap="medium")
     with links:
-        st.vega_lite_chart(spec=woonlasten_grafiek(r), width="stretch",
+        st.altair_chart(woonlasten_grafiek(r), width="stretch",
                            alt="Gestapelde staven van de woonlasten per maand nu en na de ingreep, per onderdeel.")
     with rechts:
         st.markdown(tabel_markdown(r, eigenaar))
