@@ -28,7 +28,7 @@ from woonlasten.tabellen import PROJECT_DIR
 
 VOORBEELD = PROJECT_DIR / "data" / "voorbeeld_portefeuille.csv"
 SJABLOON = PROJECT_DIR / "data" / "sjabloon_portefeuille.csv"
-STUK = 5_000  # dwellings per step of the progress bar
+STUK = 20_000  # dwellings per step of the progress bar (one calculation block)
 
 
 def _pct(x) -> str:
@@ -36,20 +36,18 @@ def _pct(x) -> str:
 
 
 def _bereken(woningen: pd.DataFrame, scenario: Scenario, peildatum: str | None) -> pd.DataFrame:
-    """The portfolio through the core, in steps with a progress bar when it is large."""
+    """The portfolio through the core, in blocks with a progress bar when it is large."""
     n = len(woningen)
     if n <= STUK:
         return bereken_portefeuille(woningen, scenario, peildatum, g.tabellen())
     balk = st.progress(0.0, text=f"0 van {getal(n)} woningen berekend")
-    delen = []
-    for start in range(0, n, STUK):
-        deel = woningen.iloc[start:start + STUK]
-        deel.attrs = dict(woningen.attrs)
-        delen.append(bereken_portefeuille(deel, scenario, peildatum, g.tabellen()))
-        klaar = min(n, start + STUK)
-        balk.progress(klaar / n, text=f"{getal(klaar)} van {getal(n)} woningen berekend")
+
+    def voortgang(deel: float) -> None:
+        balk.progress(deel, text=f"{getal(min(n, round(deel * n)))} van {getal(n)} woningen berekend")
+
+    resultaat = bereken_portefeuille(woningen, scenario, peildatum, g.tabellen(), voortgang=voortgang, blok=STUK)
     balk.empty()
-    return pd.concat(delen, ignore_index=True)
+    return resultaat
 
 
 st.title("Portefeuille")

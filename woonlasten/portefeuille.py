@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import multiprocessing as mp
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -289,51 +287,26 @@ UITVOER_DELEN = ("huur_huurverhoging", "huur_totaal", "energie_totaal", "lokale_
 BLOK = 250_000  # rows per calculation block: bounds memory, costs a few ms of overhead per block
 
 
-_WERK: dict = {}
+def _bereken_blokken(invoer: pd.DataFrame, t: Tabellen, voortgang, blok: int = BLOK) -> pd.DataFrame:
+    """The core on blocks of rows (bounded memory, a progress callback between blocks).
 
-
-def _blok(start: int) -> pd.DataFrame:
-    """One block in a worker process (the input is inherited from the parent through fork, not pickled)."""
-    deel = bereken_frame(_WERK["invoer"].iloc[start:start + _WERK["blok"]], _WERK["tabellen"], uitvoer=KOLOMMEN_KERN)
-    for kol in deel.columns:  # object columns travel back as codes, not as a million Python objects
-        if deel[kol].dtype == object:
-            deel[kol] = deel[kol].astype("category")
-    return deel
-
-
-def _bereken_blokken(invoer: pd.DataFrame, t: Tabellen, voortgang, processen: int | None,
-                     blok: int = BLOK) -> pd.DataFrame:
-    """The core on blocks of rows; large portfolios on all cores (fork), small ones in this process."""
-    starts = list(range(0, max(len(invoer), 1), blok))
-    if processen is None:
-        processen = int(os.environ.get("WOONLASTEN_PROCESSEN", "1"))
+    Worker processes were tried (fork, results in shared memory): on this 2-core machine they gave no gain, the
+    column-wise numpy work being limited by memory bandwidth, so the blocks run in this process."""
     delen: list[pd.DataFrame] = []
-    if processen > 1 and len(starts) > 1 and "fork" in mp.get_all_start_methods():
-        _WERK.update(invoer=invoer, tabellen=t, blok=blok)
-        try:
-            with mp.get_context("fork").Pool(processen) as pool:
-                for i, deel in enumerate(pool.imap(_blok, starts)):
-                    delen.append(deel)
-                    if voortgang is not None:
-                        voortgang((i + 1) / len(starts))
-        finally:
-            _WERK.clear()
-    else:
-        for i, start in enumerate(starts):
-            delen.append(bereken_frame(invoer.iloc[start:start + blok], t, uitvoer=KOLOMMEN_KERN))
-            if voortgang is not None:
-                voortgang((i + 1) / len(starts))
+    starts = list(range(0, max(len(invoer), 1), blok))
+    for i, start in enumerate(starts):
+        delen.append(bereken_frame(invoer.iloc[start:start + blok], t, uitvoer=KOLOMMEN_KERN))
+        if voortgang is not None:
+            voortgang((i + 1) / len(starts))
     return pd.concat(delen, ignore_index=True) if len(delen) > 1 else delen[0].reset_index(drop=True)
 
 
 def bereken_portefeuille(woningen: pd.DataFrame, scenario: Scenario, peildatum: str | None = None,
-                         tabellen: Tabellen | None = None, voortgang=None, processen: int | None = None,
-                         blok: int = BLOK) -> pd.DataFrame:
+                         tabellen: Tabellen | None = None, voortgang=None, blok: int = BLOK) -> pd.DataFrame:
     """Every input row with its input columns plus ``status``, ``melding``, labels, consumption and
     voor/na/verschil [€/maand] per part and ``woonlastenneutraal``. Input rows = output rows.
-    ``voortgang``: optional callable(fraction done) for a progress bar; ``processen``: worker processes for
-    large files (default 1, or $WOONLASTEN_PROCESSEN; see bench/README.md for when more pays off); ``blok``: rows
-    per calculation block (smaller blocks give a smoother progress bar)."""
+    ``voortgang``: optional callable(fraction done) for a progress bar; ``blok``: rows per calculation block
+    (smaller blocks give a smoother progress bar)."""
     t = tabellen or laad_tabellen()
     invoer, mapping = naar_invoer(woningen)
     if peildatum is not None:
@@ -341,7 +314,7 @@ def bereken_portefeuille(woningen: pd.DataFrame, scenario: Scenario, peildatum: 
     elif "peildatum" not in invoer.columns:
         invoer["peildatum"] = pd.Timestamp.today().normalize()
     invoer = pas_scenario_toe(invoer.reset_index(drop=True), scenario, t)
-    r = _bereken_blokken(invoer, t, voortgang, processen, blok)
+    r = _bereken_blokken(invoer, t, voortgang, blok)
     n = len(r)
     fout = (r["status"] == "fout").to_numpy()
     actie = invoer["scenario_actie"].array
