@@ -207,12 +207,26 @@ class Tabel:
         return "geldig_vanaf" in self.frame.columns
 
     def geldig_op(self, datum: dt.date | pd.Timestamp) -> pd.DataFrame:
-        """Rows valid on ``datum`` (all rows for an undated table)."""
+        """Rows valid on ``datum`` (all rows for an undated table). Remembered per date: tables do not change
+        after loading, and a single case asks the same tables for the same date dozens of times."""
         if not self.gedateerd:
             return self.frame
         d = pd.Timestamp(datum)
-        f = self.frame
-        return f[(f["geldig_vanaf"] <= d) & (f["geldig_tot"] >= d)]
+        onthouden = self.__dict__.setdefault("_per_datum", {})
+        if d not in onthouden:
+            f = self.frame
+            onthouden[d] = f[(f["geldig_vanaf"] <= d) & (f["geldig_tot"] >= d)]
+        return onthouden[d]
+
+    def sleutelindex(self, rijen: pd.DataFrame, kolommen: tuple[str, ...]) -> dict[tuple, int]:
+        """Position of each key combination in ``rijen`` (a result of :meth:`geldig_op` or the frame itself),
+        keys as text (see ``_tekst``); remembered per set of rows."""
+        onthouden = self.__dict__.setdefault("_sleutels", {})
+        sleutel = (id(rijen), kolommen)
+        if sleutel not in onthouden:
+            tekst = [tuple(_tekst(w) for w in rij) for rij in rijen[list(kolommen)].itertuples(index=False)]
+            onthouden[sleutel] = ({s: i for i, s in enumerate(tekst)}, rijen)  # keep rijen alive: id stays unique
+        return onthouden[sleutel][0]
 
     def rij(self, regelnummer: int) -> pd.Series:
         """The row at 1-based file line ``regelnummer``."""
@@ -311,11 +325,13 @@ class Tabellen:
 
     def parameter(self, naam: str) -> float:
         """A named constant from ``labels/parameters.csv``."""
-        f = self["labels/parameters"].frame
-        rij = f.loc[f["naam"] == naam]
-        if rij.empty:
+        waarden = self.__dict__.get("_parameters")
+        if waarden is None:
+            f = self["labels/parameters"].frame
+            waarden = self.__dict__["_parameters"] = dict(zip(f["naam"], f["waarde"].astype(float), strict=True))
+        if naam not in waarden:
             raise DataFout(f"parameters.csv: parameter '{naam}' ontbreekt")
-        return float(rij["waarde"].iloc[0])
+        return waarden[naam]
 
     def parameter_rij(self, naam: str) -> int:
         f = self["labels/parameters"].frame
@@ -439,7 +455,7 @@ def zoek(
         if rijen.empty:
             continue
         if alle_rijen:  # one date for every row: no position bookkeeping
-            treffer = _match(rijen, sleutels, None) if sleutels else np.full(n, len(rijen) - 1)
+            treffer = _match(rijen, sleutels, None, tabel) if sleutels else np.full(n, len(rijen) - 1)
             gevonden = treffer >= 0
             alles = bool(gevonden.all())
             for k in kolommen + ["_rij"]:
@@ -449,7 +465,7 @@ def zoek(
         positie = np.flatnonzero(codes == c)
         if len(positie) == 0:
             continue
-        treffer = _match(rijen, sleutels, positie) if sleutels else np.full(len(positie), len(rijen) - 1)
+        treffer = _match(rijen, sleutels, positie, tabel) if sleutels else np.full(len(positie), len(rijen) - 1)
         gevonden = treffer >= 0
         doel = positie[gevonden]
         for k in kolommen + ["_rij"]:
@@ -492,10 +508,8 @@ def _constante_treffer(tabel: Tabel, peildatum: Any, sleutels: dict, kolommen: l
     else:
         rijen = tabel.frame
     if sleutels:
-        masker = np.ones(len(rijen), dtype=bool)
-        for k, v in sleutels.items():
-            masker &= (rijen[k].map(_tekst) == _tekst(v)).to_numpy()
-        rijen = rijen[masker]
+        i = tabel.sleutelindex(rijen, tuple(sleutels)).get(tuple(_tekst(v) for v in sleutels.values()))
+        rijen = rijen.iloc[[]] if i is None else rijen.iloc[[i]]
     uit: dict[str, Any] = {}
     if rijen.empty:
         if terugval:
@@ -545,7 +559,8 @@ def _codes(sleutel: Sleutel, positie: np.ndarray | None) -> tuple[np.ndarray, np
     return codes.astype(np.int64), np.asarray(uniek, dtype=object)
 
 
-def _match(rijen: pd.DataFrame, sleutels: dict[str, Sleutel], positie: np.ndarray | None) -> np.ndarray:
+def _match(rijen: pd.DataFrame, sleutels: dict[str, Sleutel], positie: np.ndarray | None,
+           tabel: "Tabel | None" = None) -> np.ndarray:
     """Position in ``rijen`` of each requested key combination (-1 where absent), matching on the text of the
     keys (case-insensitive; 3, 3.0 and "3" are the same). ``positie``: the rows asked for (None = all)."""
     per_kolom = [_codes(s, positie) for s in sleutels.values()]
@@ -555,8 +570,11 @@ def _match(rijen: pd.DataFrame, sleutels: dict[str, Sleutel], positie: np.ndarra
     for codes, uniek in per_kolom:
         gecombineerd = gecombineerd * len(uniek) + codes
         ruimte *= len(uniek)
-    sleutel_tabel = [tuple(_tekst(w) for w in rij) for rij in rijen[list(sleutels)].itertuples(index=False)]
-    positie_van = {s: i for i, s in enumerate(sleutel_tabel)}
+    if tabel is not None:
+        positie_van = tabel.sleutelindex(rijen, tuple(sleutels))
+    else:
+        sleutel_tabel = [tuple(_tekst(w) for w in rij) for rij in rijen[list(sleutels)].itertuples(index=False)]
+        positie_van = {s: i for i, s in enumerate(sleutel_tabel)}
 
     def rij_van(combinatie: int) -> int:
         delen = []
