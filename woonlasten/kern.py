@@ -810,6 +810,13 @@ def bereken_frame(invoer: pd.DataFrame, tabellen: Tabellen | None = None,
     ``{voor,na,verschil}_<deel>`` [€/maand], ``woonlastenneutraal``, ``status`` and ``melding``;
     with ``uitvoer``, only those columns (a portfolio needs a few dozen of the ~140).
     """
+    return bereken_kolommen(invoer, tabellen, uitvoer).frame()
+
+
+def bereken_kolommen(invoer: pd.DataFrame, tabellen: Tabellen | None = None,
+                     uitvoer: list[str] | None = None) -> Rekenblad:
+    """:func:`bereken_frame` without building the DataFrame: the columns as arrays (a large portfolio joins the
+    arrays of its blocks itself and builds one frame at the end)."""
     t = tabellen or laad_tabellen()
     if not invoer.index.is_unique:
         invoer = invoer.reset_index(drop=True)
@@ -866,4 +873,4 @@ def bereken_frame(invoer: pd.DataFrame, tabellen: Tabellen | None = None,
     if uitvoer is not None:
         for kol in [k for k in f if k not in uitvoer]:
             del f[kol]
-    return f.frame()
+    return f

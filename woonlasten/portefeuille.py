@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from woonlasten.kern import INVOER_KOLOMMEN, bereken_frame
+from woonlasten.kern import INVOER_KOLOMMEN, bereken_kolommen
 from woonlasten.modellen import ENERGIELABELS
 from woonlasten.tabellen import Tabellen, laad_tabellen
 
@@ -287,18 +287,30 @@ UITVOER_DELEN = ("huur_huurverhoging", "huur_totaal", "energie_totaal", "lokale_
 BLOK = 250_000  # rows per calculation block: bounds memory, costs a few ms of overhead per block
 
 
-def _bereken_blokken(invoer: pd.DataFrame, t: Tabellen, voortgang, blok: int = BLOK) -> pd.DataFrame:
-    """The core on blocks of rows (bounded memory, a progress callback between blocks).
+def _bereken_blokken(invoer: pd.DataFrame, t: Tabellen, voortgang, blok: int = BLOK) -> dict[str, object]:
+    """The core on blocks of rows (bounded memory, a progress callback between blocks); the result columns of the
+    blocks joined as arrays.
 
     Worker processes were tried (fork, results in shared memory): on this 2-core machine they gave no gain, the
     column-wise numpy work being limited by memory bandwidth, so the blocks run in this process."""
-    delen: list[pd.DataFrame] = []
+    delen: list[dict] = []
     starts = list(range(0, max(len(invoer), 1), blok))
     for i, start in enumerate(starts):
-        delen.append(bereken_frame(invoer.iloc[start:start + blok], t, uitvoer=KOLOMMEN_KERN))
+        deel = bereken_kolommen(invoer.iloc[start:start + blok], t, uitvoer=KOLOMMEN_KERN)
+        delen.append({k: np.broadcast_to(v, (deel.n,)) if np.ndim(v) == 0 and not isinstance(v, pd.Categorical)
+                      else v for k, v in deel.items()})
         if voortgang is not None:
             voortgang((i + 1) / len(starts))
-    return pd.concat(delen, ignore_index=True) if len(delen) > 1 else delen[0].reset_index(drop=True)
+    if len(delen) == 1:
+        return delen[0]
+    samen: dict[str, object] = {}
+    for kol, eerste in delen[0].items():
+        if isinstance(eerste, pd.Categorical):  # same categories in every block: join the codes
+            samen[kol] = pd.Categorical.from_codes(np.concatenate([d[kol].codes for d in delen]),
+                                                   categories=eerste.categories)
+        else:
+            samen[kol] = np.concatenate([np.asarray(d[kol]) for d in delen])
+    return samen
 
 
 def bereken_portefeuille(woningen: pd.DataFrame, scenario: Scenario, peildatum: str | None = None,
@@ -315,34 +327,34 @@ def bereken_portefeuille(woningen: pd.DataFrame, scenario: Scenario, peildatum: 
         invoer["peildatum"] = pd.Timestamp.today().normalize()
     invoer = pas_scenario_toe(invoer.reset_index(drop=True), scenario, t)
     r = _bereken_blokken(invoer, t, voortgang, blok)
-    n = len(r)
-    fout = (r["status"] == "fout").to_numpy()
+    n = len(invoer)
+    fout = np.asarray(r["status"] == "fout")
     actie = invoer["scenario_actie"].array
     al_op_doel = (actie.codes != 0) & ~fout  # code 0 = "aangepakt"
     kolommen: dict[str, object] = {
-        "status": r["status"].array,
-        "melding": r["melding"].to_numpy(),
+        "status": r["status"],
+        "melding": np.asarray(r["melding"]),
         "scenario": pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=[scenario.omschrijving]),
         "scenario_actie": pd.Categorical.from_codes(np.where(fout, -1, actie.codes), categories=actie.categories),
     }
-    label_na, label = r["energielabel_na"].array, r["energielabel"].array
+    label_na, label = r["energielabel_na"], r["energielabel"]
     kolommen["energielabel_na"] = pd.Categorical.from_codes(np.where(label_na.codes >= 0, label_na.codes, label.codes),
                                                            categories=label.categories)
     for s in ("voor", "na", "verschil"):
         for d in UITVOER_DELEN + ("huur_huurtoeslag",):
-            waarde = r[f"{s}_{d}"].to_numpy(dtype=float)
+            waarde = np.asarray(r[f"{s}_{d}"], dtype=float)
             if s == "na":
-                waarde = np.where(al_op_doel, r[f"voor_{d}"].to_numpy(dtype=float), waarde)
+                waarde = np.where(al_op_doel, np.asarray(r[f"voor_{d}"], dtype=float), waarde)
             elif s == "verschil":
                 waarde = np.where(al_op_doel, 0.0, waarde)
             kolommen[f"{s}_{d}"] = np.round(waarde, 2)
     for kol in ("verbruik_gas_m3_voor", "verbruik_gas_m3_na", "verbruik_elektriciteit_kwh_voor",
                 "verbruik_elektriciteit_kwh_na"):
-        waarde = r[kol].to_numpy(dtype=float)
+        waarde = np.asarray(r[kol], dtype=float)
         if kol.endswith("_na"):
-            waarde = np.where(al_op_doel, r[kol.replace("_na", "_voor")].to_numpy(dtype=float), waarde)
+            waarde = np.where(al_op_doel, np.asarray(r[kol.replace("_na", "_voor")], dtype=float), waarde)
         kolommen[kol] = np.where(fout, np.nan, np.round(waarde))
-    neutraal = r["woonlastenneutraal"].to_numpy(dtype=object)
+    neutraal = np.asarray(r["woonlastenneutraal"], dtype=object)
     kolommen["woonlastenneutraal"] = np.where(fout, None, np.where(al_op_doel, True, neutraal))
     invoer_kolommen = woningen.reset_index(drop=True)
     extra = pd.DataFrame(kolommen, index=invoer_kolommen.index)
