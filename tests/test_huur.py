@@ -158,3 +158,19 @@ def test_huurtoeslag_lowers_the_net_effect_of_a_rent_increase():
     #   allowance rises by 9,7125 → verschil huurtoeslag −9,71; net rent effect 16 − 9,71 = 6,29
     assert r.verschil.huur.huurtoeslag == pytest.approx(-9.71, abs=0.01)
     assert r.verschil.huur.netto == pytest.approx(6.29, abs=0.01)
+
+
+def test_huurtoeslag_2023_by_hand():
+    # 2023 eenpersoons (Regeling huurtoeslaggrenzen 2023, huurtoeslag.csv): income 22.000 > ijkpunt 19.375:
+    #   normhuur = 0,000000474433 × 22000² + 0,002448638402 × 22000 = 229,63 + 53,87 → 283,50 (rounded up);
+    #   taakstellingsbedrag 0 → basishuur 283,50; rent 600:
+    #   100% × (452,20 − 283,50) = 168,70; 65% × (600 − 452,20) = 96,07 → 264,77
+    assert _huurtoeslag(2023, 1, 0, 22000, 600) == pytest.approx(264.77, abs=0.01)
+
+
+def test_huurtoeslag_2022_by_hand():
+    # 2022 eenpersoons: income 20.000 > ijkpunt 17.350:
+    #   normhuur = 0,000000596879 × 20000² + 0,002363459319 × 20000 = 238,75 + 47,27 → 286,03 (rounded up);
+    #   + taakstellingsbedrag 16,94 → basishuur 302,97; rent 550:
+    #   100% × (442,46 − 302,97) = 139,49; 65% × (550 − 442,46) = 69,90 → 209,39
+    assert _huurtoeslag(2022, 1, 0, 20000, 550) == pytest.approx(209.39, abs=0.01)
