@@ -101,6 +101,11 @@ def tekst_samenvatting(r: Resultaat) -> str:
                       f"stroom {getal(v.elektriciteit_kwh_voor)} → {getal(v.elektriciteit_kwh_na)} kWh/jaar; "
                       f"label {v.energielabel_voor} → {v.energielabel_na}")
         regels.append(oordeel(r))
+        if r.bandbreedte and r.bandbreedte.relatief > 0:
+            b = r.bandbreedte
+            regels.append(f"Bandbreedte (verbruik geschat, ±{getal(b.relatief * 100)}%): verschil tussen "
+                          f"{euro_verschil(b.verschil_totaal_laag)} en {euro_verschil(b.verschil_totaal_hoog)} per maand"
+                          + ("" if b.oordeel_zeker else " — het oordeel is niet zeker; vul het eigen verbruik in"))
         if r.huur_informatie and r.huur_informatie.huurtoeslag_berekend and r.verschil:
             regels.append(f"Na huurtoeslag: {euro_verschil(r.verschil.totaal_netto)} per maand")
         if r.financiering:
