@@ -859,7 +859,7 @@ def bereken_kolommen(invoer: pd.DataFrame, tabellen: Tabellen | None = None,
     f["woonlastenneutraal"] = neutraal
     # principle 7: the estimate's band. Estimated use scatters ±onzekerheid around the measured averages, and the
     # energy difference with it; with the household's own gas use the level is measured (no band).
-    band = np.where(f["verbruik_herkomst"].codes == 0, 0.0, t.parameter("onzekerheid_verbruik_schatting"))
+    band = np.where(np.isnan(f["gas_m3"]), t.parameter("onzekerheid_verbruik_schatting"), 0.0)
     spreiding = np.abs(f["na_energie_totaal"] - f["voor_energie_totaal"]) * band
     f["verschil_totaal_laag"] = f["verschil_totaal"] - spreiding
     f["verschil_totaal_hoog"] = f["verschil_totaal"] + spreiding
