@@ -333,9 +333,6 @@ class Tabellen:
             raise DataFout(f"parameters.csv: parameter '{naam}' ontbreekt")
         return waarden[naam]
 
-    def parameter_rij(self, naam: str) -> int:
-        f = self["labels/parameters"].frame
-        return int(f.loc[f["naam"] == naam, "_rij"].iloc[0])
 
 
 def _datamap(extra: Optional[str]) -> dict[str, Path]:
@@ -397,12 +394,6 @@ def _cachepad(paden: dict[str, Path]) -> Optional[Path]:
             return None  # a missing file: load normally and report it
     basis = Path(instelling) if instelling else Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "woonlasten"
     return basis / f"tabellen-{h.hexdigest()[:24]}.pickle"
-
-
-def registreer(naam: str, kolommen: dict[str, Any], sleutel: list[str]) -> None:
-    """Add a table schema (used by modules that bring their own tables)."""
-    SCHEMAS[naam] = {"kolommen": kolommen, "sleutel": sleutel}
-    laad_tabellen.cache_clear()
 
 
 # --------------------------------------------------------------------------------------------------------------
