@@ -153,13 +153,11 @@ def _neem(kol, index: np.ndarray):
     return kol[index]
 
 
-def _sleutelcode(kol, exact: bool = False) -> np.ndarray:
-    """Integer code per row of a key column: Categorical codes; for numbers their NaN-ness, or with ``exact``
-    the value itself."""
+def _sleutelcode(kol) -> np.ndarray:
+    """Integer code per row of a key column: Categorical codes; for numbers their NaN-ness."""
     if isinstance(kol, pd.Categorical):
         return kol.codes.astype(np.int64)
-    kol = np.broadcast_to(kol, (len(kol),)) if np.ndim(kol) else np.asarray([kol])
-    if kol.dtype.kind == "f" and not exact:
+    if kol.dtype.kind == "f":
         return np.isnan(kol).astype(np.int64)
     return pd.factorize(kol)[0].astype(np.int64)
 
@@ -169,14 +167,12 @@ def per_uniek(functie, sleutels: tuple[str, ...]):
 
     The stage is the same function, applied to a small Rekenblad of the distinct rows: one calculation path, but
     a million rows with a handful of distinct (type, label, measures) cost a handful of rows. A numeric key counts
-    only by being given or not, unless its name starts with ``=`` (then its value counts); the stage must read no
-    other column that varies within a combination."""
+    only by being given or not; the stage must read no other column that varies within a combination."""
 
     def uitvoeren(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
         code = np.zeros(f.n, dtype=np.int64)
-        for naam in sleutels:
-            kol = naam.lstrip("=")
-            c = _sleutelcode(f[kol], exact=naam.startswith("="))
+        for kol in sleutels:
+            c = _sleutelcode(f[kol])
             code = code * (int(c.max()) + 2 if len(c) else 1) + (c + 1)
         terug, uniek = pd.factorize(code)  # hashing, not sorting: linear in the rows
         eerste = np.zeros(len(uniek), dtype=np.int64)
