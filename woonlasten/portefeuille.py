@@ -126,7 +126,7 @@ def _lees_csv(data: bytes, naam: str) -> pd.DataFrame:
             frame = pd.read_csv(io.BytesIO(data), sep=scheiding, decimal=decimaal, encoding=codering, index_col=False,
                                 keep_default_na=False, na_values=[""],
                                 skipinitialspace=True, quoting=csv.QUOTE_MINIMAL, on_bad_lines="error", engine="c",
-                                dtype={"id": str, "complex": str})
+                                dtype=_kolomsoorten(kop.decode(codering, errors="replace"), scheiding))
             break
         except UnicodeDecodeError:
             continue
@@ -139,6 +139,24 @@ def _lees_csv(data: bytes, naam: str) -> pd.DataFrame:
         raise PortefeuilleFout(f"{Path(naam).name}: onbekende tekencodering (gebruik UTF-8 of Windows-1252)")
     frame.attrs["scheidingsteken"] = scheiding
     return frame
+
+
+TEKST_ALS_CATEGORIE = {"complex", "gemeente", "woningtype", "energielabel", "rol", "verwarming", "naar_label",
+                       "maatregelen"}
+
+
+def _kolomsoorten(kop: str, scheiding: str) -> dict[str, str]:
+    """Read types by the header: id and complex as text; columns with few distinct texts (gemeente, type, label…)
+    as categories, which the parser stores once per distinct value instead of once per row."""
+    namen = next(csv.reader([kop.lstrip("\ufeff").rstrip("\r")], delimiter=scheiding), [])
+    soorten = {}
+    for naam in namen:
+        doel = ALIASSEN.get(_sleutel(naam))
+        if doel == "id":
+            soorten[naam] = "str"
+        elif doel in TEKST_ALS_CATEGORIE:
+            soorten[naam] = "category"
+    return soorten
 
 
 def _getal_nl(reeks: pd.Series, decimaalkomma: bool) -> pd.Series:
@@ -211,7 +229,10 @@ def naar_invoer(woningen: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
 
 def _vertaal(reeks: pd.Series, tabel: dict[str, str], plus: bool = False) -> pd.Categorical:
     """Map the office's spellings ('Rijwoning', 'a+') to ours, per distinct value; returns a Categorical."""
-    codes, uniek = pd.factorize(reeks.astype(object).where(reeks.notna(), ""))
+    if isinstance(reeks.dtype, pd.CategoricalDtype):  # read as categories: translate the few categories only
+        codes, uniek = reeks.cat.codes.to_numpy(), list(reeks.cat.categories)
+    else:
+        codes, uniek = pd.factorize(reeks.astype(object).where(reeks.notna(), ""))
     uit = []
     for u in uniek:
         k = str(u).strip().lower().replace("+", "plus").replace(" ", "") if plus else _sleutel(u)
