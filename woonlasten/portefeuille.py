@@ -210,7 +210,7 @@ def naar_invoer(woningen: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     """Map an office's columns to the calculation's input columns. Returns (input frame, mapping used).
     Raises :class:`PortefeuilleFout` naming the missing required columns."""
     mapping = _kolommen(woningen)
-    invoer = woningen.rename(columns=mapping)[list(mapping.values())].copy()
+    invoer = woningen.rename(columns=mapping)[list(mapping.values())]
     decimaalkomma = woningen.attrs.get("scheidingsteken") == ";"
     for kol in NUMERIEKE_KOLOMMEN:
         if kol in invoer.columns:
@@ -280,7 +280,6 @@ def scenario_uit_tekst(tekst: str) -> Scenario:
 
 def pas_scenario_toe(invoer: pd.DataFrame, scenario: Scenario, t: Tabellen) -> pd.DataFrame:
     """Set ``naar_label`` and ``maatregelen`` for dwellings worse than the target; others keep no ingreep."""
-    invoer = invoer.copy()
     rang = t["labels/labelklassen"].frame.set_index("energielabel")["volgorde"]
     huidig = invoer["energielabel"].map(rang).astype(float)
     doel = rang[scenario.doellabel]
@@ -346,7 +345,7 @@ def bereken_portefeuille(woningen: pd.DataFrame, scenario: Scenario, peildatum: 
         invoer["peildatum"] = pd.Timestamp(peildatum).normalize()
     elif "peildatum" not in invoer.columns:
         invoer["peildatum"] = pd.Timestamp.today().normalize()
-    invoer = pas_scenario_toe(invoer.reset_index(drop=True), scenario, t)
+    invoer = pas_scenario_toe(invoer.reset_index(drop=True), scenario, t)  # our own frame: changed in place
     r = _bereken_blokken(invoer, t, voortgang, blok)
     n = len(invoer)
     fout = np.asarray(r["status"] == "fout")
@@ -377,10 +376,10 @@ def bereken_portefeuille(woningen: pd.DataFrame, scenario: Scenario, peildatum: 
         kolommen[kol] = np.where(fout, np.nan, np.round(waarde))
     neutraal = np.asarray(r["woonlastenneutraal"], dtype=object)
     kolommen["woonlastenneutraal"] = np.where(fout, None, np.where(al_op_doel, True, neutraal))
-    invoer_kolommen = woningen.reset_index(drop=True)
-    extra = pd.DataFrame(kolommen, index=invoer_kolommen.index)
-    dubbel = [k for k in extra.columns if k in invoer_kolommen.columns]  # our output names win over the file's
-    uit = pd.concat([invoer_kolommen.drop(columns=dubbel), extra], axis=1)
+    # one frame from the input columns (as given) and ours; our output names win over the file's
+    alle = {kol: woningen[kol].array for kol in woningen.columns if kol not in kolommen}
+    alle.update(kolommen)
+    uit = pd.DataFrame(alle, index=pd.RangeIndex(n), copy=False)
     uit.attrs["kolomnamen"] = {ons: hun for hun, ons in mapping.items()}
     return uit
 
