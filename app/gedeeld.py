@@ -326,10 +326,6 @@ class _Resultaten:
             self._zet(k, rij)
         return self._uitkomst(sleutel, frame.iloc[0])
 
-    def wis(self) -> None:
-        with self._slot:
-            self._rijen.clear()
-
 
 @st.cache_resource(show_spinner=False)
 def resultaten() -> _Resultaten:
