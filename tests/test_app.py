@@ -48,6 +48,17 @@ def zonder_fouten(at: AppTest) -> None:
     assert not at.error, [e.value for e in at.error]
 
 
+def _wijzig(casus: dict, wijzig: dict) -> dict:
+    """Apply changes named like ``huur__kale_huur`` (double underscore = one level deeper) to a case dict."""
+    for pad, waarde in wijzig.items():
+        *ouders, blad = pad.split("__")
+        doel = casus
+        for o in ouders:
+            doel = doel.setdefault(o, {})
+        doel[blad] = waarde
+    return casus
+
+
 def huurder_casus(at: AppTest, **wijzig) -> dict:
     """The tenant case the app should compute with its default inputs (written out here, not taken from the app),
     plus changes."""
@@ -59,13 +70,7 @@ def huurder_casus(at: AppTest, **wijzig) -> dict:
         "huur": {"kale_huur": 600.0, "servicekosten": 20.0},
         "ingreep": {"naar_label": "B", "maatregelen": [], "huurverhoging": None},
     }
-    for pad, waarde in wijzig.items():
-        *ouders, blad = pad.split("__")
-        doel = casus
-        for o in ouders:
-            doel = doel.setdefault(o, {})
-        doel[blad] = waarde
-    return casus
+    return _wijzig(casus, wijzig)
 
 
 def controleer_huurder(at: AppTest, casus: dict) -> None:
@@ -274,10 +279,7 @@ def eigenaar_casus(at: AppTest, maatregelen: dict[str, float], **wijzig) -> dict
         "ingreep": {"naar_label": None, "maatregelen": [{"naam": m, "hoeveelheid": q} for m, q in maatregelen.items()]},
         "financiering": {"vorm": "warmtefonds"},
     }
-    for pad, waarde in wijzig.items():
-        ouder, blad = pad.split("__")
-        casus.setdefault(ouder, {})[blad] = waarde
-    return casus
+    return _wijzig(casus, wijzig)
 
 
 def controleer_eigenaar(at: AppTest, casus: dict) -> None:
