@@ -86,3 +86,12 @@ def test_module_entry_point_runs_as_a_process(tmp_path):
                           capture_output=True, text=True, cwd=Path(__file__).parent.parent)
     assert proc.returncode == 2
     assert "peildatum: geen geldige datum" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_bad_field_inside_a_measure_names_that_field_only(tmp_path, capsys):
+    casus = json.loads(json.dumps(CASUS))
+    casus["ingreep"]["maatregelen"] = [{"naam": "dakisolatie", "hoeveelheid": "veel"}]
+    assert main(["bereken", _schrijf(tmp_path, casus)]) == 2
+    fout = capsys.readouterr().err
+    assert "ingreep.maatregelen[0].hoeveelheid: geen getal" in fout
+    assert "moet tekst zijn" not in fout

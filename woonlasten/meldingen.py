@@ -38,7 +38,8 @@ def _veldnaam(loc: tuple) -> str:
     for stuk in loc:
         if isinstance(stuk, int):
             delen.append(f"[{stuk}]")
-        elif stuk in ("str", "Maatregel", "function-after[_als_objecten(), list[union[str,Maatregel]]]"):
+        elif stuk in ("str", "constrained-str", "Maatregel",
+                      "function-after[_als_objecten(), list[union[str,Maatregel]]]"):
             continue
         else:
             delen.append(("." if delen else "") + str(stuk))
@@ -49,7 +50,12 @@ def vertaal(exc: ValidationError) -> list[str]:
     """One Dutch line per problem: ``veld: wat er mis is (waarde)``."""
     regels = []
     gezien = set()
-    for fout in exc.errors():
+    fouten = exc.errors()
+    # a measure may be a name or an object: when the object has a bad field, the "not a name" alternative is noise
+    alternatief = {"str", "constrained-str"}
+    if any(not alternatief & set(map(str, f["loc"])) for f in fouten):
+        fouten = [f for f in fouten if not alternatief & set(map(str, f["loc"]))]
+    for fout in fouten:
         veld = _veldnaam(tuple(fout["loc"]))
         ctx = fout.get("ctx") or {}
         if fout["type"] == "literal_error":
