@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from woonlasten.tabellen import Tabel, Tabellen, zoek
+from woonlasten.tabellen import Tabel, Tabellen, klasse, zoek
 
 # Codes of the rent rule applied (column ``huurregel``); the texts are the user's explanation.
 HUURREGELS = {
@@ -52,8 +52,7 @@ def _vergoeding(t: Tabellen, pd_, verhuring: str, m2: np.ndarray, label_voor, la
     Returns (amount, source line, table known on the date)."""
     tabel = t["tariffs/vergoedingentabel"]
     grenzen = np.sort(tabel.frame.loc[tabel.frame["verhuring"] == verhuring, "oppervlakte_vanaf_m2"].unique())
-    klasse = grenzen[np.clip(np.searchsorted(grenzen, np.nan_to_num(m2), side="right") - 1, 0, None)]
-    r = zoek(tabel, pd_, {"verhuring": verhuring, "oppervlakte_vanaf_m2": klasse, "label_voor": label_voor,
+    r = zoek(tabel, pd_, {"verhuring": verhuring, "oppervlakte_vanaf_m2": klasse(m2, grenzen), "label_voor": label_voor,
                           "label_na": label_na}, ["vergoeding_maand"], n=n)
     bekend = zoek(tabel, pd_, {"verhuring": verhuring}, ["vergoeding_maand"], n=n)["_rij"] >= 0
     return np.nan_to_num(r["vergoeding_maand"], nan=0.0), r["_rij"], np.broadcast_to(bekend, (n,))
@@ -231,8 +230,7 @@ def epv(f, t: Tabellen) -> None:
         f["_rij_epv"] = -1
         return
     grenzen = np.sort(tabel.frame.loc[tabel.frame["regime"] == "oorspronkelijk", "warmtevraag_vanaf_kwh_m2"].unique())
-    band = grenzen[np.clip(np.searchsorted(grenzen, np.nan_to_num(vraag), side="right") - 1, 0, None)]
-    r = zoek(tabel, f["_peildatum_cat"], {"regime": "oorspronkelijk", "warmtevraag_vanaf_kwh_m2": band},
+    r = zoek(tabel, f["_peildatum_cat"], {"regime": "oorspronkelijk", "warmtevraag_vanaf_kwh_m2": klasse(vraag, grenzen)},
              ["max_epv_m2_maand", "warmtevraag_tot_kwh_m2"], n=f.n)
     binnen = np.isnan(r["warmtevraag_tot_kwh_m2"]) | (vraag <= r["warmtevraag_tot_kwh_m2"])
     f["epv_max_m2_maand"] = np.where(np.isnan(vraag) | ~binnen, np.nan, r["max_epv_m2_maand"])

@@ -23,7 +23,7 @@ import pandas as pd
 from woonlasten import financiering, huurregels
 from woonlasten.financiering import VORMEN
 from woonlasten.modellen import ENERGIELABELS, GRENZEN, ROLLEN, VERWARMINGEN, WONINGTYPES
-from woonlasten.tabellen import Tabellen, laad_tabellen, zoek
+from woonlasten.tabellen import Tabellen, klasse, laad_tabellen, zoek
 
 MAANDEN_PER_JAAR = 12
 
@@ -467,11 +467,13 @@ def _gas_per_m2(woningtype: Kolom, label: Kolom, t: Tabellen, n: int) -> dict[st
     never estimated below a better one of the same type (the measured averages dip at G for some types)."""
     tabel = t["labels/ruimteverwarming"]
     if "gas_m3_per_m2_monotoon" not in tabel.frame:
-        fr = tabel.frame
+        # a new frame, swapped in whole: threads computing other blocks never see a half-changed table
+        fr = tabel.frame.copy()
         rang = fr["energielabel"].map(t["labels/labelklassen"].frame.set_index("energielabel")["volgorde"])
         volgorde = np.lexsort((rang.to_numpy(), fr["woningtype"].to_numpy()))
         mono = fr.iloc[volgorde].groupby("woningtype")["gas_m3_per_m2"].cummax()
         fr["gas_m3_per_m2_monotoon"] = mono.reindex(fr.index)
+        tabel.frame = fr
     return zoek(tabel, None, {"woningtype": woningtype, "energielabel": label},
                 ["gas_m3_per_m2", "gas_m3_per_m2_monotoon"], n=n)
 
@@ -480,9 +482,9 @@ def _tapwater_koken(personen: np.ndarray, m2: np.ndarray, t: Tabellen) -> dict[s
     """Tap water and cooking gas [m³/jaar] by household size and area class (vanaf < m² ≤ tot, as PBL)."""
     tabel = t["labels/tapwater_koken"]
     grenzen = np.sort(tabel.frame["oppervlakte_vanaf_m2"].unique())
-    klasse = grenzen[np.clip(np.searchsorted(grenzen, np.nan_to_num(m2), side="left") - 1, 0, None)]
     p = np.minimum(personen, tabel.frame["personen"].max())
-    return zoek(tabel, None, {"personen": p, "oppervlakte_vanaf_m2": klasse}, ["tapwater_gas_m3", "koken_gas_m3"])
+    return zoek(tabel, None, {"personen": p, "oppervlakte_vanaf_m2": klasse(m2, grenzen, side="left")},
+                ["tapwater_gas_m3", "koken_gas_m3"])
 
 
 def _verwarming_omzetten(ruimte_m3, tap_m3, koken_m3, verwarming: Kolom, label: Kolom, t: Tabellen) -> tuple:
@@ -685,8 +687,10 @@ def energie(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
         f[f"vaste_leveringskosten_{drager}"] = vast
         nb = zoek(t["tariffs/netbeheerder_gemeente"], None, {"gemeente": gemeente, "drager": drager},
                   ["netbeheerder"], n=n)
-        netbeheerder = np.where(nb["_rij"] >= 0, nb["netbeheerder"], "landelijk gemiddelde")
-        f[f"netbeheerder_{drager}"] = pd.Categorical(netbeheerder)
+        netbeheerder = _cat(nb["netbeheerder"])
+        if (netbeheerder.codes < 0).any():
+            netbeheerder = netbeheerder.add_categories(["landelijk gemiddelde"]).fillna("landelijk gemiddelde")
+        f[f"netbeheerder_{drager}"] = netbeheerder
         net = zoek(t["tariffs/netbeheer"], pd_, {"netbeheerder": f[f"netbeheerder_{drager}"], "drager": drager},
                    ["netbeheerkosten_jaar_excl_btw"], n=n)
         fouten.zet(net["_rij"] < 0, _met(f"peildatum: geen netbeheerkosten {drager} bekend op ", f["peildatum"]))
@@ -747,7 +751,7 @@ def lokale_lasten(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
         0.0)
     ozb = np.where(eigenaar, _vul(g["ozb_eigenaar_pct_woz"], 0.0) / 100 * woz, 0.0)
     ws_naam = zoek(t["tariffs/gemeente_waterschap"], None, {"gemeente": f["gemeente"]}, ["waterschap"], n=n)
-    f["waterschap"] = pd.Categorical(ws_naam["waterschap"])
+    f["waterschap"] = _cat(ws_naam["waterschap"])
     ws = zoek(t["tariffs/waterschapsbelastingen"], pd_, {"waterschap": f["waterschap"]},
               ["zuiveringsheffing_per_ve_jaar", "watersysteemheffing_ingezetenen_jaar",
                "watersysteemheffing_gebouwd_pct_woz"], terugval=True, n=n)
@@ -771,10 +775,18 @@ def lokale_lasten(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
 # 5. Rent
 
 
-def huur(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
+# Columns that are information only (rent class, WWS, EPV): a caller that asks for none of them skips them.
+HUURINFORMATIE = ("huurklasse_voor", "huurklasse_na", "_rij_huurgrenzen", "wws_energiepunten_voor",
+                  "wws_energiepunten_na", "_rij_wws_voor", "_rij_wws_na", "wws_punten_na", "max_huur_voor",
+                  "max_huur_na", "_rij_wws_max_voor", "_rij_wws_max_na", "epv_max_m2_maand", "epv_max_maand",
+                  "epv_boven_banden", "_rij_epv")
+
+
+def huur(f: Rekenblad, t: Tabellen, fouten: _Fouten, informatie: bool = True) -> None:
     """Rent [€/maand]: kale huur + servicekosten, plus after the upgrade the rent increase (given, or what the
     rules of the date allow) and the solar-panel servicekosten; huurtoeslag (negative) and net rent where an
-    income is given. An owner pays no rent. WWS points, maximum rent and EPV as information."""
+    income is given. An owner pays no rent. With ``informatie``: the rent class, WWS points, maximum rent and
+    EPV (:data:`HUURINFORMATIE`), which change no amount."""
     huurder = _is(f["rol"], "huurder")
     f["_huurder"] = huurder
     huurregels.huurverhoging(f, t)
@@ -793,11 +805,13 @@ def huur(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
         f[f"{s}_huur_huurtoeslag"] = -np.where(huurder, np.nan_to_num(toeslag), 0.0)
         f[f"{s}_huur_netto"] = f[f"{s}_huur_totaal"] + f[f"{s}_huur_huurtoeslag"]
         f[f"_rij_huurtoeslag_{s}"] = rij
-        klasse, rij_g = huurregels.huurklasse(t, f, kale)
-        f[f"huurklasse_{s}"] = klasse
-        f["_rij_huurgrenzen"] = rij_g
-    huurregels.wws(f, t)
-    huurregels.epv(f, t)
+        if informatie:
+            klasse, rij_g = huurregels.huurklasse(t, f, kale)
+            f[f"huurklasse_{s}"] = klasse
+            f["_rij_huurgrenzen"] = rij_g
+    if informatie:
+        huurregels.wws(f, t)
+        huurregels.epv(f, t)
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -829,7 +843,7 @@ def bereken_kolommen(invoer: pd.DataFrame, tabellen: Tabellen | None = None,
     verbruik(f, t, fouten)
     energie(f, t, fouten)
     lokale_lasten(f, t, fouten)
-    huur(f, t, fouten)
+    huur(f, t, fouten, informatie=uitvoer is None or any(k in uitvoer for k in HUURINFORMATIE))
     financiering.financiering(f, t, fouten, maatregel_kolommen(t))
     hypotheek = np.where(f["_eigenaar"], _vul(f["hypotheeklasten_maand"], 0.0), 0.0)
     for s in SITUATIES:
@@ -845,12 +859,13 @@ def bereken_kolommen(invoer: pd.DataFrame, tabellen: Tabellen | None = None,
     for deel in RESULTAAT_DELEN:
         if uitvoer is not None and not any(f"{s}_{deel}" in uitvoer for s in ("voor", "na", "verschil")):
             continue  # a part the caller does not ask for
-        f[f"verschil_{deel}"] = f[f"na_{deel}"] - f[f"voor_{deel}"]
+        verschil = f[f"na_{deel}"] - f[f"voor_{deel}"]  # a new array: masked in place
         if maskeer_voor:
             f[f"voor_{deel}"] = np.where(leeg_voor, np.nan, f[f"voor_{deel}"])
-        if maskeer_na:
-            for s in ("na", "verschil"):
-                f[f"{s}_{deel}"] = np.where(leeg_na, np.nan, f[f"{s}_{deel}"])
+        if maskeer_na:  # the na and voor arrays may be one array (the same amount before and after): not in place
+            f[f"na_{deel}"] = np.where(leeg_na, np.nan, f[f"na_{deel}"])
+            verschil[leeg_na] = np.nan
+        f[f"verschil_{deel}"] = verschil
     if "verschil_totaal" not in f:
         f["verschil_totaal"] = np.where(leeg_na, np.nan, f["na_totaal"] - f["voor_totaal"])
     if "verschil_totaal_netto" not in f:

@@ -195,6 +195,10 @@ class Tabel:
     ``frame`` holds the rows with ``geldig_vanaf``/``geldig_tot`` as ``datetime64`` (an empty ``geldig_tot`` is
     read as the far future) and a column ``_rij`` with the 1-based line number in the file (header = line 1),
     which results carry to cite the exact source row.
+
+    Derived data (rows per date, key indexes) is remembered on the object; each entry is built whole and then
+    stored in one assignment, so threads computing blocks of a portfolio at once can share a table (two threads
+    may build the same entry; both results are equal).
     """
 
     naam: str
@@ -227,6 +231,17 @@ class Tabel:
             tekst = [tuple(_tekst(w) for w in rij) for rij in rijen[list(kolommen)].itertuples(index=False)]
             onthouden[sleutel] = ({s: i for i, s in enumerate(tekst)}, rijen)  # keep rijen alive: id stays unique
         return onthouden[sleutel][0]
+
+    def tekstcodes(self, rijen: pd.DataFrame, kolom: str) -> tuple[np.ndarray, pd.Index]:
+        """Codes of text column ``kolom`` in ``rijen`` (-1 = empty) over the distinct values of the whole table,
+        so lookups return Categoricals instead of million-element object arrays; remembered per set of rows."""
+        onthouden = self.__dict__.setdefault("_tekstcodes", {})
+        sleutel = (id(rijen), kolom)
+        if sleutel not in onthouden:
+            categorieen = pd.Index(pd.unique(self.frame[kolom].dropna()))
+            onthouden[sleutel] = (categorieen.get_indexer(rijen[kolom]).astype(np.int64), categorieen, rijen)
+        codes, categorieen, _ = onthouden[sleutel]
+        return codes, categorieen
 
     def rij(self, regelnummer: int) -> pd.Series:
         """The row at 1-based file line ``regelnummer``."""
@@ -415,10 +430,11 @@ def zoek(
 
     ``peildatum``: a datetime64 array (one date per row), one date, or None (undated tables). ``sleutels``: per key
     column an array, a pandas Categorical (fast: matched on its codes) or one value for all rows. Returns a dict of
-    numpy arrays aligned with the rows: ``kolommen`` plus ``_rij`` (source line, -1 where nothing matched; the
-    values are then NaN/None) and ``_terugval``. With ``terugval``, a key that has rows but none valid on the date
-    takes the row nearest in time. The table is filtered once per distinct date and keys are matched per distinct
-    combination, so a million rows with a handful of dates and keys cost a handful of lookups.
+    numpy arrays aligned with the rows (a text column as a pandas Categorical): ``kolommen`` plus ``_rij`` (source
+    line, -1 where nothing matched; the values are then NaN/missing) and ``_terugval``. With ``terugval``, a key
+    that has rows but none valid on the date takes the row nearest in time. The table is filtered once per distinct
+    date and keys are matched per distinct combination, so a million rows with a handful of dates and keys cost a
+    handful of lookups.
     """
     sleutels = sleutels or {}
     kolommen = list(kolommen or [])
@@ -428,11 +444,13 @@ def zoek(
     if constant is not None:
         return constant
     uit: dict[str, np.ndarray] = {}
+    tekst = {k for k in kolommen if tabel.frame[k].dtype == object}  # gathered as codes, returned as Categoricals
 
     def leeg(k: str) -> np.ndarray:
-        if k == "_rij":
-            return np.full(n, -1, dtype=np.int64)
-        return np.full(n, None, dtype=object) if tabel.frame[k].dtype == object else np.full(n, np.nan)
+        return np.full(n, -1, dtype=np.int64) if k == "_rij" or k in tekst else np.full(n, np.nan)
+
+    def bron(rijen: pd.DataFrame, k: str) -> np.ndarray:
+        return tabel.tekstcodes(rijen, k)[0] if k in tekst else rijen[k].to_numpy()
 
     if tabel.gedateerd and isinstance(peildatum, pd.Categorical):
         codes, uniek = peildatum.codes, list(peildatum.categories)
@@ -450,7 +468,7 @@ def zoek(
             gevonden = treffer >= 0
             alles = bool(gevonden.all())
             for k in kolommen + ["_rij"]:
-                waarden = rijen[k].to_numpy()[np.maximum(treffer, 0)]
+                waarden = bron(rijen, k)[np.maximum(treffer, 0)]
                 uit[k] = waarden if alles else np.where(gevonden, waarden, leeg(k))
             continue
         positie = np.flatnonzero(codes == c)
@@ -462,7 +480,7 @@ def zoek(
         for k in kolommen + ["_rij"]:
             if k not in uit:
                 uit[k] = leeg(k)
-            uit[k][doel] = rijen[k].to_numpy()[treffer[gevonden]]
+            uit[k][doel] = bron(rijen, k)[treffer[gevonden]]
     for k in kolommen + ["_rij"]:
         if k not in uit:
             uit[k] = leeg(k)
@@ -475,10 +493,19 @@ def zoek(
             dichtst = _dichtstbij(tabel, datums, {k: _waarden(s, mis) for k, s in sleutels.items()})
             gevonden = dichtst >= 0
             for k in kolommen + ["_rij"]:
-                uit[k][mis[gevonden]] = tabel.frame[k].to_numpy()[dichtst[gevonden]]
+                uit[k][mis[gevonden]] = bron(tabel.frame, k)[dichtst[gevonden]]
             terug[mis[gevonden]] = True
+    for k in tekst:
+        uit[k] = pd.Categorical.from_codes(uit[k], categories=tabel.tekstcodes(tabel.frame, k)[1])
     uit["_terugval"] = terug
     return uit
+
+
+def klasse(waarden: np.ndarray, grenzen: np.ndarray, side: str = "right") -> pd.Categorical:
+    """The class of each value: the largest of the sorted ``grenzen`` at or below it (``side="left"``: strictly
+    below), the lowest class below the first limit, as a Categorical over ``grenzen`` for use as a lookup key."""
+    i = np.clip(np.searchsorted(grenzen, np.nan_to_num(waarden), side=side) - 1, 0, None)
+    return pd.Categorical.from_codes(i, categories=grenzen)
 
 
 def _constante_treffer(tabel: Tabel, peildatum: Any, sleutels: dict, kolommen: list[str], terugval: bool):
