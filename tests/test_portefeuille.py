@@ -167,6 +167,21 @@ def test_shipped_sample_portfolio_runs():
     assert r.loc[r["status"] == "fout", "melding"].str.len().min() > 10
 
 
+def test_threads_give_the_same_result_as_one_block():
+    """Blocks computed at once in threads, with dates that differ per row (so the tables' per-date caches are
+    filled while other blocks run), equal the whole file computed as one block in one thread."""
+    from pathlib import Path
+    w = lees_woningen(Path(__file__).parent.parent / "data" / "voorbeeld_portefeuille.csv")
+    w["peildatum"] = np.array(["2022-03-01", "2022-09-01", "2023-06-01", "2025-06-01", "2026-02-01"])[
+        np.arange(len(w)) % 5]
+    een = bereken_portefeuille(w, SCENARIOS["label-A"], blok=len(w), draden=1)
+    stappen = []
+    draden = bereken_portefeuille(w, SCENARIOS["label-A"], blok=37, draden=3, voortgang=stappen.append)
+    assert len(stappen) == 11 and stappen == sorted(stappen) and stappen[-1] == 1.0  # 400 rows in blocks of 37
+    pd.testing.assert_frame_equal(een, draden)
+    assert set(een["status"]) == {"ok", "fout"}
+
+
 def test_blocks_give_the_same_result_and_report_progress():
     w = _lees(KOP + RIJEN)
     stappen = []
