@@ -55,7 +55,8 @@ def _vergoeding(t: Tabellen, pd_, verhuring: str, m2: np.ndarray, label_voor, la
     r = zoek(tabel, pd_, {"verhuring": verhuring, "oppervlakte_vanaf_m2": klasse(m2, grenzen), "label_voor": label_voor,
                           "label_na": label_na}, ["vergoeding_maand"], n=n)
     bekend = zoek(tabel, pd_, {"verhuring": verhuring}, ["vergoeding_maand"], n=n)["_rij"] >= 0
-    return np.nan_to_num(r["vergoeding_maand"], nan=0.0), r["_rij"], np.broadcast_to(bekend, (n,))
+    bedrag = r["vergoeding_maand"]
+    return np.where(np.isnan(bedrag), 0.0, bedrag), r["_rij"], np.broadcast_to(bekend, (n,))
 
 
 def huurverhoging(f, t: Tabellen) -> None:

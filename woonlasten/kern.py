@@ -171,10 +171,19 @@ def per_uniek(functie, sleutels: tuple[str, ...]):
 
     def uitvoeren(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
         code = np.zeros(f.n, dtype=np.int64)
+        ruimte = 1
         for kol in sleutels:
             c = _sleutelcode(f[kol])
-            code = code * (int(c.max()) + 2 if len(c) else 1) + (c + 1)
-        terug, uniek = pd.factorize(code)  # hashing, not sorting: linear in the rows
+            breedte = int(c.max()) + 2 if len(c) else 1
+            code = code * breedte + (c + 1)
+            ruimte *= breedte
+        if ruimte <= 1_000_000:  # a small key space: a direct lookup array, no hashing of the rows
+            aanwezig = np.flatnonzero(np.bincount(code, minlength=ruimte))
+            nummer = np.full(ruimte, -1, dtype=np.int64)
+            nummer[aanwezig] = np.arange(len(aanwezig))
+            terug, uniek = nummer[code], aanwezig
+        else:
+            terug, uniek = pd.factorize(code)  # hashing, not sorting: linear in the rows
         eerste = np.zeros(len(uniek), dtype=np.int64)
         eerste[terug[::-1]] = np.arange(f.n - 1, -1, -1)  # first row of each combination
         if len(uniek) * 4 > f.n:  # little repetition: run directly
@@ -489,23 +498,27 @@ def _tapwater_koken(personen: np.ndarray, m2: np.ndarray, t: Tabellen) -> dict[s
 
 def _verwarming_omzetten(ruimte_m3, tap_m3, koken_m3, verwarming: Kolom, label: Kolom, t: Tabellen) -> tuple:
     """Gas [m³/jaar] and extra electricity [kWh/jaar] for a heating system, from the meter gas an HR boiler
-    would use for space heating, tap water and cooking. Returns (gas, extra kWh, source rows)."""
+    would use for space heating, tap water and cooking. Returns (gas, extra kWh, source rows of the heat-pump
+    figures; -1 where no heat pump)."""
+    hybride = _is(verwarming, "hybride_warmtepomp")
+    volledig = _is(verwarming, "warmtepomp")
+    gas = ruimte_m3 + tap_m3 + koken_m3
+    if not (hybride.any() or volledig.any()):  # a gas boiler everywhere: no heat-pump figures needed
+        return gas, np.zeros(len(gas)), np.full(len(gas), -1, dtype=np.int64)
     wp = zoek(t["labels/warmtepomp"], None, {"energielabel": label},
               ["spf_warmtepomp", "aandeel_hybride", "spf_hybride"], n=len(ruimte_m3))
     kwh_per_m3 = t.parameter("gas_gj_per_m3") * t.parameter("kwh_per_gj")
     warmte_ruimte_kwh = ruimte_m3 * t.parameter("rendement_hr_ketel") * kwh_per_m3
     warmte_tap_kwh = tap_m3 * t.parameter("rendement_tapwater_hr_combi") * kwh_per_m3
     kook_kwh = koken_m3 * t.parameter("rendement_gaskookplaat") * kwh_per_m3
-    hybride = _is(verwarming, "hybride_warmtepomp")
-    volledig = _is(verwarming, "warmtepomp")
     s = wp["aandeel_hybride"]
-    gas = np.where(hybride, ruimte_m3 * (1 - s) + tap_m3 + koken_m3, ruimte_m3 + tap_m3 + koken_m3)
+    gas = np.where(hybride, ruimte_m3 * (1 - s) + tap_m3 + koken_m3, gas)
     gas = np.where(volledig, 0.0, gas)
     extra = np.where(hybride, warmte_ruimte_kwh * s / wp["spf_hybride"], 0.0)
     extra = np.where(volledig, warmte_ruimte_kwh / wp["spf_warmtepomp"]
                      + warmte_tap_kwh / t.parameter("cop_tapwater_warmtepomp")
                      + kook_kwh / t.parameter("rendement_inductiekookplaat"), extra)
-    return gas, extra, wp["_rij"]
+    return gas, extra, np.where(hybride | volledig, wp["_rij"], -1)
 
 
 def verbruik(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
@@ -545,7 +558,7 @@ def verbruik(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
     f["_rij_elektriciteit_huishouden"] = e["_rij"]
     tap, koken = tk["tapwater_gas_m3"], tk["koken_gas_m3"]
     fouten.zet((tk["_rij"] < 0) | (e["_rij"] < 0), _met("personen: geen verbruikscijfer voor ", personen, " personen"))
-    fouten.zet(_is(f["verwarming"], "warmtepomp") & (np.nan_to_num(f["gas_m3"]) > 0),
+    fouten.zet(_is(f["verwarming"], "warmtepomp") & (f["gas_m3"] > 0),  # NaN > 0 is False
                "verbruik.gas_m3: een woning met een volledige warmtepomp heeft geen gasaansluiting; laat het "
                "gasverbruik leeg of kies verwarming hybride_warmtepomp")
     gas_voor_est, extra_voor_est, rij_wp_voor = _verwarming_omzetten(ruimte_voor, tap, koken, f["verwarming"],
@@ -617,13 +630,16 @@ def _kosten_drager(volume, leveringsprijs, vast_jaar, net_jaar, btw, schijven, p
         if np.ndim(s["schijf_vanaf"]) == 0 and s["schijf_vanaf"] > hoogste:
             continue  # no row reaches this bracket
         in_schijf = np.minimum(np.maximum(volume - s["schijf_vanaf"], 0.0), s["schijf_tot"] - s["schijf_vanaf"])
-        in_schijf = np.nan_to_num(in_schijf, nan=0.0)
+        in_schijf = _vul(in_schijf, 0.0)
         variabel = variabel + in_schijf * (leveringsprijs + _vul(s["energiebelasting_excl_btw"], 0.0)
                                            + s["ode_excl_btw"]) * (1 + btw)
     prijs1 = (leveringsprijs + schijven[0]["energiebelasting_excl_btw"] + schijven[0]["ode_excl_btw"]) * (1 + btw)
     # prijsplafond 2023: the all-in price above the cap is not paid on the volume under the cap
-    korting = np.nan_to_num(np.minimum(np.maximum(volume, 0.0), plafond["plafondvolume_jaar"])
-                            * np.maximum(prijs1 - plafond["plafondprijs_incl_btw"], 0.0), nan=0.0)
+    if np.ndim(plafond["_rij"]) == 0 and plafond["_rij"] < 0:
+        korting = 0.0  # no price cap on this date
+    else:
+        korting = _vul(np.minimum(np.maximum(volume, 0.0), plafond["plafondvolume_jaar"])
+                       * np.maximum(prijs1 - plafond["plafondprijs_incl_btw"], 0.0), 0.0)
     return variabel - korting + (vast_jaar + net_jaar) * (1 + btw), prijs1
 
 
@@ -631,6 +647,8 @@ def _zon(verbruik_kwh, opwek_kwh, leveringsprijs, btw, ret, eigen_aandeel=np.nan
     """Solar panels: the kWh bought from the grid [kWh/jaar] and the yearly revenue of exported kWh [€/jaar].
     With saldering the production is netted against use; without it only the self-consumed share saves the full
     price and the rest earns the feed-in compensation minus terugleverkosten."""
+    if not np.any(opwek_kwh) and not np.any(verbruik_kwh < 0):  # no panels: everything is bought, nothing exported
+        return np.maximum(verbruik_kwh, 0.0), np.zeros(len(verbruik_kwh))
     saldering = np.asarray(ret["saldering"], dtype=object) != "nee"
     eigen = np.minimum(opwek_kwh * _vul(eigen_aandeel, _vul(ret["eigen_verbruik_aandeel"], 0.0)), verbruik_kwh)
     netto = verbruik_kwh - opwek_kwh
@@ -802,7 +820,7 @@ def huur(f: Rekenblad, t: Tabellen, fouten: _Fouten, informatie: bool = True) ->
         kale = f[f"{s}_huur_kale_huur"] + f[f"{s}_huur_huurverhoging"]
         toeslag, rij = huurregels.huurtoeslag(f, t, kale, f[f"{s}_huur_servicekosten"])
         f[f"{s}_huurtoeslag_berekend"] = huurder & ~np.isnan(toeslag)
-        f[f"{s}_huur_huurtoeslag"] = -np.where(huurder, np.nan_to_num(toeslag), 0.0)
+        f[f"{s}_huur_huurtoeslag"] = -np.where(huurder, _vul(toeslag, 0.0), 0.0)
         f[f"{s}_huur_netto"] = f[f"{s}_huur_totaal"] + f[f"{s}_huur_huurtoeslag"]
         f[f"_rij_huurtoeslag_{s}"] = rij
         if informatie:

@@ -166,7 +166,7 @@ def _getal_nl(reeks: pd.Series, decimaalkomma: bool) -> pd.Series:
     text column the plain numbers are converted at once and only the rest is cleaned, each distinct text once.
     What is still not a number stays text, so the calculation names the field and the row."""
     if pd.api.types.is_numeric_dtype(reeks) and not pd.api.types.is_bool_dtype(reeks):
-        return reeks.astype(float)
+        return reeks.astype(float, copy=False)
     tekst = reeks.astype(str)
     # in a ';' file a point is never a decimal point: those cells go through the Dutch rules below
     punt = tekst.str.contains(".", regex=False) if decimaalkomma else pd.Series(False, index=reeks.index)
@@ -224,7 +224,7 @@ def naar_invoer(woningen: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
             invoer[kol] = _vertaal(invoer[kol], {lab.lower().replace("+", "plus"): lab for lab in ENERGIELABELS},
                                    plus=True)
     for kol in ("gemeente",):
-        if kol in invoer.columns:
+        if kol in invoer.columns and not isinstance(invoer[kol].dtype, pd.CategoricalDtype):
             invoer[kol] = invoer[kol].astype(object).where(invoer[kol].notna(), None)
     return invoer, mapping
 
@@ -310,19 +310,48 @@ BLOK = 250_000  # rows per calculation block: bounds memory, costs a few ms of o
 DRADEN = min(os.cpu_count() or 1, 4)  # blocks computed at once (numpy releases the GIL in its array loops)
 
 
+def _uitvoer_blok(r, actie: np.ndarray) -> dict[str, object]:
+    """The output columns of one block from the core's columns ``r``: rounded to cents, and a dwelling already at
+    or above the target gets na = voor and verschil 0. ``actie``: the block's scenario_actie codes."""
+    fout = np.asarray(r["status"] == "fout")
+    al_op_doel = (actie != 0) & ~fout  # code 0 = "aangepakt"
+    kolommen: dict[str, object] = {"status": r["status"], "melding": np.asarray(r["melding"]),
+                                   "_actie": np.where(fout, -1, actie).astype(np.int8)}
+    label_na, label = r["energielabel_na"], r["energielabel"]
+    kolommen["energielabel_na"] = pd.Categorical.from_codes(np.where(label_na.codes >= 0, label_na.codes, label.codes),
+                                                           categories=label.categories)
+    for s in ("voor", "na", "verschil"):
+        for d in UITVOER_DELEN + ("huur_huurtoeslag",):
+            waarde = np.asarray(r[f"{s}_{d}"], dtype=float)
+            if s == "na":
+                waarde = np.where(al_op_doel, np.asarray(r[f"voor_{d}"], dtype=float), waarde)
+            elif s == "verschil":
+                waarde = np.where(al_op_doel, 0.0, waarde)
+            kolommen[f"{s}_{d}"] = np.round(waarde, 2)
+    for kol in ("verbruik_gas_m3_voor", "verbruik_gas_m3_na", "verbruik_elektriciteit_kwh_voor",
+                "verbruik_elektriciteit_kwh_na"):
+        waarde = np.asarray(r[kol], dtype=float)
+        if kol.endswith("_na"):
+            waarde = np.where(al_op_doel, np.asarray(r[kol.replace("_na", "_voor")], dtype=float), waarde)
+        kolommen[kol] = np.where(fout, np.nan, np.round(waarde))
+    neutraal = np.asarray(r["woonlastenneutraal"], dtype=object)
+    kolommen["woonlastenneutraal"] = np.where(fout, None, np.where(al_op_doel, True, neutraal))
+    return kolommen
+
+
 def _bereken_blokken(invoer: pd.DataFrame, t: Tabellen, voortgang, blok: int = BLOK,
                      draden: int = DRADEN) -> dict[str, object]:
-    """The core on blocks of rows (bounded memory, a progress callback between blocks); the result columns of the
-    blocks joined as arrays.
+    """The core and the output shaping (:func:`_uitvoer_blok`) on blocks of rows (bounded memory, a progress
+    callback between blocks); the output columns of the blocks joined as arrays.
 
     The blocks run in ``draden`` threads: the numpy loops that do the work release the GIL, so two cores compute
     two blocks at once. (Worker processes were tried earlier and gave no gain on this machine.) The progress
     callback is called from the calling thread, in block order."""
+    actie = invoer["scenario_actie"].array.codes
 
     def reken(start: int) -> dict:
         deel = bereken_kolommen(invoer.iloc[start:start + blok], t, uitvoer=KOLOMMEN_KERN)
-        return {k: np.broadcast_to(v, (deel.n,)) if np.ndim(v) == 0 and not isinstance(v, pd.Categorical)
-                else v for k, v in deel.items()}
+        return _uitvoer_blok(deel, actie[start:start + blok])
 
     starts = list(range(0, max(len(invoer), 1), blok))
     delen: list[dict] = []
@@ -356,37 +385,16 @@ def bereken_portefeuille(woningen: pd.DataFrame, scenario: Scenario, peildatum: 
         invoer["peildatum"] = pd.Timestamp(peildatum).normalize()
     elif "peildatum" not in invoer.columns:
         invoer["peildatum"] = pd.Timestamp.today().normalize()
-    invoer = pas_scenario_toe(invoer.reset_index(drop=True), scenario, t)  # our own frame: changed in place
-    r = _bereken_blokken(invoer, t, voortgang, blok, draden)
+    if not isinstance(invoer.index, pd.RangeIndex) or invoer.index.start != 0 or invoer.index.step != 1:
+        invoer = invoer.reset_index(drop=True)
+    invoer = pas_scenario_toe(invoer, scenario, t)  # our own frame (naar_invoer): changed in place
+    kolommen = _bereken_blokken(invoer, t, voortgang, blok, draden)
     n = len(invoer)
-    fout = np.asarray(r["status"] == "fout")
-    actie = invoer["scenario_actie"].array
-    al_op_doel = (actie.codes != 0) & ~fout  # code 0 = "aangepakt"
-    kolommen: dict[str, object] = {
-        "status": r["status"],
-        "melding": np.asarray(r["melding"]),
-        "scenario": pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=[scenario.omschrijving]),
-        "scenario_actie": pd.Categorical.from_codes(np.where(fout, -1, actie.codes), categories=actie.categories),
-    }
-    label_na, label = r["energielabel_na"], r["energielabel"]
-    kolommen["energielabel_na"] = pd.Categorical.from_codes(np.where(label_na.codes >= 0, label_na.codes, label.codes),
-                                                           categories=label.categories)
-    for s in ("voor", "na", "verschil"):
-        for d in UITVOER_DELEN + ("huur_huurtoeslag",):
-            waarde = np.asarray(r[f"{s}_{d}"], dtype=float)
-            if s == "na":
-                waarde = np.where(al_op_doel, np.asarray(r[f"voor_{d}"], dtype=float), waarde)
-            elif s == "verschil":
-                waarde = np.where(al_op_doel, 0.0, waarde)
-            kolommen[f"{s}_{d}"] = np.round(waarde, 2)
-    for kol in ("verbruik_gas_m3_voor", "verbruik_gas_m3_na", "verbruik_elektriciteit_kwh_voor",
-                "verbruik_elektriciteit_kwh_na"):
-        waarde = np.asarray(r[kol], dtype=float)
-        if kol.endswith("_na"):
-            waarde = np.where(al_op_doel, np.asarray(r[kol.replace("_na", "_voor")], dtype=float), waarde)
-        kolommen[kol] = np.where(fout, np.nan, np.round(waarde))
-    neutraal = np.asarray(r["woonlastenneutraal"], dtype=object)
-    kolommen["woonlastenneutraal"] = np.where(fout, None, np.where(al_op_doel, True, neutraal))
+    kolommen = {"status": kolommen.pop("status"), "melding": kolommen.pop("melding"),
+                "scenario": pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=[scenario.omschrijving]),
+                "scenario_actie": pd.Categorical.from_codes(kolommen.pop("_actie"),
+                                                            categories=invoer["scenario_actie"].cat.categories),
+                **kolommen}
     # one frame from the input columns (as given) and ours; our output names win over the file's
     alle = {kol: woningen[kol].array for kol in woningen.columns if kol not in kolommen}
     alle.update(kolommen)

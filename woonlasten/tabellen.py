@@ -467,8 +467,9 @@ def zoek(
             treffer = _match(rijen, sleutels, None, tabel) if sleutels else np.full(n, len(rijen) - 1)
             gevonden = treffer >= 0
             alles = bool(gevonden.all())
+            positie = treffer if alles else np.maximum(treffer, 0)
             for k in kolommen + ["_rij"]:
-                waarden = bron(rijen, k)[np.maximum(treffer, 0)]
+                waarden = bron(rijen, k)[positie]
                 uit[k] = waarden if alles else np.where(gevonden, waarden, leeg(k))
             continue
         positie = np.flatnonzero(codes == c)
@@ -559,7 +560,10 @@ def _codes(sleutel: Sleutel, positie: np.ndarray | None) -> tuple[np.ndarray, np
     if isinstance(sleutel, pd.Categorical):
         codes = sleutel.codes if positie is None else sleutel.codes[positie]
         uniek = np.append(np.asarray(sleutel.categories, dtype=object), None)
-        return np.where(codes < 0, len(uniek) - 1, codes).astype(np.int64), uniek
+        codes = codes.astype(np.int64)
+        if codes.min(initial=0) < 0:
+            codes[codes < 0] = len(uniek) - 1
+        return codes, uniek
     if np.ndim(sleutel) == 0:
         lengte = len(positie) if positie is not None else 1
         return np.zeros(lengte, dtype=np.int64), np.array([sleutel], dtype=object)
@@ -582,10 +586,9 @@ def _match(rijen: pd.DataFrame, sleutels: dict[str, Sleutel], positie: np.ndarra
     """Position in ``rijen`` of each requested key combination (-1 where absent), matching on the text of the
     keys (case-insensitive; 3, 3.0 and "3" are the same). ``positie``: the rows asked for (None = all)."""
     per_kolom = [_codes(s, positie) for s in sleutels.values()]
-    lengte = len(per_kolom[0][0])
-    gecombineerd = np.zeros(lengte, dtype=np.int64)
-    ruimte = 1
-    for codes, uniek in per_kolom:
+    gecombineerd = per_kolom[0][0]
+    ruimte = len(per_kolom[0][1])
+    for codes, uniek in per_kolom[1:]:
         gecombineerd = gecombineerd * len(uniek) + codes
         ruimte *= len(uniek)
     if tabel is not None:
