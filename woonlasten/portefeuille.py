@@ -212,7 +212,7 @@ def naar_invoer(woningen: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     """Map an office's columns to the calculation's input columns. Returns (input frame, mapping used).
     Raises :class:`PortefeuilleFout` naming the missing required columns."""
     mapping = _kolommen(woningen)
-    invoer = woningen.rename(columns=mapping)[list(mapping.values())]
+    invoer = pd.DataFrame({ons: woningen[hun] for hun, ons in mapping.items()}, copy=False)  # no copy of the data
     decimaalkomma = woningen.attrs.get("scheidingsteken") == ";"
     for kol in NUMERIEKE_KOLOMMEN:
         if kol in invoer.columns:
@@ -353,22 +353,29 @@ def _bereken_blokken(invoer: pd.DataFrame, t: Tabellen, voortgang, blok: int = B
         deel = bereken_kolommen(invoer.iloc[start:start + blok], t, uitvoer=KOLOMMEN_KERN)
         return _uitvoer_blok(deel, actie[start:start + blok])
 
-    starts = list(range(0, max(len(invoer), 1), blok))
-    delen: list[dict] = []
+    n = len(invoer)
+    starts = list(range(0, max(n, 1), blok))
+    if len(starts) == 1:
+        deel = reken(0)
+        if voortgang is not None:
+            voortgang(1.0)
+        return deel
+    samen: dict[str, np.ndarray] = {}
+    categorieen: dict[str, pd.Index] = {}
     with ThreadPoolExecutor(max(1, min(draden, len(starts)))) as pool:
-        for deel in pool.map(reken, starts):
-            delen.append(deel)
+        # each block is copied into the whole-file arrays as soon as it is done, while the next ones compute
+        for i, (start, deel) in enumerate(zip(starts, pool.map(reken, starts), strict=True)):
+            for kol, waarde in deel.items():
+                if isinstance(waarde, pd.Categorical):  # same categories in every block: the codes
+                    categorieen[kol], waarde = waarde.categories, waarde.codes
+                if kol not in samen:  # text as objects: a fixed-width type from the first block could cut it off
+                    soort = np.asarray(waarde).dtype
+                    samen[kol] = np.empty(n, dtype=soort if soort.kind in "biufM" else object)
+                samen[kol][start:start + len(waarde)] = waarde
             if voortgang is not None:
-                voortgang(len(delen) / len(starts))
-    if len(delen) == 1:
-        return delen[0]
-    samen: dict[str, object] = {}
-    for kol, eerste in delen[0].items():
-        if isinstance(eerste, pd.Categorical):  # same categories in every block: join the codes
-            samen[kol] = pd.Categorical.from_codes(np.concatenate([d[kol].codes for d in delen]),
-                                                   categories=eerste.categories)
-        else:
-            samen[kol] = np.concatenate([np.asarray(d[kol]) for d in delen])
+                voortgang((i + 1) / len(starts))
+    for kol, cat in categorieen.items():
+        samen[kol] = pd.Categorical.from_codes(samen[kol], categories=cat)
     return samen
 
 
