@@ -19,7 +19,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from woonlasten.portefeuille import SCENARIOS, bereken_portefeuille, lees_woningen, samenvatting  # noqa: E402
+from woonlasten.portefeuille import DRADEN, SCENARIOS, bereken_portefeuille, lees_woningen, samenvatting  # noqa: E402
 from woonlasten.tabellen import laad_tabellen  # noqa: E402
 
 
@@ -64,6 +64,9 @@ def main(n: int = 1_000_000) -> None:
             resultaat = bereken_portefeuille(woningen, SCENARIOS["label-B"], "2025-06-01")
             metingen.append(time.perf_counter() - t0)
         t_reken = min(metingen)
+        t0 = time.perf_counter()
+        bereken_portefeuille(woningen, SCENARIOS["label-B"], "2025-06-01", draden=1)
+        t_een_draad = time.perf_counter() - t0
 
         t0 = time.perf_counter()
         complexen = samenvatting(resultaat)
@@ -74,7 +77,8 @@ def main(n: int = 1_000_000) -> None:
     ok = int((resultaat["status"] == "ok").sum())
     print(f"pandas leest de CSV in          {t_pandas:6.2f} s")
     print(f"lees_woningen (zelfde CSV)      {t_lees:6.2f} s")
-    print(f"berekening label B (3 keer)     {', '.join(f'{x:.2f}' for x in metingen)} s")
+    print(f"berekening label B (3 keer)     {', '.join(f'{x:.2f}' for x in metingen)} s ({DRADEN} draden)")
+    print(f"zelfde berekening in 1 draad    {t_een_draad:6.2f} s")
     print(f"beste: {n / t_reken:,.0f} woningen/s ({ok:,} ok), verhouding rekenen/inlezen {t_reken / t_pandas:.2f}")
     print(f"samenvatting per complex        {t_samenvatting:6.2f} s ({len(complexen):,} complexen)")
     print(f"piekgeheugen proces (RSS)       {piek_proces / 1e9:6.2f} GB")

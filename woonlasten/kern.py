@@ -80,11 +80,13 @@ class Rekenblad(dict):
         if isinstance(waarde, pd.Series):
             waarde = waarde.array if isinstance(waarde.dtype, pd.CategoricalDtype) else waarde.to_numpy()
         elif np.ndim(waarde) == 0 and not isinstance(waarde, pd.Categorical):
-            waarde = np.full(self.n, waarde)
+            waarde = np.broadcast_to(np.asarray(waarde), (self.n,))  # one value for every row: a read-only view
         super().__setitem__(kol, waarde)
 
     def frame(self) -> pd.DataFrame:
-        return pd.DataFrame(dict(self), index=self.index, copy=False)
+        """The columns as a DataFrame (one value for every row becomes a real, writable column)."""
+        return pd.DataFrame({k: v.copy() if isinstance(v, np.ndarray) and not v.flags.writeable else v
+                             for k, v in self.items()}, index=self.index, copy=False)
 
 
 class _Fouten:
@@ -119,8 +121,12 @@ def _met(voor: str, kol: Kolom, na: str = "") -> Callable[[np.ndarray], np.ndarr
 
 
 def _vul(a: np.ndarray, waarde) -> np.ndarray:
-    """``a`` with NaN replaced by ``waarde`` (a number or an array)."""
-    return np.where(np.isnan(a), waarde, a)
+    """``a`` with NaN replaced by ``waarde`` (a number or an array); ``a`` itself when it has no NaN (columns are
+    never changed in place)."""
+    leeg = np.isnan(a)
+    if not leeg.any() and np.shape(a) == np.broadcast_shapes(np.shape(a), np.shape(waarde)):
+        return a
+    return np.where(leeg, waarde, a)
 
 
 def _cat(kol: Kolom) -> pd.Categorical:
@@ -233,7 +239,7 @@ def normaliseer(invoer: pd.DataFrame, fouten: _Fouten) -> Rekenblad:
     for kol, soort in INVOER_KOLOMMEN.items():
         if kol not in invoer.columns:  # an absent column: all empty (cheap, no per-row objects)
             if soort in ("getal", "vlag"):
-                f[kol] = np.full(n, float(STANDAARD.get(kol, np.nan)))
+                f[kol] = float(STANDAARD.get(kol, np.nan))  # one value for every row
             elif soort == "datum":
                 f[kol] = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
                 f["_" + kol + "_cat"] = pd.Categorical(f[kol])
