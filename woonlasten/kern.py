@@ -630,15 +630,20 @@ def _schijven(tabel, drager: str, peildatum: pd.Categorical) -> list[dict[str, n
 def _kosten_drager(volume, leveringsprijs, vast_jaar, net_jaar, btw, schijven, plafond) -> tuple:
     """Yearly cost of one carrier [€/jaar]: volume through the tax brackets, fixed costs, BTW, price cap.
     Returns (total, variable price of the first bracket incl. BTW [€/eenheid])."""
-    variabel = np.zeros(len(volume))
-    hoogste = np.nanmax(volume) if len(volume) and not np.isnan(volume).all() else 0.0
+    v = _vul(volume, 0.0)  # a missing volume uses nothing
+    door_schijven = np.zeros(len(v))  # the volume that went through the brackets
+    belasting = np.zeros(len(v))  # Σ volume in bracket × (energiebelasting + ODE) [€/jaar excl. BTW]
+    hoogste = v.max() if len(v) else 0.0
     for s in schijven:
-        if np.ndim(s["schijf_vanaf"]) == 0 and s["schijf_vanaf"] > hoogste:
-            continue  # no row reaches this bracket
-        in_schijf = np.minimum(np.maximum(volume - s["schijf_vanaf"], 0.0), s["schijf_tot"] - s["schijf_vanaf"])
-        in_schijf = _vul(in_schijf, 0.0)
-        variabel = variabel + in_schijf * (leveringsprijs + _vul(s["energiebelasting_excl_btw"], 0.0)
-                                           + s["ode_excl_btw"]) * (1 + btw)
+        vanaf = s["schijf_vanaf"]
+        if np.ndim(vanaf) == 0 and not vanaf <= hoogste:
+            continue  # no row reaches this bracket (or no bracket on this date)
+        in_schijf = v - vanaf
+        np.clip(in_schijf, 0.0, s["schijf_tot"] - vanaf, out=in_schijf)
+        in_schijf = _vul(in_schijf, 0.0)  # rows whose date has fewer brackets
+        door_schijven += in_schijf
+        belasting += in_schijf * (_vul(s["energiebelasting_excl_btw"], 0.0) + s["ode_excl_btw"])
+    variabel = (leveringsprijs * door_schijven + belasting) * (1 + btw)
     prijs1 = (leveringsprijs + schijven[0]["energiebelasting_excl_btw"] + schijven[0]["ode_excl_btw"]) * (1 + btw)
     # prijsplafond 2023: the all-in price above the cap is not paid on the volume under the cap
     if np.ndim(plafond["_rij"]) == 0 and plafond["_rij"] < 0:
