@@ -285,7 +285,13 @@ def normaliseer(invoer: pd.DataFrame, fouten: _Fouten) -> Rekenblad:
             f[kol] = _vul(np.where(np.isin(waarde, (0.0, 1.0)) | np.isnan(waarde), waarde, np.nan),
                           STANDAARD.get(kol, 0.0))
         elif soort == "datum":
-            if pd.api.types.is_datetime64_any_dtype(ruw):
+            if isinstance(ruw.dtype, pd.CategoricalDtype) and pd.api.types.is_datetime64_any_dtype(
+                    ruw.cat.categories):  # dates as categories (a portfolio's one peildatum): per category
+                dagen = ruw.cat.categories.tz_localize(None) if ruw.cat.categories.tz else ruw.cat.categories
+                dagen = np.append(dagen.normalize().to_numpy(dtype="datetime64[ns]"), np.datetime64("NaT"))
+                codes = ruw.cat.codes.to_numpy()
+                waarde = dagen[np.where(codes < 0, len(dagen) - 1, codes)]
+            elif pd.api.types.is_datetime64_any_dtype(ruw):
                 waarde = ruw.dt.tz_localize(None).dt.normalize().to_numpy(dtype="datetime64[ns]") \
                     if getattr(ruw.dt, "tz", None) is not None else ruw.dt.normalize().to_numpy(dtype="datetime64[ns]")
             else:

@@ -388,10 +388,9 @@ def bereken_portefeuille(woningen: pd.DataFrame, scenario: Scenario, peildatum: 
     (smaller blocks give a smoother progress bar); ``draden``: blocks computed at once."""
     t = tabellen or laad_tabellen()
     invoer, mapping = naar_invoer(woningen)
-    if peildatum is not None:
-        invoer["peildatum"] = pd.Timestamp(peildatum).normalize()
-    elif "peildatum" not in invoer.columns:
-        invoer["peildatum"] = pd.Timestamp.today().normalize()
+    if peildatum is not None or "peildatum" not in invoer.columns:  # one date for every row: as a category
+        dag = pd.Timestamp(peildatum if peildatum is not None else pd.Timestamp.today()).normalize()
+        invoer["peildatum"] = pd.Categorical.from_codes(np.zeros(len(invoer), dtype=np.int8), categories=[dag])
     if not isinstance(invoer.index, pd.RangeIndex) or invoer.index.start != 0 or invoer.index.step != 1:
         invoer = invoer.reset_index(drop=True)
     invoer = pas_scenario_toe(invoer, scenario, t)  # our own frame (naar_invoer): changed in place
