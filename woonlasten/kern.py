@@ -163,6 +163,8 @@ def _sleutelcode(kol) -> np.ndarray:
     """Integer code per row of a key column: Categorical codes; for numbers their NaN-ness."""
     if isinstance(kol, pd.Categorical):
         return kol.codes.astype(np.int64)
+    if kol.dtype.kind == "b":
+        return kol.astype(np.int64)
     if kol.dtype.kind == "f":
         return np.isnan(kol).astype(np.int64)
     return pd.factorize(kol)[0].astype(np.int64)
@@ -763,8 +765,10 @@ def energie(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
 # 4. Local taxes
 
 
-def lokale_lasten(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
-    """Municipal and water-board taxes [€/maand] by role and household size; the same before and after."""
+def _lokale_tarieven(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
+    """The local taxes that follow from gemeente, date, household size and role [€/jaar] (``_afval_jaar``,
+    ``_riool_jaar``, ``_ws_jaar``) and the owner's percentages of the WOZ value (``_riool_pct_woz``,
+    ``_ozb_pct_woz``, ``_ws_pct_woz``; 0 for a tenant); run once per distinct combination."""
     pd_ = f["_peildatum_cat"]
     n = f.n
     g = zoek(t["tariffs/gemeentelijke_belastingen"], pd_, {"gemeente": f["gemeente"]},
@@ -777,14 +781,12 @@ def lokale_lasten(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
     f["_rij_gemeentelijke_belastingen"] = g["_rij"]
     f["lokale_lasten_ander_jaar"] = g["_terugval"]
     eigenaar = _is(f["rol"], "eigenaar")
-    woz = f["woz_waarde"]
-    fouten.zet(eigenaar & np.isnan(woz), "woning.woz_waarde: ontbreekt (nodig voor de OZB van een eigenaar)")
-    een = f["personen_gebruikt"] <= 1
-    afval = np.where(een, g["afvalstoffenheffing_eenpersoons_jaar"], g["afvalstoffenheffing_meerpersoons_jaar"])
-    riool = g["rioolheffing_gebruiker_jaar"] + np.where(
-        eigenaar, _vul(g["rioolheffing_eigenaar_jaar"], 0.0) + _vul(g["rioolheffing_eigenaar_pct_woz"], 0.0) / 100 * woz,
-        0.0)
-    ozb = np.where(eigenaar, _vul(g["ozb_eigenaar_pct_woz"], 0.0) / 100 * woz, 0.0)
+    een = f["_eenpersoons"]
+    f["_afval_jaar"] = np.where(een, g["afvalstoffenheffing_eenpersoons_jaar"], g["afvalstoffenheffing_meerpersoons_jaar"])
+    f["_riool_jaar"] = g["rioolheffing_gebruiker_jaar"] + np.where(eigenaar, _vul(g["rioolheffing_eigenaar_jaar"], 0.0),
+                                                                    0.0)
+    f["_riool_pct_woz"] = np.where(eigenaar, _vul(g["rioolheffing_eigenaar_pct_woz"], 0.0), 0.0)
+    f["_ozb_pct_woz"] = np.where(eigenaar, _vul(g["ozb_eigenaar_pct_woz"], 0.0), 0.0)
     ws_naam = zoek(t["tariffs/gemeente_waterschap"], None, {"gemeente": f["gemeente"]}, ["waterschap"], n=n)
     f["waterschap"] = _cat(ws_naam["waterschap"])
     ws = zoek(t["tariffs/waterschapsbelastingen"], pd_, {"waterschap": f["waterschap"]},
@@ -796,14 +798,30 @@ def lokale_lasten(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
     f["waterschap_ander_jaar"] = ws["_terugval"]
     ve = np.where(een, t.parameter("vervuilingseenheden_eenpersoons"), t.parameter("vervuilingseenheden_meerpersoons"))
     f["vervuilingseenheden"] = ve
-    waterschap = ws["zuiveringsheffing_per_ve_jaar"] * ve + ws["watersysteemheffing_ingezetenen_jaar"] + np.where(
-        eigenaar, _vul(ws["watersysteemheffing_gebouwd_pct_woz"], 0.0) / 100 * woz, 0.0)
-    delen = {"afvalstoffenheffing": afval, "rioolheffing": riool, "ozb": ozb, "waterschap": waterschap}
+    f["_ws_jaar"] = ws["zuiveringsheffing_per_ve_jaar"] * ve + ws["watersysteemheffing_ingezetenen_jaar"]
+    f["_ws_pct_woz"] = np.where(eigenaar, _vul(ws["watersysteemheffing_gebouwd_pct_woz"], 0.0), 0.0)
+
+
+def lokale_lasten(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
+    """Municipal and water-board taxes [€/maand] by role and household size; the same before and after. The
+    amounts per gemeente, date, household size and role are looked up once per distinct combination; an owner's
+    WOZ-based parts (OZB, riool and watersysteemheffing gebouwd) are added per dwelling."""
+    f["_eenpersoons"] = f["personen_gebruikt"] <= 1
+    per_uniek(_lokale_tarieven, ("gemeente", "_peildatum_cat", "_eenpersoons", "rol"))(f, t, fouten)
+    eigenaar = f["_eigenaar"]
+    woz = f["woz_waarde"]
+    fouten.zet(eigenaar & np.isnan(woz), "woning.woz_waarde: ontbreekt (nodig voor de OZB van een eigenaar)")
+    riool, ozb, waterschap = f["_riool_jaar"], np.zeros(f.n), f["_ws_jaar"]
+    if eigenaar.any():
+        per_procent = np.where(eigenaar, woz / 100, 0.0)  # a tenant's percentages are 0; a NaN WOZ stays NaN
+        riool = riool + f["_riool_pct_woz"] * per_procent
+        ozb = f["_ozb_pct_woz"] * per_procent
+        waterschap = waterschap + f["_ws_pct_woz"] * per_procent
+    delen = {"afvalstoffenheffing": f["_afval_jaar"], "rioolheffing": riool, "ozb": ozb, "waterschap": waterschap}
+    for naam, jaar in delen.items():  # the same array before and after
+        f[f"voor_lokale_lasten_{naam}"] = f[f"na_lokale_lasten_{naam}"] = jaar / MAANDEN_PER_JAAR
     totaal = sum(delen.values()) / MAANDEN_PER_JAAR
-    for s in SITUATIES:
-        for naam, jaar in delen.items():
-            f[f"{s}_lokale_lasten_{naam}"] = jaar / MAANDEN_PER_JAAR
-        f[f"{s}_lokale_lasten_totaal"] = totaal
+    f["voor_lokale_lasten_totaal"] = f["na_lokale_lasten_totaal"] = totaal
 
 
 # ----------------------------------------------------------------------------------------------------------
