@@ -635,9 +635,9 @@ def _schijven(tabel, drager: str, peildatum: pd.Categorical) -> list[dict[str, n
     return uit
 
 
-def _kosten_drager(volume, leveringsprijs, vast_jaar, net_jaar, btw, schijven, plafond) -> tuple:
-    """Yearly cost of one carrier [€/jaar]: volume through the tax brackets, fixed costs, BTW, price cap.
-    Returns (total, variable price of the first bracket incl. BTW [€/eenheid])."""
+def _kosten_drager(volume, leveringsprijs, prijs1, vast_incl_btw, btw, schijven, plafond) -> np.ndarray:
+    """Yearly cost of one carrier [€/jaar]: volume through the tax brackets, BTW, price cap, plus the fixed costs
+    incl. BTW. ``prijs1``: the variable price of the first bracket incl. BTW [€/eenheid] (see :func:`energie`)."""
     v = _vul(volume, 0.0)  # a missing volume uses nothing
     door_schijven = np.zeros(len(v))  # the volume that went through the brackets
     belasting = np.zeros(len(v))  # Σ volume in bracket × (energiebelasting + ODE) [€/jaar excl. BTW]
@@ -652,14 +652,19 @@ def _kosten_drager(volume, leveringsprijs, vast_jaar, net_jaar, btw, schijven, p
         door_schijven += in_schijf
         belasting += in_schijf * (_vul(s["energiebelasting_excl_btw"], 0.0) + s["ode_excl_btw"])
     variabel = (leveringsprijs * door_schijven + belasting) * (1 + btw)
-    prijs1 = (leveringsprijs + schijven[0]["energiebelasting_excl_btw"] + schijven[0]["ode_excl_btw"]) * (1 + btw)
     # prijsplafond 2023: the all-in price above the cap is not paid on the volume under the cap
     if np.ndim(plafond["_rij"]) == 0 and plafond["_rij"] < 0:
         korting = 0.0  # no price cap on this date
     else:
         korting = _vul(np.minimum(np.maximum(volume, 0.0), plafond["plafondvolume_jaar"])
                        * np.maximum(prijs1 - plafond["plafondprijs_incl_btw"], 0.0), 0.0)
-    return variabel - korting + (vast_jaar + net_jaar) * (1 + btw), prijs1
+    return variabel - korting + vast_incl_btw
+
+
+def _eigen_of_standaard(eigen: np.ndarray, standaard):
+    """The household's own value where given, else the standard; the standard as it is (often one value for all
+    rows, so the arithmetic on it stays scalar) when no row gives its own."""
+    return standaard if np.isnan(eigen).all() else _vul(eigen, standaard)
 
 
 def _zon(verbruik_kwh, opwek_kwh, leveringsprijs, btw, ret, eigen_aandeel=np.nan, vergoeding_kwh=np.nan) -> tuple:
@@ -717,10 +722,10 @@ def energie(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
         fouten.zet(onbekend, _met(f"peildatum: geen energiebelasting {drager} bekend op ",
                                                        f["peildatum"]))
         f[f"_rij_energiebelasting_{drager}"] = schijven[0]["_rij"]
-        prijs = _vul(f[f"{drager}_leveringsprijs_{eenheid}"], lev[drager]["leveringsprijs_excl_btw"])
+        prijs = _eigen_of_standaard(f[f"{drager}_leveringsprijs_{eenheid}"], lev[drager]["leveringsprijs_excl_btw"])
         f[f"leveringsprijs_{drager}"] = prijs
         aandeel = _vul(std[drager] / np.where(std_totaal > 0, std_totaal, np.nan), 0.5)
-        vast = _vul(f["vaste_leveringskosten_jaar"] * aandeel, std[drager])
+        vast = _eigen_of_standaard(f["vaste_leveringskosten_jaar"] * aandeel, std[drager])
         f[f"vaste_leveringskosten_{drager}"] = vast
         nb = zoek(t["tariffs/netbeheerder_gemeente"], None, {"gemeente": gemeente, "drager": drager},
                   ["netbeheerder"], n=n)
@@ -736,6 +741,8 @@ def energie(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
         plafond = zoek(t["tariffs/prijsplafond"], pd_, {"drager": drager},
                        ["plafondprijs_incl_btw", "plafondvolume_jaar"], n=n)
         f[f"_rij_prijsplafond_{drager}"] = plafond["_rij"]
+        prijs1 = (prijs + schijven[0]["energiebelasting_excl_btw"] + schijven[0]["ode_excl_btw"]) * (1 + btw)
+        vast_incl_btw = (vast + net["netbeheerkosten_jaar_excl_btw"]) * (1 + btw)
         for s in SITUATIES:
             volume = f[f"verbruik_{verbruik_kol}_{s}"]
             if drager == "elektriciteit":
@@ -745,8 +752,7 @@ def energie(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
                 f["zon_minimum_vergoeding_kwh"] = prijs * _vul(ret["minimum_vergoeding_aandeel_leveringsprijs"], 0.0)
                 f[f"{s}_elektriciteit_inkoop_kwh"] = volume
                 f[f"{s}_zon_opbrengst_jaar"] = opbrengst
-            kosten, prijs1 = _kosten_drager(volume, prijs, vast, net["netbeheerkosten_jaar_excl_btw"], btw,
-                                            schijven, plafond)
+            kosten = _kosten_drager(volume, prijs, prijs1, vast_incl_btw, btw, schijven, plafond)
             if drager == "elektriciteit":
                 kosten = kosten - _vul(verm["bedrag_jaar_excl_btw"], 0.0) * (1 + btw) - f[f"{s}_zon_opbrengst_jaar"]
             else:
