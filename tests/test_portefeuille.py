@@ -246,3 +246,34 @@ def test_trailing_semicolons_do_not_shift_columns():
 def test_a_folder_is_not_a_file(tmp_path):
     with pytest.raises(PortefeuilleFout, match="geen bestand"):
         lees_woningen(tmp_path)
+
+
+def test_dwelling_at_the_target_is_reported_unchanged_even_with_a_given_rent_increase():
+    """Row 2 is label B: with scenario label B it is left as it is. A huurverhoging in the file does not apply to
+    it (no upgrade, no increase): na = voor to the cent, verschil 0, neutral. Row 1 (E) does get the increase."""
+    w = _lees("id;complex;gemeente;woningtype;oppervlakte_m2;energielabel;kale_huur;huurverhoging\n"
+              "1;A;Borne;tussenwoning;85;E;600;25\n"
+              "2;A;Borne;tussenwoning;85;B;600;25\n")
+    r = bereken_portefeuille(w, SCENARIOS["label-B"], "2025-06-01")
+    assert list(r["scenario_actie"]) == ["aangepakt", "al op of boven het doellabel"]
+    assert r.loc[1, "na_totaal"] == r.loc[1, "voor_totaal"] and r.loc[1, "verschil_totaal"] == 0.0
+    assert r.loc[1, "na_huur_huurverhoging"] == 0.0 and r.loc[1, "woonlastenneutraal"] is True
+    assert r.loc[0, "na_huur_huurverhoging"] == 25.0  # the given increase, for the upgraded dwelling
+    assert r.loc[0, "huurverhoging"] == 25 and r.loc[1, "huurverhoging"] == 25  # the input columns as given
+
+
+def test_core_reports_a_row_without_upgrade_empty_or_unchanged():
+    from woonlasten.kern import bereken_frame
+    invoer = pd.DataFrame({"peildatum": ["2025-06-01"] * 2, "gemeente": ["Borne"] * 2,
+                           "woningtype": ["tussenwoning"] * 2, "oppervlakte_m2": [85.0, 85.0],
+                           "energielabel": ["E", "E"], "naar_label": ["B", None], "kale_huur": [600.0, 600.0]})
+    leeg = bereken_frame(invoer)
+    gelijk = bereken_frame(invoer, zonder_ingreep="gelijk")
+    assert np.isnan(leeg.loc[1, "na_totaal"]) and np.isnan(leeg.loc[1, "verschil_totaal"])
+    assert leeg.loc[1, "woonlastenneutraal"] is None
+    assert gelijk.loc[1, "na_totaal"] == gelijk.loc[1, "voor_totaal"] == leeg.loc[1, "voor_totaal"]
+    assert gelijk.loc[1, "verschil_totaal"] == 0.0 and gelijk.loc[1, "woonlastenneutraal"] is True
+    assert gelijk.loc[1, "verschil_totaal_laag"] == gelijk.loc[1, "verschil_totaal_hoog"] == 0.0  # no band
+    assert gelijk.loc[0, "verschil_totaal"] == leeg.loc[0, "verschil_totaal"]  # an upgraded row is the same
+    with pytest.raises(ValueError):
+        bereken_frame(invoer, zonder_ingreep="nul")

@@ -878,18 +878,20 @@ def huur(f: Rekenblad, t: Tabellen, fouten: _Fouten, informatie: bool = True) ->
 
 
 def bereken_frame(invoer: pd.DataFrame, tabellen: Tabellen | None = None,
-                  uitvoer: list[str] | None = None) -> pd.DataFrame:
+                  uitvoer: list[str] | None = None, zonder_ingreep: str = "leeg") -> pd.DataFrame:
     """Compute woonlasten before and after for every row of ``invoer`` (see :data:`INVOER_KOLOMMEN`).
 
     Returns a new frame with the input columns (normalised), intermediate columns, result columns
     ``{voor,na,verschil}_<deel>`` [€/maand], ``woonlastenneutraal``, ``status`` and ``melding``;
-    with ``uitvoer``, only those columns (a portfolio needs a few dozen of the ~140).
+    with ``uitvoer``, only those columns (a portfolio needs a few dozen of the ~140). A row without an upgrade has
+    no after-situation: ``zonder_ingreep="leeg"`` leaves its na and verschil columns NaN; ``"gelijk"`` reports it
+    unchanged (na = voor, verschil 0), as a portfolio does for dwellings already at the target.
     """
-    return bereken_kolommen(invoer, tabellen, uitvoer).frame()
+    return bereken_kolommen(invoer, tabellen, uitvoer, zonder_ingreep).frame()
 
 
 def bereken_kolommen(invoer: pd.DataFrame, tabellen: Tabellen | None = None,
-                     uitvoer: list[str] | None = None) -> Rekenblad:
+                     uitvoer: list[str] | None = None, zonder_ingreep: str = "leeg") -> Rekenblad:
     """:func:`bereken_frame` without building the DataFrame: the columns as arrays (a large portfolio joins the
     arrays of its blocks itself and builds one frame at the end)."""
     t = tabellen or laad_tabellen()
@@ -913,22 +915,29 @@ def bereken_kolommen(invoer: pd.DataFrame, tabellen: Tabellen | None = None,
                             + f[f"{s}_financiering_totaal"])
         f[f"{s}_totaal_netto"] = f[f"{s}_totaal"] + f[f"{s}_huur_huurtoeslag"]
     zonder = ~f["heeft_ingreep"]
-    leeg_voor, leeg_na = fouten.fout, fouten.fout | zonder
-    maskeer_voor, maskeer_na = bool(leeg_voor.any()), bool(leeg_na.any())
+    if zonder_ingreep not in ("leeg", "gelijk"):
+        raise ValueError(f"zonder_ingreep: 'leeg' of 'gelijk', niet {zonder_ingreep!r}")
+    gelijk = zonder & ~fouten.fout if zonder_ingreep == "gelijk" else np.zeros(f.n, dtype=bool)
+    leeg_voor, leeg_na = fouten.fout, fouten.fout | (zonder & ~gelijk)
+    maskeer_voor, maskeer_na, gelijk_maken = bool(leeg_voor.any()), bool(leeg_na.any()), bool(gelijk.any())
+
+    def na_van(deel: str) -> np.ndarray:
+        return np.where(gelijk, f[f"voor_{deel}"], f[f"na_{deel}"]) if gelijk_maken else f[f"na_{deel}"]
+
     for deel in RESULTAAT_DELEN:
         if uitvoer is not None and not any(f"{s}_{deel}" in uitvoer for s in ("voor", "na", "verschil")):
             continue  # a part the caller does not ask for
-        verschil = f[f"na_{deel}"] - f[f"voor_{deel}"]  # a new array: masked in place
+        f[f"na_{deel}"] = na_van(deel)
+        verschil = f[f"na_{deel}"] - f[f"voor_{deel}"]  # a new array (exactly 0 where reported unchanged)
         if maskeer_voor:
             f[f"voor_{deel}"] = np.where(leeg_voor, np.nan, f[f"voor_{deel}"])
         if maskeer_na:  # the na and voor arrays may be one array (the same amount before and after): not in place
             f[f"na_{deel}"] = np.where(leeg_na, np.nan, f[f"na_{deel}"])
             verschil[leeg_na] = np.nan
         f[f"verschil_{deel}"] = verschil
-    if "verschil_totaal" not in f:
-        f["verschil_totaal"] = np.where(leeg_na, np.nan, f["na_totaal"] - f["voor_totaal"])
-    if "verschil_totaal_netto" not in f:
-        f["verschil_totaal_netto"] = np.where(leeg_na, np.nan, f["na_totaal_netto"] - f["voor_totaal_netto"])
+    for deel in ("totaal", "totaal_netto"):
+        if f"verschil_{deel}" not in f:
+            f[f"verschil_{deel}"] = np.where(leeg_na, np.nan, na_van(deel) - f[f"voor_{deel}"])
     verschil = f["verschil_totaal"]
     neutraal = np.full(f.n, None, dtype=object)
     neutraal[~np.isnan(verschil)] = verschil[~np.isnan(verschil)] <= 0.005
@@ -936,7 +945,7 @@ def bereken_kolommen(invoer: pd.DataFrame, tabellen: Tabellen | None = None,
     # principle 7: the estimate's band. Estimated use scatters ±onzekerheid around the measured averages, and the
     # energy difference with it; with the household's own gas use the level is measured (no band).
     band = np.where(np.isnan(f["gas_m3"]), t.parameter("onzekerheid_verbruik_schatting"), 0.0)
-    spreiding = np.abs(f["na_energie_totaal"] - f["voor_energie_totaal"]) * band
+    spreiding = np.abs(na_van("energie_totaal") - f["voor_energie_totaal"]) * band
     f["verschil_totaal_laag"] = f["verschil_totaal"] - spreiding
     f["verschil_totaal_hoog"] = f["verschil_totaal"] + spreiding
     f["bandbreedte_verbruik"] = band

@@ -281,7 +281,8 @@ def scenario_uit_tekst(tekst: str) -> Scenario:
 
 
 def pas_scenario_toe(invoer: pd.DataFrame, scenario: Scenario, t: Tabellen) -> pd.DataFrame:
-    """Set ``naar_label`` and ``maatregelen`` for dwellings worse than the target; others keep no ingreep."""
+    """Set ``naar_label`` and ``maatregelen`` for dwellings worse than the target; the others get no ingreep (and
+    no given huurverhoging), so the core reports them unchanged."""
     rang = t["labels/labelklassen"].frame.set_index("energielabel")["volgorde"]
     huidig = invoer["energielabel"].map(rang).astype(float)
     doel = rang[scenario.doellabel]
@@ -289,6 +290,8 @@ def pas_scenario_toe(invoer: pd.DataFrame, scenario: Scenario, t: Tabellen) -> p
     code = aanpakken.astype(np.int8) - 1  # -1 = empty
     invoer["naar_label"] = pd.Categorical.from_codes(code, categories=[scenario.doellabel])
     invoer["maatregelen"] = pd.Categorical.from_codes(code, categories=[scenario.maatregelen])
+    if "huurverhoging" in invoer.columns:  # a dwelling left as it is gets no rent increase either
+        invoer["huurverhoging"] = invoer["huurverhoging"].where(aanpakken)
     actie = np.where(aanpakken, 0, np.where(huidig.notna().to_numpy(), 1, -1)).astype(np.int8)
     invoer["scenario_actie"] = pd.Categorical.from_codes(actie, categories=["aangepakt",
                                                                            "al op of boven het doellabel"])
@@ -314,7 +317,7 @@ def _uitvoer_blok(r, actie: np.ndarray) -> dict[str, object]:
     """The output columns of one block from the core's columns ``r``: rounded to cents, and a dwelling already at
     or above the target gets na = voor and verschil 0. ``actie``: the block's scenario_actie codes."""
     fout = np.asarray(r["status"] == "fout")
-    al_op_doel = (actie != 0) & ~fout  # code 0 = "aangepakt"
+    al_op_doel = (actie != 0) & ~fout  # code 0 = "aangepakt"; the core reported these unchanged (na = voor)
     kolommen: dict[str, object] = {"status": r["status"], "melding": np.asarray(r["melding"]),
                                    "_actie": np.where(fout, -1, actie).astype(np.int8)}
     label_na, label = r["energielabel_na"], r["energielabel"]
@@ -322,20 +325,14 @@ def _uitvoer_blok(r, actie: np.ndarray) -> dict[str, object]:
                                                            categories=label.categories)
     for s in ("voor", "na", "verschil"):
         for d in UITVOER_DELEN + ("huur_huurtoeslag",):
-            waarde = np.asarray(r[f"{s}_{d}"], dtype=float)
-            if s == "na":
-                waarde = np.where(al_op_doel, np.asarray(r[f"voor_{d}"], dtype=float), waarde)
-            elif s == "verschil":
-                waarde = np.where(al_op_doel, 0.0, waarde)
-            kolommen[f"{s}_{d}"] = np.round(waarde, 2)
+            kolommen[f"{s}_{d}"] = np.round(np.asarray(r[f"{s}_{d}"], dtype=float), 2)
     for kol in ("verbruik_gas_m3_voor", "verbruik_gas_m3_na", "verbruik_elektriciteit_kwh_voor",
                 "verbruik_elektriciteit_kwh_na"):
         waarde = np.asarray(r[kol], dtype=float)
         if kol.endswith("_na"):
             waarde = np.where(al_op_doel, np.asarray(r[kol.replace("_na", "_voor")], dtype=float), waarde)
         kolommen[kol] = np.where(fout, np.nan, np.round(waarde))
-    neutraal = np.asarray(r["woonlastenneutraal"], dtype=object)
-    kolommen["woonlastenneutraal"] = np.where(fout, None, np.where(al_op_doel, True, neutraal))
+    kolommen["woonlastenneutraal"] = np.asarray(r["woonlastenneutraal"], dtype=object)  # None for a fout row
     return kolommen
 
 
@@ -350,7 +347,7 @@ def _bereken_blokken(invoer: pd.DataFrame, t: Tabellen, voortgang, blok: int = B
     actie = invoer["scenario_actie"].array.codes
 
     def reken(start: int) -> dict:
-        deel = bereken_kolommen(invoer.iloc[start:start + blok], t, uitvoer=KOLOMMEN_KERN)
+        deel = bereken_kolommen(invoer.iloc[start:start + blok], t, uitvoer=KOLOMMEN_KERN, zonder_ingreep="gelijk")
         return _uitvoer_blok(deel, actie[start:start + blok])
 
     n = len(invoer)
