@@ -92,21 +92,25 @@ def huurverhoging(f, t: Tabellen) -> None:
     ingreep = f["heeft_ingreep"] & huurder
     toegestaan = np.where(isolatie_mag, heel, np.where(installatie_mag, inst, 0.0))
     regel = np.where(isolatie_mag, 1, np.where(inst > 0, 3, 2))
-    toegestaan = np.where(nieuw, nieuw_iso + np.where(installatie_mag, inst, 0.0), toegestaan)
-    regel = np.where(nieuw, 4, regel)
-    geen_tabel = np.where(nieuw, ~bekend_nieuw, ~bekend)
+    iets_nieuw = bool(nieuw.any())  # without new lettings the new-letting branches are skipped
+    if iets_nieuw:
+        toegestaan = np.where(nieuw, nieuw_iso + np.where(installatie_mag, inst, 0.0), toegestaan)
+        regel = np.where(nieuw, 4, regel)
+    geen_tabel = np.where(nieuw, ~bekend_nieuw, ~bekend) if iets_nieuw else ~bekend
     toegestaan = np.where(geen_tabel | ~ingreep, 0.0, toegestaan)
     regel = np.where(~ingreep, 0, np.where(geen_tabel, 5, regel))
     f["huurverhoging_regels"] = toegestaan
-    f["huurverhoging_tabel_volledig"] = np.where(ingreep, np.where(nieuw, nieuw_iso + inst, heel), 0.0)
+    f["huurverhoging_tabel_volledig"] = np.where(ingreep, np.where(nieuw, nieuw_iso + inst, heel) if iets_nieuw
+                                                 else heel, 0.0)
     f["huurregel"] = regel
-    f["_rij_vergoedingentabel"] = np.where(nieuw, rij_nieuw, np.where(regel == 3, rij_inst_t, rij_heel))
+    rij_zittend = np.where(regel == 3, rij_inst_t, rij_heel)
+    f["_rij_vergoedingentabel"] = np.where(nieuw, rij_nieuw, rij_zittend) if iets_nieuw else rij_zittend
     f["energielabel_isolatie"] = label_isolatie
     gegeven = f["huurverhoging"]
     heeft = ~np.isnan(gegeven)
     f["huurverhoging_vergelijking"] = np.where(
         ~heeft | ~ingreep, 0,
-        np.where(np.abs(gegeven - toegestaan) < 0.005, 1, np.where(gegeven > toegestaan, 2, 3)))
+        np.where(np.abs(gegeven - toegestaan) < 0.005, 1, np.where(gegeven > toegestaan, 2, 3))) if heeft.any() else 0
     # solar panels in the servicekosten: a share of the investment per year (Huurcommissie)
     pct, rij_pct = _regel(t, pd_, "zonnepanelen_servicekosten_pct_investering_jaar1_10", n)
     f["_rij_regel_zon"] = rij_pct

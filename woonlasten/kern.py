@@ -159,6 +159,15 @@ def _neem(kol, index: np.ndarray):
     return kol[index]
 
 
+def _spreid(waarde, terug: np.ndarray):
+    """A column of the distinct combinations spread back to the rows; a column with one value for every
+    combination becomes a read-only view of that value (no million-element copy)."""
+    if isinstance(waarde, np.ndarray) and waarde.ndim == 1 and len(waarde) and waarde.dtype.kind in "biuf":
+        if (waarde == waarde[0]).all() or (waarde.dtype.kind == "f" and np.isnan(waarde).all()):
+            return np.broadcast_to(waarde[:1], (len(terug),))
+    return _neem(waarde, terug)
+
+
 def _sleutelcode(kol) -> np.ndarray:
     """Integer code per row of a key column: Categorical codes; for numbers their NaN-ness."""
     if isinstance(kol, pd.Categorical):
@@ -205,7 +214,7 @@ def per_uniek(functie, sleutels: tuple[str, ...]):
         functie(klein, t, klein_fouten)
         for kol, waarde in klein.items():
             if kol not in bestaand:
-                f[kol] = _neem(waarde, terug)
+                f[kol] = _spreid(waarde, terug)
         if klein_fouten.fout.any():
             melding = klein_fouten.melding[terug]
             fouten.zet(klein_fouten.fout[terug], lambda m: melding[m])
