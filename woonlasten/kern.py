@@ -930,6 +930,9 @@ def bereken_kolommen(invoer: pd.DataFrame, tabellen: Tabellen | None = None,
     leeg_voor, leeg_na = fouten.fout, fouten.fout | (zonder & ~gelijk)
     maskeer_voor, maskeer_na, gelijk_maken = bool(leeg_voor.any()), bool(leeg_na.any()), bool(gelijk.any())
 
+    def gevraagd(*kolommen: str) -> bool:
+        return uitvoer is None or any(k in uitvoer for k in kolommen)
+
     def na_van(deel: str) -> np.ndarray:
         return np.where(gelijk, f[f"voor_{deel}"], f[f"na_{deel}"]) if gelijk_maken else f[f"na_{deel}"]
 
@@ -944,8 +947,8 @@ def bereken_kolommen(invoer: pd.DataFrame, tabellen: Tabellen | None = None,
             f[f"na_{deel}"] = np.where(leeg_na, np.nan, f[f"na_{deel}"])
             verschil[leeg_na] = np.nan
         f[f"verschil_{deel}"] = verschil
-    for deel in ("totaal", "totaal_netto"):
-        if f"verschil_{deel}" not in f:
+    for deel in ("totaal", "totaal_netto"):  # verschil_totaal decides woonlastenneutraal: always
+        if f"verschil_{deel}" not in f and (deel == "totaal" or gevraagd("woonlastenneutraal_netto")):
             f[f"verschil_{deel}"] = np.where(leeg_na, np.nan, na_van(deel) - f[f"voor_{deel}"])
     verschil = f["verschil_totaal"]
     neutraal = np.full(f.n, None, dtype=object)
@@ -953,15 +956,17 @@ def bereken_kolommen(invoer: pd.DataFrame, tabellen: Tabellen | None = None,
     f["woonlastenneutraal"] = neutraal
     # principle 7: the estimate's band. Estimated use scatters ±onzekerheid around the measured averages, and the
     # energy difference with it; with the household's own gas use the level is measured (no band).
-    band = np.where(np.isnan(f["gas_m3"]), t.parameter("onzekerheid_verbruik_schatting"), 0.0)
-    spreiding = np.abs(na_van("energie_totaal") - f["voor_energie_totaal"]) * band
-    f["verschil_totaal_laag"] = f["verschil_totaal"] - spreiding
-    f["verschil_totaal_hoog"] = f["verschil_totaal"] + spreiding
-    f["bandbreedte_verbruik"] = band
-    netto = f["verschil_totaal_netto"]
-    neutraal_netto = np.full(f.n, None, dtype=object)
-    neutraal_netto[~np.isnan(netto)] = netto[~np.isnan(netto)] <= 0.005
-    f["woonlastenneutraal_netto"] = neutraal_netto
+    if gevraagd("verschil_totaal_laag", "verschil_totaal_hoog", "bandbreedte_verbruik"):
+        band = np.where(np.isnan(f["gas_m3"]), t.parameter("onzekerheid_verbruik_schatting"), 0.0)
+        spreiding = np.abs(na_van("energie_totaal") - f["voor_energie_totaal"]) * band
+        f["verschil_totaal_laag"] = f["verschil_totaal"] - spreiding
+        f["verschil_totaal_hoog"] = f["verschil_totaal"] + spreiding
+        f["bandbreedte_verbruik"] = band
+    if gevraagd("woonlastenneutraal_netto"):
+        netto = f["verschil_totaal_netto"]
+        neutraal_netto = np.full(f.n, None, dtype=object)
+        neutraal_netto[~np.isnan(netto)] = netto[~np.isnan(netto)] <= 0.005
+        f["woonlastenneutraal_netto"] = neutraal_netto
     f["status"] = pd.Categorical.from_codes(fouten.fout.astype(np.int8), categories=["ok", "fout"])
     f["melding"] = np.where(fouten.fout, fouten.melding, "")
     if uitvoer is not None:
