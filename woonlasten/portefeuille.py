@@ -399,7 +399,9 @@ def bereken_portefeuille(woningen: pd.DataFrame, scenario: Scenario, peildatum: 
                                                             categories=invoer["scenario_actie"].cat.categories),
                 **kolommen}
     # one frame from the input columns (as given) and ours; our output names win over the file's
-    alle = {kol: woningen[kol].array for kol in woningen.columns if kol not in kolommen}
+    # numpy arrays as they are (a NumpyExtensionArray of objects would be checked element by element)
+    alle = {kol: woningen[kol].array if isinstance(woningen[kol].dtype, pd.api.extensions.ExtensionDtype)
+            else woningen[kol].to_numpy() for kol in woningen.columns if kol not in kolommen}
     alle.update(kolommen)
     uit = pd.DataFrame(alle, index=pd.RangeIndex(n), copy=False)
     uit.attrs["kolomnamen"] = {ons: hun for hun, ons in mapping.items()}
