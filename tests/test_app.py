@@ -115,6 +115,38 @@ def test_huurder_eerste_scherm_is_een_zinvolle_casus():
     assert at.get("download_button"), "het afdrukbare advies ontbreekt"
 
 
+def test_grafiekcode_vooraf_alleen_bij_de_eerste_run():
+    """The empty chart that makes the browser load its chart code goes out on a session's first run only, and only
+    for a page with a chart."""
+
+    def script():
+        import streamlit as st
+
+        from app.grafiekvlak import grafiekcode_vooraf
+
+        grafiekcode_vooraf(st.session_state.get("met_grafiek", True))
+
+    at = AppTest.from_function(script, default_timeout=TIMEOUT).run()
+    grafieken = at.get("vega_lite_chart")
+    assert len(grafieken) == 1 and json.loads(grafieken[0].proto.spec)["height"] == 10
+    assert not at.run().get("vega_lite_chart")
+    zonder = AppTest.from_function(script, default_timeout=TIMEOUT)
+    zonder.session_state["met_grafiek"] = False
+    assert not zonder.run().get("vega_lite_chart")
+
+
+def test_grafiekcode_vooraf_op_paginas_met_een_grafiek(monkeypatch):
+    import app.grafiekvlak
+
+    gevraagd = []
+    echt = app.grafiekvlak.grafiekcode_vooraf
+    monkeypatch.setattr(app.grafiekvlak, "grafiekcode_vooraf", lambda met: gevraagd.append(met) or echt(met))
+    at = start()
+    at.switch_page("app/bronnen.py").run()
+    at.switch_page("app/portefeuille.py").run()
+    assert gevraagd == [True, False, True]
+
+
 def test_huurder_label_en_huur_wijzigen():
     at = start()
     at.selectbox(key="energielabel").set_value("G").run()
