@@ -169,7 +169,7 @@ if casus is not None:
 if fout:
     st.error(f"Deze situatie kan niet worden berekend: {fout}", icon=":material/error:")
 if resultaat is not None:
-    toon_resultaat(resultaat, eigenaar=True)
+    grafieken = [toon_resultaat(resultaat, eigenaar=True)]
     f = financiering(resultaat)
     if gekozen:
         st.subheader("Maatregelen, investering en subsidie")
@@ -190,7 +190,7 @@ if resultaat is not None:
         st.dataframe(pd.DataFrame(rijen), hide_index=True, width="stretch", key="eig_maatregelen_tabel")
         st.caption("Richtprijzen incl. btw uit labels/maatregelen.csv; een offerte van de aannemer gaat voor (vul "
                    "die in de zijbalk in). Subsidie volgens de ISDE-regels op de peildatum.")
-    toon_financiering(resultaat)
+    grafieken.append(toon_financiering(resultaat))
     toon_berekening(resultaat)
     woning = {
         "Woning": f"{WONINGTYPE_NAMEN[woningtype]}, {getal(oppervlakte)} m²"
@@ -214,3 +214,6 @@ if resultaat is not None:
     if st.toggle("Voorbeeld van het advies tonen", key="eig_voorbeeld_advies",
                  help="Toont het afdrukbare advies hieronder, zoals het wordt afgedrukt."):
         st.iframe(html, height=1100, alt="Voorbeeld van het afdrukbare woonlastenadvies voor de eigenaar")
+    for grafiek in grafieken:  # last: the rest of the page is on its way to the browser while Altair is imported
+        if grafiek is not None:
+            grafiek.teken()

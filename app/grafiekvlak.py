@@ -2,7 +2,8 @@
 browser before the heavy imports.
 
 The browser loads Streamlit's chart code (Vega, about a second to fetch and start) only when the first chart arrives.
-An empty chart sent early makes it load that code while Python is still busy.
+An empty chart sent early makes it load that code while Python is still busy; an empty chart of the right height also
+holds a chart's place until the chart itself is drawn (``weergave.late_grafiek``).
 """
 
 from __future__ import annotations

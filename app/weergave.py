@@ -4,10 +4,14 @@ breakdown, the rent side, consumption, and 'Hoe is dit berekend' with every rule
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 import streamlit as st
 
 from app.grafieken import kasstroom_grafiek, woonlasten_grafiek
+from app.grafiekvlak import leeg_grafiekvlak
 from app.opmaak import (
     band_let_op,
     band_regel,
@@ -25,6 +29,28 @@ from app.opmaak import (
 from woonlasten.cli import oordeel
 from woonlasten.formatteer import euro, euro_verschil, getal
 from woonlasten.modellen import Resultaat
+
+
+@dataclass
+class LateGrafiek:
+    """A chart whose place on the page is taken now and which is drawn by :meth:`teken` at the end of the script
+    run, after the rest of the page: building it imports Altair (about half a second on a fresh server), and
+    meanwhile the browser already draws everything else."""
+
+    vak: Any  # the st.empty() slot
+    maak: Callable[[], Any]  # builds the Altair chart
+    alt: str
+
+    def teken(self) -> None:
+        self.vak.altair_chart(self.maak(), width="stretch", alt=self.alt)
+
+
+def late_grafiek(maak: Callable[[], Any], alt: str, hoogte: int) -> LateGrafiek:
+    """Take the chart's place with an empty chart of the same height, so the layout does not shift when the chart
+    arrives."""
+    vak = st.empty()
+    vak.vega_lite_chart(leeg_grafiekvlak(hoogte), width="stretch", alt="De grafiek wordt getekend.")
+    return LateGrafiek(vak, maak, alt)
 
 
 def verschil_delta(x: float | None) -> dict:
@@ -123,14 +149,15 @@ def toon_huurkant(r: Resultaat) -> None:
         st.warning("De huur ligt boven de maximale huur volgens het puntenstelsel.", icon=":material/warning:")
 
 
-def toon_financiering(r: Resultaat) -> None:
-    """The owner's investment, subsidy, loan and payback from the core, with the cumulative-cash chart."""
+def toon_financiering(r: Resultaat) -> LateGrafiek | None:
+    """The owner's investment, subsidy, loan and payback from the core, with the cumulative-cash chart (drawn by the
+    page at the end, see :class:`LateGrafiek`)."""
     st.subheader("Investering en financiering")
     f = financiering(r)
     if f is None:
         st.info("Financiering volgt: investering, ISDE-subsidie, lening, maandlast en terugverdientijd worden "
                 "berekend zodra er maatregelen zijn gekozen.", icon=":material/info:")
-        return
+        return None
     waarden = financiering_waarden(f)
     for start in range(0, len(waarden), 5):
         kolommen = st.columns(5)
@@ -149,18 +176,20 @@ def toon_financiering(r: Resultaat) -> None:
     if getattr(f, "boven_leenruimte", False):
         st.warning("De lening is hoger dan de extra leenruimte voor energiebesparing.", icon=":material/warning:")
     rijen = kasstroom(f)
+    grafiek = None
     if rijen:
         punt = optioneel(f, "terugverdiend_met_financiering_jaar")
         if punt is None:
             punt = nulpunt(rijen)
-        st.altair_chart(kasstroom_grafiek(rijen, punt), width="stretch",
-                        alt="Lijn van het opgeteld resultaat per jaar; onder nul is de investering nog niet "
-                            "terugverdiend.")
+        grafiek = late_grafiek(lambda: kasstroom_grafiek(rijen, punt), hoogte=320,
+                               alt="Lijn van het opgeteld resultaat per jaar; onder nul is de investering nog niet "
+                                   "terugverdiend.")
         st.caption("Opgeteld per jaar: de besparing op energie min de betalingen voor de lening (met rente) en het "
                    "eigen geld, bij de prijzen van de peildatum. "
                    + (f"De lijn komt in jaar {getal(punt)} weer boven nul." if punt is not None else
                       f"Binnen {rijen[-1]['jaar']} jaar komt de lijn niet boven nul.")
                    + " De terugverdientijd zonder rente is netto investering ÷ besparing per jaar.")
+    return grafiek
 
 
 def toon_berekening(r: Resultaat) -> None:
@@ -186,7 +215,8 @@ def _html(tekst: str) -> str:
     return html.escape(str(tekst), quote=False)
 
 
-def toon_resultaat(r: Resultaat, eigenaar: bool = False) -> None:
+def toon_resultaat(r: Resultaat, eigenaar: bool = False) -> LateGrafiek:
+    """Verdict, metrics, band, chart and table; returns the chart, which the page draws at the end of its run."""
     toon_oordeel(r)
     toon_metrics(r, eigenaar)
     regel = band_regel(r)
@@ -194,10 +224,11 @@ def toon_resultaat(r: Resultaat, eigenaar: bool = False) -> None:
         st.caption(regel)
     links, rechts = st.columns([1, 1], gap="medium")
     with links:
-        st.altair_chart(woonlasten_grafiek(r), width="stretch",
-                           alt="Gestapelde staven van de woonlasten per maand nu en na de ingreep, per onderdeel.")
+        grafiek = late_grafiek(lambda: woonlasten_grafiek(r), hoogte=400,
+                               alt="Gestapelde staven van de woonlasten per maand nu en na de ingreep, per onderdeel.")
     with rechts:
         st.markdown(tabel_markdown(r, eigenaar))
     st.caption(verbruik_tekst(r) + (" Het geschatte verbruik kan flink afwijken (gedrag, weer); met het eigen "
                                     "verbruik van de jaarafrekening wordt de uitkomst preciezer."
                                     if r.verbruik.herkomst == "geschat" else ""))
+    return grafiek
