@@ -191,7 +191,7 @@ if resultaat is not None:
         st.caption("Richtprijzen incl. btw uit labels/maatregelen.csv; een offerte van de aannemer gaat voor (vul "
                    "die in de zijbalk in). Subsidie volgens de ISDE-regels op de peildatum.")
     grafieken.append(toon_financiering(resultaat))
-    toon_berekening(resultaat)
+    toon_berekening(resultaat, key="hoe_berekend_eigenaar")
     woning = {
         "Woning": f"{WONINGTYPE_NAMEN[woningtype]}, {getal(oppervlakte)} m²"
                   + (f", bouwjaar {bouwjaar}" if bouwjaar else "") + f", WOZ {euro(woz or 0, 0)}",

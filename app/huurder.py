@@ -83,7 +83,7 @@ if fout:
 if resultaat is not None:
     grafiek = toon_resultaat(resultaat)
     toon_huurkant(resultaat)
-    toon_berekening(resultaat)
+    toon_berekening(resultaat, key="hoe_berekend_huurder")
     woning = {
         "Woning": f"{WONINGTYPE_NAMEN[woningtype]}, {getal(oppervlakte)} m²"
                   + (f", bouwjaar {bouwjaar}" if bouwjaar else ""),

@@ -192,9 +192,14 @@ def toon_financiering(r: Resultaat) -> LateGrafiek | None:
     return grafiek
 
 
-def toon_berekening(r: Resultaat) -> None:
-    """The expander 'Hoe is dit berekend': every rule and data row used, with its source and status."""
-    with st.expander("Hoe is dit berekend", icon=":material/menu_book:"):
+def toon_berekening(r: Resultaat, key: str) -> None:
+    """The expander 'Hoe is dit berekend': every rule and data row used, with its source and status. Its content is
+    sent only once it is opened (a rerun): some ten thousand characters of Markdown with sources and links that
+    the browser would otherwise lay out on every first load, closed."""
+    vak = st.expander("Hoe is dit berekend", icon=":material/menu_book:", key=key, on_change="rerun")
+    if not vak.open:
+        return
+    with vak:
         st.caption(verbruik_tekst(r))
         # one element for all items (not two per item): some forty fewer elements for the browser to draw
         st.markdown("\n\n".join(toelichting_markdown(t) for t in r.toelichting), unsafe_allow_html=True)

@@ -117,6 +117,21 @@ def test_huurder_eerste_scherm_is_een_zinvolle_casus():
     assert at.get("download_button"), "het afdrukbare advies ontbreekt"
 
 
+def test_hoe_is_dit_berekend_pas_bij_openen():
+    """The sources are sent once the expander is opened (the first load stays light), then every item with its
+    source."""
+    at = start()
+    r = bereken(Casus.model_validate(huurder_casus(at)))
+    eerste = f"**{r.toelichting[0].onderwerp}.**"
+    assert not any(md.value.startswith(eerste) for md in at.markdown)
+    at.session_state["hoe_berekend_huurder"] = True  # what opening the expander does
+    at.run()
+    zonder_fouten(at)
+    toelichting = next(md.value for md in at.markdown if md.value.startswith(eerste))
+    assert toelichting.count("Bron") == sum(1 for t in r.toelichting if t.bron)
+    controleer_huurder(at, huurder_casus(at))
+
+
 def test_grafiekcode_vooraf_alleen_bij_de_eerste_run():
     """The empty chart that makes the browser load its chart code goes out on a session's first run only, and only
     for a page with a chart."""

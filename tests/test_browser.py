@@ -176,6 +176,12 @@ def test_app_in_een_echte_browser(server, pagina, tmp_path):
     assert page.get_by_test_id("stMetric").count() == 4
     schermafdruk(page, "huurder")
 
+    # 'Hoe is dit berekend' is filled once opened (a rerun): every rule with its source
+    page.get_by_text("Hoe is dit berekend", exact=True).click()
+    page.get_by_test_id("stExpanderDetails").get_by_text("Bron", exact=False).first.wait_for()
+    klaar(page)
+    page.get_by_text("Hoe is dit berekend", exact=True).click()
+
     # change the label: the verdict follows the core's result for label G
     kies(page, "Energielabel nu", "G")
     verwacht_g = oordeel(bereken(huurder_casus(peildatum, "G")))
