@@ -5,8 +5,6 @@ Page config, the shared sidebar (peildatum, gemeente) and navigation over the pa
 
 import streamlit as st
 
-from app.grafiekvlak import grafiekcode_vooraf
-
 st.set_page_config(page_title="Woonlasten", page_icon=":material/home:", layout="wide", initial_sidebar_state="expanded",
                    menu_items={"About": "Woonlasten voor en na verduurzaming: huur, energie en lokale lasten per "
                                         "maand. Rekent offline met de meegeleverde tarieven en bronnen."})
@@ -22,11 +20,8 @@ pagina = st.navigation(
     position="top",
 )
 # imported only now (pandas and the core: about a second on a fresh server), so the browser already has the page
-# config and the navigation and starts loading its own code meanwhile, its chart code too (app/grafiekvlak.py)
-vooraf = grafiekcode_vooraf(pagina.url_path != "bronnen")  # every page but the sources has a chart
+# config and the navigation and starts loading its own code meanwhile
 from app.gedeeld import zijbalk  # noqa: E402
-
-vooraf.empty()
 
 zijbalk()
 pagina.run()

@@ -11,7 +11,6 @@ from typing import Any
 import streamlit as st
 
 from app.grafieken import kasstroom_grafiek, woonlasten_grafiek
-from app.grafiekvlak import leeg_grafiekvlak
 from app.opmaak import (
     band_let_op,
     band_regel,
@@ -46,11 +45,18 @@ class LateGrafiek:
 
 
 def late_grafiek(maak: Callable[[], Any], alt: str, hoogte: int) -> LateGrafiek:
-    """Take the chart's place with an empty chart of the same height, so the layout does not shift when the chart
-    arrives."""
+    """Take the chart's place with an empty chart of the same height: the layout does not shift when the chart
+    arrives, and the browser, which loads its chart code (Vega, up to a second) only when a first chart arrives,
+    loads it now, while Python imports Altair."""
     vak = st.empty()
     vak.vega_lite_chart(leeg_grafiekvlak(hoogte), width="stretch", alt="De grafiek wordt getekend.")
     return LateGrafiek(vak, maak, alt)
+
+
+def leeg_grafiekvlak(hoogte: int) -> dict:
+    """A Vega-Lite spec (a plain dict: no Altair) that draws nothing at ``hoogte`` pixels: a named data set without
+    rows (so no data to convert), no axes, no frame."""
+    return {"height": hoogte, "data": {"name": "leeg"}, "mark": "point", "config": {"view": {"stroke": None}}}
 
 
 def verschil_delta(x: float | None) -> dict:

@@ -87,7 +87,7 @@ def controleer_huurder(at: AppTest, casus: dict) -> None:
     tabel = leesbaar(next(md.value for md in at.markdown if md.value.startswith("| Per maand")))
     for bedrag in (r.voor.energie.gas, r.na.energie.gas, r.voor.lokale_lasten.totaal, r.na.totaal):
         assert euro(bedrag) in tabel
-    # one chart: the empty ones that held its place (and the chart code for the browser) are gone
+    # one chart: the empty one that held its place is gone
     assert len(at.get("vega_lite_chart")) == 1
     grafiek = json.loads(at.get("vega_lite_chart")[0].proto.spec)
     assert grafiek["title"]["text"] == "Woonlasten per maand"
@@ -130,38 +130,6 @@ def test_hoe_is_dit_berekend_pas_bij_openen():
     toelichting = next(md.value for md in at.markdown if md.value.startswith(eerste))
     assert toelichting.count("Bron") == sum(1 for t in r.toelichting if t.bron)
     controleer_huurder(at, huurder_casus(at))
-
-
-def test_grafiekcode_vooraf_alleen_bij_de_eerste_run():
-    """The empty chart that makes the browser load its chart code goes out on a session's first run only, and only
-    for a page with a chart."""
-
-    def script():
-        import streamlit as st
-
-        from app.grafiekvlak import grafiekcode_vooraf
-
-        grafiekcode_vooraf(st.session_state.get("met_grafiek", True))
-
-    at = AppTest.from_function(script, default_timeout=TIMEOUT).run()
-    grafieken = at.get("vega_lite_chart")
-    assert len(grafieken) == 1 and json.loads(grafieken[0].proto.spec)["height"] == 10
-    assert not at.run().get("vega_lite_chart")
-    zonder = AppTest.from_function(script, default_timeout=TIMEOUT)
-    zonder.session_state["met_grafiek"] = False
-    assert not zonder.run().get("vega_lite_chart")
-
-
-def test_grafiekcode_vooraf_op_paginas_met_een_grafiek(monkeypatch):
-    import app.grafiekvlak
-
-    gevraagd = []
-    echt = app.grafiekvlak.grafiekcode_vooraf
-    monkeypatch.setattr(app.grafiekvlak, "grafiekcode_vooraf", lambda met: gevraagd.append(met) or echt(met))
-    at = start()
-    at.switch_page("app/bronnen.py").run()
-    at.switch_page("app/portefeuille.py").run()
-    assert gevraagd == [True, False, True]
 
 
 def test_huurder_label_en_huur_wijzigen():
