@@ -502,9 +502,17 @@ def _schrijf_csv(frame: pd.DataFrame, fh) -> None:
             kolommen[str(naam)] = pc.replace_substring(pc.cast(waarden, pa.string()), ".", ",")
         elif pd.api.types.is_integer_dtype(kol):
             kolommen[str(naam)] = pc.cast(pa.array(kol.to_numpy()), pa.string())
+        elif isinstance(kol.dtype, pd.CategoricalDtype):  # each category turned into text once
+            codes = kol.cat.codes.to_numpy().astype(np.int32)
+            tekst = pa.array([str(c) for c in kol.cat.categories], type=pa.string())
+            kolommen[str(naam)] = pc.take(tekst, pa.array(codes, mask=codes < 0))
         else:
-            tekst = kol.astype(object).where(kol.notna(), None)
-            kolommen[str(naam)] = pa.array([None if w is None else str(w) for w in tekst.to_numpy()], type=pa.string())
+            try:  # a column of text (and empty cells) goes to Arrow as it is
+                kolommen[str(naam)] = pa.array(kol.to_numpy(dtype=object), type=pa.string(), from_pandas=True)
+            except (pa.ArrowTypeError, pa.ArrowInvalid):  # mixed values (True/False/None, numbers): as Python shows them
+                tekst = kol.astype(object).where(kol.notna(), None)
+                kolommen[str(naam)] = pa.array([None if w is None else str(w) for w in tekst.to_numpy()],
+                                               type=pa.string())
     fh.write(b"\xef\xbb\xbf")
     pacsv.write_csv(pa.table(kolommen), fh, write_options=pacsv.WriteOptions(delimiter=";", quoting_style="needed"))
 
