@@ -214,6 +214,6 @@ if resultaat is not None:
     if st.toggle("Voorbeeld van het advies tonen", key="eig_voorbeeld_advies",
                  help="Toont het afdrukbare advies hieronder, zoals het wordt afgedrukt."):
         st.iframe(html, height=1100, alt="Voorbeeld van het afdrukbare woonlastenadvies voor de eigenaar")
-    for grafiek in grafieken:  # last: the rest of the page is on its way to the browser while Altair is imported
+    for grafiek in grafieken:  # on a fresh server: last, see weergave.late_grafiek
         if grafiek is not None:
             grafiek.teken()

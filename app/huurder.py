@@ -105,4 +105,4 @@ if resultaat is not None:
     if st.toggle("Voorbeeld van het advies tonen", key="voorbeeld_advies",
                  help="Toont het afdrukbare advies hieronder, zoals het wordt afgedrukt."):
         st.iframe(html, height=1100, alt="Voorbeeld van het afdrukbare woonlastenadvies")
-    grafiek.teken()  # last: the rest of the page is on its way to the browser while Altair is imported
+    grafiek.teken()  # on a fresh server: last, see weergave.late_grafiek

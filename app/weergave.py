@@ -4,6 +4,7 @@ breakdown, the rent side, consumption, and 'Hoe is dit berekend' with every rule
 from __future__ import annotations
 
 import html
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -32,25 +33,34 @@ from woonlasten.modellen import Resultaat
 
 @dataclass
 class LateGrafiek:
-    """A chart whose place on the page is taken now and which is drawn by :meth:`teken` at the end of the script
-    run, after the rest of the page: building it imports Altair (about half a second on a fresh server), and
-    meanwhile the browser already draws everything else."""
+    """A chart that may be drawn only at the end of the script run (:meth:`teken`), see :func:`late_grafiek`."""
 
-    vak: Any  # the st.empty() slot
+    vak: Any  # the st.empty() slot holding an empty chart, or None once the chart is drawn
     maak: Callable[[], Any]  # builds the Altair chart
     alt: str
 
     def teken(self) -> None:
-        self.vak.altair_chart(self.maak(), width="stretch", alt=self.alt)
+        if self.vak is not None:
+            self.vak.altair_chart(self.maak(), width="stretch", alt=self.alt)
+            self.vak = None
 
 
 def late_grafiek(maak: Callable[[], Any], alt: str, hoogte: int) -> LateGrafiek:
-    """Take the chart's place with an empty chart of the same height: the layout does not shift when the chart
-    arrives, and the browser, which loads its chart code (Vega, up to a second) only when a first chart arrives,
-    loads it now, while Python imports Altair."""
+    """A chart at this place on the page. While Altair is not imported yet (the first run on a fresh server: about
+    half a second), an empty chart of the same height holds the place and the page draws the chart last, after the
+    rest of the page: the layout does not shift, the browser draws everything else meanwhile, and it loads its own
+    chart code (Vega, which it fetches only when a first chart arrives) now. Later the chart costs milliseconds and is
+    drawn right away, so it replaces the previous one without an empty chart in between."""
+    if altair_geladen():
+        st.altair_chart(maak(), width="stretch", alt=alt)
+        return LateGrafiek(None, maak, alt)
     vak = st.empty()
     vak.vega_lite_chart(leeg_grafiekvlak(hoogte), width="stretch", alt="De grafiek wordt getekend.")
     return LateGrafiek(vak, maak, alt)
+
+
+def altair_geladen() -> bool:
+    return "altair" in sys.modules
 
 
 def leeg_grafiekvlak(hoogte: int) -> dict:
@@ -156,8 +166,8 @@ def toon_huurkant(r: Resultaat) -> None:
 
 
 def toon_financiering(r: Resultaat) -> LateGrafiek | None:
-    """The owner's investment, subsidy, loan and payback from the core, with the cumulative-cash chart (drawn by the
-    page at the end, see :class:`LateGrafiek`)."""
+    """The owner's investment, subsidy, loan and payback from the core, with the cumulative-cash chart (see
+    :func:`late_grafiek`)."""
     st.subheader("Investering en financiering")
     f = financiering(r)
     if f is None:
@@ -227,7 +237,8 @@ def _html(tekst: str) -> str:
 
 
 def toon_resultaat(r: Resultaat, eigenaar: bool = False) -> LateGrafiek:
-    """Verdict, metrics, band, chart and table; returns the chart, which the page draws at the end of its run."""
+    """Verdict, metrics, band, chart and table; returns the chart, which the page draws at the end of its run if it
+    is not drawn yet."""
     toon_oordeel(r)
     toon_metrics(r, eigenaar)
     regel = band_regel(r)

@@ -182,12 +182,23 @@ def test_app_in_een_echte_browser(server, pagina, tmp_path):
     klaar(page)
     page.get_by_text("Hoe is dit berekend", exact=True).click()
 
-    # change the label: the verdict follows the core's result for label G
+    # change the label: the verdict follows the core's result for label G, and the chart is replaced without a frame
+    # in which it is empty
+    page.evaluate("""() => {
+        window.leeg = 0; window.meten = true;
+        const stap = () => {
+            const grafiek = document.querySelector('[data-testid="stVegaLiteChart"]');
+            if (!grafiek || !grafiek.querySelector('.role-mark > *')) window.leeg++;
+            if (window.meten) requestAnimationFrame(stap);
+        };
+        requestAnimationFrame(stap);
+    }""")
     kies(page, "Energielabel nu", "G")
     verwacht_g = oordeel(bereken(huurder_casus(peildatum, "G")))
     page.get_by_test_id("stAlert").filter(has_text=verwacht_g).wait_for()
     klaar(page)
     grafiek_getekend(page)
+    assert page.evaluate("() => { window.meten = false; return window.leeg; }") == 0, "de grafiek was even leeg"
     assert page.get_by_test_id("stMetricValue").first.inner_text().startswith("€ ")
 
     # the printable advice: download, open, one A4 page
