@@ -73,18 +73,23 @@ def huurder_casus(at: AppTest, **wijzig) -> dict:
     return _wijzig(casus, wijzig)
 
 
-def controleer_huurder(at: AppTest, casus: dict) -> None:
-    """The metrics, the verdict, the table and the chart show exactly the core's result for ``casus``."""
+def _totalen_getoond(at: AppTest, casus: dict):
+    """No exception; the totals, energy and the verdict on screen are the core's for ``casus``.
+    Returns (result, metrics, the table as text)."""
     zonder_fouten(at)
     r = bereken(Casus.model_validate(casus))
     m = metrics(at)
     assert m["Woonlasten nu"][0] == euro(r.voor.totaal)
     assert m["Woonlasten na"] == (euro(r.na.totaal), _delta(r.verschil.totaal))
     assert m["Energie na"] == (euro(r.na.energie.totaal), _delta(r.verschil.energie.totaal))
+    assert oordeel(r) in [e.value.split("  \n")[0] for e in (*at.success, *at.warning)]
+    return r, m, leesbaar(next(md.value for md in at.markdown if md.value.startswith("| Per maand")))
+
+
+def controleer_huurder(at: AppTest, casus: dict) -> None:
+    """The metrics, the verdict, the table and the chart show exactly the core's result for ``casus``."""
+    r, m, tabel = _totalen_getoond(at, casus)
     assert m["Huur na"] == (euro(r.na.huur.totaal), _delta(r.verschil.huur.totaal))
-    meldingen = [e.value.split("  \n")[0] for e in (*at.success, *at.warning)]
-    assert oordeel(r) in meldingen
-    tabel = leesbaar(next(md.value for md in at.markdown if md.value.startswith("| Per maand")))
     for bedrag in (r.voor.energie.gas, r.na.energie.gas, r.voor.lokale_lasten.totaal, r.na.totaal):
         assert euro(bedrag) in tabel
     # one chart: the empty one that held its place is gone
@@ -312,15 +317,8 @@ def eigenaar_casus(at: AppTest, maatregelen: dict[str, float], **wijzig) -> dict
 
 
 def controleer_eigenaar(at: AppTest, casus: dict) -> None:
-    zonder_fouten(at)
-    r = bereken(Casus.model_validate(casus))
-    m = metrics(at)
-    assert m["Woonlasten nu"][0] == euro(r.voor.totaal)
-    assert m["Woonlasten na"] == (euro(r.na.totaal), _delta(r.verschil.totaal))
-    assert m["Energie na"] == (euro(r.na.energie.totaal), _delta(r.verschil.energie.totaal))
+    r, m, tabel = _totalen_getoond(at, casus)
     assert m["Lokale lasten na"][0] == euro(r.na.lokale_lasten.totaal)
-    assert oordeel(r) in [e.value for e in (*at.success, *at.warning)]
-    tabel = leesbaar(next(md.value for md in at.markdown if md.value.startswith("| Per maand")))
     assert "OZB" in tabel and euro(r.voor.lokale_lasten.ozb) in tabel
     assert "kale huur" not in tabel
     f = r.financiering
