@@ -1,27 +1,25 @@
 """Woonlasten app: ``streamlit run streamlit_app.py``.
 
-Page config, the shared sidebar (peildatum, gemeente) and navigation over the pages in ``app/``.
+Streamlit serves ``app/start.py`` (page config, sidebar, navigation) to every browser session. This file adds only a
+warm-up when the server starts (:mod:`app.opwarmen`, in a background thread): the imports, the first calculation and
+the first chart that every session shares are done before the first visitor comes, not while they wait. The server
+answers at once; a visitor who comes earlier waits only for what is not done yet.
 """
+
+from __future__ import annotations
+
+import threading
+from contextlib import asynccontextmanager
 
 import streamlit as st
 
-st.set_page_config(page_title="Woonlasten", page_icon=":material/home:", layout="wide", initial_sidebar_state="expanded",
-                   menu_items={"About": "Woonlasten voor en na verduurzaming: huur, energie en lokale lasten per "
-                                        "maand. Rekent offline met de meegeleverde tarieven en bronnen."})
+from app.opwarmen import opwarmen
 
-pagina = st.navigation(
-    [
-        st.Page("app/huurder.py", title="Huurder (energiecoach)", icon=":material/home:", url_path="huurder",
-                default=True),
-        st.Page("app/eigenaar.py", title="Eigenaar (gespikkeld bezit)", icon=":material/key:", url_path="eigenaar"),
-        st.Page("app/portefeuille.py", title="Portefeuille", icon=":material/location_city:", url_path="portefeuille"),
-        st.Page("app/bronnen.py", title="Tarieven en bronnen", icon=":material/menu_book:", url_path="bronnen"),
-    ],
-    position="top",
-)
-# imported only now (pandas and the core: about a second on a fresh server), so the browser already has the page
-# config and the navigation and starts loading its own code meanwhile
-from app.gedeeld import zijbalk  # noqa: E402
 
-zijbalk()
-pagina.run()
+@asynccontextmanager
+async def _bij_opstart(_app: st.App):
+    threading.Thread(target=opwarmen, name="woonlasten-opwarmen", daemon=True).start()
+    yield
+
+
+app = st.App("app/start.py", lifespan=_bij_opstart)

@@ -22,7 +22,7 @@ from woonlasten.formatteer import euro, euro_verschil, getal
 from woonlasten.portefeuille import SCENARIOS, bereken_portefeuille, lees_woningen, samenvatting
 
 PROJECT = Path(__file__).resolve().parent.parent
-APP = str(PROJECT / "streamlit_app.py")
+APP = str(PROJECT / "app" / "start.py")
 TIMEOUT = 60
 
 
@@ -145,7 +145,7 @@ def test_grafiek_op_een_verse_server_als_laatste(monkeypatch):
     monkeypatch.setattr(app.weergave, "altair_geladen", lambda: False)
     at = start()
     controleer_huurder(at, huurder_casus(at))
-    at.switch_page("app/eigenaar.py").run()
+    at.switch_page("eigenaar.py").run()
     controleer_eigenaar(at, eigenaar_casus(at, STANDAARD_HOEVEELHEDEN))
 
 
@@ -281,14 +281,14 @@ def test_huurder_bandbreedte_zeker_en_onzeker():
 def test_invoer_blijft_bewaard_bij_wisselen_van_pagina():
     at = start()
     at.number_input(key="kale_huur").set_value(712.5).run()
-    at.switch_page("app/bronnen.py").run()
-    at.switch_page("app/huurder.py").run()
+    at.switch_page("bronnen.py").run()
+    at.switch_page("huurder.py").run()
     assert at.number_input(key="kale_huur").value == 712.5
     controleer_huurder(at, huurder_casus(at, huur__kale_huur=712.5))
 
 
 def test_elk_invoerveld_heeft_een_label_en_hulptekst():
-    for pagina in (None, "app/eigenaar.py", "app/portefeuille.py", "app/bronnen.py"):
+    for pagina in (None, "eigenaar.py", "portefeuille.py", "bronnen.py"):
         at = start(pagina)
         widgets = [*at.number_input, *at.selectbox, *at.multiselect, *at.date_input, *at.radio, *at.text_input,
                    *at.checkbox]
@@ -346,7 +346,7 @@ STANDAARD_HOEVEELHEDEN = {"spouwmuurisolatie": 39, "dakisolatie": 68, "vloerisol
 
 
 def test_eigenaar_standaard():
-    at = start("app/eigenaar.py")
+    at = start("eigenaar.py")
     assert at.title[0].value == "Woonlasten van een eigenaar"
     controleer_eigenaar(at, eigenaar_casus(at, STANDAARD_HOEVEELHEDEN))
     tabel = next(d.value for d in at.dataframe if "Maatregel" in d.value.columns)
@@ -354,7 +354,7 @@ def test_eigenaar_standaard():
 
 
 def test_eigenaar_financiering_en_offerteprijs():
-    at = start("app/eigenaar.py")
+    at = start("eigenaar.py")
     at.selectbox(key="eig_fin_vorm").set_value("eigen_geld").run()
     at.number_input(key="eig_prijs_dakisolatie").set_value(65.0).run()
     casus = eigenaar_casus(at, STANDAARD_HOEVEELHEDEN, financiering__vorm="eigen_geld")
@@ -370,7 +370,7 @@ def test_eigenaar_financiering_en_offerteprijs():
 
 
 def test_eigenaar_maatregelen_hoeveelheden_en_woz_wijzigen():
-    at = start("app/eigenaar.py")
+    at = start("eigenaar.py")
     at.multiselect(key="eig_maatregelen").set_value(["dakisolatie", "zonnepanelen"]).run()
     at.number_input(key="eig_hoeveelheid_dakisolatie_tussenwoning").set_value(50).run()
     at.number_input(key="eig_hoeveelheid_zonnepanelen_tussenwoning").set_value(8).run()
@@ -382,7 +382,7 @@ def test_eigenaar_maatregelen_hoeveelheden_en_woz_wijzigen():
 
 
 def test_eigenaar_bandbreedte_zeker_en_onzeker():
-    at = start("app/eigenaar.py")
+    at = start("eigenaar.py")
     r = bereken(Casus.model_validate(eigenaar_casus(at, STANDAARD_HOEVEELHEDEN)))
     regel, let_op = band_op_scherm(at)
     assert r.bandbreedte.oordeel_zeker and let_op is None and "het oordeel blijft hetzelfde" in regel
@@ -426,7 +426,7 @@ def naar_eigen_bestand(at: AppTest) -> AppTest:
 
 
 def test_portefeuille_upload_toont_de_uitkomst_van_de_kern():
-    at = naar_eigen_bestand(start("app/portefeuille.py"))
+    at = naar_eigen_bestand(start("portefeuille.py"))
     at.file_uploader(key="pf_upload").set_value(("woningen.csv", portefeuille_csv(), "text/csv")).run()
     zonder_fouten(at)
     woningen = lees_woningen(portefeuille_csv(), "woningen.csv")
@@ -456,7 +456,7 @@ def test_portefeuille_upload_toont_de_uitkomst_van_de_kern():
 
 
 def test_portefeuille_scenario_label_a_en_eigen():
-    at = naar_eigen_bestand(start("app/portefeuille.py"))
+    at = naar_eigen_bestand(start("portefeuille.py"))
     at.file_uploader(key="pf_upload").set_value(("woningen.csv", portefeuille_csv(), "text/csv")).run()
     at.radio(key="pf_scenario").set_value("label-A").run()
     zonder_fouten(at)
@@ -472,7 +472,7 @@ def test_portefeuille_scenario_label_a_en_eigen():
 def test_portefeuille_excel_upload():
     buffer = io.BytesIO()
     lees_woningen(portefeuille_csv(), "w.csv").to_excel(buffer, index=False)
-    at = naar_eigen_bestand(start("app/portefeuille.py"))
+    at = naar_eigen_bestand(start("portefeuille.py"))
     at.file_uploader(key="pf_upload").set_value(("woningen.xlsx", buffer.getvalue(), "application/vnd.ms-excel"))
     at.run()
     zonder_fouten(at)
@@ -488,7 +488,7 @@ def test_portefeuille_excel_upload():
     ("kapot.xlsx", b"PK\x03\x04 geen echt zipbestand", "Excel"),
 ])
 def test_portefeuille_slechte_upload_geeft_nederlandse_fout(naam, inhoud, tekst):
-    at = naar_eigen_bestand(start("app/portefeuille.py"))
+    at = naar_eigen_bestand(start("portefeuille.py"))
     at.file_uploader(key="pf_upload").set_value((naam, inhoud, "text/csv")).run()
     assert not at.exception, at.exception
     assert len(at.error) == 1, [e.value for e in at.error]
@@ -498,7 +498,7 @@ def test_portefeuille_slechte_upload_geeft_nederlandse_fout(naam, inhoud, tekst)
 
 
 def test_portefeuille_voorbeeld_of_uitleg():
-    at = start("app/portefeuille.py")
+    at = start("portefeuille.py")
     zonder_fouten(at)
     voorbeeld = PROJECT / "data" / "voorbeeld_portefeuille.csv"
     if voorbeeld.exists():
@@ -513,7 +513,7 @@ def test_portefeuille_voorbeeld_of_uitleg():
 
 
 def test_bronnen_toont_elke_tabel_met_bron_en_periode():
-    at = start("app/bronnen.py")
+    at = start("bronnen.py")
     zonder_fouten(at)
     overzicht = at.dataframe[0].value
     bestanden = sorted(f"{p.parent.name}/{p.stem}" for d in ("tariffs", "labels")
@@ -526,7 +526,7 @@ def test_bronnen_toont_elke_tabel_met_bron_en_periode():
 
 
 def test_bronnen_filter_op_tekst_en_alle_perioden():
-    at = start("app/bronnen.py")
+    at = start("bronnen.py")
     at.text_input(key="br_zoek").input("Hengelo").run()
     at.radio(key="br_periode").set_value("Alle perioden").run()
     zonder_fouten(at)
@@ -629,3 +629,45 @@ def test_geen_streamlit_buiten_app():
     """Only app/ and streamlit_app.py import streamlit (the core stays usable without it)."""
     for pad in (PROJECT / "woonlasten").rglob("*.py"):
         assert not re.search(r"^\s*(import|from)\s+streamlit", pad.read_text(encoding="utf-8"), re.M), pad
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Warm-up when the server starts (streamlit_app.py)
+
+
+def test_streamlit_app_is_een_st_app_met_opwarmen():
+    """``streamlit run streamlit_app.py`` finds the st.App (Streamlit's own discovery, which reads the file without
+    running it) and serves the script that AppTest runs here; the browser test starts the real server."""
+    from streamlit.web.server.app_discovery import discover_asgi_app
+
+    gevonden = discover_asgi_app(PROJECT / "streamlit_app.py")
+    assert gevonden.is_asgi_app and gevonden.import_string == "streamlit_app:app"
+    bron = (PROJECT / "streamlit_app.py").read_text(encoding="utf-8")
+    assert 'st.App("app/start.py", lifespan=_bij_opstart)' in bron and Path(APP) == PROJECT / "app" / "start.py"
+
+
+def test_opwarmen_rekent_het_voorbeeld_in_de_gedeelde_cache():
+    """After the warm-up the example case on the default peildatum is in the results cache that all sessions share
+    (a later visitor with the same inputs gets it without computing), with the core's own figures."""
+    import sys
+
+    from app import gedeeld, opwarmen
+
+    opwarmen.opwarmen()
+    gegevens = json.loads(opwarmen.VOORBEELD.read_text(encoding="utf-8"))
+    gegevens["peildatum"] = gedeeld.standaard_peildatum().isoformat()
+    casus = Casus.model_validate(gegevens)
+    assert gedeeld.resultaten()._pak(casus.model_dump_json()) is not None
+    getoond, fout = gedeeld.reken(casus)
+    verwacht = bereken(casus)
+    assert fout is None and getoond.voor.totaal == verwacht.voor.totaal and getoond.na.totaal == verwacht.na.totaal
+    assert "altair" in sys.modules
+
+
+def test_opwarmen_dat_mislukt_stopt_de_server_niet(monkeypatch, tmp_path, caplog):
+    from app import opwarmen
+
+    monkeypatch.setattr(opwarmen, "VOORBEELD", tmp_path / "bestaat_niet.json")
+    with caplog.at_level("WARNING", logger="app.opwarmen"):
+        assert opwarmen.opwarmen() is None
+    assert "Opwarmen van de app mislukt" in caplog.text
