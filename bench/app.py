@@ -10,9 +10,10 @@ Reruns are timed in-process with streamlit.testing's AppTest (the script run, no
   (see app.gedeeld._Resultaten), as it does for every choice list and every +/- step;
 - 'nieuwe kale huur': a rent typed in that was never computed, so the core computes it (the cold path).
 The first page load is timed from navigation to the verdict being visible and to the chart being drawn (its marks:
-the empty chart that holds its place has none), on a freshly started server (cold: imports and loading the tables)
-and once more in a new session (warm); several rounds, each on a new server, since the figures scatter (two cores
-shared by the server, the browser and whatever else runs).
+the empty chart that holds its place has none), on a freshly started server (its warm-up, see streamlit_app.py, runs
+while the browser loads), once more in a new session, both in a browser that never loaded the app, and in a browser
+that did (Streamlit's code comes from its cache: a returning visitor); several rounds, each on a new server, since the
+figures scatter (two cores shared by the server, the browser and whatever else runs).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ def _ms(x: float) -> str:
 def reruns(n: int = 10) -> dict[str, list[float]]:
     from streamlit.testing.v1 import AppTest
 
-    at = AppTest.from_file(str(PROJECT / "streamlit_app.py"), default_timeout=120).run()
+    at = AppTest.from_file(str(PROJECT / "app" / "start.py"), default_timeout=120).run()
     assert not at.exception, at.exception
     labels = ["D", "F", "C", "G", "B", "E"]
     # warm up: one change of each kind
@@ -66,7 +67,7 @@ GETEKEND = '[data-testid="stVegaLiteChart"] .role-mark > *'
 
 
 def eerste_laadtijd() -> list[tuple[str, float]]:
-    """One round: a new server, then the first page load on it and one more in a new session."""
+    """One round: a new server, the first page load on it, one more in a new session, one by a returning visitor."""
     from playwright.sync_api import sync_playwright
     from test_browser import CHROMIUM_ARGS, chromium_pad, start_server, stop_server, vrije_poort
 
@@ -78,8 +79,18 @@ def eerste_laadtijd() -> list[tuple[str, float]]:
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=chromium_pad(), headless=True, args=CHROMIUM_ARGS)
-            for naam in ("verse server", "nieuwe sessie"):
-                pagina = browser.new_page(viewport={"width": 1440, "height": 1000}, locale="nl-NL")
+            eerder = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="nl-NL")
+            for naam in ("verse server", "nieuwe sessie", "terugkerende bezoeker"):
+                if naam != "terugkerende bezoeker":
+                    # a browser that never loaded the app: Streamlit's own code comes from the server too
+                    pagina = browser.new_page(viewport={"width": 1440, "height": 1000}, locale="nl-NL")
+                else:
+                    # a browser that loaded the app before (then closed the tab): its code comes from the cache
+                    vorige = eerder.new_page()
+                    vorige.goto(f"http://localhost:{poort}/")
+                    vorige.locator(GETEKEND).first.wait_for(timeout=60_000)
+                    vorige.close()
+                    pagina = eerder.new_page()
                 t = time.perf_counter()
                 pagina.goto(f"http://localhost:{poort}/")
                 pagina.get_by_test_id("stAlert").filter(has_text="Woonlastenneutraal").wait_for(timeout=60_000)
@@ -109,6 +120,7 @@ def main() -> None:
         print(f"Eerste paginalading in Chromium (doel < 3 s), {args.rondes} rondes:")
         rondes = []
         for i in range(args.rondes):
+            time.sleep(3)  # the previous round's browser and server have exited
             belasting = os.getloadavg()[0]
             rondes.append(eerste_laadtijd())
             print(f"  ronde {i + 1} (belasting vooraf {belasting:.1f}): "
