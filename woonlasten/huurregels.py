@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from woonlasten.tabellen import Tabel, Tabellen, klasse, zoek
+from woonlasten.tabellen import Tabel, Tabellen, categorisch, klasse, zoek
 
 # Codes of the rent rule applied (column ``huurregel``); the texts are the user's explanation.
 HUURREGELS = {
@@ -37,14 +37,25 @@ HUURKLASSEN = ["onder de kwaliteitskortingsgrens", "tot de aftoppingsgrens", "to
 def _regel(t: Tabellen, pd_, naam: str, n: int) -> tuple[np.ndarray, np.ndarray]:
     """A numeric rule from huurregels.csv valid on each row's date: (value, source line)."""
     r = zoek(t["tariffs/huurregels"], pd_, {"regel": naam}, ["waarde"], n=n)
-    waarde = pd.to_numeric(pd.Series(np.atleast_1d(r["waarde"]), dtype=object), errors="coerce").to_numpy(float)
-    return (waarde[0] if np.ndim(r["waarde"]) == 0 else waarde), r["_rij"]
+    if np.ndim(r["waarde"]) == 0:  # one date: one value (the common case)
+        return _getal(r["waarde"].item() if isinstance(r["waarde"], np.ndarray) else r["waarde"]), r["_rij"]
+    waarde = pd.to_numeric(pd.Series(np.asarray(r["waarde"], dtype=object)), errors="coerce").to_numpy(float)
+    return waarde, r["_rij"]
+
+
+def _getal(waarde) -> float:
+    """A rule's value as a number; NaN when it is empty or not a number (as ``pd.to_numeric(errors="coerce")``)."""
+    try:
+        return float(waarde)
+    except (TypeError, ValueError):
+        return np.nan
 
 
 def _label(rang: np.ndarray, labels: list[str]) -> pd.Categorical:
     """Rank (1 = best) → label Categorical over ``labels`` (ordered best first)."""
-    r = np.where(np.isnan(rang), 0, rang).astype(np.int64)
-    return pd.Categorical.from_codes(np.where(np.isnan(rang), -1, r - 1), categories=labels)
+    code = np.where(np.isnan(rang), 0, rang).astype(np.int8)
+    code -= 1
+    return categorisch(code, labels)
 
 
 def _vergoeding(t: Tabellen, pd_, verhuring: str, m2: np.ndarray, label_voor, label_na, n: int) -> tuple:
@@ -64,7 +75,7 @@ def huurverhoging(f, t: Tabellen) -> None:
     solar-panel servicekosten [€/maand] and how a given increase compares (``huurverhoging_vergelijking``)."""
     n = f.n
     pd_ = f["_peildatum_cat"]
-    labels = list(t["labels/labelklassen"].frame.sort_values("volgorde")["energielabel"])
+    labels = t["labels/labelklassen"].afgeleid("op_volgorde", lambda fr: tuple(fr.sort_values("volgorde")["energielabel"]))
     rang_voor, rang_na = f["_rang_voor"], f["_rang_na"]
     # solar panels go through the servicekosten, so their label steps do not also raise the rent
     rang_huur_na = np.minimum(rang_na + np.floor(f["stappen_zon"] + 1e-9), rang_voor)

@@ -23,7 +23,7 @@ import pandas as pd
 from woonlasten import financiering, huurregels
 from woonlasten.financiering import VORMEN
 from woonlasten.modellen import ENERGIELABELS, GRENZEN, ROLLEN, VERWARMINGEN, WONINGTYPES
-from woonlasten.tabellen import Tabellen, klasse, laad_tabellen, zoek
+from woonlasten.tabellen import Tabellen, categorisch, klasse, laad_tabellen, zoek
 
 MAANDEN_PER_JAAR = 12
 
@@ -77,6 +77,9 @@ class Rekenblad(dict):
         self.n = len(index)
 
     def __setitem__(self, kol, waarde) -> None:
+        if type(waarde) is np.ndarray and waarde.ndim == 1:  # the common case, checked first
+            super().__setitem__(kol, waarde)
+            return
         if isinstance(waarde, pd.Series):
             waarde = waarde.array if isinstance(waarde.dtype, pd.CategoricalDtype) else waarde.to_numpy()
         elif np.ndim(waarde) == 0 and not isinstance(waarde, pd.Categorical):
@@ -94,8 +97,15 @@ class _Fouten:
     million-row portfolio pays nothing for them."""
 
     def __init__(self, n: int):
-        self.melding = np.full(n, None, dtype=object)
         self.fout = np.zeros(n, dtype=bool)
+        self._melding: np.ndarray | None = None  # made at the first error: text objects cost even when empty
+
+    @property
+    def melding(self) -> np.ndarray:
+        """The message per row ('' where none) as an object array."""
+        if self._melding is None:
+            self._melding = np.full(len(self.fout), "", dtype=object)
+        return self._melding
 
     def zet(self, masker: np.ndarray, tekst: Union[str, Callable[[np.ndarray], object]]) -> None:
         """``tekst``: a string, or a function of the boolean row mask returning the messages for those rows."""
@@ -105,6 +115,22 @@ class _Fouten:
         waarde = tekst(nieuw) if callable(tekst) else tekst
         self.melding[nieuw] = np.asarray(waarde, dtype=object) if np.ndim(waarde) else waarde
         self.fout |= nieuw
+
+    def meldingen(self) -> np.ndarray:
+        """The ``melding`` column: one empty text for every row (a read-only view) when no row has an error."""
+        return np.broadcast_to(_GEEN_MELDING, self.fout.shape) if self._melding is None else self.melding.copy()
+
+
+_GEEN_MELDING = np.array("", dtype=object)
+_NEUTRAAL = np.array([None, False, True], dtype=object)  # woonlastenneutraal: unknown, no, yes
+
+
+def _neutraal(verschil: np.ndarray) -> np.ndarray:
+    """woonlastenneutraal per row from the change in woonlasten [€/maand]: True at most half a cent more (a change
+    that rounds to € 0,00 counts as neutral), False above, None where the change is unknown (NaN)."""
+    code = (verschil <= 0.005).astype(np.int8) + np.int8(1)
+    code[np.isnan(verschil)] = 0
+    return _NEUTRAAL[code]
 
 
 def _tekst(kol: Kolom, m: np.ndarray) -> np.ndarray:
@@ -342,7 +368,7 @@ def normaliseer(invoer: pd.DataFrame, fouten: _Fouten) -> Rekenblad:
 
 def maatregel_kolommen(t: Tabellen) -> list[str]:
     """The measure keys of the catalogue, in file order."""
-    return list(t["labels/maatregelen"].frame["maatregel"])
+    return t["labels/maatregelen"].afgeleid("maatregelen", lambda fr: list(fr["maatregel"]))
 
 
 def _ontleed_maatregelen(tekst: pd.Categorical, t: Tabellen, fouten: _Fouten) -> dict[str, np.ndarray]:
@@ -411,7 +437,7 @@ def _label_van_rang(rang: np.ndarray, t: Tabellen) -> pd.Categorical:
     for r, i in per_rang.items():
         opzoek[r] = i
     r = np.where(np.isnan(rang), -1, rang).astype(np.int64)
-    return pd.Categorical.from_codes(opzoek[r], categories=list(ENERGIELABELS))
+    return categorisch(opzoek[r], ENERGIELABELS)
 
 
 def situatie_na(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
@@ -487,7 +513,7 @@ def situatie_na(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
         codes[hybride] = VERWARMINGEN.index("hybride_warmtepomp")
     if "maatregel_warmtepomp" in m:
         codes[~np.isnan(m["maatregel_warmtepomp"])] = VERWARMINGEN.index("warmtepomp")
-    f["verwarming_na"] = pd.Categorical.from_codes(codes, categories=list(VERWARMINGEN))
+    f["verwarming_na"] = categorisch(codes, VERWARMINGEN)
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -564,9 +590,8 @@ def verbruik(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
     f["_rij_ruimteverwarming_voor"] = g_voor["_rij"]
     f["gas_m3_per_m2_voor"] = g_voor["gas_m3_per_m2_monotoon"]
     ruimte_voor = m2 * g_voor["gas_m3_per_m2_monotoon"] / rend_hr
-    label_na = pd.Categorical.from_codes(  # both columns have the categories ENERGIELABELS
-        np.where(f["energielabel_na"].codes >= 0, f["energielabel_na"].codes, f["energielabel"].codes),
-        categories=list(ENERGIELABELS))
+    label_na = categorisch(  # both columns have the categories ENERGIELABELS
+        np.where(f["energielabel_na"].codes >= 0, f["energielabel_na"].codes, f["energielabel"].codes), ENERGIELABELS)
     g_na = _gas_per_m2(f["woningtype"], label_na, t, n)
     f["_rij_ruimteverwarming_na"] = g_na["_rij"]
     f["gas_m3_per_m2_na"] = g_na["gas_m3_per_m2_monotoon"]
@@ -604,9 +629,8 @@ def verbruik(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
     f["verbruik_ruimteverwarming_m3_voor"] = ruimte_voor * k
     f["verbruik_ruimteverwarming_m3_na"] = ruimte_na * k
     eigen_e = ~np.isnan(f["elektriciteit_kwh"])
-    f["verbruik_herkomst"] = pd.Categorical.from_codes(
-        np.where(eigen_gas & eigen_e, 0, np.where(eigen_gas | eigen_e, 1, 2)), categories=["eigen", "deels eigen",
-                                                                                         "geschat"])
+    f["verbruik_herkomst"] = categorisch(np.where(eigen_gas & eigen_e, 0, np.where(eigen_gas | eigen_e, 1, 2)),
+                                         ("eigen", "deels eigen", "geschat"))
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -618,12 +642,20 @@ def _schijven(tabel, drager: str, peildatum: pd.Categorical) -> list[dict[str, n
     ``schijf_vanaf``, ``schijf_tot`` (inf = open), ``energiebelasting_excl_btw``, ``ode_excl_btw``, ``_rij``
     (0-d values when all rows share one date)."""
     codes, uniek = peildatum.codes, peildatum.categories
+    if len(uniek) == 1 and (codes >= 0).all():  # the same brackets for every row: remembered per carrier and date
+        schijven = tabel.afgeleid(("schijven", drager, pd.Timestamp(uniek[0])),
+                                  lambda _: _schijven_bepaald(tabel, drager, codes, uniek, True))
+        return [dict(s) for s in schijven]
+    return _schijven_bepaald(tabel, drager, codes, uniek, False)
+
+
+def _schijven_bepaald(tabel, drager: str, codes: np.ndarray, uniek: pd.Index, een_datum: bool) -> list[dict]:
+    """:func:`_schijven` without the memory."""
     per_datum = []
     for d in uniek:
         rijen = tabel.geldig_op(d)
         per_datum.append(rijen[rijen["drager"] == drager].sort_values("schijf_vanaf"))
     kolommen = ["schijf_vanaf", "schijf_tot", "energiebelasting_excl_btw", "ode_excl_btw", "_rij"]
-    een_datum = len(uniek) == 1 and (codes >= 0).all()
     uit = []
     for k in range(max((len(r) for r in per_datum), default=0)):
         if een_datum:
@@ -860,7 +892,7 @@ def huur(f: Rekenblad, t: Tabellen, fouten: _Fouten, informatie: bool = True) ->
     huurregels.huurverhoging(f, t)
     gegeven = ~np.isnan(f["huurverhoging"])
     verhoging = np.where(gegeven, f["huurverhoging"], f["huurverhoging_regels"])
-    f["huurverhoging_herkomst"] = pd.Categorical.from_codes(gegeven.astype(np.int8), categories=["regels", "opgegeven"])
+    f["huurverhoging_herkomst"] = categorisch(gegeven.astype(np.int8), ("regels", "opgegeven"))
     servicekosten_na = f["servicekosten"] + f["zon_servicekosten"]
     for s in SITUATIES:
         f[f"{s}_huur_kale_huur"] = np.where(huurder, f["kale_huur"], 0.0)
@@ -950,10 +982,7 @@ def bereken_kolommen(invoer: pd.DataFrame, tabellen: Tabellen | None = None,
     for deel in ("totaal", "totaal_netto"):  # verschil_totaal decides woonlastenneutraal: always
         if f"verschil_{deel}" not in f and (deel == "totaal" or gevraagd("woonlastenneutraal_netto")):
             f[f"verschil_{deel}"] = np.where(leeg_na, np.nan, na_van(deel) - f[f"voor_{deel}"])
-    verschil = f["verschil_totaal"]
-    neutraal = np.full(f.n, None, dtype=object)
-    neutraal[~np.isnan(verschil)] = verschil[~np.isnan(verschil)] <= 0.005
-    f["woonlastenneutraal"] = neutraal
+    f["woonlastenneutraal"] = _neutraal(f["verschil_totaal"])
     # principle 7: the estimate's band. Estimated use scatters ±onzekerheid around the measured averages, and the
     # energy difference with it; with the household's own gas use the level is measured (no band).
     if gevraagd("verschil_totaal_laag", "verschil_totaal_hoog", "bandbreedte_verbruik"):
@@ -963,12 +992,9 @@ def bereken_kolommen(invoer: pd.DataFrame, tabellen: Tabellen | None = None,
         f["verschil_totaal_hoog"] = f["verschil_totaal"] + spreiding
         f["bandbreedte_verbruik"] = band
     if gevraagd("woonlastenneutraal_netto"):
-        netto = f["verschil_totaal_netto"]
-        neutraal_netto = np.full(f.n, None, dtype=object)
-        neutraal_netto[~np.isnan(netto)] = netto[~np.isnan(netto)] <= 0.005
-        f["woonlastenneutraal_netto"] = neutraal_netto
-    f["status"] = pd.Categorical.from_codes(fouten.fout.astype(np.int8), categories=["ok", "fout"])
-    f["melding"] = np.where(fouten.fout, fouten.melding, "")
+        f["woonlastenneutraal_netto"] = _neutraal(f["verschil_totaal_netto"])
+    f["status"] = categorisch(fouten.fout.astype(np.int8), ("ok", "fout"))
+    f["melding"] = fouten.meldingen()
     if uitvoer is not None:
         for kol in [k for k in f if k not in uitvoer]:
             del f[kol]

@@ -318,7 +318,7 @@ def _uitvoer_blok(r, actie: np.ndarray) -> dict[str, object]:
     or above the target gets na = voor and verschil 0. ``actie``: the block's scenario_actie codes."""
     fout = np.asarray(r["status"] == "fout")
     al_op_doel = (actie != 0) & ~fout  # code 0 = "aangepakt"; the core reported these unchanged (na = voor)
-    kolommen: dict[str, object] = {"status": r["status"], "melding": np.asarray(r["melding"]),
+    kolommen: dict[str, object] = {"status": r["status"], "melding": np.array(r["melding"], dtype=object),
                                    "_actie": np.where(fout, -1, actie).astype(np.int8)}
     label_na, label = r["energielabel_na"], r["energielabel"]
     kolommen["energielabel_na"] = pd.Categorical.from_codes(np.where(label_na.codes >= 0, label_na.codes, label.codes),

@@ -14,7 +14,7 @@ import pickle
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Optional, Union
+from typing import Any, Callable, Hashable, Optional, Union
 
 import numpy as np
 import pandas as pd
@@ -242,6 +242,15 @@ class Tabel:
             onthouden[sleutel] = (categorieen.get_indexer(rijen[kolom]).astype(np.int64), categorieen, rijen)
         codes, categorieen, _ = onthouden[sleutel]
         return codes, categorieen
+
+    def afgeleid(self, sleutel: Hashable, maak: Callable[[pd.DataFrame], Any]) -> Any:
+        """``maak(frame)``, remembered under ``sleutel`` until the frame is replaced (a copy with a derived column
+        swapped in, see ``kern._gas_per_m2``). Shared, so not to be changed by the caller."""
+        onthouden = self.__dict__.setdefault("_afgeleid", {})
+        bewaard = onthouden.get(sleutel)
+        if bewaard is None or bewaard[1] is not self.frame:
+            bewaard = onthouden[sleutel] = (maak(self.frame), self.frame)  # built whole, stored in one step
+        return bewaard[0]
 
     def rij(self, regelnummer: int) -> pd.Series:
         """The row at 1-based file line ``regelnummer``."""
@@ -497,7 +506,7 @@ def zoek(
                 uit[k][mis[gevonden]] = bron(tabel.frame, k)[dichtst[gevonden]]
             terug[mis[gevonden]] = True
     for k in tekst:
-        uit[k] = pd.Categorical.from_codes(uit[k], categories=tabel.tekstcodes(tabel.frame, k)[1])
+        uit[k] = categorisch(uit[k], tabel.tekstcodes(tabel.frame, k)[1])
     uit["_terugval"] = terug
     return uit
 
@@ -505,8 +514,21 @@ def zoek(
 def klasse(waarden: np.ndarray, grenzen: np.ndarray, side: str = "right") -> pd.Categorical:
     """The class of each value: the largest of the sorted ``grenzen`` at or below it (``side="left"``: strictly
     below), the lowest class below the first limit, as a Categorical over ``grenzen`` for use as a lookup key."""
-    i = np.clip(np.searchsorted(grenzen, np.nan_to_num(waarden), side=side) - 1, 0, None)
-    return pd.Categorical.from_codes(i, categories=grenzen)
+    i = np.searchsorted(grenzen, np.nan_to_num(waarden), side=side)
+    i -= 1
+    np.maximum(i, 0, out=i)
+    return categorisch(i, grenzen)
+
+
+@lru_cache(maxsize=256)
+def _soort(categorieen: tuple) -> pd.CategoricalDtype:
+    return pd.CategoricalDtype(list(categorieen))
+
+
+def categorisch(codes: np.ndarray, categorieen) -> pd.Categorical:
+    """A Categorical from codes computed here (-1 = missing, every other code below ``len(categorieen)``): no
+    validation pass over the rows, and the dtype is built once per set of categories."""
+    return pd.Categorical.from_codes(codes, dtype=_soort(tuple(categorieen)), validate=False)
 
 
 def _constante_treffer(tabel: Tabel, peildatum: Any, sleutels: dict, kolommen: list[str], terugval: bool):
@@ -514,18 +536,26 @@ def _constante_treffer(tabel: Tabel, peildatum: Any, sleutels: dict, kolommen: l
     0-d values that broadcast, instead of million-element arrays. None when the fast path does not apply."""
     if any(np.ndim(v) or isinstance(v, (pd.Categorical, pd.Series)) for v in sleutels.values()):
         return None
+    datum = None
     if tabel.gedateerd and peildatum is not None:
         if isinstance(peildatum, pd.Categorical):
             if len(peildatum.categories) != 1 or (peildatum.codes < 0).any():
                 return None
-            datum = peildatum.categories[0]
+            datum = pd.Timestamp(peildatum.categories[0])
         elif np.ndim(peildatum) == 0:
-            datum = peildatum
+            datum = pd.Timestamp(peildatum)
         else:
             return None
-        rijen = tabel.geldig_op(datum)
-    else:
-        rijen = tabel.frame
+    # remembered per date, keys and columns: a portfolio asks the same dozens of times per block, and the pandas
+    # work of one answer costs more than the arithmetic on a block (the values are read-only scalars)
+    sleutel = ("constant", datum, tuple((k, _tekst(v)) for k, v in sleutels.items()), tuple(kolommen), terugval)
+    uit = tabel.afgeleid(sleutel, lambda _: _constante_rij(tabel, datum, sleutels, kolommen, terugval))
+    return None if uit is None else dict(uit)
+
+
+def _constante_rij(tabel: Tabel, datum: pd.Timestamp | None, sleutels: dict, kolommen: list[str], terugval: bool):
+    """:func:`_constante_treffer` without the memory."""
+    rijen = tabel.geldig_op(datum) if datum is not None else tabel.frame
     if sleutels:
         i = tabel.sleutelindex(rijen, tuple(sleutels)).get(tuple(_tekst(v) for v in sleutels.values()))
         rijen = rijen.iloc[[]] if i is None else rijen.iloc[[i]]
@@ -535,11 +565,17 @@ def _constante_treffer(tabel: Tabel, peildatum: Any, sleutels: dict, kolommen: l
             return None
         for k in kolommen:
             uit[k] = np.array(None, dtype=object) if tabel.frame[k].dtype == object else np.float64(np.nan)
+            if isinstance(uit[k], np.ndarray):
+                uit[k].flags.writeable = False
         uit["_rij"] = np.int64(-1)
     else:
         rij = rijen.iloc[-1]
         for k in kolommen:
-            uit[k] = np.array(rij[k], dtype=object) if tabel.frame[k].dtype == object else np.float64(rij[k])
+            if tabel.frame[k].dtype == object:
+                uit[k] = np.array(rij[k], dtype=object)
+                uit[k].flags.writeable = False
+            else:
+                uit[k] = np.float64(rij[k])
         uit["_rij"] = np.int64(rij["_rij"])
     uit["_terugval"] = np.False_
     return uit
@@ -581,6 +617,9 @@ def _codes(sleutel: Sleutel, positie: np.ndarray | None) -> tuple[np.ndarray, np
     return codes.astype(np.int64), np.asarray(uniek, dtype=object)
 
 
+_HELE_SLEUTELRUIMTE = 5_000  # key spaces up to this many combinations are matched whole, once (see _match)
+
+
 def _match(rijen: pd.DataFrame, sleutels: dict[str, Sleutel], positie: np.ndarray | None,
            tabel: "Tabel | None" = None) -> np.ndarray:
     """Position in ``rijen`` of each requested key combination (-1 where absent), matching on the text of the
@@ -604,6 +643,13 @@ def _match(rijen: pd.DataFrame, sleutels: dict[str, Sleutel], positie: np.ndarra
             delen.append(_tekst(uniek[rest]))
         return positie_van.get(tuple(reversed(delen)), -1)
 
+    if tabel is not None and ruimte <= _HELE_SLEUTELRUIMTE:
+        # the position of every combination of the key space, remembered per set of rows, keys and key values:
+        # the blocks of a portfolio (and the cases of the app) ask the same tables with the same categories
+        sleutel = ("match", id(rijen), tuple(sleutels), tuple(tuple(uniek) for _, uniek in per_kolom))
+        opzoek, _ = tabel.afgeleid(sleutel, lambda _: (
+            np.array([rij_van(c) for c in range(ruimte)], dtype=np.int64), rijen))  # rijen kept: its id stays unique
+        return opzoek[gecombineerd]
     if ruimte <= 1_000_000:  # small key space: a direct lookup array, no hashing of the rows
         aanwezig = np.flatnonzero(np.bincount(gecombineerd, minlength=ruimte))
         opzoek = np.full(ruimte, -1, dtype=np.int64)
