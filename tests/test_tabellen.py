@@ -1,7 +1,10 @@
 """The data loader: validation with file and line, periods, lookups by date and key."""
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from woonlasten.tabellen import DataFout, laad_tabel, laad_tabellen, zoek
 
@@ -63,3 +66,45 @@ def test_every_shipped_table_loads_and_cites_a_source():
     t = laad_tabellen()
     for naam, tabel in t.tabellen.items():
         assert tabel.frame["bron"].str.len().min() > 0, naam
+
+
+def test_remembered_lookups_follow_a_replaced_frame(tmp_path):
+    """A table remembers its answers for one date (Tabel.afgeleid); a frame swapped in whole (as kern does when it
+    adds a derived column) is read afresh: 0,09 from line 3, then 0,06 after the swap."""
+    pad = _schrijf(tmp_path, "energie,2022-01-01,2022-06-30,0.21,bevestigd,a\n"
+                             "energie,2022-07-01,2022-12-31,0.09,bevestigd,b\n")
+    tabel = laad_tabel(pad, "tariffs/btw")
+    datum = pd.Categorical(pd.to_datetime(["2022-08-01"] * 2))
+    assert float(zoek(tabel, datum, {"toepassing": "energie"}, ["btw_tarief"])["btw_tarief"]) == 0.09
+    nieuw = tabel.frame.copy()
+    nieuw.loc[nieuw["_rij"] == 3, "btw_tarief"] = 0.06
+    tabel.frame = nieuw
+    tabel.__dict__.pop("_per_datum", None)  # rows per date are cut from the frame (the core never swaps dated ones)
+    assert float(zoek(tabel, datum, {"toepassing": "energie"}, ["btw_tarief"])["btw_tarief"]) == 0.06
+    assert tabel.afgeleid("x", lambda fr: len(fr)) == 2
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["zittend", "nieuw", "onbekend"]), st.floats(0, 400),
+                          st.sampled_from(["A", "B", "C", "D", "E", "F", "G", "X", None]),
+                          st.sampled_from(["A", "B", "C", "D", "E", "F", "G", None])), min_size=1, max_size=60))
+def test_lookup_through_the_whole_key_space_equals_the_lookup_per_combination(rijen):
+    """Small key spaces are matched whole and remembered (tabellen._HELE_SLEUTELRUIMTE); the answer is the same
+    row, value and -1 (not found) as matching only the combinations asked for."""
+    from woonlasten import tabellen as tb
+
+    tabel = laad_tabellen()["tariffs/vergoedingentabel"]
+    verhuring, m2, voor, na = (list(k) for k in zip(*rijen, strict=True))
+    grenzen = np.sort(tabel.frame["oppervlakte_vanaf_m2"].unique())
+    sleutels = {"verhuring": pd.Categorical(verhuring), "oppervlakte_vanaf_m2": tb.klasse(np.array(m2), grenzen),
+                "label_voor": pd.Categorical(voor), "label_na": pd.Categorical(na)}
+    datum = pd.Categorical(pd.to_datetime(["2024-01-01"] * len(rijen)))
+    heel = zoek(tabel, datum, sleutels, ["vergoeding_maand"])
+    oud, tb._HELE_SLEUTELRUIMTE = tb._HELE_SLEUTELRUIMTE, 0
+    try:
+        los = zoek(tabel, datum, sleutels, ["vergoeding_maand"])
+    finally:
+        tb._HELE_SLEUTELRUIMTE = oud
+    assert np.array_equal(heel["_rij"], los["_rij"])
+    assert np.array_equal(heel["vergoeding_maand"], los["vergoeding_maand"], equal_nan=True)
+    assert (heel["_rij"][[v == "onbekend" or a is None for v, a in zip(verhuring, voor, strict=True)]] == -1).all()
