@@ -58,6 +58,13 @@ def _label(rang: np.ndarray, labels: list[str]) -> pd.Categorical:
     return categorisch(code, labels)
 
 
+def vergoeding_klasse(t: Tabellen, m2: np.ndarray) -> pd.Categorical:
+    """The size class of ``m2`` on the limits of both parts of the vergoedingentabel together (a refinement of
+    each part's own classes): rows in one class get the same table amounts."""
+    tabel = t["tariffs/vergoedingentabel"]
+    return klasse(m2, tabel.afgeleid("grenzen", lambda fr: np.sort(fr["oppervlakte_vanaf_m2"].unique())))
+
+
 def _vergoeding(t: Tabellen, pd_, verhuring: str, m2: np.ndarray, label_voor, label_na, n: int) -> tuple:
     """Table amount [€/maand] for the label step, the size class of ``m2``; 0 where the label does not improve.
     Returns (amount, source line, table known on the date)."""
@@ -70,9 +77,10 @@ def _vergoeding(t: Tabellen, pd_, verhuring: str, m2: np.ndarray, label_voor, la
     return np.where(np.isnan(bedrag), 0.0, bedrag), r["_rij"], np.broadcast_to(bekend, (n,))
 
 
-def huurverhoging(f, t: Tabellen) -> None:
-    """The rent increase the rules allow [€/maand] (``huurverhoging_regels``), which rule (``huurregel``), the
-    solar-panel servicekosten [€/maand] and how a given increase compares (``huurverhoging_vergelijking``)."""
+def huurverhoging(f, t: Tabellen, fouten=None) -> None:
+    """The rent increase the rules allow [€/maand] (``huurverhoging_regels``), which rule (``huurregel``) and the
+    solar-panel servicekosten [€/maand]. Reads no amount of the row itself (the kernel runs it once per distinct
+    situation, size class, new letting, role and date); :func:`vergelijking` compares a given increase."""
     n = f.n
     pd_ = f["_peildatum_cat"]
     labels = t["labels/labelklassen"].afgeleid("op_volgorde", lambda fr: tuple(fr.sort_values("volgorde")["energielabel"]))
@@ -117,15 +125,24 @@ def huurverhoging(f, t: Tabellen) -> None:
     rij_zittend = np.where(regel == 3, rij_inst_t, rij_heel)
     f["_rij_vergoedingentabel"] = np.where(nieuw, rij_nieuw, rij_zittend) if iets_nieuw else rij_zittend
     f["energielabel_isolatie"] = label_isolatie
-    gegeven = f["huurverhoging"]
-    heeft = ~np.isnan(gegeven)
-    f["huurverhoging_vergelijking"] = np.where(
-        ~heeft | ~ingreep, 0,
-        np.where(np.abs(gegeven - toegestaan) < 0.005, 1, np.where(gegeven > toegestaan, 2, 3))) if heeft.any() else 0
     # solar panels in the servicekosten: a share of the investment per year (Huurcommissie)
     pct, rij_pct = _regel(t, pd_, "zonnepanelen_servicekosten_pct_investering_jaar1_10", n)
     f["_rij_regel_zon"] = rij_pct
     f["zon_servicekosten"] = np.where(ingreep, f["investering_zon"] * np.nan_to_num(pct, nan=0.0) / 100 / 12, 0.0)
+
+
+def vergelijking(f) -> None:
+    """How a given rent increase compares with what the rules allow (``huurverhoging_vergelijking``, see
+    :data:`VERGELIJKING`); 0 where none is given or there is no upgrade for a tenant."""
+    gegeven = f["huurverhoging"]
+    heeft = ~np.isnan(gegeven)
+    if not heeft.any():
+        f["huurverhoging_vergelijking"] = 0
+        return
+    toegestaan = f["huurverhoging_regels"]
+    f["huurverhoging_vergelijking"] = np.where(
+        ~heeft | ~(f["heeft_ingreep"] & f["_huurder"]), 0,
+        np.where(np.abs(gegeven - toegestaan) < 0.005, 1, np.where(gegeven > toegestaan, 2, 3)))
 
 
 def _huishoudtype(personen: np.ndarray, aow: np.ndarray) -> pd.Categorical:

@@ -205,12 +205,14 @@ def _sleutelcode(kol) -> np.ndarray:
     return pd.factorize(kol)[0].astype(np.int64)
 
 
-def per_uniek(functie, sleutels: tuple[str, ...]):
+def per_uniek(functie, sleutels: tuple[str, ...], code_kolom: str | None = None):
     """Run a stage once per distinct combination of the ``sleutels`` columns and spread the new columns back.
 
     The stage is the same function, applied to a small Rekenblad of the distinct rows: one calculation path, but
     a million rows with a handful of distinct (type, label, measures) cost a handful of rows. A numeric key counts
-    only by being given or not; the stage must read no other column that varies within a combination."""
+    only by being given or not; the stage must read no other column that varies within a combination.
+    ``code_kolom``: also store the number of each row's combination there (a Categorical), a key for a later
+    stage that depends on the same columns."""
 
     def uitvoeren(f: Rekenblad, t: Tabellen, fouten: _Fouten) -> None:
         code = np.zeros(f.n, dtype=np.int64)
@@ -227,11 +229,13 @@ def per_uniek(functie, sleutels: tuple[str, ...]):
             terug, uniek = nummer[code], aanwezig
         else:
             terug, uniek = pd.factorize(code)  # hashing, not sorting: linear in the rows
-        eerste = np.zeros(len(uniek), dtype=np.int64)
-        eerste[terug[::-1]] = np.arange(f.n - 1, -1, -1)  # first row of each combination
+        if code_kolom is not None:
+            f[code_kolom] = categorisch(terug, range(len(uniek)))
         if len(uniek) * 4 > f.n:  # little repetition: run directly
             functie(f, t, fouten)
             return
+        eerste = np.zeros(len(uniek), dtype=np.int64)
+        eerste[terug[::-1]] = np.arange(f.n - 1, -1, -1)  # first row of each combination
         klein = Rekenblad(pd.RangeIndex(len(uniek)))
         for kol, waarde in f.items():
             klein[kol] = _neem(waarde, eerste)
@@ -889,7 +893,12 @@ def huur(f: Rekenblad, t: Tabellen, fouten: _Fouten, informatie: bool = True) ->
     EPV (:data:`HUURINFORMATIE`), which change no amount."""
     huurder = _is(f["rol"], "huurder")
     f["_huurder"] = huurder
-    huurregels.huurverhoging(f, t)
+    # the rules depend on the situation after the upgrade, the size class, a new letting, the role and the date
+    f["_klasse_vergoeding"] = huurregels.vergoeding_klasse(t, f["oppervlakte_m2"])
+    f["_nieuw"] = f["nieuwe_verhuring"] == 1
+    per_uniek(huurregels.huurverhoging, ("_situatie", "_klasse_vergoeding", "_nieuw", "rol", "_peildatum_cat"))(
+        f, t, fouten)
+    huurregels.vergelijking(f)
     gegeven = ~np.isnan(f["huurverhoging"])
     verhoging = np.where(gegeven, f["huurverhoging"], f["huurverhoging_regels"])
     f["huurverhoging_herkomst"] = categorisch(gegeven.astype(np.int8), ("regels", "opgegeven"))
@@ -941,7 +950,7 @@ def bereken_kolommen(invoer: pd.DataFrame, tabellen: Tabellen | None = None,
     fouten = _Fouten(len(invoer))
     f = normaliseer(invoer, fouten)
     per_uniek(situatie_na, ("maatregelen", "woningtype", "energielabel", "naar_label", "verwarming",
-                            "huurverhoging"))(f, t, fouten)
+                            "huurverhoging"), code_kolom="_situatie")(f, t, fouten)
     verbruik(f, t, fouten)
     energie(f, t, fouten)
     lokale_lasten(f, t, fouten)
