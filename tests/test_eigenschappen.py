@@ -103,3 +103,43 @@ def test_a_portfolio_row_equals_the_same_case_alone(cases):
         for kol in [f"{s}_{d}" for s in ("voor", "na", "verschil") for d in RESULTAAT_DELEN]:
             assert samen[kol].iloc[i] == alleen[kol].iloc[0] or (
                 np.isnan(samen[kol].iloc[i]) and np.isnan(alleen[kol].iloc[0])), kol
+
+
+# inputs that are no key of any stage computed once per combination (kern.per_uniek): rows that differ only in
+# these share the stage's work, and must still each get their own result
+varianten = st.lists(st.tuples(
+    st.sampled_from([35.0, 69.9, 70.0, 85.5, 100.0, 131.0, 240.0]),  # across the vergoedingentabel's size classes
+    st.floats(300, 1200), st.booleans(), st.sampled_from(["huurder", "eigenaar"]), st.integers(1, 7),
+    st.one_of(st.none(), st.floats(10_000, 60_000)), st.sampled_from(["Borne", "Hengelo"]),
+    st.sampled_from([dt.date(2022, 6, 1), dt.date(2025, 6, 1)])), min_size=2, max_size=6)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(casussen, min_size=1, max_size=3), varianten)
+def test_once_per_combination_equals_every_row_on_its_own(cases, varianten):
+    """The same portfolio computed with every per_uniek stage once per combination (HERHALING 0) and with every
+    stage on all rows (HERHALING huge) gives the same amounts, labels and rule codes in every row."""
+    import copy
+
+    from woonlasten import kern
+
+    rijen = []
+    for c in cases:
+        for m2, huur, nieuw, rol, personen, inkomen, gemeente, datum in varianten:
+            d = copy.deepcopy(c)
+            d["woning"]["oppervlakte_m2"], d["huur"]["kale_huur"], d["rol"], d["gemeente"] = m2, huur, rol, gemeente
+            d["ingreep"]["nieuwe_verhuring"], d["huishouden"]["personen"] = nieuw, personen
+            d["huishouden"]["inkomen_jaar"], d["peildatum"] = inkomen, datum
+            rijen.append(d)
+    oud = kern.HERHALING
+    try:
+        kern.HERHALING = 0
+        per_combinatie = _frame(rijen)
+        kern.HERHALING = 10**9
+        per_rij = _frame(rijen)
+    finally:
+        kern.HERHALING = oud
+    kolommen = [f"{s}_{d}" for s in ("voor", "na", "verschil") for d in RESULTAAT_DELEN] + [
+        "huurverhoging_regels", "huurregel", "huurverhoging_vergelijking", "zon_servicekosten", "energielabel_na",
+        "energielabel_isolatie", "status", "melding"]
+    pd.testing.assert_frame_equal(per_combinatie[kolommen], per_rij[kolommen])

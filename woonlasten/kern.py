@@ -205,6 +205,9 @@ def _sleutelcode(kol) -> np.ndarray:
     return pd.factorize(kol)[0].astype(np.int64)
 
 
+HERHALING = 4  # per_uniek computes per combination when the rows repeat at least this often on average
+
+
 def per_uniek(functie, sleutels: tuple[str, ...], code_kolom: str | None = None):
     """Run a stage once per distinct combination of the ``sleutels`` columns and spread the new columns back.
 
@@ -231,7 +234,7 @@ def per_uniek(functie, sleutels: tuple[str, ...], code_kolom: str | None = None)
             terug, uniek = pd.factorize(code)  # hashing, not sorting: linear in the rows
         if code_kolom is not None:
             f[code_kolom] = categorisch(terug, range(len(uniek)))
-        if len(uniek) * 4 > f.n:  # little repetition: run directly
+        if len(uniek) * HERHALING > f.n:  # little repetition: run directly
             functie(f, t, fouten)
             return
         eerste = np.zeros(len(uniek), dtype=np.int64)
