@@ -79,8 +79,10 @@ def _vergoeding(t: Tabellen, pd_, verhuring: str, m2: np.ndarray, label_voor, la
 
 def huurverhoging(f, t: Tabellen, fouten=None) -> None:
     """The rent increase the rules allow [€/maand] (``huurverhoging_regels``), which rule (``huurregel``) and the
-    solar-panel servicekosten [€/maand]. Reads no amount of the row itself (the kernel runs it once per distinct
-    situation, size class, new letting, role and date); :func:`vergelijking` compares a given increase."""
+    solar-panel servicekosten [€/maand]. Reads only what is the same within a situation after the upgrade, a size
+    class of the vergoedingentabel (:func:`vergoeding_klasse`), new letting or not, role and date: the core runs it
+    once per such combination (``fouten`` unused: no rule here refuses a row). :func:`vergelijking` compares a given
+    increase, per row."""
     n = f.n
     pd_ = f["_peildatum_cat"]
     labels = t["labels/labelklassen"].afgeleid("op_volgorde", lambda fr: tuple(fr.sort_values("volgorde")["energielabel"]))

@@ -233,7 +233,7 @@ def per_uniek(functie, sleutels: tuple[str, ...], code_kolom: str | None = None)
         else:
             terug, uniek = pd.factorize(code)  # hashing, not sorting: linear in the rows
         if code_kolom is not None:
-            f[code_kolom] = categorisch(terug, range(len(uniek)))
+            f[code_kolom] = categorisch(terug, pd.RangeIndex(len(uniek)))
         if len(uniek) * HERHALING > f.n:  # little repetition: run directly
             functie(f, t, fouten)
             return

@@ -527,8 +527,9 @@ def _soort(categorieen: tuple) -> pd.CategoricalDtype:
 
 def categorisch(codes: np.ndarray, categorieen) -> pd.Categorical:
     """A Categorical from codes computed here (-1 = missing, every other code below ``len(categorieen)``): no
-    validation pass over the rows, and the dtype is built once per set of categories."""
-    return pd.Categorical.from_codes(codes, dtype=_soort(tuple(categorieen)), validate=False)
+    validation pass over the rows, and the dtype of a short list of categories is built once."""
+    soort = _soort(tuple(categorieen)) if len(categorieen) <= 1000 else pd.CategoricalDtype(categorieen)
+    return pd.Categorical.from_codes(codes, dtype=soort, validate=False)
 
 
 def _constante_treffer(tabel: Tabel, peildatum: Any, sleutels: dict, kolommen: list[str], terugval: bool):
