@@ -11,10 +11,11 @@ Reruns are timed in-process with streamlit.testing's AppTest (the script run, no
 - 'nieuwe kale huur': a rent typed in that was never computed, so the core computes it (the cold path).
 The first page load is timed from navigation to the verdict being visible and to the chart being drawn (its marks:
 the empty chart that holds its place has none), by Playwright from outside and once more inside the page (from the
-start of the navigation, as browsers time page loads, without Playwright's polling), on a freshly started server (its
-warm-up, see streamlit_app.py, runs while the browser loads), once more in a new session, both in a browser that never loaded the app, and in a browser
-that did (Streamlit's code comes from its cache: a returning visitor); several rounds, each on a new server, since the
-figures scatter (two cores shared by the server, the browser and whatever else runs).
+start of the navigation, as browsers time page loads, without Playwright's polling). Each round starts a new server
+(its warm-up, see streamlit_app.py, runs while the browser loads) and loads the page three times: in a browser that
+never loaded the app, at once ('verse server') and once more ('nieuwe sessie'), and in a browser that did, so
+Streamlit's code comes from its cache ('terugkerende bezoeker'). Several rounds, since the figures scatter (two
+cores shared by the server, the browser and whatever else runs).
 """
 
 from __future__ import annotations
