@@ -1,24 +1,27 @@
 """Woonlasten app: ``streamlit run streamlit_app.py``.
 
-Streamlit serves ``app/start.py`` (page config, sidebar, navigation) to every browser session. This file adds only a
-warm-up when the server starts (:mod:`app.opwarmen`, in a background thread): the imports, the first calculation and
-the first chart that every session shares are done before the first visitor comes, not while they wait. The server
-answers at once; a visitor who comes earlier waits only for what is not done yet.
+Streamlit serves ``app/start.py`` (page config, sidebar, navigation) to every browser session. This file adds what
+happens when the server starts (:mod:`app.opstart`): a warm-up in a background thread (the imports, the first
+calculation and the first chart that every session shares are done before the first visitor comes, not while they
+wait; a visitor who comes earlier waits only for what is not done yet) and opening the browser, as ``streamlit run``
+does for a plain script.
 """
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from contextlib import asynccontextmanager
 
 import streamlit as st
 
-from app.opwarmen import opwarmen
+from app.opstart import browser_openen, opwarmen
 
 
 @asynccontextmanager
 async def _bij_opstart(_app: st.App):
     threading.Thread(target=opwarmen, name="woonlasten-opwarmen", daemon=True).start()
+    asyncio.get_running_loop().call_soon(browser_openen)  # right after the start, as Streamlit does
     yield
 
 

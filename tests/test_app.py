@@ -651,7 +651,8 @@ def test_opwarmen_rekent_het_voorbeeld_in_de_gedeelde_cache():
     (a later visitor with the same inputs gets it without computing), with the core's own figures."""
     import sys
 
-    from app import gedeeld, opwarmen
+    from app import gedeeld
+    from app import opstart as opwarmen
 
     opwarmen.opwarmen()
     gegevens = json.loads(opwarmen.VOORBEELD.read_text(encoding="utf-8"))
@@ -665,9 +666,28 @@ def test_opwarmen_rekent_het_voorbeeld_in_de_gedeelde_cache():
 
 
 def test_opwarmen_dat_mislukt_stopt_de_server_niet(monkeypatch, tmp_path, caplog):
-    from app import opwarmen
+    from app import opstart as opwarmen
 
     monkeypatch.setattr(opwarmen, "VOORBEELD", tmp_path / "bestaat_niet.json")
-    with caplog.at_level("WARNING", logger="app.opwarmen"):
+    with caplog.at_level("WARNING", logger="app.opstart"):
         assert opwarmen.opwarmen() is None
     assert "Opwarmen van de app mislukt" in caplog.text
+
+
+@pytest.mark.parametrize("headless", [True, False])
+def test_browser_openen_alleen_als_de_server_niet_headless_draait(monkeypatch, headless):
+    """``streamlit run`` opens the browser for a plain script but not for an st.App; app.opstart does it, except
+    headless (CI, the browser test, a server without a screen)."""
+    from streamlit import cli_util, config
+
+    from app import opstart
+
+    geopend = []
+    echt = config.get_option
+    monkeypatch.setattr(config, "get_option", lambda naam: headless if naam == "server.headless" else echt(naam))
+    monkeypatch.setattr(cli_util, "open_browser", geopend.append)
+    opstart.browser_openen()
+    if headless:
+        assert geopend == []
+    else:
+        assert len(geopend) == 1 and geopend[0].startswith("http://localhost:")

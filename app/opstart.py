@@ -1,0 +1,64 @@
+"""What the server does when it starts (called from ``streamlit_app.py``): warm up, and open the browser.
+
+Warm-up, in a background thread. On a freshly started server the first visitor would otherwise wait about a second
+and a half for work that every session shares: importing pandas, the core and Altair, the first calculation (it
+fills the tables' caches for the peildatum), the first chart (Altair's schema check) and Streamlit's one-time check
+whether it runs in a REPL. Doing it before anyone connects makes the first page load as fast as any later one.
+Nothing here is shown; a failure only means the first visitor does this work instead.
+
+The browser: ``streamlit run`` opens it for a plain script but not for an ``st.App``, so this does it, as Streamlit
+would: not when the server runs headless (``server.headless``), at ``browser.serverAddress`` if that is set.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+VOORBEELD = Path(__file__).resolve().parent.parent / "voorbeelden" / "huurder_borne_E_naar_B.json"
+
+log = logging.getLogger(__name__)
+
+
+def opwarmen() -> None:
+    """Import, compute and draw one example case on today's peildatum; logs and swallows any error."""
+    try:
+        import altair  # noqa: F401  (the charts: about half a second)
+
+        from app import advies, gedeeld, grafieken, weergave  # noqa: F401  (pandas, pydantic, the core)
+        from woonlasten import Casus
+
+        gegevens = json.loads(VOORBEELD.read_text(encoding="utf-8"))
+        gegevens["peildatum"] = gedeeld.standaard_peildatum().isoformat()
+        resultaat, _ = gedeeld.reken(Casus.model_validate(gegevens))
+        if resultaat is not None:
+            grafieken.woonlasten_grafiek(resultaat).to_dict()
+        _repl_controle()
+    except Exception:  # noqa: BLE001 - a warm-up must never stop the server
+        log.warning("Opwarmen van de app mislukt; de eerste bezoeker wacht iets langer.", exc_info=True)
+
+
+def _repl_controle() -> None:
+    """Streamlit checks once per process, on the first element, whether it runs in a REPL: ``inspect.stack()`` over
+    the deep stack of a script run, 0,1-0,2 s. Here the stack is short. Skipped if this Streamlit has no such check."""
+    from streamlit import delta_generator
+
+    controle = getattr(delta_generator, "_maybe_print_use_warning", None)
+    if callable(controle):
+        controle()
+
+
+def browser_openen() -> None:
+    """Open the app in the browser unless the server runs headless; logs and swallows any error."""
+    try:
+        from streamlit import cli_util, config
+        from streamlit.web.server import server_util
+
+        if config.get_option("server.headless"):
+            return
+        adres = (config.get_option("browser.serverAddress") if config.is_manually_set("browser.serverAddress")
+                 else "localhost")
+        cli_util.open_browser(server_util.get_url(adres))
+    except Exception:  # noqa: BLE001 - the app works without it: the address is printed in the terminal
+        log.warning("De browser kon niet worden geopend; open het adres hierboven zelf.", exc_info=True)
