@@ -7,7 +7,8 @@ whether it runs in a REPL. Doing it before anyone connects makes the first page 
 Nothing here is shown; a failure only means the first visitor does this work instead.
 
 The browser: ``streamlit run`` opens it for a plain script but not for an ``st.App``, so this does it, as Streamlit
-would: not when the server runs headless (``server.headless``), at ``browser.serverAddress`` if that is set.
+would: not when the server runs headless (``server.headless``); at ``browser.serverAddress`` or ``server.address``
+if set, else localhost.
 """
 
 from __future__ import annotations
@@ -53,12 +54,18 @@ def browser_openen() -> None:
     """Open the app in the browser unless the server runs headless; logs and swallows any error."""
     try:
         from streamlit import cli_util, config
-        from streamlit.web.server import server_util
+        from streamlit.web.server import server_address_is_unix_socket, server_util
 
         if config.get_option("server.headless"):
             return
-        adres = (config.get_option("browser.serverAddress") if config.is_manually_set("browser.serverAddress")
-                 else "localhost")
+        if config.is_manually_set("browser.serverAddress"):
+            adres = config.get_option("browser.serverAddress")
+        elif config.is_manually_set("server.address"):
+            if server_address_is_unix_socket():
+                return  # no address a browser can open
+            adres = server_util.get_display_address(config.get_option("server.address"))
+        else:
+            adres = "localhost"
         cli_util.open_browser(server_util.get_url(adres))
     except Exception:  # noqa: BLE001 - the app works without it: the address is printed in the terminal
         log.warning("De browser kon niet worden geopend; open het adres hierboven zelf.", exc_info=True)

@@ -108,3 +108,27 @@ def test_lookup_through_the_whole_key_space_equals_the_lookup_per_combination(ri
     assert np.array_equal(heel["_rij"], los["_rij"])
     assert np.array_equal(heel["vergoeding_maand"], los["vergoeding_maand"], equal_nan=True)
     assert (heel["_rij"][[v == "onbekend" or a is None for v, a in zip(verhuring, voor, strict=True)]] == -1).all()
+
+
+def test_categorisch_refuses_a_code_outside_its_categories_and_keeps_0_apart_from_0_0():
+    """A code outside the categories (own tables with a gap in the label order, no class limits) is a ValueError
+    the app can show, not a broken column; categories 0 and 0.0 keep their own type (the dtype cache)."""
+    from woonlasten.tabellen import categorisch
+
+    with pytest.raises(ValueError):
+        categorisch(np.array([2], dtype=np.int8), ("A", "B"))
+    assert categorisch(np.array([0]), pd.RangeIndex(1)).categories.dtype == np.int64
+    assert categorisch(np.array([0]), np.array([0.0])).categories.dtype == np.float64
+
+
+def test_remembered_values_per_table_stay_bounded(tmp_path, monkeypatch):
+    """A long-running app meets ever new key lists; a table remembers at most _AFGELEID_MAXIMUM values and
+    computes a forgotten one again (the same value)."""
+    from woonlasten import tabellen as tb
+
+    monkeypatch.setattr(tb, "_AFGELEID_MAXIMUM", 5)
+    tabel = laad_tabel(_schrijf(tmp_path, "energie,2022-01-01,,0.21,bevestigd,a\n"), "tariffs/btw")
+    for i in range(12):
+        assert tabel.afgeleid(("x", i), lambda fr, i=i: len(fr) + i) == 1 + i
+    assert len(tabel.__dict__["_afgeleid"]) <= 5
+    assert tabel.afgeleid(("x", 0), lambda fr: len(fr)) == 1

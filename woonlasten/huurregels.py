@@ -44,11 +44,8 @@ def _regel(t: Tabellen, pd_, naam: str, n: int) -> tuple[np.ndarray, np.ndarray]
 
 
 def _getal(waarde) -> float:
-    """A rule's value as a number; NaN when it is empty or not a number (as ``pd.to_numeric(errors="coerce")``)."""
-    try:
-        return float(waarde)
-    except (TypeError, ValueError):
-        return np.nan
+    """A rule's value as a number; NaN when it is empty or not a number (the same conversion as for many dates)."""
+    return float(pd.to_numeric(pd.Series([waarde], dtype=object), errors="coerce").iloc[0])
 
 
 def _label(rang: np.ndarray, labels: list[str]) -> pd.Categorical:

@@ -247,9 +247,12 @@ class Tabel:
         """``maak(frame)``, remembered under ``sleutel`` until the frame is replaced (a copy with a derived column
         swapped in, see ``kern._gas_per_m2``). Shared, so not to be changed by the caller."""
         onthouden = self.__dict__.setdefault("_afgeleid", {})
+        frame = self.frame  # read once: another thread may swap it meanwhile
         bewaard = onthouden.get(sleutel)
-        if bewaard is None or bewaard[1] is not self.frame:
-            bewaard = onthouden[sleutel] = (maak(self.frame), self.frame)  # built whole, stored in one step
+        if bewaard is None or bewaard[1] is not frame:
+            if len(onthouden) >= _AFGELEID_MAXIMUM:  # a long-running app sees ever new key lists: start afresh
+                onthouden.clear()
+            bewaard = onthouden[sleutel] = (maak(frame), frame)  # built whole, stored in one step
         return bewaard[0]
 
     def rij(self, regelnummer: int) -> pd.Series:
@@ -258,6 +261,7 @@ class Tabel:
 
 
 _EINDE = pd.Timestamp("2262-01-01")
+_AFGELEID_MAXIMUM = 2_000  # remembered values per table (Tabel.afgeleid), a few MB at most
 
 
 def _row_model(naam: str, kolommen: dict[str, Any]) -> type[BaseModel]:
@@ -521,15 +525,20 @@ def klasse(waarden: np.ndarray, grenzen: np.ndarray, side: str = "right") -> pd.
 
 
 @lru_cache(maxsize=256)
-def _soort(categorieen: tuple) -> pd.CategoricalDtype:
+def _soort(categorieen: tuple, _soorten: tuple) -> pd.CategoricalDtype:
     return pd.CategoricalDtype(list(categorieen))
 
 
 def categorisch(codes: np.ndarray, categorieen) -> pd.Categorical:
-    """A Categorical from codes computed here (-1 = missing, every other code below ``len(categorieen)``): no
-    validation pass over the rows, and the dtype of a short list of categories is built once."""
-    soort = _soort(tuple(categorieen)) if len(categorieen) <= 1000 else pd.CategoricalDtype(categorieen)
-    return pd.Categorical.from_codes(codes, dtype=soort, validate=False)
+    """A Categorical from codes (-1 = missing); the dtype of a short list of categories is built once (keyed on the
+    values and their types: 0 and 0.0 are different categories). pandas still checks the codes: a code outside the
+    categories (a table with a gap in its order, no class limits) raises ValueError instead of a broken column."""
+    if len(categorieen) <= 1000:
+        waarden = tuple(categorieen)
+        soort = _soort(waarden, tuple(type(w) for w in waarden))
+    else:
+        soort = pd.CategoricalDtype(categorieen)
+    return pd.Categorical.from_codes(codes, dtype=soort)
 
 
 def _constante_treffer(tabel: Tabel, peildatum: Any, sleutels: dict, kolommen: list[str], terugval: bool):
