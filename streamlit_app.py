@@ -3,24 +3,23 @@
 Streamlit serves ``app/start.py`` (page config, sidebar, navigation) to every browser session. This file adds what
 happens when the server starts (:mod:`app.opstart`): a warm-up in a background thread (the imports, the first
 calculation and the first chart that every session shares are done before the first visitor comes, not while they
-wait; a visitor who comes earlier waits only for what is not done yet) and opening the browser, as ``streamlit run``
-does for a plain script.
+wait; a visitor who comes earlier waits only for the rest of it) and opening the browser, as ``streamlit run`` does
+for a plain script.
 """
 
 from __future__ import annotations
 
 import asyncio
-import threading
 from contextlib import asynccontextmanager
 
 import streamlit as st
 
-from app.opstart import browser_openen, opwarmen
+from app.opstart import browser_openen, start_opwarmen
 
 
 @asynccontextmanager
 async def _bij_opstart(_app: st.App):
-    threading.Thread(target=opwarmen, name="woonlasten-opwarmen", daemon=True).start()
+    start_opwarmen()
     asyncio.get_running_loop().call_soon(browser_openen)  # right after the start, as Streamlit does
     yield
 

@@ -15,29 +15,54 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from pathlib import Path
 
 VOORBEELD = Path(__file__).resolve().parent.parent / "voorbeelden" / "huurder_borne_E_naar_B.json"
+WACHT_S = 60  # a session waits at most this long for the warm-up (then it does the work itself)
 
 log = logging.getLogger(__name__)
+_klaar = threading.Event()
+_gestart = threading.Event()
+
+
+def start_opwarmen() -> None:
+    """Start :func:`opwarmen` in a background thread (once per server)."""
+    if not _gestart.is_set():
+        _gestart.set()
+        threading.Thread(target=opwarmen, name="woonlasten-opwarmen", daemon=True).start()
+
+
+def wacht_op_opwarmen() -> None:
+    """A session that comes while the warm-up runs waits for it (it needs the same imports and caches): the first
+    script run then never works alongside the warm-up on the same modules. Returns at once without a warm-up (AppTest,
+    a plain ``streamlit run app/start.py``) or once it is done."""
+    if _gestart.is_set():
+        _klaar.wait(WACHT_S)
 
 
 def opwarmen() -> None:
     """Import, compute and draw one example case on today's peildatum; logs and swallows any error."""
     try:
-        import altair  # noqa: F401  (the charts: about half a second)
-
-        from app import advies, gedeeld, grafieken, weergave  # noqa: F401  (pandas, pydantic, the core)
-        from woonlasten import Casus
-
-        gegevens = json.loads(VOORBEELD.read_text(encoding="utf-8"))
-        gegevens["peildatum"] = gedeeld.standaard_peildatum().isoformat()
-        resultaat, _ = gedeeld.reken(Casus.model_validate(gegevens))
-        if resultaat is not None:
-            grafieken.woonlasten_grafiek(resultaat).to_dict()
-        _repl_controle()
+        _opwarmen()
     except Exception:  # noqa: BLE001 - a warm-up must never stop the server
         log.warning("Opwarmen van de app mislukt; de eerste bezoeker wacht iets langer.", exc_info=True)
+    finally:
+        _klaar.set()
+
+
+def _opwarmen() -> None:
+    import altair  # noqa: F401  (the charts: about half a second)
+
+    from app import advies, gedeeld, grafieken, weergave  # noqa: F401  (pandas, pydantic, the core)
+    from woonlasten import Casus
+
+    gegevens = json.loads(VOORBEELD.read_text(encoding="utf-8"))
+    gegevens["peildatum"] = gedeeld.standaard_peildatum().isoformat()
+    resultaat, _ = gedeeld.reken(Casus.model_validate(gegevens))
+    if resultaat is not None:
+        grafieken.woonlasten_grafiek(resultaat).to_dict()
+    _repl_controle()
 
 
 def _repl_controle() -> None:

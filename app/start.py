@@ -19,8 +19,11 @@ pagina = st.navigation(
     ],
     position="top",
 )
-# imported only now: if a visitor comes before the server's warm-up (streamlit_app.py) has imported pandas and the
-# core, the browser already has the page config and the navigation and loads its own code meanwhile
+# only now: a visitor who comes while the server's warm-up (app.opstart) runs waits for it here, and the browser
+# already has the page config and the navigation and loads its own code meanwhile
+from app.opstart import wacht_op_opwarmen  # noqa: E402
+
+wacht_op_opwarmen()
 from app.gedeeld import zijbalk  # noqa: E402
 
 zijbalk()

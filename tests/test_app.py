@@ -691,3 +691,22 @@ def test_browser_openen_alleen_als_de_server_niet_headless_draait(monkeypatch, h
         assert geopend == []
     else:
         assert len(geopend) == 1 and geopend[0].startswith("http://localhost:")
+
+
+def test_een_sessie_tijdens_het_opwarmen_wacht_tot_het_klaar_is(monkeypatch):
+    """A session that starts while the warm-up runs waits for it (app/start.py calls wacht_op_opwarmen), so the
+    first script run never works alongside it; without a warm-up (AppTest) nobody waits."""
+    import threading
+    import time
+
+    from app import opstart
+
+    monkeypatch.setattr(opstart, "_gestart", threading.Event())
+    monkeypatch.setattr(opstart, "_klaar", threading.Event())
+    gedaan = []
+    opstart.wacht_op_opwarmen()  # no warm-up started: returns at once
+    assert not opstart._klaar.is_set()
+    monkeypatch.setattr(opstart, "_opwarmen", lambda: (time.sleep(0.3), gedaan.append("opgewarmd")))
+    opstart.start_opwarmen()
+    opstart.wacht_op_opwarmen()
+    assert gedaan == ["opgewarmd"] and opstart._klaar.is_set()

@@ -163,6 +163,8 @@ def huurder_casus(peildatum: dt.date, label: str) -> Casus:
 
 
 def test_app_in_een_echte_browser(server, pagina, tmp_path):
+    from playwright.sync_api import expect
+
     page = pagina
     # 1. Huurder: the first screen shows the default case with its verdict and chart
     page.goto(server + "/")
@@ -173,7 +175,7 @@ def test_app_in_een_echte_browser(server, pagina, tmp_path):
     verwacht = oordeel(bereken(huurder_casus(peildatum, "E")))
     assert verwacht in oordeel_vak.inner_text()
     grafiek_getekend(page)
-    assert page.get_by_test_id("stMetric").count() == 4
+    expect(page.get_by_test_id("stMetric")).to_have_count(4)  # waits for the page to settle, then must hold
     schermafdruk(page, "huurder")
 
     # 'Hoe is dit berekend' is filled once opened (a rerun): every rule with its source
@@ -199,7 +201,7 @@ def test_app_in_een_echte_browser(server, pagina, tmp_path):
     klaar(page)
     grafiek_getekend(page)
     assert page.evaluate("() => { window.meten = false; return window.leeg; }") == 0, "de grafiek was even leeg"
-    assert page.get_by_test_id("stMetricValue").first.inner_text().startswith("€ ")
+    expect(page.get_by_test_id("stMetricValue").first).to_have_text(re.compile(r"^€ \d"))
 
     # the printable advice: download, open, one A4 page
     with page.expect_download() as download:
