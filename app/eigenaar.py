@@ -169,7 +169,7 @@ if casus is not None:
 if fout:
     st.error(f"Deze situatie kan niet worden berekend: {fout}", icon=":material/error:")
 if resultaat is not None:
-    grafieken = [toon_resultaat(resultaat, eigenaar=True)]
+    toon_resultaat(resultaat, eigenaar=True)
     f = financiering(resultaat)
     if gekozen:
         st.subheader("Maatregelen, investering en subsidie")
@@ -190,7 +190,7 @@ if resultaat is not None:
         st.dataframe(pd.DataFrame(rijen), hide_index=True, width="stretch", key="eig_maatregelen_tabel")
         st.caption("Richtprijzen incl. btw uit labels/maatregelen.csv; een offerte van de aannemer gaat voor (vul "
                    "die in de zijbalk in). Subsidie volgens de ISDE-regels op de peildatum.")
-    grafieken.append(toon_financiering(resultaat))
+    toon_financiering(resultaat)
     toon_berekening(resultaat, key="hoe_berekend_eigenaar")
     woning = {
         "Woning": f"{WONINGTYPE_NAMEN[woningtype]}, {getal(oppervlakte)} m²"
@@ -214,6 +214,3 @@ if resultaat is not None:
     if st.toggle("Voorbeeld van het advies tonen", key="eig_voorbeeld_advies",
                  help="Toont het afdrukbare advies hieronder, zoals het wordt afgedrukt."):
         st.iframe(html, height=1100, alt="Voorbeeld van het afdrukbare woonlastenadvies voor de eigenaar")
-    for grafiek in grafieken:  # on a fresh server: last, see weergave.late_grafiek
-        if grafiek is not None:
-            grafiek.teken()

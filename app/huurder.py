@@ -81,7 +81,7 @@ if casus is not None:
 if fout:
     st.error(f"Deze situatie kan niet worden berekend: {fout}", icon=":material/error:")
 if resultaat is not None:
-    grafiek = toon_resultaat(resultaat)
+    toon_resultaat(resultaat)
     toon_huurkant(resultaat)
     toon_berekening(resultaat, key="hoe_berekend_huurder")
     woning = {
@@ -105,4 +105,3 @@ if resultaat is not None:
     if st.toggle("Voorbeeld van het advies tonen", key="voorbeeld_advies",
                  help="Toont het afdrukbare advies hieronder, zoals het wordt afgedrukt."):
         st.iframe(html, height=1100, alt="Voorbeeld van het afdrukbare woonlastenadvies")
-    grafiek.teken()  # on a fresh server: last, see weergave.late_grafiek

@@ -4,10 +4,6 @@ breakdown, the rent side, consumption, and 'Hoe is dit berekend' with every rule
 from __future__ import annotations
 
 import html
-import sys
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
 
 import streamlit as st
 
@@ -29,44 +25,6 @@ from app.opmaak import (
 from woonlasten.cli import oordeel
 from woonlasten.formatteer import euro, euro_verschil, getal
 from woonlasten.modellen import Resultaat
-
-
-@dataclass
-class LateGrafiek:
-    """A chart that may be drawn only at the end of the script run (:meth:`teken`), see :func:`late_grafiek`."""
-
-    vak: Any  # the st.empty() slot holding an empty chart, or None once the chart is drawn
-    maak: Callable[[], Any]  # builds the Altair chart
-    alt: str
-
-    def teken(self) -> None:
-        if self.vak is not None:
-            self.vak.altair_chart(self.maak(), width="stretch", alt=self.alt)
-            self.vak = None
-
-
-def late_grafiek(maak: Callable[[], Any], alt: str, hoogte: int) -> LateGrafiek:
-    """A chart at this place on the page. While Altair is not imported yet (the first run on a fresh server: about
-    half a second), an empty chart of the same height holds the place and the page draws the chart last, after the
-    rest of the page: the layout does not shift, the browser draws everything else meanwhile, and it loads its own
-    chart code (Vega, which it fetches only when a first chart arrives) now. Later the chart costs milliseconds and is
-    drawn right away, so it replaces the previous one without an empty chart in between."""
-    if altair_geladen():
-        st.altair_chart(maak(), width="stretch", alt=alt)
-        return LateGrafiek(None, maak, alt)
-    vak = st.empty()
-    vak.vega_lite_chart(leeg_grafiekvlak(hoogte), width="stretch", alt="De grafiek wordt getekend.")
-    return LateGrafiek(vak, maak, alt)
-
-
-def altair_geladen() -> bool:
-    return "altair" in sys.modules
-
-
-def leeg_grafiekvlak(hoogte: int) -> dict:
-    """A Vega-Lite spec (a plain dict: no Altair) that draws nothing at ``hoogte`` pixels: a named data set without
-    rows (so no data to convert), no axes, no frame."""
-    return {"height": hoogte, "data": {"name": "leeg"}, "mark": "point", "config": {"view": {"stroke": None}}}
 
 
 def verschil_delta(x: float | None) -> dict:
@@ -165,9 +123,8 @@ def toon_huurkant(r: Resultaat) -> None:
         st.warning("De huur ligt boven de maximale huur volgens het puntenstelsel.", icon=":material/warning:")
 
 
-def toon_financiering(r: Resultaat) -> LateGrafiek | None:
-    """The owner's investment, subsidy, loan and payback from the core, with the cumulative-cash chart (see
-    :func:`late_grafiek`)."""
+def toon_financiering(r: Resultaat) -> None:
+    """The owner's investment, subsidy, loan and payback from the core, with the cumulative-cash chart."""
     st.subheader("Investering en financiering")
     f = financiering(r)
     if f is None:
@@ -192,20 +149,18 @@ def toon_financiering(r: Resultaat) -> LateGrafiek | None:
     if getattr(f, "boven_leenruimte", False):
         st.warning("De lening is hoger dan de extra leenruimte voor energiebesparing.", icon=":material/warning:")
     rijen = kasstroom(f)
-    grafiek = None
     if rijen:
         punt = optioneel(f, "terugverdiend_met_financiering_jaar")
         if punt is None:
             punt = nulpunt(rijen)
-        grafiek = late_grafiek(lambda: kasstroom_grafiek(rijen, punt), hoogte=320,
-                               alt="Lijn van het opgeteld resultaat per jaar; onder nul is de investering nog niet "
-                                   "terugverdiend.")
+        st.altair_chart(kasstroom_grafiek(rijen, punt), width="stretch",
+                        alt="Lijn van het opgeteld resultaat per jaar; onder nul is de investering nog niet "
+                            "terugverdiend.")
         st.caption("Opgeteld per jaar: de besparing op energie min de betalingen voor de lening (met rente) en het "
                    "eigen geld, bij de prijzen van de peildatum. "
                    + (f"De lijn komt in jaar {getal(punt)} weer boven nul." if punt is not None else
                       f"Binnen {rijen[-1]['jaar']} jaar komt de lijn niet boven nul.")
                    + " De terugverdientijd zonder rente is netto investering ÷ besparing per jaar.")
-    return grafiek
 
 
 def toon_berekening(r: Resultaat, key: str) -> None:
@@ -236,9 +191,8 @@ def _html(tekst: str) -> str:
     return html.escape(str(tekst), quote=False)
 
 
-def toon_resultaat(r: Resultaat, eigenaar: bool = False) -> LateGrafiek:
-    """Verdict, metrics, band, chart and table; returns the chart, which the page draws at the end of its run if it
-    is not drawn yet."""
+def toon_resultaat(r: Resultaat, eigenaar: bool = False) -> None:
+    """Verdict, metrics, band, chart and table."""
     toon_oordeel(r)
     toon_metrics(r, eigenaar)
     regel = band_regel(r)
@@ -246,11 +200,10 @@ def toon_resultaat(r: Resultaat, eigenaar: bool = False) -> LateGrafiek:
         st.caption(regel)
     links, rechts = st.columns([1, 1], gap="medium")
     with links:
-        grafiek = late_grafiek(lambda: woonlasten_grafiek(r), hoogte=400,
-                               alt="Gestapelde staven van de woonlasten per maand nu en na de ingreep, per onderdeel.")
+        st.altair_chart(woonlasten_grafiek(r), width="stretch",
+                        alt="Gestapelde staven van de woonlasten per maand nu en na de ingreep, per onderdeel.")
     with rechts:
         st.markdown(tabel_markdown(r, eigenaar))
     st.caption(verbruik_tekst(r) + (" Het geschatte verbruik kan flink afwijken (gedrag, weer); met het eigen "
                                     "verbruik van de jaarafrekening wordt de uitkomst preciezer."
                                     if r.verbruik.herkomst == "geschat" else ""))
-    return grafiek

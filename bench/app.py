@@ -10,7 +10,7 @@ Reruns are timed in-process with streamlit.testing's AppTest (the script run, no
   (see app.gedeeld._Resultaten), as it does for every choice list and every +/- step;
 - 'nieuwe kale huur': a rent typed in that was never computed, so the core computes it (the cold path).
 The first page load is timed from navigation to the verdict being visible and to the chart being drawn (its marks:
-the empty chart that holds its place has none), by Playwright from outside and once more inside the page (from the
+a chart that is still being drawn has none), by Playwright from outside and once more inside the page (from the
 start of the navigation, as browsers time page loads, without Playwright's polling). Each round starts a new server
 (its warm-up, see streamlit_app.py, runs while the browser loads) and loads the page three times: in a browser that
 never loaded the app, at once ('verse server') and once more ('nieuwe sessie'), and in a browser that did, so
@@ -64,7 +64,7 @@ def reruns(n: int = 10) -> dict[str, list[float]]:
     return tijden
 
 
-# a drawn mark of a chart (bar, line, text); the empty chart that holds a chart's place has none
+# a drawn mark of a chart (bar, line, text): a chart that is still being drawn has none
 GETEKEND = '[data-testid="stVegaLiteChart"] .role-mark > *'
 
 

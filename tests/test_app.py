@@ -137,18 +137,6 @@ def test_hoe_is_dit_berekend_pas_bij_openen():
     controleer_huurder(at, huurder_casus(at))
 
 
-def test_grafiek_op_een_verse_server_als_laatste(monkeypatch):
-    """Without Altair imported yet (the first run on a fresh server) an empty chart holds each chart's place and the
-    charts are drawn at the end of the run: the pages end up the same."""
-    import app.weergave
-
-    monkeypatch.setattr(app.weergave, "altair_geladen", lambda: False)
-    at = start()
-    controleer_huurder(at, huurder_casus(at))
-    at.switch_page("eigenaar.py").run()
-    controleer_eigenaar(at, eigenaar_casus(at, STANDAARD_HOEVEELHEDEN))
-
-
 def test_huurder_label_en_huur_wijzigen():
     at = start()
     at.selectbox(key="energielabel").set_value("G").run()

@@ -136,7 +136,7 @@ def schermafdruk(page, naam: str) -> Path:
 
 
 def grafiek_getekend(page, minimum: int = 1) -> None:
-    """The first chart has drawn marks (bars, lines, text): the empty chart that held its place has none."""
+    """The first chart has drawn marks (bars, lines, text), not only its frame."""
     grafieken = page.get_by_test_id("stVegaLiteChart")
     grafieken.first.locator(".role-mark > *").first.wait_for()
     assert grafieken.count() >= minimum
