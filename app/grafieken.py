@@ -2,8 +2,8 @@
 amounts; each chart also states its message in text (titles, labels on the bars), so colour is never the only
 carrier of meaning.
 
-Altair is imported inside the functions: the import costs about half a second on a fresh server, and this way the
-verdict and the figures are already on the screen while the chart is being built.
+Altair is imported inside the functions, so importing this module stays cheap (the CLI's and the tests' imports of
+the app helpers); on the server the warm-up (``app.opstart``) has imported it before the first session draws.
 """
 
 from __future__ import annotations

@@ -92,7 +92,7 @@ def controleer_huurder(at: AppTest, casus: dict) -> None:
     assert m["Huur na"] == (euro(r.na.huur.totaal), _delta(r.verschil.huur.totaal))
     for bedrag in (r.voor.energie.gas, r.na.energie.gas, r.voor.lokale_lasten.totaal, r.na.totaal):
         assert euro(bedrag) in tabel
-    # one chart: the empty one that held its place is gone
+    # one chart, drawn in place
     assert len(at.get("vega_lite_chart")) == 1
     grafiek = json.loads(at.get("vega_lite_chart")[0].proto.spec)
     assert grafiek["title"]["text"] == "Woonlasten per maand"
