@@ -1,12 +1,18 @@
-"""Charts in Altair (shown with ``st.altair_chart``) with the Okabe-Ito palette (colour-blind safe) and Dutch
-amounts; each chart also states its message in text (titles, labels on the bars), so colour is never the only
-carrier of meaning.
+"""Charts in Altair with the Okabe-Ito palette (colour-blind safe) and Dutch amounts; each chart also states its
+message in text (titles, labels on the bars), so colour is never the only carrier of meaning. The woonlasten chart,
+drawn on every rerun of the tenant and owner pages, goes to ``st.vega_lite_chart`` as a spec remembered per content
+(:func:`woonlasten_spec`); the others go to ``st.altair_chart``.
 
 Altair is imported inside the functions, so importing this module stays cheap (the CLI's and the tests' imports of
 the app helpers); on the server the warm-up (``app.opstart``) has imported it before the first session draws.
 """
 
 from __future__ import annotations
+
+import copy
+import json
+import threading
+from collections import OrderedDict
 
 from app.opmaak import KLEUR, OKABE_ITO, ONDERDELEN, onderdelen
 from woonlasten.formatteer import euro, euro_verschil
@@ -23,19 +29,65 @@ def _kleuren(namen: list[str]) -> dict:
     return {"domain": domein, "range": [KLEUR[n] for n in domein]}
 
 
-def woonlasten_grafiek(r: Resultaat, extra_na: dict[str, float | None] | None = None):
-    """Stacked bars of the monthly costs now and after the upgrade, by part, with the totals written above."""
-    import altair as alt
-    import pandas as pd
-
+def _woonlasten_gegevens(r: Resultaat, extra_na: dict[str, float | None] | None) -> dict:
+    """What the woonlasten chart shows: the parts per situation [€/maand], the totals and the subtitle."""
     situaties = [("Nu", r.voor, None)] + ([("Na de ingreep", r.na, extra_na)] if r.na is not None else [])
     rijen = []
     for situatie, w, extra in situaties:
         for i, (naam, waarde) in enumerate(onderdelen(w, extra)):
             rijen.append({"situatie": situatie, "onderdeel": naam, "bedrag": waarde, "volgorde": i,
                           "tekst": euro(waarde)})
-    totalen = [{"situatie": s, "totaal": w.totaal, "tekst": euro(w.totaal)} for s, w, _ in situaties]
-    volgorde = [s for s, _, _ in situaties]
+    return {"rijen": rijen,
+            "totalen": [{"situatie": s, "totaal": w.totaal, "tekst": euro(w.totaal)} for s, w, _ in situaties],
+            "ondertitel": (f"verschil {euro_verschil(r.verschil.totaal)} per maand" if r.verschil
+                           else "alleen de situatie van nu")}
+
+
+def woonlasten_grafiek(r: Resultaat, extra_na: dict[str, float | None] | None = None):
+    """Stacked bars of the monthly costs now and after the upgrade, by part, with the totals written above."""
+    return _woonlasten_altair(_woonlasten_gegevens(r, extra_na))
+
+
+class _Specs:
+    """Vega-Lite specs by the content of their chart (bounded, shared by all sessions). Turning an Altair chart into
+    a spec runs Altair's schema check, some 20-40 ms per chart and per rerun; a spec depends only on the figures it
+    shows, so an unchanged chart (most reruns, and the default case the warm-up drew) costs nothing."""
+
+    def __init__(self, maximum: int = 500):
+        self.maximum = maximum
+        self._specs: OrderedDict[str, dict] = OrderedDict()
+        self._slot = threading.Lock()
+
+    def spec(self, gegevens: dict, maak) -> dict:
+        """A copy (Streamlit moves the data out of the spec it is given) of ``maak(gegevens).to_dict()``."""
+        sleutel = json.dumps(gegevens, sort_keys=True)
+        with self._slot:
+            spec = self._specs.get(sleutel)
+            if spec is not None:
+                self._specs.move_to_end(sleutel)
+        if spec is None:
+            spec = maak(gegevens).to_dict()
+            with self._slot:
+                self._specs[sleutel] = spec
+                while len(self._specs) > self.maximum:
+                    self._specs.popitem(last=False)
+        return copy.deepcopy(spec)
+
+
+_SPECS = _Specs()
+
+
+def woonlasten_spec(r: Resultaat, extra_na: dict[str, float | None] | None = None) -> dict:
+    """:func:`woonlasten_grafiek` as a Vega-Lite spec for ``st.vega_lite_chart``, remembered per chart content."""
+    return _SPECS.spec(_woonlasten_gegevens(r, extra_na), _woonlasten_altair)
+
+
+def _woonlasten_altair(gegevens: dict):
+    import altair as alt
+    import pandas as pd
+
+    rijen, totalen = gegevens["rijen"], gegevens["totalen"]
+    volgorde = [x["situatie"] for x in totalen]
     kleuren = _kleuren([x["onderdeel"] for x in rijen])
     staven = alt.Chart(pd.DataFrame(rijen)).mark_bar(stroke="white", strokeWidth=1).encode(
         x=alt.X("situatie:N", sort=volgorde, title=None, scale=alt.Scale(paddingInner=0.35, paddingOuter=0.2),
@@ -50,10 +102,8 @@ def woonlasten_grafiek(r: Resultaat, extra_na: dict[str, float | None] | None = 
     )
     labels = alt.Chart(pd.DataFrame(totalen)).mark_text(dy=-10, fontSize=14, fontWeight="bold").encode(
         x=alt.X("situatie:N", sort=volgorde), y=alt.Y("totaal:Q"), text=alt.Text("tekst:N"))
-    ondertitel = (f"verschil {euro_verschil(r.verschil.totaal)} per maand" if r.verschil
-                  else "alleen de situatie van nu")
     return alt.layer(staven, labels).properties(
-        title=alt.TitleParams(text="Woonlasten per maand", subtitle=ondertitel), height=400)
+        title=alt.TitleParams(text="Woonlasten per maand", subtitle=gegevens["ondertitel"]), height=400)
 
 
 def verschil_grafiek(verschil):

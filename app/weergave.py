@@ -7,7 +7,7 @@ import html
 
 import streamlit as st
 
-from app.grafieken import kasstroom_grafiek, woonlasten_grafiek
+from app.grafieken import kasstroom_grafiek, woonlasten_spec
 from app.opmaak import (
     band_let_op,
     band_regel,
@@ -200,7 +200,7 @@ def toon_resultaat(r: Resultaat, eigenaar: bool = False) -> None:
         st.caption(regel)
     links, rechts = st.columns([1, 1], gap="medium")
     with links:
-        st.altair_chart(woonlasten_grafiek(r), width="stretch",
+        st.vega_lite_chart(spec=woonlasten_spec(r), width="stretch",
                         alt="Gestapelde staven van de woonlasten per maand nu en na de ingreep, per onderdeel.")
     with rechts:
         st.markdown(tabel_markdown(r, eigenaar))
