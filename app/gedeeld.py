@@ -22,7 +22,7 @@ from woonlasten import Casus, InvoerFout, bereken, bereken_frame, laad_tabellen
 from woonlasten.casus import casus_naar_rij, rij_naar_resultaat
 from woonlasten.formatteer import getal
 from woonlasten.meldingen import vertaal
-from woonlasten.modellen import ENERGIELABELS, GRENZEN, VERWARMINGEN, WONINGTYPES, Resultaat
+from woonlasten.modellen import ENERGIELABELS, GRENZEN, VERWARMINGEN, WONINGTYPES, Huishouden, Ingreep, Resultaat
 from woonlasten.tabellen import Tabellen
 
 BEWAAR = "session"  # persist_state of every widget
@@ -113,6 +113,12 @@ def peildatum_grenzen() -> tuple[dt.date, dt.date]:
     return laag.date(), hoog.date()
 
 
+def standaard_gemeente() -> str:
+    """Borne (the performance agreements this tool was built for) if the data has it, else the first gemeente."""
+    lijst = gemeenten()
+    return "Borne" if "Borne" in lijst else lijst[0]
+
+
 def standaard_peildatum(vandaag: dt.date | None = None) -> dt.date:
     """Today if the data covers it, otherwise the nearest date that it does."""
     laag, hoog = peildatum_grenzen()
@@ -135,7 +141,7 @@ def zijbalk() -> None:
             help=(f"De datum waarop tarieven, belastingen en regels gelden; de bedragen zijn voor een jaar rond deze "
                   f"datum. Kies een datum tussen {laag:%d-%m-%Y} en {hoog:%d-%m-%Y} (daarvoor zijn gegevens)."))
         st.selectbox(
-            "Gemeente", lijst, index=lijst.index("Borne") if "Borne" in lijst else 0, key="gemeente",
+            "Gemeente", lijst, index=lijst.index(standaard_gemeente()), key="gemeente",
             persist_state=BEWAAR,
             help="De gemeente van de woning: bepaalt afvalstoffenheffing, rioolheffing, OZB, het waterschap en de "
                  "netbeheerder. Typ om te zoeken.")
@@ -148,7 +154,7 @@ def peildatum() -> dt.date:
 
 
 def gemeente() -> str:
-    return st.session_state.get("gemeente") or "Borne"
+    return st.session_state.get("gemeente") or standaard_gemeente()
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -222,10 +228,13 @@ def _is(annotatie: Any, soort: type) -> bool:
     return annotatie is soort or soort in args
 
 
-def extra_velden(model: type[BaseModel], bekend: set[str], prefix: str) -> dict[str, Any]:
+def extra_velden(model: type[BaseModel], bekend: set[str], prefix: str, *, toon: bool = True) -> dict[str, Any]:
     """Inputs for fields the core added to ``model`` that this page does not handle by hand yet (e.g.
     ``inkomen_jaar``): a checkbox for yes/no, a number input (bounds from ``GRENZEN``) or a selectbox for a fixed
-    list of values. Returns the values that are filled in."""
+    list of values. Returns the values that are filled in; with ``toon=False`` no inputs, just the values they
+    start with (the warm-up's default case)."""
+    if not toon:
+        return _extra_standaard(model, bekend)
     uit: dict[str, Any] = {}
     for naam, veld in model.model_fields.items():
         if naam in bekend:
@@ -259,6 +268,81 @@ def extra_velden(model: type[BaseModel], bekend: set[str], prefix: str) -> dict[
                                  help=help, persist_state=BEWAAR)
                 uit[naam] = w
     return uit
+
+
+def _extra_standaard(model: type[BaseModel], bekend: set[str]) -> dict[str, Any]:
+    """What :func:`extra_velden` returns before anyone touches its inputs."""
+    uit: dict[str, Any] = {}
+    for naam, veld in model.model_fields.items():
+        if naam in bekend:
+            continue
+        ann = veld.annotation
+        standaard = None if veld.is_required() else veld.get_default(call_default_factory=True)
+        if _is(ann, bool):
+            uit[naam] = bool(standaard)
+        elif _is(ann, int) or _is(ann, float):
+            if standaard is not None:
+                cast = int if _is(ann, int) and not _is(ann, float) else float
+                uit[naam] = cast(standaard)
+        else:
+            keuzes = [a for a in typing.get_args(ann) if typing.get_origin(a) is typing.Literal] or (
+                [ann] if typing.get_origin(ann) is typing.Literal else [])
+            if keuzes:
+                opties = list(typing.get_args(keuzes[0]))
+                uit[naam] = standaard if standaard in opties else opties[0]
+    return uit
+
+
+# ----------------------------------------------------------------------------------------------------------
+# The tenant page's case
+
+
+# The tenant page's inputs when it opens: a realistic first case (a tussenwoning of 85 m² with label E taken to B,
+# three people, € 600 kale huur). The page starts from these, and the server's warm-up (app.opstart) computes the
+# same case before the first visitor comes.
+HUURDER_STANDAARD: dict[str, Any] = {
+    "woningtype": "tussenwoning", "oppervlakte_m2": 85, "energielabel": "E", "bouwjaar": 1975,
+    "verwarming": "gasketel", "personen": 3, "kale_huur": 600.0, "servicekosten": 20.0, "gas_m3": None,
+    "elektriciteit_kwh": None, "naar_label": "B", "maatregelen": [], "huurverhoging": None,
+}
+# fields of Huishouden and Ingreep that the tenant page asks by hand; extra_velden asks the others
+HUURDER_BEKEND = {"huishouden": {"personen"}, "ingreep": {"naar_label", "maatregelen", "huurverhoging"}}
+
+
+def huurder_standaard() -> dict[str, Any]:
+    """The tenant page's inputs before anyone touches them, extra fields included (see :func:`huurder_gegevens`)."""
+    return {**copy.deepcopy(HUURDER_STANDAARD),
+            "extra_huishouden": extra_velden(Huishouden, HUURDER_BEKEND["huishouden"], "", toon=False),
+            "extra_ingreep": extra_velden(Ingreep, HUURDER_BEKEND["ingreep"], "", toon=False)}
+
+
+def huurder_gegevens(w: dict[str, Any], peildatum: dt.date, gemeente: str) -> dict:
+    """The case (input for ``Casus``) from the tenant page's inputs ``w``: the keys of ``HUURDER_STANDAARD`` plus
+    ``extra_huishouden`` and ``extra_ingreep``. Without a target label, measure or rent increase: no upgrade."""
+    extra_ingreep = w["extra_ingreep"]
+    heeft_ingreep = (w["naar_label"] is not None or bool(w["maatregelen"]) or w["huurverhoging"] is not None
+                     or any(extra_ingreep.values()))
+    return {
+        "peildatum": peildatum, "gemeente": gemeente, "rol": "huurder",
+        "woning": {"woningtype": w["woningtype"], "oppervlakte_m2": w["oppervlakte_m2"],
+                   "energielabel": w["energielabel"], "bouwjaar": w["bouwjaar"], "verwarming": w["verwarming"]},
+        "huishouden": {"personen": w["personen"], **w["extra_huishouden"]},
+        "huur": {"kale_huur": w["kale_huur"] or 0.0, "servicekosten": w["servicekosten"] or 0.0},
+        "verbruik": {k: w[k] for k in ("gas_m3", "elektriciteit_kwh") if w[k] is not None},
+        "ingreep": {"naar_label": w["naar_label"], "maatregelen": w["maatregelen"],
+                    "huurverhoging": w["huurverhoging"], **extra_ingreep} if heeft_ingreep else None,
+    }
+
+
+def huurder_varianten(gegevens: dict, w: dict[str, Any]) -> list[Casus]:
+    """The tenant's likely next cases (computed along on a miss, see :class:`_Resultaten`): another label, target
+    label, woningtype or heating, and one step of every +/- button."""
+    return varianten(gegevens, {
+        "woning.energielabel": ENERGIELABELS, "ingreep.naar_label": [None, *ENERGIELABELS],
+        "woning.woningtype": WONINGTYPES, "woning.verwarming": VERWARMINGEN,
+        "woning.oppervlakte_m2": stappen(w["oppervlakte_m2"], 1), "huishouden.personen": stappen(w["personen"], 1),
+        "huur.kale_huur": stappen(w["kale_huur"], 5.0), "huur.servicekosten": stappen(w["servicekosten"], 1.0),
+        "woning.bouwjaar": stappen(w["bouwjaar"], 1)})
 
 
 # ----------------------------------------------------------------------------------------------------------

@@ -9,75 +9,65 @@ from app.advies import advies_html
 from app.gedeeld import MAATREGEL_NAMEN, VERWARMING_NAMEN, WONINGTYPE_NAMEN
 from app.weergave import toon_berekening, toon_huurkant, toon_resultaat
 from woonlasten.formatteer import euro, getal
-from woonlasten.modellen import ENERGIELABELS, VERWARMINGEN, WONINGTYPES, Huishouden, Ingreep
+from woonlasten.modellen import Huishouden, Ingreep
 
 st.title("Woonlasten van een huurder")
 st.caption("Wat betaalt dit huishouden per maand aan huur, energie en lokale lasten, nu en na de verduurzaming — "
            "en blijft dat woonlastenneutraal? Vul links de gegevens in; rechts staat direct de uitkomst.")
 
+S = g.HUURDER_STANDAARD
 with st.sidebar:
     with st.expander("Woning", expanded=True):
-        woningtype = g.woningtype("woningtype")
-        oppervlakte = g.geheel("Oppervlakte (m²)", "oppervlakte_m2", "oppervlakte_m2", 85,
+        woningtype = g.woningtype("woningtype", S["woningtype"])
+        oppervlakte = g.geheel("Oppervlakte (m²)", "oppervlakte_m2", "oppervlakte_m2", S["oppervlakte_m2"],
                                "Gebruiksoppervlakte van de woning, zoals op het energielabel of in het "
                                "huurcontract.")
-        label_nu = g.energielabel("energielabel", "E")
-        bouwjaar = g.geheel("Bouwjaar", "bouwjaar", "bouwjaar", 1975,
+        label_nu = g.energielabel("energielabel", S["energielabel"])
+        bouwjaar = g.geheel("Bouwjaar", "bouwjaar", "bouwjaar", S["bouwjaar"],
                             "Bouwjaar van de woning (ter informatie; telt niet mee in de berekening).")
-        verwarming = g.verwarming("verwarming")
+        verwarming = g.verwarming("verwarming", S["verwarming"])
 
     with st.expander("Huishouden en huur", expanded=True):
-        personen = g.geheel("Aantal bewoners", "personen", "personen", 3,
+        personen = g.geheel("Aantal bewoners", "personen", "personen", S["personen"],
                             "Aantal mensen in het huishouden: bepaalt warm water, koken, stroomverbruik, "
                             "afvalstoffenheffing en zuiveringsheffing.")
-        kale_huur = g.bedrag("Kale huur (€ per maand)", "kale_huur", "kale_huur", 600.0,
+        kale_huur = g.bedrag("Kale huur (€ per maand)", "kale_huur", "kale_huur", S["kale_huur"],
                              "De huur zonder servicekosten, zoals op de huurverhogingsbrief.", stap=5.0)
-        servicekosten = g.bedrag("Servicekosten (€ per maand)", "servicekosten", "servicekosten", 20.0,
-                                 "Servicekosten per maand (schoonmaak, glasbewassing, enz.).")
-        extra_huishouden = g.extra_velden(Huishouden, {"personen"}, "")
+        servicekosten = g.bedrag("Servicekosten (€ per maand)", "servicekosten", "servicekosten",
+                                 S["servicekosten"], "Servicekosten per maand (schoonmaak, glasbewassing, enz.).")
+        extra_huishouden = g.extra_velden(Huishouden, g.HUURDER_BEKEND["huishouden"], "")
 
     with st.expander("Eigen verbruik (optioneel)"):
         st.caption("Leeg laten = schatting op basis van label, woningtype, oppervlakte en huishouden.")
-        gas = g.geheel("Gasverbruik (m³ per jaar)", "gas_m3", "gas_m3", None,
+        gas = g.geheel("Gasverbruik (m³ per jaar)", "gas_m3", "gas_m3", S["gas_m3"],
                        "Het gasverbruik van het afgelopen jaar volgens de jaarafrekening van de energieleverancier.",
                        stap=50, leeg="geschat")
-        stroom = g.geheel("Elektriciteit (kWh per jaar)", "elektriciteit_kwh", "elektriciteit_kwh", None,
+        stroom = g.geheel("Elektriciteit (kWh per jaar)", "elektriciteit_kwh", "elektriciteit_kwh",
+                          S["elektriciteit_kwh"],
                           "Het stroomverbruik van het net (normaal + dal, min teruglevering) volgens de "
                           "jaarafrekening.", stap=100, leeg="geschat")
 
     with st.expander("De ingreep", expanded=True):
-        naar_label = g.doellabel("naar_label", "B", "Het energielabel dat de woning na de verduurzaming krijgt.")
+        naar_label = g.doellabel("naar_label", S["naar_label"], "Het energielabel dat de woning na de verduurzaming krijgt.")
         gekozen = g.maatregel_keuze(
-            "maatregelen", [],
+            "maatregelen", S["maatregelen"],
             "De maatregelen die de corporatie uitvoert. Zonder doellabel bepalen de maatregelen het verbruik na; "
             "met doellabel het gemeten gemiddelde van dat label. Een warmtepomp of zonnepanelen tellen altijd mee.")
         huurverhoging = g.bedrag("Afgesproken huurverhoging (€ per maand)", "huurverhoging", "huurverhoging",
-                                 None, "Alleen invullen als er een andere huurverhoging is afgesproken; leeg = "
-                                       "volgens de regels (vergoedingentabel en de regels die op de peildatum "
-                                       "gelden).", leeg="volgens de regels")
-        extra_ingreep = g.extra_velden(Ingreep, {"naar_label", "maatregelen", "huurverhoging"}, "")
+                                 S["huurverhoging"], "Alleen invullen als er een andere huurverhoging is "
+                                 "afgesproken; leeg = volgens de regels (vergoedingentabel en de regels die op de "
+                                 "peildatum gelden).", leeg="volgens de regels")
+        extra_ingreep = g.extra_velden(Ingreep, g.HUURDER_BEKEND["ingreep"], "")
 
-heeft_ingreep = naar_label is not None or bool(gekozen) or huurverhoging is not None or any(extra_ingreep.values())
-gegevens = {
-    "peildatum": g.peildatum(), "gemeente": g.gemeente(), "rol": "huurder",
-    "woning": {"woningtype": woningtype, "oppervlakte_m2": oppervlakte, "energielabel": label_nu,
-               "bouwjaar": bouwjaar, "verwarming": verwarming},
-    "huishouden": {"personen": personen, **extra_huishouden},
-    "huur": {"kale_huur": kale_huur or 0.0, "servicekosten": servicekosten or 0.0},
-    "verbruik": {k: v for k, v in (("gas_m3", gas), ("elektriciteit_kwh", stroom)) if v is not None},
-    "ingreep": {"naar_label": naar_label, "maatregelen": gekozen, "huurverhoging": huurverhoging, **extra_ingreep}
-    if heeft_ingreep else None,
-}
-
+invoer = {"woningtype": woningtype, "oppervlakte_m2": oppervlakte, "energielabel": label_nu, "bouwjaar": bouwjaar,
+          "verwarming": verwarming, "personen": personen, "kale_huur": kale_huur, "servicekosten": servicekosten,
+          "gas_m3": gas, "elektriciteit_kwh": stroom, "naar_label": naar_label, "maatregelen": gekozen,
+          "huurverhoging": huurverhoging, "extra_huishouden": extra_huishouden, "extra_ingreep": extra_ingreep}
+gegevens = g.huurder_gegevens(invoer, g.peildatum(), g.gemeente())
 casus, fout = g.maak_casus(gegevens)
 resultaat = None
 if casus is not None:
-    resultaat, fout = g.reken(casus, lambda: g.varianten(gegevens, {
-        "woning.energielabel": ENERGIELABELS, "ingreep.naar_label": [None, *ENERGIELABELS],
-        "woning.woningtype": WONINGTYPES, "woning.verwarming": VERWARMINGEN,
-        "woning.oppervlakte_m2": g.stappen(oppervlakte, 1), "huishouden.personen": g.stappen(personen, 1),
-        "huur.kale_huur": g.stappen(kale_huur, 5.0), "huur.servicekosten": g.stappen(servicekosten, 1.0),
-        "woning.bouwjaar": g.stappen(bouwjaar, 1)}))
+    resultaat, fout = g.reken(casus, lambda: g.huurder_varianten(gegevens, invoer))
 if fout:
     st.error(f"Deze situatie kan niet worden berekend: {fout}", icon=":material/error:")
 if resultaat is not None:

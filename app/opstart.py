@@ -3,8 +3,10 @@
 Warm-up, in a background thread. On a freshly started server the first visitor would otherwise wait about a second
 and a half for work that every session shares: importing pandas, the core and Altair, the first calculation (it
 fills the tables' caches for the peildatum), the first chart (Altair's schema check) and Streamlit's one-time check
-whether it runs in a REPL. Doing it before anyone connects makes the first page load as fast as any later one.
-Nothing here is shown; a failure only means the first visitor does this work instead.
+whether it runs in a REPL. The case it computes and draws is the tenant page's own first screen (its default inputs
+on today's peildatum, with the variants the page computes along), so the first visitor's page finds its figures
+and its chart ready. Doing it before anyone connects makes the first page load as fast as any later one. Nothing
+here is shown; a failure only means the first visitor does this work instead.
 
 The browser: ``streamlit run`` opens it for a plain script but not for an ``st.App``, so this does it, as Streamlit
 would: not when the server runs headless (``server.headless``); at ``browser.serverAddress`` or ``server.address``
@@ -13,12 +15,9 @@ if set, else localhost.
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
-from pathlib import Path
 
-VOORBEELD = Path(__file__).resolve().parent.parent / "voorbeelden" / "huurder_borne_E_naar_B.json"
 WACHT_S = 60  # a session waits at most this long for the warm-up (then it does the work itself)
 
 log = logging.getLogger(__name__)
@@ -42,7 +41,7 @@ def wacht_op_opwarmen() -> None:
 
 
 def opwarmen() -> None:
-    """Import, compute and draw one example case on today's peildatum; logs and swallows any error."""
+    """Import, compute and draw the tenant page's first case; logs and swallows any error."""
     try:
         _opwarmen()
     except Exception:  # noqa: BLE001 - a warm-up must never stop the server
@@ -57,11 +56,12 @@ def _opwarmen() -> None:
     from app import advies, gedeeld, grafieken, weergave  # noqa: F401  (pandas, pydantic, the core)
     from woonlasten import Casus
 
-    gegevens = json.loads(VOORBEELD.read_text(encoding="utf-8"))
-    gegevens["peildatum"] = gedeeld.standaard_peildatum().isoformat()
-    resultaat, _ = gedeeld.reken(Casus.model_validate(gegevens))
-    if resultaat is not None:
-        grafieken.woonlasten_grafiek(resultaat).to_dict()
+    invoer = gedeeld.huurder_standaard()
+    gegevens = gedeeld.huurder_gegevens(invoer, gedeeld.standaard_peildatum(), gedeeld.standaard_gemeente())
+    resultaat, fout = gedeeld.reken(Casus.model_validate(gegevens), lambda: gedeeld.huurder_varianten(gegevens, invoer))
+    if resultaat is None:
+        raise RuntimeError(fout)
+    grafieken.woonlasten_spec(resultaat)
     _repl_controle()
 
 

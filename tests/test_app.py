@@ -613,6 +613,20 @@ def test_financiering_wordt_getoond_zodra_de_kern_die_levert():
     assert "Maandlast lening" not in dict(onderdelen(na, {"Maandlast lening": 101.25}))  # not in the core's total
 
 
+def test_woonlasten_spec_is_de_altair_grafiek_onthouden_per_inhoud():
+    """The tenant and owner pages draw the woonlasten chart from a remembered spec: the same spec Altair makes, a
+    fresh copy each time (Streamlit moves the data out of the spec it is given), and another one when a figure on
+    the chart changes."""
+    from app.grafieken import woonlasten_grafiek, woonlasten_spec
+
+    r, ander = _resultaat(), _resultaat(naar_label="A")
+    eerste = woonlasten_spec(r)
+    assert eerste == woonlasten_grafiek(r).to_dict()
+    eerste.pop("datasets")
+    assert woonlasten_spec(r) == woonlasten_grafiek(r).to_dict()
+    assert woonlasten_spec(ander) == woonlasten_grafiek(ander).to_dict() != woonlasten_spec(r)
+
+
 def test_geen_streamlit_buiten_app():
     """Only app/ and streamlit_app.py import streamlit (the core stays usable without it)."""
     for pad in (PROJECT / "woonlasten").rglob("*.py"):
@@ -634,29 +648,42 @@ def test_streamlit_app_is_een_st_app_met_opwarmen():
     assert 'st.App("app/start.py", lifespan=_bij_opstart)' in bron and Path(APP) == PROJECT / "app" / "start.py"
 
 
-def test_opwarmen_rekent_het_voorbeeld_in_de_gedeelde_cache():
-    """After the warm-up the example case on the default peildatum is in the results cache that all sessions share
-    (a later visitor with the same inputs gets it without computing), with the core's own figures."""
+def test_opwarmen_rekent_de_eerste_casus_van_de_huurderspagina():
+    """The warm-up computes and draws exactly the tenant page's first screen: afterwards a fresh session of the page
+    (its default inputs on the default peildatum and gemeente) computes no case and builds no chart of its own — it
+    finds both ready. Fails when the page's defaults and the warm-up's case drift apart."""
     import sys
 
+    from app import gedeeld, grafieken
+    from app import opstart as opwarmen
+
+    gedeeld.resultaten.clear()
+    grafieken._SPECS._specs.clear()
+    opwarmen.opwarmen()
+    rijen = gedeeld.resultaten()._rijen
+    casussen, specs = set(rijen), set(grafieken._SPECS._specs)
+    opgewarmd = next(iter(rijen))  # the case itself comes first, then its variants
+    assert len(casussen) > 20, "de varianten (ander label, +/- stap) worden niet meegerekend"
+    assert len(specs) == 1 and "altair" in sys.modules
+    at = start()
+    assert next(reversed(rijen)) == opgewarmd, "de pagina toont een andere casus dan het opwarmen rekende"
+    assert set(rijen) == casussen, "de pagina rekende een casus die het opwarmen niet had"
+    assert set(grafieken._SPECS._specs) == specs, "de pagina tekende een grafiek die het opwarmen niet had"
+    # and what the page shows is the core's result for its first case
+    getoond = metrics(at)["Woonlasten na"][0]
+    casus = Casus.model_validate(gedeeld.huurder_gegevens(gedeeld.huurder_standaard(), gedeeld.standaard_peildatum(),
+                                                          gedeeld.standaard_gemeente()))
+    assert getoond == euro(bereken(casus).na.totaal)
+
+
+def test_opwarmen_dat_mislukt_stopt_de_server_niet(monkeypatch, caplog):
     from app import gedeeld
     from app import opstart as opwarmen
 
-    opwarmen.opwarmen()
-    gegevens = json.loads(opwarmen.VOORBEELD.read_text(encoding="utf-8"))
-    gegevens["peildatum"] = gedeeld.standaard_peildatum().isoformat()
-    casus = Casus.model_validate(gegevens)
-    assert gedeeld.resultaten()._pak(casus.model_dump_json()) is not None
-    getoond, fout = gedeeld.reken(casus)
-    verwacht = bereken(casus)
-    assert fout is None and getoond.voor.totaal == verwacht.voor.totaal and getoond.na.totaal == verwacht.na.totaal
-    assert "altair" in sys.modules
+    def kapot(*_):
+        raise OSError("tabel onleesbaar")
 
-
-def test_opwarmen_dat_mislukt_stopt_de_server_niet(monkeypatch, tmp_path, caplog):
-    from app import opstart as opwarmen
-
-    monkeypatch.setattr(opwarmen, "VOORBEELD", tmp_path / "bestaat_niet.json")
+    monkeypatch.setattr(gedeeld, "huurder_gegevens", kapot)
     with caplog.at_level("WARNING", logger="app.opstart"):
         assert opwarmen.opwarmen() is None
     assert "Opwarmen van de app mislukt" in caplog.text
