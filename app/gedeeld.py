@@ -228,68 +228,58 @@ def _is(annotatie: Any, soort: type) -> bool:
     return annotatie is soort or soort in args
 
 
+def _extra(model: type[BaseModel], bekend: set[str]) -> typing.Iterator[tuple[str, Any, str, Any, list]]:
+    """The fields of ``model`` that a page does not ask by hand: (name, field, kind, starting value, options), kind
+    'ja/nee', 'geheel', 'getal' or 'keuze' (a fixed list of values, the options); other fields are left out."""
+    for naam, veld in model.model_fields.items():
+        if naam in bekend:
+            continue
+        ann = veld.annotation
+        standaard = None if veld.is_required() else veld.get_default(call_default_factory=True)
+        if _is(ann, bool):
+            yield naam, veld, "ja/nee", bool(standaard), []
+        elif _is(ann, int) or _is(ann, float):
+            soort = "geheel" if _is(ann, int) and not _is(ann, float) else "getal"
+            cast = int if soort == "geheel" else float
+            yield naam, veld, soort, None if standaard is None else cast(standaard), []
+        else:
+            keuzes = [a for a in typing.get_args(ann) if typing.get_origin(a) is typing.Literal] or (
+                [ann] if typing.get_origin(ann) is typing.Literal else [])
+            if keuzes:
+                opties = list(typing.get_args(keuzes[0]))
+                yield naam, veld, "keuze", standaard if standaard in opties else opties[0], opties
+
+
 def extra_velden(model: type[BaseModel], bekend: set[str], prefix: str, *, toon: bool = True) -> dict[str, Any]:
     """Inputs for fields the core added to ``model`` that this page does not handle by hand yet (e.g.
     ``inkomen_jaar``): a checkbox for yes/no, a number input (bounds from ``GRENZEN``) or a selectbox for a fixed
     list of values. Returns the values that are filled in; with ``toon=False`` no inputs, just the values they
     start with (the warm-up's default case)."""
-    if not toon:
-        return _extra_standaard(model, bekend)
     uit: dict[str, Any] = {}
-    for naam, veld in model.model_fields.items():
-        if naam in bekend:
+    for naam, veld, soort, standaard, opties in _extra(model, bekend):
+        if not toon:
+            if standaard is not None:
+                uit[naam] = standaard
             continue
-        ann = veld.annotation
         label = EXTRA_LABELS.get(naam, naam.replace("_", " ").capitalize())
         help = veld.description or label
         key = f"{prefix}{naam}"
-        standaard = None if veld.is_required() else veld.get_default(call_default_factory=True)
-        if _is(ann, bool):
-            uit[naam] = st.checkbox(label, value=bool(standaard), key=key, help=help, persist_state=BEWAAR)
-        elif _is(ann, int) or _is(ann, float):
-            geheel_getal = _is(ann, int) and not _is(ann, float)
+        if soort == "ja/nee":
+            uit[naam] = st.checkbox(label, value=standaard, key=key, help=help, persist_state=BEWAAR)
+        elif soort == "keuze":
+            uit[naam] = st.selectbox(label, opties, index=opties.index(standaard), key=key, help=help,
+                                     persist_state=BEWAAR)
+        else:
             laag, hoog = GRENZEN.get(naam, (0, 10_000_000))
-            cast = int if geheel_getal else float
+            cast = int if soort == "geheel" else float
             stap = cast(EXTRA_STAPPEN.get(naam, 1))
-            decimalen = 0 if geheel_getal or float(stap).is_integer() else 2
-            w = st.number_input(label, min_value=cast(laag), max_value=cast(hoog),
-                                value=None if standaard is None else cast(standaard), step=stap, key=key,
-                                format=None if decimalen == 0 else "%.2f",
+            decimalen = 0 if soort == "geheel" or float(stap).is_integer() else 2
+            w = st.number_input(label, min_value=cast(laag), max_value=cast(hoog), value=standaard, step=stap,
+                                key=key, format=None if decimalen == 0 else "%.2f",
                                 help=f"{help} Toegestaan: {getal(laag, decimalen)} tot {getal(hoog, decimalen)}.",
                                 placeholder="niet ingevuld", persist_state=BEWAAR)
             if w is not None:
                 uit[naam] = w
-        else:
-            keuzes = [a for a in typing.get_args(ann) if typing.get_origin(a) is typing.Literal] or (
-                [ann] if typing.get_origin(ann) is typing.Literal else [])
-            if keuzes:
-                opties = list(typing.get_args(keuzes[0]))
-                w = st.selectbox(label, opties, index=opties.index(standaard) if standaard in opties else 0, key=key,
-                                 help=help, persist_state=BEWAAR)
-                uit[naam] = w
-    return uit
-
-
-def _extra_standaard(model: type[BaseModel], bekend: set[str]) -> dict[str, Any]:
-    """What :func:`extra_velden` returns before anyone touches its inputs."""
-    uit: dict[str, Any] = {}
-    for naam, veld in model.model_fields.items():
-        if naam in bekend:
-            continue
-        ann = veld.annotation
-        standaard = None if veld.is_required() else veld.get_default(call_default_factory=True)
-        if _is(ann, bool):
-            uit[naam] = bool(standaard)
-        elif _is(ann, int) or _is(ann, float):
-            if standaard is not None:
-                cast = int if _is(ann, int) and not _is(ann, float) else float
-                uit[naam] = cast(standaard)
-        else:
-            keuzes = [a for a in typing.get_args(ann) if typing.get_origin(a) is typing.Literal] or (
-                [ann] if typing.get_origin(ann) is typing.Literal else [])
-            if keuzes:
-                opties = list(typing.get_args(keuzes[0]))
-                uit[naam] = standaard if standaard in opties else opties[0]
     return uit
 
 
