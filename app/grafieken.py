@@ -59,7 +59,7 @@ class _Specs:
         self._slot = threading.Lock()
 
     def spec(self, gegevens: dict, maak) -> dict:
-        """A copy (Streamlit moves the data out of the spec it is given) of ``maak(gegevens).to_dict()``."""
+        """A copy (Streamlit may change the spec it is given) of ``maak(gegevens).to_dict()``."""
         sleutel = json.dumps(gegevens, sort_keys=True)
         with self._slot:
             spec = self._specs.get(sleutel)
@@ -86,12 +86,12 @@ def woonlasten_spec(r: Resultaat, extra_na: dict[str, float | None] | None = Non
 
 def _woonlasten_altair(gegevens: dict):
     import altair as alt
-    import pandas as pd
 
+    # the rows go in as plain values (every field's type is given below): no DataFrame for Altair to clean up
     rijen, totalen = gegevens["rijen"], gegevens["totalen"]
     volgorde = [x["situatie"] for x in totalen]
     kleuren = _kleuren([x["onderdeel"] for x in rijen])
-    staven = alt.Chart(pd.DataFrame(rijen)).mark_bar(stroke="white", strokeWidth=1).encode(
+    staven = alt.Chart(alt.Data(values=rijen)).mark_bar(stroke="white", strokeWidth=1).encode(
         x=alt.X("situatie:N", sort=volgorde, title=None, scale=alt.Scale(paddingInner=0.35, paddingOuter=0.2),
                 axis=alt.Axis(labelAngle=0, labelFontSize=13)),
         y=alt.Y("sum(bedrag):Q", title="euro per maand", axis=alt.Axis(labelExpr=EURO_AS)),
@@ -102,7 +102,7 @@ def _woonlasten_altair(gegevens: dict):
         tooltip=[alt.Tooltip("situatie:N", title="Situatie"), alt.Tooltip("onderdeel:N", title="Onderdeel"),
                  alt.Tooltip("tekst:N", title="Per maand")],
     )
-    labels = alt.Chart(pd.DataFrame(totalen)).mark_text(dy=-10, fontSize=14, fontWeight="bold").encode(
+    labels = alt.Chart(alt.Data(values=totalen)).mark_text(dy=-10, fontSize=14, fontWeight="bold").encode(
         x=alt.X("situatie:N", sort=volgorde), y=alt.Y("totaal:Q"), text=alt.Text("tekst:N"))
     return alt.layer(staven, labels).properties(
         title=alt.TitleParams(text="Woonlasten per maand", subtitle=gegevens["ondertitel"]), height=400)
