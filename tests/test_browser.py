@@ -49,13 +49,14 @@ def vrije_poort() -> int:
         return s.getsockname()[1]
 
 
-def start_server(poort: int) -> subprocess.Popen:
-    """``streamlit run streamlit_app.py`` headless on ``poort``; returns the process once /_stcore/health is ok."""
+def start_server(poort: int, map_: Path = PROJECT) -> subprocess.Popen:
+    """``streamlit run streamlit_app.py`` headless on ``poort`` in the project folder ``map_`` (bench/app_ab.py
+    compares checkouts); returns the process once /_stcore/health is ok."""
     log = tempfile.TemporaryFile()
     proces = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless", "true",
          "--server.port", str(poort), "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=PROJECT, stdout=log, stderr=subprocess.STDOUT)
+        cwd=map_, stdout=log, stderr=subprocess.STDOUT)
     einde = time.monotonic() + 60
     while time.monotonic() < einde:
         if proces.poll() is not None:

@@ -1,0 +1,74 @@
+"""Paired comparison of the first page load of two or more checkouts of the app (prints figures; asserts nothing):
+
+    python bench/app_ab.py /pad/naar/checkout_a /pad/naar/checkout_b --rondes 10 --laden 3
+
+Each round starts each checkout's server in turn (``streamlit run streamlit_app.py`` in that folder), waits until its
+warm-up is done, and loads the page ``--laden`` times, each in a browser context that never loaded the app; the
+round's figure per checkout is the median of those loads: the chart's first mark, timed inside the page from the
+start of the navigation (as in bench/app.py). The host's speed drifts over minutes, so what counts is the paired
+difference per round against the first checkout, not two medians taken at different times. Use it to find out what
+a change to the page costs or saves in the browser (e.g. a checkout with some inputs removed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+sys.path.insert(0, str(PROJECT / "tests"))
+sys.path.insert(0, str(PROJECT / "bench"))  # so that `app` below is bench/app.py, not the app package
+
+WACHT_OPWARMEN_S = 2.5  # the warm-up (app/opstart.py) takes about 1,3 s of CPU on this machine
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("mappen", nargs="+", type=Path, help="checkouts van het project (de eerste is de basis)")
+    p.add_argument("--rondes", type=int, default=10)
+    p.add_argument("--laden", type=int, default=3, help="paginaladingen per server per ronde")
+    args = p.parse_args()
+
+    from playwright.sync_api import sync_playwright
+    from test_browser import CHROMIUM_ARGS, chromium_pad, start_server, stop_server, vrije_poort
+
+    from app import GETEKEND, MARKEER  # bench/app.py
+
+    tijden: dict[Path, list[float]] = {m: [] for m in args.mappen}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_pad(), headless=True, args=CHROMIUM_ARGS)
+        for ronde in range(args.rondes):
+            for map_ in args.mappen:
+                poort = vrije_poort()
+                proces = start_server(poort, map_)
+                time.sleep(WACHT_OPWARMEN_S)
+                try:
+                    keer = []
+                    for _ in range(args.laden):
+                        pagina = browser.new_page(viewport={"width": 1440, "height": 1000}, locale="nl-NL")
+                        pagina.add_init_script(MARKEER)
+                        pagina.goto(f"http://localhost:{poort}/")
+                        pagina.locator(GETEKEND).first.wait_for(timeout=60_000)
+                        keer.append(pagina.evaluate("window.__wl.grafiek") / 1000)
+                        pagina.close()
+                        time.sleep(0.5)
+                    tijden[map_].append(statistics.median(keer))
+                finally:
+                    stop_server(proces)
+            print(f"ronde {ronde + 1}: " + "  ".join(f"{m.name} {tijden[m][-1]:.2f} s" for m in args.mappen), flush=True)
+        browser.close()
+    basis = args.mappen[0]
+    print(f"grafiek getekend (in de pagina), mediaan van {args.rondes} rondes, en het verschil met {basis.name} per "
+          "ronde (mediaan, gemiddelde):")
+    for m in args.mappen:
+        verschil = [a - b for a, b in zip(tijden[m], tijden[basis], strict=True)]
+        print(f"  {m.name:<20} {statistics.median(tijden[m]):5.2f} s   verschil {statistics.median(verschil):+5.2f} s"
+              f" / {statistics.mean(verschil):+5.2f} s")
+
+
+if __name__ == "__main__":
+    main()
