@@ -44,7 +44,9 @@ def _woonlasten_gegevens(r: Resultaat, extra_na: dict[str, float | None] | None)
 
 
 def woonlasten_grafiek(r: Resultaat, extra_na: dict[str, float | None] | None = None):
-    """Stacked bars of the monthly costs now and after the upgrade, by part, with the totals written above."""
+    """Stacked bars of the monthly costs now and after the upgrade, by part, with the totals written above (the
+    Altair chart; the pages show it through :func:`woonlasten_spec`, and the tests check that spec against this
+    chart's schema-checked one)."""
     return _woonlasten_altair(_woonlasten_gegevens(r, extra_na))
 
 
