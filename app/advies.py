@@ -25,8 +25,7 @@ from app.opmaak import (
     tabel_rijen,
     verbruik_tekst,
 )
-from woonlasten.cli import oordeel
-from woonlasten.formatteer import euro, euro_verschil
+from woonlasten.formatteer import euro, euro_verschil, oordeel
 from woonlasten.modellen import Resultaat
 
 _DONKER = {KLEUR[n] for n in ("Kale huur en servicekosten", "Huurverhoging", "Gemeente en waterschap",

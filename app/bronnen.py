@@ -9,8 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from app import gedeeld as g
+from woonlasten.data import LABELS_DIR, PROJECT_DIR, TARIFFS_DIR
 from woonlasten.formatteer import getal
-from woonlasten.tabellen import LABELS_DIR, PROJECT_DIR, TARIFFS_DIR
 
 OMSCHRIJVING = {
     "tariffs/energiebelasting": "Energiebelasting en ODE per kWh en m³, per schijf",

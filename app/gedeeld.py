@@ -20,10 +20,10 @@ from pydantic import BaseModel, ValidationError
 
 from woonlasten import Casus, InvoerFout, bereken, bereken_frame, laad_tabellen
 from woonlasten.casus import casus_naar_rij, rij_naar_resultaat
+from woonlasten.data import Tabellen
 from woonlasten.formatteer import getal
 from woonlasten.meldingen import vertaal
 from woonlasten.modellen import ENERGIELABELS, GRENZEN, VERWARMINGEN, WONINGTYPES, Huishouden, Ingreep, Resultaat
-from woonlasten.tabellen import Tabellen
 
 BEWAAR = "session"  # persist_state of every widget
 

@@ -10,6 +10,7 @@ import streamlit as st
 
 from app import gedeeld as g
 from app.grafieken import verschil_grafiek
+from woonlasten.data import PROJECT_DIR
 from woonlasten.formatteer import euro_verschil, getal
 from woonlasten.portefeuille import (
     SCENARIOS,
@@ -24,7 +25,6 @@ from woonlasten.portefeuille import (
     samenvatting,
     scenario_uit_tekst,
 )
-from woonlasten.tabellen import PROJECT_DIR
 
 VOORBEELD = PROJECT_DIR / "data" / "voorbeeld_portefeuille.csv"
 SJABLOON = PROJECT_DIR / "data" / "sjabloon_portefeuille.csv"

@@ -22,8 +22,7 @@ from app.opmaak import (
     tabel_markdown,
     verbruik_tekst,
 )
-from woonlasten.cli import oordeel
-from woonlasten.formatteer import euro, euro_verschil, getal
+from woonlasten.formatteer import euro, euro_verschil, getal, oordeel
 from woonlasten.modellen import Resultaat
 
 

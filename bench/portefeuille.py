@@ -20,8 +20,8 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from woonlasten.data import laad_tabellen  # noqa: E402
 from woonlasten.portefeuille import DRADEN, SCENARIOS, bereken_portefeuille, lees_woningen, samenvatting  # noqa: E402
-from woonlasten.tabellen import laad_tabellen  # noqa: E402
 
 
 def maak_woningen(n: int, seed: int = 2025) -> pd.DataFrame:

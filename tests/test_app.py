@@ -17,8 +17,7 @@ from streamlit.testing.v1 import AppTest
 from app.advies import advies_html, korte_bron, staaf_svg
 from app.opmaak import kasstroom, onderdelen, tabel_rijen
 from woonlasten import Casus, bereken
-from woonlasten.cli import oordeel
-from woonlasten.formatteer import euro, euro_verschil, getal
+from woonlasten.formatteer import euro, euro_verschil, getal, oordeel
 from woonlasten.portefeuille import SCENARIOS, bereken_portefeuille, lees_woningen, samenvatting
 
 PROJECT = Path(__file__).resolve().parent.parent

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from woonlasten import Casus, bereken
-from woonlasten.cli import oordeel
+from woonlasten.formatteer import oordeel
 
 PROJECT = Path(__file__).resolve().parent.parent
 # Screenshots go to out/screenshots (not tracked); WOONLASTEN_SCHERMAFDRUKKEN=docs/screenshots refreshes the ones

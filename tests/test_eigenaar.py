@@ -3,7 +3,7 @@
 import pytest
 
 from woonlasten import InvoerFout, bereken
-from woonlasten.financiering import annuiteit
+from woonlasten.regels.financiering import annuiteit
 
 # Estimated space heating of the reference dwelling (tussenwoning, 85 m², label E, labels/ruimteverwarming.csv):
 #   85 × 11,50 / 1,04 = 939,90 m³; tap water 282,3 + cooking 36,2 m³ (3 persons, labels/tapwater_koken.csv)

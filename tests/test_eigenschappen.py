@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from woonlasten import bereken_frame
+from woonlasten.bereken import RESULTAAT_DELEN
 from woonlasten.casus import casus_naar_rij
-from woonlasten.kern import RESULTAAT_DELEN
 from woonlasten.modellen import ENERGIELABELS, VERWARMINGEN, WONINGTYPES, Casus
 
 LABELS_ZONDER_PLUS = ["A", "B", "C", "D", "E", "F", "G"]
@@ -121,7 +121,7 @@ def test_once_per_combination_equals_every_row_on_its_own(cases, varianten):
     stage on all rows (HERHALING huge) gives the same amounts, labels and rule codes in every row."""
     import copy
 
-    from woonlasten import kern
+    from woonlasten.rekenen import per_uniek as kern
 
     rijen = []
     for c in cases:

@@ -176,30 +176,28 @@ def test_huurtoeslag_2022_by_hand():
     assert _huurtoeslag(2022, 1, 0, 20000, 550) == pytest.approx(209.39, abs=0.01)
 
 
-def test_information_columns_are_exactly_the_skippable_ones():
-    """A caller that asks for no rent information skips it; HUURINFORMATIE must name every column those rules add,
-    or asking for one of them would silently skip it (and the amounts must not change)."""
+def test_information_rules_are_skipped_only_when_nothing_of_theirs_is_asked():
+    """A caller that asks for no rent information skips the informative rules (their declaration lists every column
+    they write, checked with controle=True); asking for one of their columns runs them; the amounts do not change."""
     import pandas as pd
 
-    from woonlasten.kern import HUURINFORMATIE, bereken_frame, bereken_kolommen
+    from woonlasten.bereken import bereken_frame, bereken_kolommen
+    from woonlasten.rekenen.regel import alle_regels
 
     invoer = pd.DataFrame({"peildatum": ["2025-06-01"], "gemeente": ["Borne"], "woningtype": ["tussenwoning"],
                            "oppervlakte_m2": [85.0], "energielabel": ["E"], "naar_label": ["B"], "kale_huur": [650.0],
                            "wws_punten": [150.0], "epv_warmtevraag_kwh_m2": [20.0], "inkomen_jaar": [24000.0]})
     alles = bereken_frame(invoer)
-    zonder = bereken_kolommen(invoer, uitvoer=["na_totaal", "verschil_totaal"])
-    assert set(HUURINFORMATIE) <= set(alles.columns)
-    # run the information rules again on the columns without them: every column they add is in HUURINFORMATIE
-    from woonlasten import huurregels
-    from woonlasten.tabellen import laad_tabellen
-    f = bereken_kolommen(invoer)
-    for kol in HUURINFORMATIE:
-        del f[kol]
-    voor = set(f)
-    huurregels.wws(f, laad_tabellen())
-    huurregels.epv(f, laad_tabellen())
-    assert set(f) - voor <= set(HUURINFORMATIE)
-    assert {"huurklasse_voor", "huurklasse_na", "_rij_huurgrenzen"} <= set(HUURINFORMATIE)  # set in kern.huur
+    informatief = [r for r in alle_regels() if r.informatief]
+    assert [r.naam for r in informatief] == ["huurinformatie"]
+    kolommen = set(bereken_kolommen(invoer, controle=True))  # raises when a rule writes an undeclared column
+    van_informatie = {k for k in kolommen if informatief[0].schrijft_kolom(k)}
+    assert {"huurklasse_voor", "huurklasse_na", "_rij_huurgrenzen", "max_huur_na", "epv_max_maand"} <= van_informatie
+    from woonlasten.rekenen.regel import nodig_voor
+
+    assert "huurinformatie" not in [r.naam for r in nodig_voor(["na_totaal", "verschil_totaal"])]
+    assert "huurinformatie" in [r.naam for r in nodig_voor(["max_huur_na"])]
+    zonder = bereken_kolommen(invoer, uitvoer=["na_totaal", "verschil_totaal"], controle=True)
     assert zonder["verschil_totaal"][0] == alles["verschil_totaal"][0]
     met_een = bereken_kolommen(invoer, uitvoer=["max_huur_na", "verschil_totaal"])
     assert met_een["max_huur_na"][0] == alles["max_huur_na"][0] and not pd.isna(met_een["max_huur_na"][0])

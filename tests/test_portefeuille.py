@@ -263,7 +263,7 @@ def test_dwelling_at_the_target_is_reported_unchanged_even_with_a_given_rent_inc
 
 
 def test_core_reports_a_row_without_upgrade_empty_or_unchanged():
-    from woonlasten.kern import bereken_frame
+    from woonlasten.bereken import bereken_frame
     invoer = pd.DataFrame({"peildatum": ["2025-06-01"] * 2, "gemeente": ["Borne"] * 2,
                            "woningtype": ["tussenwoning"] * 2, "oppervlakte_m2": [85.0, 85.0],
                            "energielabel": ["E", "E"], "naar_label": ["B", None], "kale_huur": [600.0, 600.0]})

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from woonlasten.tabellen import DataFout, laad_tabel, laad_tabellen, zoek
+from woonlasten.data import DataFout, laad_tabel, laad_tabellen, zoek
 
 KOP = "toepassing,geldig_vanaf,geldig_tot,btw_tarief,status,bron\n"
 
@@ -91,7 +91,7 @@ def test_remembered_lookups_follow_a_replaced_frame(tmp_path):
 def test_lookup_through_the_whole_key_space_equals_the_lookup_per_combination(rijen):
     """Small key spaces are matched whole and remembered (tabellen._HELE_SLEUTELRUIMTE); the answer is the same
     row, value and -1 (not found) as matching only the combinations asked for."""
-    from woonlasten import tabellen as tb
+    from woonlasten.data import opzoeken as tb
 
     tabel = laad_tabellen()["tariffs/vergoedingentabel"]
     verhuring, m2, voor, na = (list(k) for k in zip(*rijen, strict=True))
@@ -113,7 +113,7 @@ def test_lookup_through_the_whole_key_space_equals_the_lookup_per_combination(ri
 def test_categorisch_refuses_a_code_outside_its_categories_and_keeps_0_apart_from_0_0():
     """A code outside the categories (own tables with a gap in the label order, no class limits) is a ValueError
     the app can show, not a broken column; categories 0 and 0.0 keep their own type (the dtype cache)."""
-    from woonlasten.tabellen import categorisch
+    from woonlasten.data import categorisch
 
     with pytest.raises(ValueError):
         categorisch(np.array([2], dtype=np.int8), ("A", "B"))
@@ -124,7 +124,7 @@ def test_categorisch_refuses_a_code_outside_its_categories_and_keeps_0_apart_fro
 def test_remembered_values_per_table_stay_bounded(tmp_path, monkeypatch):
     """A long-running app meets ever new key lists; a table remembers at most _AFGELEID_MAXIMUM values and
     computes a forgotten one again (the same value)."""
-    from woonlasten import tabellen as tb
+    from woonlasten.data import laden as tb
 
     monkeypatch.setattr(tb, "_AFGELEID_MAXIMUM", 5)
     tabel = laad_tabel(_schrijf(tmp_path, "energie,2022-01-01,,0.21,bevestigd,a\n"), "tariffs/btw")

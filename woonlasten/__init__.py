@@ -5,10 +5,10 @@ after an energy upgrade, and whether the upgrade is woonlastenneutraal.
     >>> resultaat = bereken(Casus.model_validate({...}))
 """
 
+from woonlasten.bereken import bereken_frame
 from woonlasten.casus import InvoerFout, bereken, bereken_casus_frame
-from woonlasten.kern import bereken_frame
+from woonlasten.data import DataFout, laad_tabellen
 from woonlasten.modellen import Casus, Resultaat
-from woonlasten.tabellen import DataFout, laad_tabellen
 
 __all__ = ["Casus", "Resultaat", "bereken", "bereken_frame", "bereken_casus_frame", "InvoerFout", "DataFout",
            "laad_tabellen"]

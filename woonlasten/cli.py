@@ -11,13 +11,14 @@ import signal
 import sys
 from pathlib import Path
 
+import pandas as pd
 from pydantic import ValidationError
 
 from woonlasten.casus import InvoerFout, bereken
-from woonlasten.formatteer import euro, euro_verschil, getal
+from woonlasten.data import DataFout
+from woonlasten.formatteer import euro, euro_verschil, getal, oordeel
 from woonlasten.meldingen import vertaal
 from woonlasten.modellen import Casus, Resultaat
-from woonlasten.tabellen import DataFout
 
 FOUT = 2
 
@@ -126,18 +127,6 @@ def tekst_samenvatting(r: Resultaat) -> str:
     return "\n".join(regels)
 
 
-def oordeel(r: Resultaat) -> str:
-    """The verdict in words, not relying on colour: 'Woonlastenneutraal: ja, € 4,20 per maand minder'."""
-    if r.verschil is None:
-        return "Geen ingreep: geen oordeel."
-    d = r.verschil.totaal
-    if d < 0:
-        return f"Woonlastenneutraal: ja, {euro(-d)} per maand minder"
-    if d == 0:
-        return "Woonlastenneutraal: ja, per maand gelijk"
-    return f"Woonlastenneutraal: nee, {euro(d)} per maand meer"
-
-
 def main(argv: list[str] | None = None) -> int:
     if hasattr(signal, "SIGPIPE") and argv is None:  # `… | head` ends quietly, as a shell user expects
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
@@ -162,8 +151,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(resultaat.model_dump_json(indent=2))
             return 0
         if args.opdracht == "portefeuille":
-            from woonlasten.portefeuille import cli_portefeuille
-            return cli_portefeuille(args)
+            return _portefeuille(args)
     except InvoerFout as exc:
         print(f"Fout: {exc}", file=sys.stderr)
         return FOUT
@@ -171,3 +159,61 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Fout in de meegeleverde gegevens: {exc}", file=sys.stderr)
         return FOUT
     return FOUT
+
+
+def _portefeuille(args) -> int:
+    """``python -m woonlasten portefeuille WONINGEN --scenario … --peildatum … --uit …``."""
+    # imported here: Arrow and openpyxl cost a single case's command a few tenths of a second
+    from woonlasten.portefeuille import (
+        PortefeuilleFout,
+        bereken_portefeuille,
+        lees_woningen,
+        samenvatting,
+        scenario_uit_tekst,
+        schrijf,
+    )
+
+    try:
+        scenario = scenario_uit_tekst(args.scenario)
+        if args.peildatum is not None:
+            try:
+                pd.Timestamp(args.peildatum)
+            except ValueError:
+                raise InvoerFout(f"--peildatum: geen geldige datum '{args.peildatum}' (gebruik JJJJ-MM-DD)") from None
+        woningen = lees_woningen(args.woningen)
+        resultaat = bereken_portefeuille(woningen, scenario, args.peildatum)
+    except PortefeuilleFout as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 2
+    totaal = samenvatting(resultaat, per=None).iloc[0]
+    complexen = samenvatting(resultaat)
+    n_fout = int((resultaat["status"] == "fout").sum())
+    print(f"{len(resultaat)} woningen gelezen, {len(resultaat) - n_fout} berekend, {n_fout} met een fout.")
+    print(f"Scenario: {scenario.omschrijving}. Aangepakt: {int(totaal['aangepakt'])}; woonlastenneutraal: "
+          f"{int(totaal['neutraal'])} ({_pct(totaal['aandeel_neutraal'])}); gemiddeld verschil "
+          f"{_eur(totaal['gemiddeld_verschil_maand'])} per maand, slechtste {_eur(totaal['slechtste_verschil_maand'])}.")
+    if n_fout:
+        print("Eerste fouten:")
+        for _, rij in resultaat[resultaat["status"] == "fout"].head(5).iterrows():
+            print(f"  regel {int(rij.name) + 2}: {rij['melding']}")
+    if args.uit:
+        try:
+            schrijf(resultaat, args.uit, {"complexen": complexen, "totaal": samenvatting(resultaat, per=None)})
+        except PortefeuilleFout as exc:
+            print(f"Fout: {exc}", file=sys.stderr)
+            return 2
+        except OSError as exc:
+            print(f"Fout: kan {args.uit} niet schrijven ({exc.strerror})", file=sys.stderr)
+            return 2
+        print(f"Resultaat geschreven naar {args.uit}")
+    else:
+        print(complexen.to_string(index=False))
+    return 0
+
+
+def _pct(x) -> str:
+    return "–" if pd.isna(x) else f"{x * 100:.1f}%".replace(".", ",")
+
+
+def _eur(x) -> str:
+    return euro_verschil(float(x)) if pd.notna(x) else "–"

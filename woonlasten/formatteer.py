@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from woonlasten.modellen import Resultaat
 
 
 def getal(x: float, decimalen: int = 0) -> str:
@@ -28,3 +32,15 @@ def euro_verschil(x: float) -> str:
     if round(x, 2) == 0:
         return "€ 0,00"
     return ("+" if x > 0 else "") + euro(x)
+
+
+def oordeel(r: "Resultaat") -> str:
+    """The verdict in words, not relying on colour: 'Woonlastenneutraal: ja, € 4,20 per maand minder'."""
+    if r.verschil is None:
+        return "Geen ingreep: geen oordeel."
+    d = r.verschil.totaal
+    if d < 0:
+        return f"Woonlastenneutraal: ja, {euro(-d)} per maand minder"
+    if d == 0:
+        return "Woonlastenneutraal: ja, per maand gelijk"
+    return f"Woonlastenneutraal: nee, {euro(d)} per maand meer"

@@ -7,9 +7,10 @@ and a portfolio row are accepted or refused by the same rule.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 ENERGIELABELS = ("A++++", "A+++", "A++", "A+", "A", "B", "C", "D", "E", "F", "G")
 WONINGTYPES = ("appartement", "appartement_hoogbouw", "tussenwoning", "hoekwoning", "twee-onder-een-kap",
@@ -163,42 +164,106 @@ class Casus(_Model):
 # Results (all money in € per month, rounded to cents)
 
 
-class HuurDelen(BaseModel):
-    kale_huur: float
-    servicekosten: float
-    huurverhoging: float
-    totaal: float
-    huurtoeslag: float = Field(0.0, description="Geschatte huurtoeslag, negatief [€/maand]; 0 zonder inkomen.")
-    netto: float = Field(0.0, description="Huur na huurtoeslag [€/maand].")
+@dataclass(frozen=True)
+class Onderdeel:
+    """One amount of a part of the woonlasten [€/maand], e.g. ``energie.gas``."""
+
+    naam: str
+    label: str  # in tables (app, printable advice)
+    kort: str | None = None  # in the terminal (CLI); None = label
+    beschrijving: str | None = None
+    standaard: float | None = None  # the result model's default; None = always given
+    in_totaal: bool = True  # counts in the woonlasten total (huurtoeslag and net rent do not)
+    uitsplitsing: bool = True  # a line under its part in the terminal's breakdown
+    grafiek: str | None = None  # the group of the stacked chart it falls in (None = not drawn on its own)
+    portefeuille: bool = False  # a column of a portfolio's result
 
 
-class EnergieDelen(BaseModel):
-    gas: float
-    elektriciteit: float
-    totaal: float
+@dataclass(frozen=True)
+class Deel:
+    """A part of the woonlasten (huur, energie, …) with its amounts; ``totaal`` is the part's own sum."""
+
+    naam: str
+    label: str
+    kort: str
+    onderdelen: tuple[Onderdeel, ...]
+    optioneel: bool = False  # left out of a table and the terminal when zero before and after
+
+    @property
+    def model(self) -> str:
+        return "".join(w.capitalize() for w in self.naam.split("_")) + "Delen"
 
 
-class LokaleLastenDelen(BaseModel):
-    afvalstoffenheffing: float
-    rioolheffing: float
-    ozb: float
-    waterschap: float
-    totaal: float
+# The parts of a result, declared once: the result models below, the calculation's result columns
+# (``{voor,na,verschil}_<deel>_<onderdeel>``), the terminal text, the app's table and chart and the portfolio's
+# columns all follow from this.
+RESULTAAT: tuple[Deel, ...] = (
+    Deel("huur", "Huur", "Huur", (
+        Onderdeel("kale_huur", "kale huur", grafiek="Kale huur en servicekosten"),
+        Onderdeel("servicekosten", "servicekosten", grafiek="Kale huur en servicekosten"),
+        Onderdeel("huurverhoging", "huurverhoging", grafiek="Huurverhoging", portefeuille=True),
+        Onderdeel("totaal", "Huur", portefeuille=True),
+        Onderdeel("huurtoeslag", "huurtoeslag", "huurtoeslag (schatting)",
+                  "Geschatte huurtoeslag, negatief [€/maand]; 0 zonder inkomen.", 0.0, in_totaal=False,
+                  uitsplitsing=False, grafiek="Huurtoeslag", portefeuille=True),
+        Onderdeel("netto", "netto huur", None, "Huur na huurtoeslag [€/maand].", 0.0, in_totaal=False,
+                  uitsplitsing=False),
+    )),
+    Deel("energie", "Energie", "Energie", (
+        Onderdeel("gas", "gas", grafiek="Gas"),
+        Onderdeel("elektriciteit", "elektriciteit", grafiek="Elektriciteit"),
+        Onderdeel("totaal", "Energie", portefeuille=True),
+    )),
+    Deel("lokale_lasten", "Gemeente en waterschap", "Lokale lasten", (
+        Onderdeel("afvalstoffenheffing", "afvalstoffenheffing", grafiek="Gemeente en waterschap"),
+        Onderdeel("rioolheffing", "rioolheffing", grafiek="Gemeente en waterschap"),
+        Onderdeel("ozb", "onroerendezaakbelasting (OZB)", "ozb", grafiek="Gemeente en waterschap"),
+        Onderdeel("waterschap", "waterschap", grafiek="Gemeente en waterschap"),
+        Onderdeel("totaal", "Gemeente en waterschap", portefeuille=True),
+    )),
+    Deel("financiering", "Financiering", "Financiering", (
+        Onderdeel("lening", "maandlast lening", "lening maatregelen",
+                  "Maandlast van de lening voor de maatregelen [€/maand] (alleen na).", 0.0, grafiek="Maandlast lening"),
+        Onderdeel("hypotheek", "hypotheeklasten", "hypotheek", "Opgegeven bestaande hypotheeklasten [€/maand].", 0.0,
+                  grafiek="Hypotheeklasten"),
+        Onderdeel("totaal", "Financiering", standaard=0.0),
+    ), optioneel=True),
+)
+# the result columns per situation, in the declared order, then the woonlasten before and after huurtoeslag
+RESULTAAT_DELEN: tuple[str, ...] = tuple(f"{d.naam}_{o.naam}" for d in RESULTAAT for o in d.onderdelen) + (
+    "totaal", "totaal_netto")
+# a portfolio's result columns per situation: what counts in the total, the total, then what comes after it
+PORTEFEUILLE_DELEN: tuple[str, ...] = tuple(
+    f"{d.naam}_{o.naam}" for d in RESULTAAT for o in d.onderdelen if o.portefeuille and o.in_totaal) + ("totaal",) + \
+    tuple(f"{d.naam}_{o.naam}" for d in RESULTAAT for o in d.onderdelen if o.portefeuille and not o.in_totaal)
 
 
-class FinancieringDelen(BaseModel):
-    lening: float = Field(0.0, description="Maandlast van de lening voor de maatregelen [€/maand] (alleen na).")
-    hypotheek: float = Field(0.0, description="Opgegeven bestaande hypotheeklasten [€/maand].")
-    totaal: float = 0.0
+def _delen_model(deel: Deel) -> type[BaseModel]:
+    velden = {o.naam: (float, Field(... if o.standaard is None else o.standaard, description=o.beschrijving))
+              for o in deel.onderdelen}
+    return create_model(deel.model, __module__=__name__, **velden)  # type: ignore[call-overload]
 
 
-class Woonlasten(BaseModel):
-    huur: HuurDelen
-    energie: EnergieDelen
-    lokale_lasten: LokaleLastenDelen
-    financiering: FinancieringDelen = Field(default_factory=FinancieringDelen)
-    totaal: float
-    totaal_netto: float = Field(0.0, description="Totaal na huurtoeslag [€/maand].")
+_DELEN_MODELLEN = {d.naam: _delen_model(d) for d in RESULTAAT}
+HuurDelen = _DELEN_MODELLEN["huur"]
+EnergieDelen = _DELEN_MODELLEN["energie"]
+LokaleLastenDelen = _DELEN_MODELLEN["lokale_lasten"]
+FinancieringDelen = _DELEN_MODELLEN["financiering"]
+
+
+def _woonlasten_veld(deel: Deel):
+    model = _DELEN_MODELLEN[deel.naam]
+    if all(o.standaard is not None for o in deel.onderdelen):
+        return model, Field(default_factory=model)
+    return model, ...
+
+
+Woonlasten = create_model(  # type: ignore[call-overload]
+    "Woonlasten", __module__=__name__,
+    **{d.naam: _woonlasten_veld(d) for d in RESULTAAT},
+    totaal=(float, ...),
+    totaal_netto=(float, Field(0.0, description="Totaal na huurtoeslag [€/maand].")),
+)
 
 
 class VerbruikResultaat(BaseModel):

@@ -10,7 +10,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from woonlasten.tabellen import Tabellen, zoek
+from woonlasten.data import Tabellen, zoek
+from woonlasten.formatteer import euro, getal
+from woonlasten.modellen import Toelichting
+from woonlasten.regels.ingreep import maatregel_kolommen
+from woonlasten.rekenen.regel import Regel, bronrij, item
+from woonlasten.rekenen.rekenblad import SITUATIES, vul
 
 VORMEN = ("warmtefonds", "hypotheek", "eigen_geld")
 MAANDEN = 12
@@ -177,7 +182,7 @@ def effect(f, t: Tabellen) -> None:
     f["co2_besparing_kg"] = gas * float(co2["aardgas"]) + stroom * float(co2["elektriciteit"])
 
 
-def financiering(f, t: Tabellen, fouten, maatregelen: list[str]) -> None:
+def financiering(f, t: Tabellen, fouten) -> None:
     """All owner/buyer financing columns; rows without a financing request get zeros (and no loan)."""
     f["_financiering"] = f["_eigenaar"] & f["heeft_ingreep"]
     if not f["_financiering"].any():  # tenants only (a corporation's portfolio): nothing to finance
@@ -191,7 +196,7 @@ def financiering(f, t: Tabellen, fouten, maatregelen: list[str]) -> None:
         f["_rij_warmtefonds"] = -1
         f["_rij_hypotheekruimte"] = -1
         return
-    investering_en_subsidie(f, t, maatregelen)
+    investering_en_subsidie(f, t, maatregel_kolommen(t))
     lening(f, t, fouten)
     effect(f, t)
 
@@ -208,3 +213,105 @@ def kasstroom(netto_investering: float, eigen_geld: float, maandlast: float, loo
             stand += besparing_maand * MAANDEN - aflossing
         rijen.append({"jaar": jaar, "cumulatief": stand})
     return pd.DataFrame(rijen)
+
+
+def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
+    """Owner lines: each measure's price and ISDE, the loan, the borrowing room, payback and CO₂."""
+    uit: list[Toelichting] = []
+    if rij["rol"] != "eigenaar" or not bool(rij["heeft_ingreep"]):
+        return uit
+    catalogus = t["labels/maatregelen"]
+    for naam in catalogus.frame["maatregel"]:
+        if f"investering_{naam}" not in rij.index or not rij[f"investering_{naam}"] > 0:
+            continue
+        cat = catalogus.frame.loc[catalogus.frame["maatregel"] == naam].iloc[0]
+        eigen = f"prijs_{naam}" in rij.index and not pd.isna(rij[f"prijs_{naam}"])
+        prijs = rij[f"prijs_{naam}"] if eigen else cat["investering_per_eenheid"]
+        isde = bronrij(t, "tariffs/isde", _isde_regel(t, naam, rij["peildatum"]))
+        tekst = (f"{getal(rij[f'maatregel_{naam}'], 1)} {cat['eenheid']} × {euro(prijs)} "
+                 f"({'eigen offerte' if eigen else 'standaardprijs'}) = {euro(rij[f'investering_{naam}'])}; "
+                 f"ISDE {euro(rij.get(f'subsidie_{naam}', 0.0) or 0.0)}.")
+        uit.append(item(f"Eigenaar: {naam.replace('_', ' ')}", tekst, None if eigen else cat, "labels/maatregelen"))
+        if isde is not None:
+            uit.append(item(f"Eigenaar: ISDE {naam.replace('_', ' ')}", _isde_tekst(isde), isde, "tariffs/isde"))
+    if rij["lening"] > 0:
+        wf = bronrij(t, "tariffs/warmtefonds", rij["_rij_warmtefonds"])
+        vorm = "Warmtefonds-energiebespaarlening" if rij["financiering_vorm"] == "warmtefonds" else "hypotheek"
+        nul = " (0%: inkomen onder de grens)" if rij["warmtefonds_nul_procent"] else ""
+        uit.append(item("Eigenaar: lening",
+                         f"{vorm}: {euro(rij['lening'])} tegen {getal(rij['rente_lening_pct'], 2)}%{nul} in "
+                         f"{getal(rij['looptijd_lening_jaar'])} jaar: annuïteit {euro(rij['maandlast_lening'])} per maand.",
+                         wf if rij["financiering_vorm"] == "warmtefonds" else None, "tariffs/warmtefonds"))
+    ruimte = bronrij(t, "tariffs/hypotheekruimte", rij["_rij_hypotheekruimte"])
+    if ruimte is not None and not pd.isna(rij["extra_leenruimte"]):
+        boven = " Let op: de lening is hoger dan deze ruimte." if rij["boven_leenruimte"] else ""
+        uit.append(item("Eigenaar: extra leenruimte hypotheek",
+                         f"Bij label {rij['energielabel']}: tot {euro(rij['extra_leenruimte'], 0)} extra voor "
+                         f"energiebesparende maatregelen.{boven}", ruimte, "tariffs/hypotheekruimte"))
+    co2 = t["labels/co2_factoren"]
+    uit.append(item("Eigenaar: terugverdientijd en CO₂",
+                     "Terugverdientijd = netto investering ÷ energiebesparing per jaar, bij de prijzen van de "
+                     f"peildatum ({getal(rij['terugverdientijd_jaar'], 1)} jaar). CO₂: gasbesparing × "
+                     f"{getal(co2.frame.set_index('drager').loc['aardgas', 'kg_co2_per_eenheid'], 2)} kg/m³ + "
+                     f"stroombesparing × {getal(co2.frame.set_index('drager').loc['elektriciteit', 'kg_co2_per_eenheid'], 2)} "
+                     f"kg/kWh = {getal(rij['co2_besparing_kg'])} kg per jaar.",
+                     co2.frame.iloc[0], "labels/co2_factoren"))
+    if rij["zon_opwek_kwh"] > 0 and not pd.isna(rij.get("terugleververgoeding_kwh")) and \
+            rij["terugleververgoeding_kwh"] < rij["zon_minimum_vergoeding_kwh"] - 1e-9:
+        uit.append(Toelichting(onderwerp="Eigenaar: terugleververgoeding",
+                               tekst=f"Let op: de opgegeven vergoeding {euro(rij['terugleververgoeding_kwh'], 3)} per kWh "
+                                     "ligt onder het wettelijk minimum (50% van de kale leveringsprijs, 2027-2029)."))
+    return uit
+
+
+def _isde_regel(t: Tabellen, naam: str, datum) -> int:
+    rijen = t["tariffs/isde"].geldig_op(datum)
+    rijen = rijen[rijen["maatregel"] == naam]
+    return int(rijen["_rij"].iloc[0]) if len(rijen) else -1
+
+
+def _isde_tekst(isde: pd.Series) -> str:
+    if not pd.isna(isde["startbedrag"]):
+        return (f"Warmtepomp: {euro(isde['startbedrag'], 0)} + {euro(isde['bedrag_per_kw'], 0)} per kW boven de eerste "
+                "kW.")
+    tekst = f"{euro(isde['bedrag_per_eenheid'])} per eenheid"
+    if not pd.isna(isde["bedrag_per_eenheid_dubbel"]):
+        tekst += f", {euro(isde['bedrag_per_eenheid_dubbel'])} bij twee of meer maatregelen (binnen 24 maanden)"
+    if isde["minimaal_aantal_maatregelen"] and isde["minimaal_aantal_maatregelen"] >= 2:
+        tekst += "; alleen bij minstens twee maatregelen"
+    if not pd.isna(isde["minimum_hoeveelheid"]):
+        tekst += f"; minimaal {getal(isde['minimum_hoeveelheid'])}, maximaal {getal(isde['maximum_hoeveelheid'])}"
+    return tekst + "."
+
+
+def financieringsdelen(f, t: Tabellen, fouten) -> None:
+    """The financing part of the woonlasten [€/maand]: the loan's monthly payment (after only) and an owner's given
+    mortgage costs (before and after)."""
+    hypotheek = np.where(f["_eigenaar"], vul(f["hypotheeklasten_maand"], 0.0), 0.0)
+    for s in SITUATIES:
+        f[f"{s}_financiering_lening"] = f["maandlast_lening"] if s == "na" else np.zeros(f.n)
+        f[f"{s}_financiering_hypotheek"] = hypotheek
+        f[f"{s}_financiering_totaal"] = f[f"{s}_financiering_lening"] + hypotheek
+
+
+VOLGORDE = 80
+
+REGELS = (
+    Regel(
+        "financiering", financiering,
+        leest=("_eigenaar", "heeft_ingreep", "maatregel_*", "prijs_*", "_peildatum_cat", "investering",
+               "eerdere_isolatiemaatregel", "warmtepomp_kw", "financiering_vorm", "inkomen_jaar", "rente_pct",
+               "looptijd_jaar", "energielabel", "{s}_energie_totaal", "verbruik_gas_m3_{s}",
+               "{s}_elektriciteit_inkoop_kwh"),
+        schrijft=("_financiering", "investering_totaal", "subsidie", "netto_investering", "lening", "eigen_geld",
+                  "maandlast_lening", "energiebesparing_maand", "netto_maandeffect", "co2_besparing_kg",
+                  "rente_lening_pct", "looptijd_lening_jaar", "terugverdientijd_jaar", "extra_leenruimte",
+                  "boven_leenruimte", "warmtefonds_nul_procent", "_rij_warmtefonds", "_rij_hypotheekruimte",
+                  "investering_*", "subsidie_*"),
+        tabellen=("labels/maatregelen", "tariffs/isde", "tariffs/warmtefonds", "tariffs/hypotheekruimte",
+                  "labels/co2_factoren", "labels/parameters"),
+        uitleg=uitleg,
+    ),
+    Regel("financieringsdelen", financieringsdelen, leest=("_eigenaar", "hypotheeklasten_maand", "maandlast_lening"),
+          schrijft=("{s}_financiering_lening", "{s}_financiering_hypotheek", "{s}_financiering_totaal")),
+)

@@ -1,0 +1,306 @@
+"""Loading and looking up the dated, sourced data tables in ``tariffs/`` and ``labels/``.
+
+Every table is a CSV file (see ``docs/DATA-CONVENTIONS.md``). Each file is validated once, row by row, against a
+pydantic row model built from :data:`SCHEMAS`; a bad cell raises :class:`DataFout` naming the file, the line and
+the column. Lookups answer "the row valid on date D" for a whole column of dates at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable, Hashable, Optional
+
+import numpy as np
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, ValidationError, create_model
+
+from woonlasten.data.schema import SCHEMAS, STATUSSEN, F
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
+TARIFFS_DIR = PROJECT_DIR / "tariffs"
+LABELS_DIR = PROJECT_DIR / "labels"
+
+
+
+
+
+
+class DataFout(ValueError):
+    """A data file in tariffs/ or labels/ is missing, malformed or inconsistent (message in Dutch)."""
+
+
+@dataclass
+class Tabel:
+    """One validated data table.
+
+    ``frame`` holds the rows with ``geldig_vanaf``/``geldig_tot`` as ``datetime64`` (an empty ``geldig_tot`` is
+    read as the far future) and a column ``_rij`` with the 1-based line number in the file (header = line 1),
+    which results carry to cite the exact source row.
+
+    Derived data (rows per date, key indexes) is remembered on the object; each entry is built whole and then
+    stored in one assignment, so threads computing blocks of a portfolio at once can share a table (two threads
+    may build the same entry; both results are equal).
+    """
+
+    naam: str
+    pad: Path
+    frame: pd.DataFrame
+    sleutel: list[str] = field(default_factory=list)
+
+    @property
+    def gedateerd(self) -> bool:
+        return "geldig_vanaf" in self.frame.columns
+
+    def geldig_op(self, datum: dt.date | pd.Timestamp) -> pd.DataFrame:
+        """Rows valid on ``datum`` (all rows for an undated table). Remembered per date: tables do not change
+        after loading, and a single case asks the same tables for the same date dozens of times."""
+        if not self.gedateerd:
+            return self.frame
+        d = pd.Timestamp(datum)
+        onthouden = self.__dict__.setdefault("_per_datum", {})
+        if d not in onthouden:
+            f = self.frame
+            onthouden[d] = f[(f["geldig_vanaf"] <= d) & (f["geldig_tot"] >= d)]
+        return onthouden[d]
+
+    def sleutelindex(self, rijen: pd.DataFrame, kolommen: tuple[str, ...]) -> dict[tuple, int]:
+        """Position of each key combination in ``rijen`` (a result of :meth:`geldig_op` or the frame itself),
+        keys as text (see ``sleutel_tekst``); remembered per set of rows."""
+        onthouden = self.__dict__.setdefault("_sleutels", {})
+        sleutel = (id(rijen), kolommen)
+        if sleutel not in onthouden:
+            tekst = [tuple(sleutel_tekst(w) for w in rij) for rij in rijen[list(kolommen)].itertuples(index=False)]
+            onthouden[sleutel] = ({s: i for i, s in enumerate(tekst)}, rijen)  # keep rijen alive: id stays unique
+        return onthouden[sleutel][0]
+
+    def tekstcodes(self, rijen: pd.DataFrame, kolom: str) -> tuple[np.ndarray, pd.Index]:
+        """Codes of text column ``kolom`` in ``rijen`` (-1 = empty) over the distinct values of the whole table,
+        so lookups return Categoricals instead of million-element object arrays; remembered per set of rows."""
+        onthouden = self.__dict__.setdefault("_tekstcodes", {})
+        sleutel = (id(rijen), kolom)
+        if sleutel not in onthouden:
+            categorieen = pd.Index(pd.unique(self.frame[kolom].dropna()))
+            onthouden[sleutel] = (categorieen.get_indexer(rijen[kolom]).astype(np.int64), categorieen, rijen)
+        codes, categorieen, _ = onthouden[sleutel]
+        return codes, categorieen
+
+    def afgeleid(self, sleutel: Hashable, maak: Callable[[pd.DataFrame], Any]) -> Any:
+        """``maak(frame)``, remembered under ``sleutel`` until the frame is replaced (a copy with a derived column
+        swapped in, see ``kern._gas_per_m2``). Shared, so not to be changed by the caller."""
+        onthouden = self.__dict__.setdefault("_afgeleid", {})
+        frame = self.frame  # read once: another thread may swap it meanwhile
+        bewaard = onthouden.get(sleutel)
+        if bewaard is None or bewaard[1] is not frame:
+            if len(onthouden) >= _AFGELEID_MAXIMUM:  # a long-running app sees ever new key lists: start afresh
+                onthouden.clear()
+            bewaard = onthouden[sleutel] = (maak(frame), frame)  # built whole, stored in one step
+        return bewaard[0]
+
+    def rij(self, regelnummer: int) -> pd.Series:
+        """The row at 1-based file line ``regelnummer``."""
+        return self.frame.loc[self.frame["_rij"] == regelnummer].iloc[0]
+
+
+_EINDE = pd.Timestamp("2262-01-01")
+_AFGELEID_MAXIMUM = 2_000  # remembered values per table (Tabel.afgeleid), a few MB at most
+
+
+def _row_model(naam: str, kolommen: dict[str, Any]) -> type[BaseModel]:
+    fields: dict[str, Any] = {}
+    for kol, typ in kolommen.items():
+        fields[kol] = (typ, None) if _is_optional(typ) else (typ, ...)
+    fields["status"] = (Optional[str], None)
+    fields["bron"] = (str, ...)
+    return create_model(  # type: ignore[call-overload]
+        "Rij_" + naam.replace("/", "_"), __config__=ConfigDict(extra="allow", str_strip_whitespace=True), **fields
+    )
+
+
+def _is_optional(typ: Any) -> bool:
+    return getattr(typ, "__origin__", None) is not None and type(None) in getattr(typ, "__args__", ())
+
+
+def laad_tabel(pad: Path, naam: str) -> Tabel:
+    """Read and validate one CSV table; raises :class:`DataFout` with file, line and column on bad data."""
+    schema = SCHEMAS[naam]
+    if not pad.exists():
+        raise DataFout(f"Databestand ontbreekt: {pad}")
+    try:
+        ruw = pd.read_csv(pad, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except Exception as exc:  # noqa: BLE001 - any parse problem becomes a Dutch message
+        raise DataFout(f"{pad.name}: niet te lezen als CSV ({exc})") from exc
+    model = _row_model(naam, schema["kolommen"])
+    ontbrekend = [k for k in list(schema["kolommen"]) + ["bron"] if k not in ruw.columns
+                  and not _is_optional(schema["kolommen"].get(k, str))]
+    if ontbrekend:
+        raise DataFout(f"{pad.name}: kolom(men) ontbreken: {', '.join(ontbrekend)}")
+    rijen = []
+    for i, record in enumerate(ruw.to_dict(orient="records")):
+        waarden = {k: (v if v != "" else None) for k, v in record.items()}
+        try:
+            rij = model.model_validate(waarden)
+        except ValidationError as exc:
+            fout = exc.errors()[0]
+            kol = ".".join(str(x) for x in fout["loc"])
+            raise DataFout(
+                f"{pad.name}, regel {i + 2}, kolom '{kol}': ongeldige waarde {waarden.get(kol)!r} ({fout['msg']})"
+            ) from exc
+        if rij.status is not None and rij.status not in STATUSSEN:
+            raise DataFout(f"{pad.name}, regel {i + 2}, kolom 'status': {rij.status!r} is niet een van {STATUSSEN}")
+        d = rij.model_dump()
+        d["_rij"] = i + 2
+        rijen.append(d)
+    frame = pd.DataFrame(rijen)
+    if frame.empty:
+        raise DataFout(f"{pad.name}: het bestand bevat geen regels")
+    if "geldig_vanaf" in frame.columns:
+        frame["geldig_vanaf"] = pd.to_datetime(frame["geldig_vanaf"])
+        frame["geldig_tot"] = pd.to_datetime(frame.get("geldig_tot")).fillna(_EINDE)
+        _controleer_overlap(frame, schema["sleutel"], pad.name)
+    elif schema["sleutel"]:
+        dubbel = frame.duplicated(schema["sleutel"], keep="first")
+        if dubbel.any():
+            r = frame.loc[dubbel, "_rij"].iloc[0]
+            raise DataFout(f"{pad.name}, regel {r}: dezelfde sleutel {schema['sleutel']} staat er al eerder in")
+    for kol, typ in schema["kolommen"].items():
+        if typ in (float, F) and kol in frame.columns:
+            frame[kol] = frame[kol].astype(float)
+    return Tabel(naam=naam, pad=pad, frame=frame, sleutel=list(schema["sleutel"]))
+
+
+def _controleer_overlap(frame: pd.DataFrame, sleutel: list[str], bestand: str) -> None:
+    groepen = frame.groupby(sleutel, dropna=False) if sleutel else [((), frame)]
+    for key, g in groepen:
+        g = g.sort_values("geldig_vanaf")
+        vanaf = g["geldig_vanaf"].to_numpy()
+        tot = g["geldig_tot"].to_numpy()
+        if (tot < vanaf).any():
+            r = g.loc[tot < vanaf, "_rij"].iloc[0]
+            raise DataFout(f"{bestand}, regel {r}: geldig_tot ligt vóór geldig_vanaf")
+        overlap = vanaf[1:] <= tot[:-1]
+        if overlap.any():
+            r = g["_rij"].to_numpy()[1:][overlap][0]
+            raise DataFout(f"{bestand}, regel {r}: periode overlapt met een eerdere regel voor {key}")
+
+
+@dataclass
+class Tabellen:
+    """All data tables, by name (``"tariffs/btw"``, ``"labels/parameters"``, ...)."""
+
+    tabellen: dict[str, Tabel]
+
+    def __getitem__(self, naam: str) -> Tabel:
+        return self.tabellen[naam]
+
+    def parameter(self, naam: str) -> float:
+        """A named constant from ``labels/parameters.csv``."""
+        waarden = self.__dict__.get("_parameters")
+        if waarden is None:
+            f = self["labels/parameters"].frame
+            waarden = self.__dict__["_parameters"] = dict(zip(f["naam"], f["waarde"].astype(float), strict=True))
+        if naam not in waarden:
+            raise DataFout(f"parameters.csv: parameter '{naam}' ontbreekt")
+        return waarden[naam]
+
+
+
+def _datamap(extra: Optional[str]) -> dict[str, Path]:
+    """Where each table is read from: the shipped folders, overridden per file by ``extra`` folder(s)."""
+    paden = {naam: PROJECT_DIR / f"{naam}.csv" for naam in SCHEMAS}
+    for map_ in [m for m in (extra or "").split(os.pathsep) if m]:
+        for naam in SCHEMAS:
+            kandidaat = Path(map_) / f"{Path(naam).name}.csv"
+            if kandidaat.exists():
+                paden[naam] = kandidaat
+    return paden
+
+
+@lru_cache(maxsize=8)
+def laad_tabellen(extra: Optional[str] = None) -> Tabellen:
+    """Load every table once. ``extra``: folder(s) with own copies of tables that replace the shipped ones
+    (same file name and columns), e.g. a corporation's own vergoedingentabel. Defaults to ``$WOONLASTEN_DATA``.
+
+    Validated tables are kept in a cache file keyed on the exact bytes of every data file and of this module, so
+    a new process (the app's first load, a CLI call) skips the row-by-row validation when nothing changed. Set
+    ``WOONLASTEN_CACHE=uit`` to switch it off."""
+    extra = extra if extra is not None else os.environ.get("WOONLASTEN_DATA")
+    paden = _datamap(extra)
+    cache = _cachepad(paden)
+    if cache is not None and cache.exists():
+        try:
+            with open(cache, "rb") as fh:
+                tabellen = pickle.load(fh)
+            if isinstance(tabellen, Tabellen) and set(tabellen.tabellen) == set(paden):
+                return tabellen
+        except Exception:  # noqa: BLE001 - a broken cache is rebuilt, never fatal
+            pass
+    tabellen = Tabellen({naam: laad_tabel(pad, naam) for naam, pad in paden.items()})
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tijdelijk = cache.with_suffix(f".{os.getpid()}.tmp")
+            with open(tijdelijk, "wb") as fh:
+                pickle.dump(tabellen, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tijdelijk, cache)
+        except OSError:
+            pass
+    return tabellen
+
+
+def _cachepad(paden: dict[str, Path]) -> Optional[Path]:
+    """The cache file for exactly these data files and this code; None when caching is off or impossible."""
+    instelling = os.environ.get("WOONLASTEN_CACHE", "")
+    if instelling.lower() in ("uit", "0", "nee", "off"):
+        return None
+    h = hashlib.sha256()
+    h.update(Path(__file__).read_bytes())
+    h.update(repr(sorted((k, repr(v)) for k, v in SCHEMAS.items())).encode())
+    for naam, pad in sorted(paden.items()):
+        h.update(naam.encode())
+        try:
+            h.update(pad.read_bytes())
+        except OSError:
+            return None  # a missing file: load normally and report it
+    basis = Path(instelling) if instelling else Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "woonlasten"
+    return basis / f"tabellen-{h.hexdigest()[:24]}.pickle"
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Column-wise lookups
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+def sleutel_tekst(waarde: Any) -> str:
+    """Key text for matching: 3, 3.0 and "3" all become "3"; text is compared case-insensitively."""
+    if isinstance(waarde, (float, np.floating)) and float(waarde).is_integer():
+        return str(int(waarde))
+    return str(waarde).strip().lower()
+
+

@@ -1,0 +1,223 @@
+"""A whole housing stock through the one calculation path: read what Dutch offices produce, apply a scenario,
+summarise per complex, export safely.
+
+Reading accepts CSV with ``;`` or ``,`` (or tab), decimal commas, UTF-8 with or without BOM or Windows-1252,
+and Excel ``.xlsx``. Every input row comes back, with its input columns, ``status`` and ``melding``.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+import pandas as pd
+
+from woonlasten.bereken import bereken_kolommen
+from woonlasten.data import Tabellen, laad_tabellen
+from woonlasten.portefeuille.lezen import PortefeuilleFout, naar_invoer
+from woonlasten.portefeuille.scenario import Scenario, pas_scenario_toe
+
+# ----------------------------------------------------------------------------------------------------------
+# Reading
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Scenarios
+
+
+
+
+
+
+
+
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Calculation and summaries
+
+
+
+KOLOMMEN_KERN = ["status", "melding", "energielabel", "energielabel_na", "woonlastenneutraal",
+                 "verbruik_gas_m3_voor", "verbruik_gas_m3_na", "verbruik_elektriciteit_kwh_voor",
+                 "verbruik_elektriciteit_kwh_na"] + [f"{s}_{d}" for s in ("voor", "na", "verschil")
+                                                    for d in ("huur_huurverhoging", "huur_totaal", "huur_huurtoeslag",
+                                                              "energie_totaal", "lokale_lasten_totaal", "totaal")]
+UITVOER_DELEN = ("huur_huurverhoging", "huur_totaal", "energie_totaal", "lokale_lasten_totaal", "totaal")
+BLOK = 250_000  # rows per calculation block: bounds memory, costs a few ms of overhead per block
+DRADEN = min(os.cpu_count() or 1, 4)  # blocks computed at once (numpy releases the GIL in its array loops)
+
+
+def _uitvoer_blok(r, actie: np.ndarray) -> dict[str, object]:
+    """The output columns of one block from the core's columns ``r``: rounded to cents, and a dwelling already at
+    or above the target gets na = voor and verschil 0. ``actie``: the block's scenario_actie codes."""
+    fout = np.asarray(r["status"] == "fout")
+    al_op_doel = (actie != 0) & ~fout  # code 0 = "aangepakt"; the core reported these unchanged (na = voor)
+    kolommen: dict[str, object] = {"status": r["status"], "melding": np.array(r["melding"], dtype=object),
+                                   "_actie": np.where(fout, -1, actie).astype(np.int8)}
+    label_na, label = r["energielabel_na"], r["energielabel"]
+    kolommen["energielabel_na"] = pd.Categorical.from_codes(np.where(label_na.codes >= 0, label_na.codes, label.codes),
+                                                           categories=label.categories)
+    for s in ("voor", "na", "verschil"):
+        for d in UITVOER_DELEN + ("huur_huurtoeslag",):
+            kolommen[f"{s}_{d}"] = np.round(np.asarray(r[f"{s}_{d}"], dtype=float), 2)
+    for kol in ("verbruik_gas_m3_voor", "verbruik_gas_m3_na", "verbruik_elektriciteit_kwh_voor",
+                "verbruik_elektriciteit_kwh_na"):
+        waarde = np.asarray(r[kol], dtype=float)
+        if kol.endswith("_na"):
+            waarde = np.where(al_op_doel, np.asarray(r[kol.replace("_na", "_voor")], dtype=float), waarde)
+        kolommen[kol] = np.where(fout, np.nan, np.round(waarde))
+    kolommen["woonlastenneutraal"] = np.asarray(r["woonlastenneutraal"], dtype=object)  # None for a fout row
+    return kolommen
+
+
+def _bereken_blokken(invoer: pd.DataFrame, t: Tabellen, voortgang, blok: int = BLOK,
+                     draden: int = DRADEN) -> dict[str, object]:
+    """The core and the output shaping (:func:`_uitvoer_blok`) on blocks of rows (bounded memory, a progress
+    callback between blocks); the output columns of the blocks joined as arrays.
+
+    The blocks run in ``draden`` threads: the numpy loops that do the work release the GIL, so two cores compute
+    two blocks at once. (Worker processes were tried earlier and gave no gain on this machine.) The progress
+    callback is called from the calling thread, in block order."""
+    actie = invoer["scenario_actie"].array.codes
+
+    def reken(start: int) -> dict:
+        deel = bereken_kolommen(invoer.iloc[start:start + blok], t, uitvoer=KOLOMMEN_KERN, zonder_ingreep="gelijk")
+        return _uitvoer_blok(deel, actie[start:start + blok])
+
+    n = len(invoer)
+    starts = list(range(0, max(n, 1), blok))
+    if len(starts) == 1:
+        deel = reken(0)
+        if voortgang is not None:
+            voortgang(1.0)
+        return deel
+    samen: dict[str, np.ndarray] = {}
+    categorieen: dict[str, pd.Index] = {}
+    with ThreadPoolExecutor(max(1, min(draden, len(starts)))) as pool:
+        # each block is copied into the whole-file arrays as soon as it is done, while the next ones compute
+        for i, (start, deel) in enumerate(zip(starts, pool.map(reken, starts), strict=True)):
+            for kol, waarde in deel.items():
+                if isinstance(waarde, pd.Categorical):  # same categories in every block: the codes
+                    categorieen[kol], waarde = waarde.categories, waarde.codes
+                if kol not in samen:  # text as objects: a fixed-width type from the first block could cut it off
+                    soort = np.asarray(waarde).dtype
+                    samen[kol] = np.empty(n, dtype=soort if soort.kind in "biufM" else object)
+                samen[kol][start:start + len(waarde)] = waarde
+            if voortgang is not None:
+                voortgang((i + 1) / len(starts))
+    for kol, cat in categorieen.items():
+        samen[kol] = pd.Categorical.from_codes(samen[kol], categories=cat)
+    return samen
+
+
+def bereken_portefeuille(woningen: pd.DataFrame, scenario: Scenario, peildatum: str | None = None,
+                         tabellen: Tabellen | None = None, voortgang=None, blok: int = BLOK,
+                         draden: int = DRADEN) -> pd.DataFrame:
+    """Every input row with its input columns plus ``status``, ``melding``, labels, consumption and
+    voor/na/verschil [€/maand] per part and ``woonlastenneutraal``. Input rows = output rows.
+    ``voortgang``: optional callable(fraction done) for a progress bar; ``blok``: rows per calculation block
+    (smaller blocks give a smoother progress bar); ``draden``: blocks computed at once."""
+    t = tabellen or laad_tabellen()
+    invoer, mapping = naar_invoer(woningen)
+    if peildatum is not None or "peildatum" not in invoer.columns:  # one date for every row: as a category
+        dag = pd.Timestamp(peildatum if peildatum is not None else pd.Timestamp.today()).normalize()
+        invoer["peildatum"] = pd.Categorical.from_codes(np.zeros(len(invoer), dtype=np.int8), categories=[dag])
+    if not isinstance(invoer.index, pd.RangeIndex) or invoer.index.start != 0 or invoer.index.step != 1:
+        invoer = invoer.reset_index(drop=True)
+    invoer = pas_scenario_toe(invoer, scenario, t)  # our own frame (naar_invoer): changed in place
+    kolommen = _bereken_blokken(invoer, t, voortgang, blok, draden)
+    n = len(invoer)
+    kolommen = {"status": kolommen.pop("status"), "melding": kolommen.pop("melding"),
+                "scenario": pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=[scenario.omschrijving]),
+                "scenario_actie": pd.Categorical.from_codes(kolommen.pop("_actie"),
+                                                            categories=invoer["scenario_actie"].cat.categories),
+                **kolommen}
+    # one frame from the input columns (as given) and ours; our output names win over the file's
+    # numpy arrays as they are (a NumpyExtensionArray of objects would be checked element by element)
+    alle = {kol: woningen[kol].array if isinstance(woningen[kol].dtype, pd.api.extensions.ExtensionDtype)
+            else woningen[kol].to_numpy() for kol in woningen.columns if kol not in kolommen}
+    alle.update(kolommen)
+    uit = pd.DataFrame(alle, index=pd.RangeIndex(n), copy=False)
+    uit.attrs["kolomnamen"] = {ons: hun for hun, ons in mapping.items()}
+    return uit
+
+
+def samenvatting(resultaat: pd.DataFrame, per: str | None = "complex") -> pd.DataFrame:
+    """Per complex (or overall with ``per=None``): dwellings, errors, upgraded, share neutral among the
+    upgraded, average and worst verschil [€/maand], average rent increase and energy saving [€/maand]."""
+    if per is not None and per not in resultaat.columns:  # the file's own name for it, e.g. 'Complexnummer'
+        per = resultaat.attrs.get("kolomnamen", {}).get(per, per)
+        if per not in resultaat.columns:
+            raise PortefeuilleFout(f"kolom '{per}' niet gevonden voor de samenvatting")
+    ok = (resultaat["status"] == "ok").to_numpy()
+    aangepakt = ok & (resultaat["scenario_actie"] == "aangepakt").to_numpy()
+    neutraal = aangepakt & (resultaat["woonlastenneutraal"].to_numpy(dtype=object) == True)  # noqa: E712
+    r = pd.DataFrame({
+        "groep": resultaat[per].astype(str).to_numpy() if per else np.full(len(resultaat), "Totaal"),
+        "fout": (~ok).astype(np.int64), "aangepakt": aangepakt.astype(np.int64), "neutraal": neutraal.astype(np.int64),
+        "verschil": np.where(aangepakt, resultaat["verschil_totaal"].to_numpy(dtype=float), np.nan),
+        "huurverhoging": np.where(aangepakt, resultaat["verschil_huur_totaal"].to_numpy(dtype=float), np.nan),
+        "besparing": np.where(aangepakt, -resultaat["verschil_energie_totaal"].to_numpy(dtype=float), np.nan),
+    })
+    g = r.groupby("groep", sort=True)
+    s = pd.DataFrame({
+        "woningen": g.size(),
+        "fout": g["fout"].sum(),
+        "aangepakt": g["aangepakt"].sum(),
+        "neutraal": g["neutraal"].sum(),
+        "gemiddeld_verschil_maand": g["verschil"].mean().round(2),
+        "slechtste_verschil_maand": g["verschil"].max().round(2),
+        "gemiddelde_huurverhoging_maand": g["huurverhoging"].mean().round(2),
+        "gemiddelde_energiebesparing_maand": g["besparing"].mean().round(2),
+    })
+    s["aandeel_neutraal"] = (s["neutraal"] / s["aangepakt"].replace(0, np.nan)).round(3)
+    # a complex where nothing is upgraded does not change: neutral by definition
+    s["gemiddeld_neutraal"] = (s["gemiddeld_verschil_maand"] <= 0) | (s["aangepakt"] == 0)
+    return s.reset_index().rename(columns={"groep": "complex" if per else "groep"})
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Safe export
+
+
+
+
+
+
+
+
+
+
+
+
+
+# ----------------------------------------------------------------------------------------------------------
+# CLI
+
+
+
+
+
+

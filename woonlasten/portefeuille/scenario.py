@@ -1,0 +1,61 @@
+"""Scenarios for a housing stock: which dwellings get which upgrade."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from woonlasten.data.laden import Tabellen
+from woonlasten.modellen import ENERGIELABELS
+from woonlasten.portefeuille.lezen import PortefeuilleFout
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A target for the stock: dwellings worse than ``doellabel`` get ``maatregelen`` and reach ``doellabel``."""
+
+    naam: str
+    omschrijving: str
+    doellabel: str
+    maatregelen: str
+
+
+SCENARIOS = {
+    "label-B": Scenario("label-B", "Groot onderhoud: naar label B (isolatie)", "B",
+                        "spouwmuurisolatie;dakisolatie;vloerisolatie;hr_glas"),
+    "label-A": Scenario("label-A", "Levensduurverlenging: naar label A (isolatie + warmtepomp)", "A",
+                        "spouwmuurisolatie;dakisolatie;vloerisolatie;hr_glas;warmtepomp"),
+}
+
+
+def scenario_uit_tekst(tekst: str) -> Scenario:
+    """``label-B``, ``label-A`` or ``eigen:LABEL[:maatregel;maatregel]``."""
+    if tekst in SCENARIOS:
+        return SCENARIOS[tekst]
+    delen = tekst.split(":", 2)
+    if delen[0] == "eigen" and len(delen) >= 2 and delen[1].upper() in ENERGIELABELS:
+        label = delen[1].upper()
+        maatregelen = delen[2] if len(delen) > 2 else ""
+        return Scenario(tekst, f"Eigen scenario: naar label {label}" + (f" ({maatregelen})" if maatregelen else ""),
+                        label, maatregelen)
+    raise PortefeuilleFout(f"onbekend scenario '{tekst}': kies label-B, label-A of eigen:LABEL[:maatregel;…]")
+
+
+def pas_scenario_toe(invoer: pd.DataFrame, scenario: Scenario, t: Tabellen) -> pd.DataFrame:
+    """Set ``naar_label`` and ``maatregelen`` for dwellings worse than the target; the others get no ingreep (and
+    no given huurverhoging), so the core reports them unchanged."""
+    rang = t["labels/labelklassen"].frame.set_index("energielabel")["volgorde"]
+    huidig = invoer["energielabel"].map(rang).astype(float)
+    doel = rang[scenario.doellabel]
+    aanpakken = (huidig > doel).to_numpy()
+    code = aanpakken.astype(np.int8) - 1  # -1 = empty
+    invoer["naar_label"] = pd.Categorical.from_codes(code, categories=[scenario.doellabel])
+    invoer["maatregelen"] = pd.Categorical.from_codes(code, categories=[scenario.maatregelen])
+    if "huurverhoging" in invoer.columns:  # a dwelling left as it is gets no rent increase either
+        invoer["huurverhoging"] = invoer["huurverhoging"].where(aanpakken)
+    actie = np.where(aanpakken, 0, np.where(huidig.notna().to_numpy(), 1, -1)).astype(np.int8)
+    invoer["scenario_actie"] = pd.Categorical.from_codes(actie, categories=["aangepakt",
+                                                                           "al op of boven het doellabel"])
+    return invoer

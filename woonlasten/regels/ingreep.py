@@ -1,0 +1,181 @@
+"""What happens to the dwelling: the measures chosen, the label after and the heating after."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from woonlasten.data.laden import Tabellen
+from woonlasten.data.opzoeken import categorisch, zoek
+from woonlasten.modellen import ENERGIELABELS, GRENZEN, VERWARMINGEN
+from woonlasten.rekenen.regel import Regel
+from woonlasten.rekenen.rekenblad import Fouten, Kolom, Rekenblad, categorie, gevuld, is_gelijk, tekst_van, vul
+
+
+def maatregel_kolommen(t: Tabellen) -> list[str]:
+    """The measure keys of the catalogue, in file order."""
+    return t["labels/maatregelen"].afgeleid("maatregelen", lambda fr: list(fr["maatregel"]))
+
+
+def _ontleed_maatregelen(tekst: pd.Categorical, t: Tabellen, fouten: Fouten) -> dict[str, np.ndarray]:
+    """Parse ``"spouwmuurisolatie;dakisolatie:45;warmtepomp:1:11500"`` (name, optional quantity, optional price per
+    unit [€]) into arrays per measure: ``maatregel_<naam>`` with the quantity (NaN = not chosen, -1 = chosen with
+    the standard quantity) and ``prijs_<naam>`` (NaN = catalogue price). Parses each distinct text once."""
+    namen = maatregel_kolommen(t)
+    uniek = list(tekst.categories)
+    tabel = np.full((len(uniek) + 1, len(namen)), np.nan)
+    prijzen = np.full((len(uniek) + 1, len(namen)), np.nan)
+    meldingen: list = [None] * (len(uniek) + 1)
+    laag, hoog = GRENZEN["hoeveelheid"]
+
+    def getal(tekst_: str, wat: str, naam: str, grenzen: tuple[float, float]) -> float | str:
+        try:
+            q = float(tekst_.replace(",", "."))
+        except ValueError:
+            return f"maatregelen: {wat} bij '{naam}' is geen getal ('{tekst_}')"
+        if not grenzen[0] <= q <= grenzen[1]:
+            return f"maatregelen: {wat} bij '{naam}' moet tussen {grenzen[0]:g} en {grenzen[1]:g} liggen"
+        return q
+
+    for u, waarde in enumerate(uniek):
+        for stuk in [s.strip() for s in str(waarde).split(";") if s.strip()]:
+            naam, _, rest = stuk.partition(":")
+            hoeveel, _, prijs = rest.partition(":")
+            naam = naam.strip().lower().replace(" ", "_")
+            if naam not in namen:
+                meldingen[u] = f"maatregelen: onbekende maatregel '{naam}' (kies uit {', '.join(namen)})"
+                continue
+            i = namen.index(naam)
+            tabel[u, i] = -1.0
+            if hoeveel.strip():
+                q = getal(hoeveel.strip(), "hoeveelheid", naam, (laag, hoog))
+                if isinstance(q, str):
+                    meldingen[u] = q
+                    continue
+                tabel[u, i] = q
+            if prijs.strip():
+                pr = getal(prijs.strip(), "prijs per eenheid", naam, GRENZEN["prijs_per_eenheid"])
+                if isinstance(pr, str):
+                    meldingen[u] = pr
+                    continue
+                prijzen[u, i] = pr
+    codes = np.where(tekst.codes < 0, len(uniek), tekst.codes)
+    if any(meldingen):
+        melding = np.array(meldingen, dtype=object)[codes]
+        fouten.zet(melding != None, lambda m: melding[m])  # noqa: E711 - elementwise on an object array
+    uit = {"maatregel_" + naam: tabel[codes, i] for i, naam in enumerate(namen)}
+    uit.update({"prijs_" + naam: prijzen[codes, i] for i, naam in enumerate(namen) if not np.isnan(prijzen[:, i]).all()})
+    return uit
+
+
+def _rang(label: Kolom, t: Tabellen) -> np.ndarray:
+    """Label rank: 1 = A++++ (best) … 11 = G (worst); NaN where missing."""
+    volgorde = t["labels/labelklassen"].frame.set_index("energielabel")["volgorde"]
+    cat = categorie(label)
+    per_cat = np.append([float(volgorde.get(c, np.nan)) for c in cat.categories], np.nan)
+    return per_cat[np.where(cat.codes < 0, len(cat.categories), cat.codes)]
+
+
+def _label_van_rang(rang: np.ndarray, t: Tabellen) -> pd.Categorical:
+    rang_van = t["labels/labelklassen"].frame.set_index("energielabel")["volgorde"]
+    per_rang = {int(rang_van[lab]): i for i, lab in enumerate(ENERGIELABELS) if lab in rang_van}
+    opzoek = np.full(max(per_rang) + 2, -1, dtype=np.int64)
+    for r, i in per_rang.items():
+        opzoek[r] = i
+    r = np.where(np.isnan(rang), -1, rang).astype(np.int64)
+    return categorisch(opzoek[r], ENERGIELABELS)
+
+
+def situatie_na(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
+    """Adds the measures' quantities, ``heeft_ingreep``, ``energielabel_na``, ``verwarming_na``,
+    ``zon_opwek_kwh`` [kWh/jaar] and ``ruimte_factor_maatregelen`` (share of space heating left)."""
+    m = _ontleed_maatregelen(f["maatregelen"], t, fouten)
+    effect = t["labels/maatregel_effect"]
+    n = f.n
+    factor = np.ones(n)
+    stappen = np.zeros(n)
+    stappen_isolatie = np.zeros(n)
+    stappen_installatie = np.zeros(n)
+    stappen_zon = np.zeros(n)
+    investering_zon = np.zeros(n)
+    opwek = np.zeros(n)
+    gekozen_ergens = np.zeros(n, dtype=bool)
+    catalogus = t["labels/maatregelen"].frame.set_index("maatregel")
+    for kol, prijs in [(k, v) for k, v in m.items() if k.startswith("prijs_")]:
+        f[kol] = prijs
+    for kol, hoeveel in [(k, v) for k, v in m.items() if k.startswith("maatregel_")]:
+        naam = kol.removeprefix("maatregel_")
+        gekozen = ~np.isnan(hoeveel)
+        if not gekozen.any():
+            continue  # a measure nobody chose gets no column
+        gekozen_ergens |= gekozen
+        e = zoek(effect, None, {"maatregel": naam, "woningtype": f["woningtype"]},
+                 ["standaard_hoeveelheid", "besparing_ruimteverwarming_aandeel",
+                  "elektriciteit_opwek_kwh_per_eenheid", "labelstappen"], n=n)
+        standaard = vul(e["standaard_hoeveelheid"], 1.0)
+        q = np.where(hoeveel >= 0, hoeveel, standaard)
+        f[kol] = np.where(gekozen, q, np.nan)
+        schaal = np.nan_to_num(np.minimum(q / standaard, 1.0))  # more than standard gives no extra saving
+        aandeel = vul(e["besparing_ruimteverwarming_aandeel"], 0.0) * schaal
+        factor = np.where(gekozen, factor * (1.0 - aandeel), factor)
+        stap = vul(e["labelstappen"], 0.0) * schaal
+        stappen = np.where(gekozen, stappen + stap, stappen)
+        if catalogus.loc[naam, "soort"] == "isolatie":
+            stappen_isolatie = np.where(gekozen, stappen_isolatie + stap, stappen_isolatie)
+        elif naam != "zonnepanelen":
+            stappen_installatie = np.where(gekozen, stappen_installatie + stap, stappen_installatie)
+        if naam == "zonnepanelen":
+            stappen_zon = np.where(gekozen, stap, 0.0)
+            prijs = vul(m.get("prijs_zonnepanelen", np.nan), float(catalogus.loc[naam, "investering_per_eenheid"]))
+            investering_zon = np.where(gekozen, q * prijs, 0.0)
+        opwek = np.where(gekozen, opwek + q * vul(e["elektriciteit_opwek_kwh_per_eenheid"], 0.0), opwek)
+    naar_label = f["naar_label"]
+    heeft_doel = gevuld(naar_label)
+    f["heeft_ingreep"] = heeft_doel | gekozen_ergens | ~np.isnan(f["huurverhoging"])
+    f["label_na_uit_maatregelen"] = ~heeft_doel & gekozen_ergens
+    f["heeft_maatregelen"] = gekozen_ergens
+    f["stappen_isolatie"] = stappen_isolatie
+    f["stappen_installatie"] = stappen_installatie
+    f["stappen_zon"] = stappen_zon
+    f["zon_investering"] = investering_zon
+    # realisation: measured savings of packages are lower than the sum of the measures' modelled savings
+    realisatie = t.parameter("realisatiefactor_maatregelen")
+    f["ruimte_factor_maatregelen"] = 1.0 - (1.0 - factor) * realisatie
+    f["zon_opwek_kwh"] = opwek
+    rang_voor = _rang(f["energielabel"], t)
+    rang_doel = _rang(naar_label, t)
+    rang_maatregelen = np.maximum(rang_voor - np.floor(stappen + 1e-9), 1.0)
+    rang_na = np.where(heeft_doel, rang_doel, rang_maatregelen)
+    rang_na = np.where(f["heeft_ingreep"], rang_na, np.nan)
+    f["energielabel_na"] = _label_van_rang(rang_na, t)
+    f["_rang_voor"] = rang_voor
+    f["_rang_na"] = vul(rang_na, rang_voor)
+    fouten.zet(rang_doel > rang_voor, lambda mk: np.array(
+        [f"ingreep.naar_label: {a} is slechter dan het huidige label {b}" for a, b in
+         zip(tekst_van(naar_label, mk), tekst_van(f["energielabel"], mk), strict=True)], dtype=object))
+    codes = f["verwarming"].codes.copy()  # categories are VERWARMINGEN (normaliseer)
+    if "maatregel_hybride_warmtepomp" in m:
+        hybride = ~np.isnan(m["maatregel_hybride_warmtepomp"]) & ~is_gelijk(f["verwarming"], "warmtepomp")
+        codes[hybride] = VERWARMINGEN.index("hybride_warmtepomp")
+    if "maatregel_warmtepomp" in m:
+        codes[~np.isnan(m["maatregel_warmtepomp"])] = VERWARMINGEN.index("warmtepomp")
+    f["verwarming_na"] = categorisch(codes, VERWARMINGEN)
+
+
+VOLGORDE = 10  # first: everything after depends on the situation after the upgrade
+
+REGELS = (
+    Regel(
+        "ingreep", situatie_na,
+        leest=("maatregelen", "woningtype", "energielabel", "naar_label", "verwarming", "huurverhoging"),
+        schrijft=("maatregel_*", "prijs_*", "heeft_ingreep", "label_na_uit_maatregelen", "heeft_maatregelen",
+                  "stappen_isolatie", "stappen_installatie", "stappen_zon", "zon_investering",
+                  "ruimte_factor_maatregelen", "zon_opwek_kwh", "energielabel_na", "_rang_voor", "_rang_na",
+                  "verwarming_na"),
+        tabellen=("labels/maatregelen", "labels/maatregel_effect", "labels/labelklassen", "labels/parameters"),
+        # everything here follows from these columns (a given rent increase only by being given or not), so the
+        # rule runs once per distinct situation; the situation's number is a key for the rent rules
+        per_combinatie=("maatregelen", "woningtype", "energielabel", "naar_label", "verwarming", "huurverhoging"),
+        combinatie_kolom="_situatie",
+    ),
+)

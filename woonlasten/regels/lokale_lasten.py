@@ -1,0 +1,127 @@
+"""Municipal and water-board taxes by role and household size [€/maand]."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from woonlasten.data.laden import Tabellen
+from woonlasten.data.opzoeken import zoek
+from woonlasten.formatteer import euro, getal
+from woonlasten.modellen import Toelichting
+from woonlasten.rekenen.regel import Regel, bronrij, item
+from woonlasten.rekenen.rekenblad import MAANDEN_PER_JAAR, Fouten, Rekenblad, categorie, gevuld, is_gelijk, met_waarde, vul
+
+
+def _lokale_tarieven(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
+    """The local taxes that follow from gemeente, date, household size and role [€/jaar] (``_afval_jaar``,
+    ``_riool_jaar``, ``_ws_jaar``) and the owner's percentages of the WOZ value (``_riool_pct_woz``,
+    ``_ozb_pct_woz``, ``_ws_pct_woz``; 0 for a tenant); run once per distinct combination."""
+    pd_ = f["_peildatum_cat"]
+    n = f.n
+    g = zoek(t["tariffs/gemeentelijke_belastingen"], pd_, {"gemeente": f["gemeente"]},
+             ["afvalstoffenheffing_eenpersoons_jaar", "afvalstoffenheffing_meerpersoons_jaar",
+              "rioolheffing_gebruiker_jaar", "rioolheffing_eigenaar_jaar", "rioolheffing_eigenaar_pct_woz",
+              "ozb_eigenaar_pct_woz"], terugval=True, n=n)
+    bekend = g["_rij"] >= 0
+    fouten.zet(~bekend & gevuld(f["gemeente"]),
+               met_waarde("gemeente: geen gemeentelijke belastingen bekend voor '", f["gemeente"], "'"))
+    f["_rij_gemeentelijke_belastingen"] = g["_rij"]
+    f["lokale_lasten_ander_jaar"] = g["_terugval"]
+    eigenaar = is_gelijk(f["rol"], "eigenaar")
+    een = f["_eenpersoons"]
+    f["_afval_jaar"] = np.where(een, g["afvalstoffenheffing_eenpersoons_jaar"], g["afvalstoffenheffing_meerpersoons_jaar"])
+    f["_riool_jaar"] = g["rioolheffing_gebruiker_jaar"] + np.where(eigenaar, vul(g["rioolheffing_eigenaar_jaar"], 0.0),
+                                                                    0.0)
+    f["_riool_pct_woz"] = np.where(eigenaar, vul(g["rioolheffing_eigenaar_pct_woz"], 0.0), 0.0)
+    f["_ozb_pct_woz"] = np.where(eigenaar, vul(g["ozb_eigenaar_pct_woz"], 0.0), 0.0)
+    ws_naam = zoek(t["tariffs/gemeente_waterschap"], None, {"gemeente": f["gemeente"]}, ["waterschap"], n=n)
+    f["waterschap"] = categorie(ws_naam["waterschap"])
+    ws = zoek(t["tariffs/waterschapsbelastingen"], pd_, {"waterschap": f["waterschap"]},
+              ["zuiveringsheffing_per_ve_jaar", "watersysteemheffing_ingezetenen_jaar",
+               "watersysteemheffing_gebouwd_pct_woz"], terugval=True, n=n)
+    fouten.zet(bekend & (ws["_rij"] < 0), met_waarde("gemeente: geen waterschapsbelastingen bekend voor '", f["gemeente"],
+                                                "'"))
+    f["_rij_waterschapsbelastingen"] = ws["_rij"]
+    f["waterschap_ander_jaar"] = ws["_terugval"]
+    ve = np.where(een, t.parameter("vervuilingseenheden_eenpersoons"), t.parameter("vervuilingseenheden_meerpersoons"))
+    f["vervuilingseenheden"] = ve
+    f["_ws_jaar"] = ws["zuiveringsheffing_per_ve_jaar"] * ve + ws["watersysteemheffing_ingezetenen_jaar"]
+    f["_ws_pct_woz"] = np.where(eigenaar, vul(ws["watersysteemheffing_gebouwd_pct_woz"], 0.0), 0.0)
+
+
+def lokale_lasten(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
+    """Municipal and water-board taxes [€/maand] by role and household size; the same before and after. The
+    amounts per gemeente, date, household size and role are looked up once per distinct combination; an owner's
+    WOZ-based parts (OZB, riool and watersysteemheffing gebouwd) are added per dwelling (the amounts per combination
+    come from :func:`_lokale_tarieven`)."""
+    eigenaar = f["_eigenaar"]
+    woz = f["woz_waarde"]
+    fouten.zet(eigenaar & np.isnan(woz), "woning.woz_waarde: ontbreekt (nodig voor de OZB van een eigenaar)")
+    riool, ozb, waterschap = f["_riool_jaar"], np.zeros(f.n), f["_ws_jaar"]
+    if eigenaar.any():
+        per_procent = np.where(eigenaar, woz / 100, 0.0)  # a tenant's percentages are 0; a NaN WOZ stays NaN
+        riool = riool + f["_riool_pct_woz"] * per_procent
+        ozb = f["_ozb_pct_woz"] * per_procent
+        waterschap = waterschap + f["_ws_pct_woz"] * per_procent
+    delen = {"afvalstoffenheffing": f["_afval_jaar"], "rioolheffing": riool, "ozb": ozb, "waterschap": waterschap}
+    for naam, jaar in delen.items():  # the same array before and after
+        f[f"voor_lokale_lasten_{naam}"] = f[f"na_lokale_lasten_{naam}"] = jaar / MAANDEN_PER_JAAR
+    totaal = sum(delen.values()) / MAANDEN_PER_JAAR
+    f["voor_lokale_lasten_totaal"] = f["na_lokale_lasten_totaal"] = totaal
+
+
+def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
+    """Local-tax lines: the gemeente's and the waterschap's rows, by role and household size."""
+    uit: list[Toelichting] = []
+    g = bronrij(t, "tariffs/gemeentelijke_belastingen", rij["_rij_gemeentelijke_belastingen"])
+    if g is not None:
+        ander = " Let op: voor deze datum zijn geen tarieven van deze gemeente bekend; de dichtstbijzijnde " \
+                f"periode (vanaf {g['geldig_vanaf'].date()}) is gebruikt." if rij["lokale_lasten_ander_jaar"] else ""
+        huishouden = "eenpersoons" if rij["personen_gebruikt"] <= 1 else "meerpersoons"
+        rol = "huurder: afvalstoffenheffing en rioolheffing (gebruiker)" if rij["rol"] == "huurder" else \
+            "eigenaar: ook OZB en het eigenarendeel van de rioolheffing"
+        uit.append(item("Lokale lasten: gemeente",
+                         f"{rij['gemeente']}, {huishouden}huishouden, {rol}; methode: {g['methode']}.{ander}",
+                         g, "tariffs/gemeentelijke_belastingen"))
+    ws = bronrij(t, "tariffs/waterschapsbelastingen", rij["_rij_waterschapsbelastingen"])
+    if ws is not None:
+        ve = getal(rij["vervuilingseenheden"])
+        ander = (" Let op: voor deze datum zijn geen tarieven van dit waterschap bekend; de dichtstbijzijnde periode "
+                 f"(vanaf {ws['geldig_vanaf'].date()}) is gebruikt.") if rij["waterschap_ander_jaar"] else ""
+        uit.append(item("Lokale lasten: waterschap",
+                         f"{rij['waterschap']}: zuiveringsheffing {ve} × {euro(ws['zuiveringsheffing_per_ve_jaar'])} + "
+                         f"watersysteemheffing ingezetenen {euro(ws['watersysteemheffing_ingezetenen_jaar'])}"
+                         + (" + watersysteemheffing gebouwd (eigenaar)" if rij["rol"] == "eigenaar" else "")
+                         + " per jaar." + ander, ws, "tariffs/waterschapsbelastingen"))
+    return uit
+
+
+def huishoudgrootte(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
+    """``_eenpersoons``: one person or more (eenpersoons/meerpersoons tariffs, vervuilingseenheden)."""
+    f["_eenpersoons"] = f["personen_gebruikt"] <= 1
+
+
+VOLGORDE = 40
+
+REGELS = (
+    Regel("huishoudgrootte", huishoudgrootte, leest=("personen_gebruikt",), schrijft=("_eenpersoons",)),
+    Regel(
+        "lokale tarieven", _lokale_tarieven,
+        leest=("_peildatum_cat", "gemeente", "rol", "_eenpersoons"),
+        schrijft=("_rij_gemeentelijke_belastingen", "lokale_lasten_ander_jaar", "_afval_jaar", "_riool_jaar",
+                  "_riool_pct_woz", "_ozb_pct_woz", "waterschap", "_rij_waterschapsbelastingen",
+                  "waterschap_ander_jaar", "vervuilingseenheden", "_ws_jaar", "_ws_pct_woz"),
+        tabellen=("tariffs/gemeentelijke_belastingen", "tariffs/gemeente_waterschap", "tariffs/waterschapsbelastingen",
+                  "labels/parameters"),
+        per_combinatie=("gemeente", "_peildatum_cat", "_eenpersoons", "rol"),
+    ),
+    Regel(
+        "lokale lasten", lokale_lasten,
+        leest=("_eigenaar", "woz_waarde", "_afval_jaar", "_riool_jaar", "_ws_jaar", "_riool_pct_woz", "_ozb_pct_woz",
+               "_ws_pct_woz"),
+        schrijft=("{s}_lokale_lasten_afvalstoffenheffing", "{s}_lokale_lasten_rioolheffing", "{s}_lokale_lasten_ozb",
+                  "{s}_lokale_lasten_waterschap", "{s}_lokale_lasten_totaal"),
+        uitleg=uitleg,
+    ),
+)
