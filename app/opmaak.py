@@ -11,7 +11,7 @@ import math
 from typing import Any
 
 from woonlasten.formatteer import euro, euro_verschil, getal
-from woonlasten.modellen import Resultaat, Woonlasten
+from woonlasten.modellen import RESULTAAT, TOTALEN, Resultaat, Woonlasten
 
 # Okabe-Ito: distinguishable with every common colour-vision deficiency.
 OKABE_ITO = {
@@ -49,17 +49,20 @@ def onderdelen(w: Woonlasten, extra: dict[str, float | None] | None = None) -> l
     The parts always add up to the core's ``totaal``. Optional parts (huurtoeslag, and ``extra`` such as a loan's
     monthly payment) are shown only when the core counts them in the total (they bring the sum closer to it); any
     remaining difference is shown as 'Overig' rather than hidden."""
-    delen = [
-        ("Kale huur en servicekosten", w.huur.kale_huur + w.huur.servicekosten),
-        ("Huurverhoging", w.huur.huurverhoging),
-        ("Gas", w.energie.gas),
-        ("Elektriciteit", w.energie.elektriciteit),
-        ("Gemeente en waterschap", w.lokale_lasten.totaal),
-        ("Maandlast lening", optioneel(w, "financiering", "lening") or 0.0),
-        ("Hypotheeklasten", optioneel(w, "financiering", "hypotheek") or 0.0),
-    ]
+    groepen: dict[str, float] = {}  # the chart groups of the declared parts, in declared order
+    kandidaten: dict[str, float | None] = {}
+    for deel in RESULTAAT:
+        for o in deel.onderdelen:
+            if o.grafiek is None:
+                continue
+            waarde = optioneel(w, deel.naam, o.naam)
+            if o.in_totaal:
+                groepen[o.grafiek] = groepen.get(o.grafiek, 0.0) + (waarde or 0.0)
+            else:
+                kandidaten[o.grafiek] = waarde
+    delen = list(groepen.items())
     rest = w.totaal - sum(b for _, b in delen)
-    kandidaten = {"Huurtoeslag": optioneel(w, "huur", "huurtoeslag"), **(extra or {})}
+    kandidaten.update(extra or {})
     for naam, waarde in kandidaten.items():
         if waarde and abs(rest - waarde) < abs(rest) - 0.005:
             delen.append((naam, waarde))
@@ -69,27 +72,14 @@ def onderdelen(w: Woonlasten, extra: dict[str, float | None] | None = None) -> l
     return [(n, round(b, 2)) for n, b in delen if round(b, 2) != 0]
 
 
-# Rows of the breakdown table: (label, path in Woonlasten, indented). Optional paths are skipped when absent.
-REGELS = (
-    ("Huur", ("huur", "totaal"), False),
-    ("kale huur", ("huur", "kale_huur"), True),
-    ("servicekosten", ("huur", "servicekosten"), True),
-    ("huurverhoging", ("huur", "huurverhoging"), True),
-    ("huurtoeslag", ("huur", "huurtoeslag"), True),
-    ("netto huur", ("huur", "netto"), True),
-    ("Energie", ("energie", "totaal"), False),
-    ("gas", ("energie", "gas"), True),
-    ("elektriciteit", ("energie", "elektriciteit"), True),
-    ("Gemeente en waterschap", ("lokale_lasten", "totaal"), False),
-    ("afvalstoffenheffing", ("lokale_lasten", "afvalstoffenheffing"), True),
-    ("rioolheffing", ("lokale_lasten", "rioolheffing"), True),
-    ("onroerendezaakbelasting (OZB)", ("lokale_lasten", "ozb"), True),
-    ("waterschap", ("lokale_lasten", "waterschap"), True),
-    ("Financiering", ("financiering", "totaal"), False),
-    ("maandlast lening", ("financiering", "lening"), True),
-    ("hypotheeklasten", ("financiering", "hypotheek"), True),
-    ("Woonlasten totaal", ("totaal",), False),
-)
+# Rows of the breakdown table: (label, path in Woonlasten, indented), from the declared parts: each part's total,
+# then its amounts; the woonlasten total last. Optional paths are skipped when absent.
+REGELS = tuple(
+    rij for deel in RESULTAAT for rij in [(deel.label, (deel.naam, "totaal"), False)] + [
+        (o.label, (deel.naam, o.naam), True) for o in deel.onderdelen if o.naam != "totaal"]
+) + ((TOTALEN[0].label, (TOTALEN[0].naam,), False),)
+_OPTIONEEL = {deel.naam for deel in RESULTAAT if deel.optioneel}  # rows left out when zero before and after
+_NA_TOESLAG = tuple(o.naam for deel in RESULTAAT for o in deel.onderdelen if not o.in_totaal)
 
 
 def huurtoeslag_berekend(r: Resultaat) -> bool:
@@ -105,13 +95,13 @@ def tabel_rijen(r: Resultaat, eigenaar: bool = False) -> list[dict]:
     An owner has no rent: the rent rows are left out; huurtoeslag rows only when the core estimated it."""
     rijen = []
     toeslag = not eigenaar and huurtoeslag_berekend(r)
-    regels = REGELS + ((("Woonlasten na huurtoeslag", ("totaal_netto",), False),) if toeslag else ())
+    regels = REGELS + (((TOTALEN[1].label, (TOTALEN[1].naam,), False),) if toeslag else ())
     for label, pad, inspring in regels:
         if eigenaar and pad[0] == "huur":
             continue
-        if not toeslag and pad[-1] in ("huurtoeslag", "netto"):
+        if not toeslag and pad[-1] in _NA_TOESLAG:
             continue
-        if pad[0] == "financiering" and not any(optioneel(w, *pad) for w in (r.voor, r.na) if w is not None):
+        if pad[0] in _OPTIONEEL and not any(optioneel(w, *pad) for w in (r.voor, r.na) if w is not None):
             continue
         voor = optioneel(r.voor, *pad)
         if voor is None:

@@ -18,7 +18,7 @@ from woonlasten.casus import InvoerFout, bereken
 from woonlasten.data import DataFout
 from woonlasten.formatteer import euro, euro_verschil, getal, oordeel
 from woonlasten.meldingen import vertaal
-from woonlasten.modellen import Casus, Resultaat
+from woonlasten.modellen import RESULTAAT, TOTALEN, Casus, Resultaat
 
 FOUT = 2
 
@@ -78,23 +78,20 @@ def tekst_samenvatting(r: Resultaat) -> str:
             tekst += f"{euro(waarde(r.na)):>13}{euro_verschil(waarde(r.verschil)):>13}"
         regels.append(tekst)
 
-    regel("Huur", ("huur", "totaal"))
-    for d in ("kale_huur", "servicekosten", "huurverhoging"):
-        regel(d.replace("_", " "), ("huur", d), 2)
-    regel("Energie", ("energie", "totaal"))
-    for d in ("gas", "elektriciteit"):
-        regel(d, ("energie", d), 2)
-    regel("Lokale lasten", ("lokale_lasten", "totaal"))
-    for d in ("afvalstoffenheffing", "rioolheffing", "ozb", "waterschap"):
-        regel(d, ("lokale_lasten", d), 2)
-    if r.voor.financiering.totaal or (r.na and r.na.financiering.totaal):
-        regel("Financiering", ("financiering", "totaal"))
-        regel("lening maatregelen", ("financiering", "lening"), 2)
-        regel("hypotheek", ("financiering", "hypotheek"), 2)
-    regel("Totaal", ("totaal",))
+    for deel in RESULTAAT:
+        if deel.optioneel and not any(getattr(w, deel.naam).totaal for w in (r.voor, r.na) if w):
+            continue
+        regel(deel.kort, (deel.naam, "totaal"))
+        for o in deel.onderdelen:
+            if o.naam != "totaal" and o.uitsplitsing:
+                regel(o.kort or o.label, (deel.naam, o.naam), 2)
+    regel(TOTALEN[0].kort, (TOTALEN[0].naam,))
     if r.huur_informatie and r.huur_informatie.huurtoeslag_berekend:
-        regel("huurtoeslag (schatting)", ("huur", "huurtoeslag"), 2)
-        regel("Totaal na huurtoeslag", ("totaal_netto",))
+        for deel in RESULTAAT:  # what comes off the total (huurtoeslag), then the total after it
+            for o in deel.onderdelen:
+                if o.na_totaal:
+                    regel(o.kort or o.label, (deel.naam, o.naam), 2)
+        regel(TOTALEN[1].kort, (TOTALEN[1].naam,))
     regels.append("")
     v = r.verbruik
     if r.na and r.verschil:

@@ -177,6 +177,7 @@ class Onderdeel:
     uitsplitsing: bool = True  # a line under its part in the terminal's breakdown
     grafiek: str | None = None  # the group of the stacked chart it falls in (None = not drawn on its own)
     portefeuille: bool = False  # a column of a portfolio's result
+    na_totaal: bool = False  # shown after the woonlasten total in the terminal (huurtoeslag: what comes off it)
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,7 @@ RESULTAAT: tuple[Deel, ...] = (
         Onderdeel("totaal", "Huur", portefeuille=True),
         Onderdeel("huurtoeslag", "huurtoeslag", "huurtoeslag (schatting)",
                   "Geschatte huurtoeslag, negatief [€/maand]; 0 zonder inkomen.", 0.0, in_totaal=False,
-                  uitsplitsing=False, grafiek="Huurtoeslag", portefeuille=True),
+                  uitsplitsing=False, grafiek="Huurtoeslag", portefeuille=True, na_totaal=True),
         Onderdeel("netto", "netto huur", None, "Huur na huurtoeslag [€/maand].", 0.0, in_totaal=False,
                   uitsplitsing=False),
     )),
@@ -215,11 +216,11 @@ RESULTAAT: tuple[Deel, ...] = (
         Onderdeel("totaal", "Energie", portefeuille=True),
     )),
     Deel("lokale_lasten", "Gemeente en waterschap", "Lokale lasten", (
-        Onderdeel("afvalstoffenheffing", "afvalstoffenheffing", grafiek="Gemeente en waterschap"),
-        Onderdeel("rioolheffing", "rioolheffing", grafiek="Gemeente en waterschap"),
-        Onderdeel("ozb", "onroerendezaakbelasting (OZB)", "ozb", grafiek="Gemeente en waterschap"),
-        Onderdeel("waterschap", "waterschap", grafiek="Gemeente en waterschap"),
-        Onderdeel("totaal", "Gemeente en waterschap", portefeuille=True),
+        Onderdeel("afvalstoffenheffing", "afvalstoffenheffing"),
+        Onderdeel("rioolheffing", "rioolheffing"),
+        Onderdeel("ozb", "onroerendezaakbelasting (OZB)", "ozb"),
+        Onderdeel("waterschap", "waterschap"),
+        Onderdeel("totaal", "Gemeente en waterschap", grafiek="Gemeente en waterschap", portefeuille=True),
     )),
     Deel("financiering", "Financiering", "Financiering", (
         Onderdeel("lening", "maandlast lening", "lening maatregelen",
@@ -229,9 +230,15 @@ RESULTAAT: tuple[Deel, ...] = (
         Onderdeel("totaal", "Financiering", standaard=0.0),
     ), optioneel=True),
 )
+# the woonlasten: the sum of the parts' totals, and the same after huurtoeslag
+TOTALEN: tuple[Onderdeel, ...] = (
+    Onderdeel("totaal", "Woonlasten totaal", "Totaal"),
+    Onderdeel("totaal_netto", "Woonlasten na huurtoeslag", "Totaal na huurtoeslag", "Totaal na huurtoeslag [€/maand].",
+              0.0, in_totaal=False, na_totaal=True),
+)
 # the result columns per situation, in the declared order, then the woonlasten before and after huurtoeslag
-RESULTAAT_DELEN: tuple[str, ...] = tuple(f"{d.naam}_{o.naam}" for d in RESULTAAT for o in d.onderdelen) + (
-    "totaal", "totaal_netto")
+RESULTAAT_DELEN: tuple[str, ...] = tuple(f"{d.naam}_{o.naam}" for d in RESULTAAT for o in d.onderdelen) + tuple(
+    o.naam for o in TOTALEN)
 # a portfolio's result columns per situation: what counts in the total, the total, then what comes after it
 PORTEFEUILLE_DELEN: tuple[str, ...] = tuple(
     f"{d.naam}_{o.naam}" for d in RESULTAAT for o in d.onderdelen if o.portefeuille and o.in_totaal) + ("totaal",) + \
@@ -261,8 +268,8 @@ def _woonlasten_veld(deel: Deel):
 Woonlasten = create_model(  # type: ignore[call-overload]
     "Woonlasten", __module__=__name__,
     **{d.naam: _woonlasten_veld(d) for d in RESULTAAT},
-    totaal=(float, ...),
-    totaal_netto=(float, Field(0.0, description="Totaal na huurtoeslag [€/maand].")),
+    **{o.naam: (float, Field(... if o.standaard is None else o.standaard, description=o.beschrijving))
+       for o in TOTALEN},
 )
 
 

@@ -15,6 +15,7 @@ import pandas as pd
 
 from woonlasten.bereken import bereken_kolommen
 from woonlasten.data import Tabellen, laad_tabellen
+from woonlasten.modellen import PORTEFEUILLE_DELEN
 from woonlasten.portefeuille.lezen import PortefeuilleFout, naar_invoer
 from woonlasten.portefeuille.scenario import Scenario, pas_scenario_toe
 
@@ -59,12 +60,11 @@ from woonlasten.portefeuille.scenario import Scenario, pas_scenario_toe
 
 
 
+# the core's columns a portfolio needs; the amounts are the declared portfolio parts (modellen.PORTEFEUILLE_DELEN)
 KOLOMMEN_KERN = ["status", "melding", "energielabel", "energielabel_na", "woonlastenneutraal",
                  "verbruik_gas_m3_voor", "verbruik_gas_m3_na", "verbruik_elektriciteit_kwh_voor",
                  "verbruik_elektriciteit_kwh_na"] + [f"{s}_{d}" for s in ("voor", "na", "verschil")
-                                                    for d in ("huur_huurverhoging", "huur_totaal", "huur_huurtoeslag",
-                                                              "energie_totaal", "lokale_lasten_totaal", "totaal")]
-UITVOER_DELEN = ("huur_huurverhoging", "huur_totaal", "energie_totaal", "lokale_lasten_totaal", "totaal")
+                                                    for d in PORTEFEUILLE_DELEN]
 BLOK = 250_000  # rows per calculation block: bounds memory, costs a few ms of overhead per block
 DRADEN = min(os.cpu_count() or 1, 4)  # blocks computed at once (numpy releases the GIL in its array loops)
 
@@ -80,7 +80,7 @@ def _uitvoer_blok(r, actie: np.ndarray) -> dict[str, object]:
     kolommen["energielabel_na"] = pd.Categorical.from_codes(np.where(label_na.codes >= 0, label_na.codes, label.codes),
                                                            categories=label.categories)
     for s in ("voor", "na", "verschil"):
-        for d in UITVOER_DELEN + ("huur_huurtoeslag",):
+        for d in PORTEFEUILLE_DELEN:
             kolommen[f"{s}_{d}"] = np.round(np.asarray(r[f"{s}_{d}"], dtype=float), 2)
     for kol in ("verbruik_gas_m3_voor", "verbruik_gas_m3_na", "verbruik_elektriciteit_kwh_voor",
                 "verbruik_elektriciteit_kwh_na"):
