@@ -66,20 +66,21 @@ def combinatie_codes(f: Rekenblad, sleutels: tuple[str, ...]) -> np.ndarray:
     return _combinaties(f, sleutels)[0]
 
 
-def per_uniek(functie, sleutels: tuple[str, ...], code_kolom: str | None = None):
+def per_uniek(functie, sleutels: tuple[str, ...], code_kolom: str | None = None, altijd: bool = False):
     """Run a stage once per distinct combination of the ``sleutels`` columns and spread the new columns back.
 
     The stage is the same function, applied to a small Rekenblad of the distinct rows: one calculation path, but
     a million rows with a handful of distinct (type, label, measures) cost a handful of rows. A numeric key counts
     only by being given or not; the stage must read no other column that varies within a combination.
     ``code_kolom``: also store the number of each row's combination there (a Categorical), a key for a later
-    stage that depends on the same columns."""
+    stage that depends on the same columns. ``altijd``: per combination even when the rows hardly repeat (a check
+    compares it with the run on every row)."""
 
     def uitvoeren(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
         terug, aantal = _combinaties(f, sleutels)
         if code_kolom is not None:
             f[code_kolom] = categorisch(terug, pd.RangeIndex(aantal))
-        if aantal * HERHALING > f.n:  # little repetition: run directly
+        if aantal * HERHALING > f.n and not altijd:  # little repetition: run directly
             functie(f, t, fouten)
             return
         eerste = np.zeros(aantal, dtype=np.int64)

@@ -173,6 +173,7 @@ def voer_uit(regel: Regel, f: Rekenblad, t: "Tabellen", fouten: Fouten, controle
         raise RegelFout(f"regel {regel.naam} gebruikt niet-gedeclareerde tabellen: {', '.join(vreemd)}")
     if regel.per_combinatie:
         _controleer_combinaties(regel, blad, blad.gelezen)
+        _vergelijk_met_elke_rij(regel, f, t, voor, blad)
     if f is not blad:
         for k in set(blad) - voor:
             f[k] = dict.__getitem__(blad, k)
@@ -194,6 +195,28 @@ def _controleer_combinaties(regel: Regel, f: Rekenblad, gelezen: set[str]) -> No
         if not np.all(gelijk):
             raise RegelFout(f"regel {regel.naam} leest {kol}, dat binnen een combinatie van "
                             f"{', '.join(regel.per_combinatie)} verschilt: voeg een sleutel toe of lees het niet")
+
+
+def _vergelijk_met_elke_rij(regel: Regel, f: Rekenblad, t: "Tabellen", voor: set[str], blad: Rekenblad) -> None:
+    """The rule once per combination must give what it gives on every row (a numeric key counts only by being
+    given or not: a rule that reads its value needs a class column as key)."""
+    per_combinatie = Rekenblad(f.index)
+    elke_rij = Rekenblad(f.index)
+    for k in voor:
+        per_combinatie[k] = elke_rij[k] = dict.__getitem__(blad, k)
+    per_uniek(regel.functie, regel.per_combinatie, regel.combinatie_kolom, altijd=True)(
+        per_combinatie, t, Fouten(f.n))
+    regel.functie(elke_rij, t, Fouten(f.n))
+    for k in set(elke_rij) - voor:
+        a, b = per_combinatie[k], elke_rij[k]
+        if isinstance(a, pd.Categorical) or isinstance(b, pd.Categorical):
+            a, b = np.asarray(a, dtype=object), np.asarray(b, dtype=object)
+        a, b = np.broadcast_to(np.asarray(a), (f.n,)), np.broadcast_to(np.asarray(b), (f.n,))
+        gelijk = (a == b) | (pd.isna(a) & pd.isna(b))
+        if not np.all(gelijk):
+            raise RegelFout(f"regel {regel.naam} geeft per combinatie van {', '.join(regel.per_combinatie)} een "
+                            f"andere {k} dan per rij: een sleutel ontbreekt (een getal telt als sleutel alleen als "
+                            "gegeven of niet)")
 
 
 class _ControleBlad(Rekenblad):
