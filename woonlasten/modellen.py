@@ -189,6 +189,7 @@ class Deel:
     kort: str
     onderdelen: tuple[Onderdeel, ...]
     optioneel: bool = False  # left out of a table and the terminal when zero before and after
+    eigen_totaal: bool = False  # the part's rule gives its total itself (else: the sum of its amounts)
 
     @property
     def model(self) -> str:
@@ -221,7 +222,7 @@ RESULTAAT: tuple[Deel, ...] = (
         Onderdeel("ozb", "onroerendezaakbelasting (OZB)", "ozb"),
         Onderdeel("waterschap", "waterschap"),
         Onderdeel("totaal", "Gemeente en waterschap", grafiek="Gemeente en waterschap", portefeuille=True),
-    )),
+    ), eigen_totaal=True),  # the yearly taxes added, then per month
     Deel("financiering", "Financiering", "Financiering", (
         Onderdeel("lening", "maandlast lening", "lening maatregelen",
                   "Maandlast van de lening voor de maatregelen [€/maand] (alleen na).", 0.0, grafiek="Maandlast lening"),

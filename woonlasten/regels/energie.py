@@ -146,8 +146,6 @@ def energie(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
             f[f"{s}_energie_{drager}_jaar"] = kosten
             f[f"{s}_energie_{drager}"] = kosten / MAANDEN_PER_JAAR
         f[f"prijs_{drager}_incl_btw"] = prijs1
-    for s in SITUATIES:
-        f[f"{s}_energie_totaal"] = f[f"{s}_energie_gas"] + f[f"{s}_energie_elektriciteit"]
 
 
 def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
@@ -214,7 +212,7 @@ REGELS = (
                   "_rij_prijsplafond_elektriciteit", "zon_minimum_vergoeding_kwh", "{s}_elektriciteit_inkoop_kwh",
                   "{s}_zon_opbrengst_jaar", "{s}_gasaansluiting", "{s}_energie_gas_jaar",
                   "{s}_energie_elektriciteit_jaar", "{s}_energie_gas", "{s}_energie_elektriciteit",
-                  "prijs_gas_incl_btw", "prijs_elektriciteit_incl_btw", "{s}_energie_totaal"),
+                  "prijs_gas_incl_btw", "prijs_elektriciteit_incl_btw"),
         tabellen=("tariffs/btw", "tariffs/belastingvermindering", "tariffs/teruglevering", "tariffs/leveringstarieven",
                   "tariffs/energiebelasting", "tariffs/netbeheerder_gemeente", "tariffs/netbeheer",
                   "tariffs/prijsplafond"),

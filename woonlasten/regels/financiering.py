@@ -291,7 +291,6 @@ def financieringsdelen(f, t: Tabellen, fouten) -> None:
     for s in SITUATIES:
         f[f"{s}_financiering_lening"] = f["maandlast_lening"] if s == "na" else np.zeros(f.n)
         f[f"{s}_financiering_hypotheek"] = hypotheek
-        f[f"{s}_financiering_totaal"] = f[f"{s}_financiering_lening"] + hypotheek
 
 
 VOLGORDE = 80
@@ -313,5 +312,5 @@ REGELS = (
         uitleg=uitleg,
     ),
     Regel("financieringsdelen", financieringsdelen, leest=("_eigenaar", "hypotheeklasten_maand", "maandlast_lening"),
-          schrijft=("{s}_financiering_lening", "{s}_financiering_hypotheek", "{s}_financiering_totaal")),
+          schrijft=("{s}_financiering_lening", "{s}_financiering_hypotheek")),
 )

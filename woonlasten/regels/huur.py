@@ -13,7 +13,7 @@ from woonlasten.rekenen.rekenblad import SITUATIES, Fouten, Rekenblad
 
 
 def huur(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
-    """``{voor,na}_huur_{kale_huur,servicekosten,huurverhoging,totaal}`` [€/maand] and where the increase came from
+    """``{voor,na}_huur_{kale_huur,servicekosten,huurverhoging}`` [€/maand] and where the increase came from
     (``huurverhoging_herkomst``: regels / opgegeven)."""
     huurder = f["_huurder"]
     gegeven = ~np.isnan(f["huurverhoging"])
@@ -24,7 +24,6 @@ def huur(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
         f[f"{s}_huur_kale_huur"] = np.where(huurder, f["kale_huur"], 0.0)
         f[f"{s}_huur_servicekosten"] = np.where(huurder, f["servicekosten"] if s == "voor" else servicekosten_na, 0.0)
         f[f"{s}_huur_huurverhoging"] = np.where(huurder, verhoging, 0.0) if s == "na" else np.zeros(f.n)
-        f[f"{s}_huur_totaal"] = f[f"{s}_huur_kale_huur"] + f[f"{s}_huur_servicekosten"] + f[f"{s}_huur_huurverhoging"]
 
 
 VOLGORDE = 55
@@ -34,7 +33,6 @@ REGELS = (
         "huur", huur,
         leest=("_huurder", "huurverhoging", "huurverhoging_regels", "servicekosten", "zon_servicekosten",
                "kale_huur"),
-        schrijft=("huurverhoging_herkomst", "{s}_huur_kale_huur", "{s}_huur_servicekosten", "{s}_huur_huurverhoging",
-                  "{s}_huur_totaal"),
+        schrijft=("huurverhoging_herkomst", "{s}_huur_kale_huur", "{s}_huur_servicekosten", "{s}_huur_huurverhoging"),
     ),
 )

@@ -97,8 +97,10 @@ def _met_volgorde(regel: Regel, stap: int) -> Regel:
 
 
 def volgorde(regels: list[Regel]) -> tuple[Regel, ...]:
-    """Topological order on the columns: a rule after every rule that writes what it reads; ties by ``volgorde``,
-    then by the order given. Raises :class:`RegelFout` on a cycle or on two rules writing one column."""
+    """Topological order on the columns: a rule after every rule that writes what it reads. Among the rules that
+    can run, the one with the lowest ``volgorde`` first, where a rule counts with the lowest ``volgorde`` of the
+    rules that need it (a total that the rent's huurtoeslag needs runs with the rent, not at the end); then the
+    order given. Raises :class:`RegelFout` on a cycle or on two rules writing one column."""
     schrijvers: dict[str, int] = {}
     for i, r in enumerate(regels):
         for kol in r.kolommen(r.schrijft):
@@ -109,10 +111,22 @@ def volgorde(regels: list[Regel]) -> tuple[Regel, ...]:
     for i, r in enumerate(regels):
         nodig = set()
         for kol in r.kolommen(r.leest) + r.per_combinatie:
-            nodig |= {j for patroon, j in schrijvers.items() if j != i and (
-                patroon == kol or ("*" in kol and fnmatch.fnmatchcase(patroon, kol))
-                or ("*" in patroon and fnmatch.fnmatchcase(kol, patroon)))}
+            if kol in schrijvers:  # an exact writer wins over a pattern (prijs_gas_incl_btw is no measure price)
+                nodig.add(schrijvers[kol])
+                continue
+            nodig |= {j for patroon, j in schrijvers.items() if ("*" in kol and fnmatch.fnmatchcase(patroon, kol))
+                      or ("*" in patroon and fnmatch.fnmatchcase(kol, patroon))}
+        nodig.discard(i)
         voorgangers.append(nodig)
+    effectief = [r.volgorde for r in regels]  # the lowest volgorde of the rule and every rule that needs it
+    veranderd = True
+    while veranderd:
+        veranderd = False
+        for i, nodig in enumerate(voorgangers):
+            for j in nodig:
+                if effectief[i] < effectief[j]:
+                    effectief[j] = effectief[i]
+                    veranderd = True
     klaar: list[int] = []
     over = set(range(len(regels)))
     while over:
@@ -120,7 +134,7 @@ def volgorde(regels: list[Regel]) -> tuple[Regel, ...]:
         if not kan:
             raise RegelFout("de regels hangen in een kring van elkaar af: "
                             + ", ".join(regels[i].naam for i in sorted(over)))
-        i = min(kan, key=lambda j: (regels[j].volgorde, j))
+        i = min(kan, key=lambda j: (effectief[j], regels[j].volgorde, j))
         klaar.append(i)
         over.remove(i)
     return tuple(regels[i] for i in klaar)
