@@ -15,18 +15,20 @@ schema. Derived from these declarations (:data:`INVOERVELDEN`, once at import):
 
 Adding an input field
 ---------------------
-Add one field to the model it belongs to, e.g. in :class:`Woning`::
+Add one field to the model it belongs to, e.g. in :class:`Huishouden`::
 
-    zonnepanelen: Annotated[Optional[int], Kolom(aliassen=("panelen",))] = Field(
-        None, ge=0, le=100, description="Aantal zonnepanelen op het dak.")
+    kinderen: Annotated[Optional[int], Kolom(aliassen=("aantalkinderen",))] = Field(
+        None, ge=0, le=10, description="Aantal kinderen in het huishouden.")
 
-That is all the input side needs: the frame column ``zonnepanelen`` (kind from the type: ``bool`` → ja/nee, ``date``
-→ datum, ``str``/``Literal`` → tekst with the Literal's values allowed, ``int``/``float`` → getal, ``int`` whole),
-its bounds, its default for an empty cell (the model default, unless ``Kolom(standaard_in_frame=False)``), the
-portfolio column under its own name and the aliases (unless ``Kolom(portefeuille=False)``), the flat row of a case
-and an input in the app follow. The frame column is the field's own name (``Kolom(naam=...)`` to differ) and must
-be unique over all models. A fixed list of values is a ``Literal`` type alias here with its tuple from
-``get_args``. Then use the column in a rule (:mod:`woonlasten.regels`).
+That is all the input side needs: the frame column ``kinderen`` (kind from the type: ``bool`` → ja/nee, ``date`` →
+datum, ``str``/``Literal`` → tekst with the Literal's values allowed, ``int``/``float`` → getal, ``int`` whole), its
+bounds, its default for an empty cell (the model default, unless ``Kolom(standaard_in_frame=False)``), the portfolio
+column under its own name and the aliases (unless ``Kolom(portefeuille=False)``) and the flat row of a case follow.
+The app asks a new field of :class:`Huishouden`, :class:`Ingreep` or (owner) :class:`Financiering` by itself
+(``app.gedeeld.extra_velden``); the fields of the other models its pages ask by hand. The frame column is the
+field's own name (``Kolom(naam=...)`` to differ) and must be unique over all models; it goes at the end of its
+model's columns (``Kolom(na=...)`` places it elsewhere). A fixed list of values is a ``Literal`` type alias here with
+its tuple from ``get_args``. Then use the column in a rule (:mod:`woonlasten.regels`).
 """
 
 from __future__ import annotations
