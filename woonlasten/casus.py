@@ -10,11 +10,13 @@ import pandas as pd
 from woonlasten.bereken import bereken_frame
 from woonlasten.data import Tabellen, laad_tabellen
 from woonlasten.modellen import (
+    INVOERVELDEN,
     RESULTAAT,
     Bandbreedte,
     Casus,
     Financieringsresultaat,
     Huurinformatie,
+    Maatregel,
     Resultaat,
     VerbruikResultaat,
     Woonlasten,
@@ -30,43 +32,44 @@ class InvoerFout(ValueError):
     """The case cannot be computed; the message is Dutch and names the field."""
 
 
+def _maatregelen_tekst(maatregelen: list[Maatregel]) -> str:
+    """The frame's text of the measures: ``naam[:hoeveelheid][:prijs_per_eenheid];…`` (read by the rules in
+    :mod:`woonlasten.regels.ingreep`)."""
+    return ";".join(
+        m.naam + (f":{m.hoeveelheid:g}" if m.hoeveelheid is not None else (":" if m.prijs_per_eenheid else ""))
+        + (f":{m.prijs_per_eenheid:g}" if m.prijs_per_eenheid is not None else "") for m in maatregelen)
+
+
+def _naar_frame(waarde: Any, soort: str) -> Any:
+    """A field's value as the frame's cell: a date as a Timestamp, yes/no as 0.0/1.0, the measures as text."""
+    if soort == "datum":
+        return pd.Timestamp(waarde)
+    if soort == "vlag":
+        return float(waarde)
+    if isinstance(waarde, list):
+        return _maatregelen_tekst(waarde)
+    return waarde
+
+
 def casus_naar_rij(casus: Casus) -> dict[str, Any]:
-    """The flat input row of the calculation frame for one case."""
-    w, i = casus.woning, casus.ingreep
-    maatregelen = ""
-    if i is not None:
-        maatregelen = ";".join(
-            m.naam + (f":{m.hoeveelheid:g}" if m.hoeveelheid is not None else (":" if m.prijs_per_eenheid else ""))
-            + (f":{m.prijs_per_eenheid:g}" if m.prijs_per_eenheid is not None else "") for m in i.maatregelen)
-    return {
-        "peildatum": pd.Timestamp(casus.peildatum), "gemeente": casus.gemeente, "rol": casus.rol,
-        "woningtype": w.woningtype, "oppervlakte_m2": w.oppervlakte_m2, "energielabel": w.energielabel,
-        "bouwjaar": w.bouwjaar, "verwarming": w.verwarming, "woz_waarde": w.woz_waarde,
-        "personen": casus.huishouden.personen,
-        "kale_huur": casus.huur.kale_huur, "servicekosten": casus.huur.servicekosten,
-        "gas_m3": casus.verbruik.gas_m3, "elektriciteit_kwh": casus.verbruik.elektriciteit_kwh,
-        "gas_leveringsprijs_m3": casus.contract.gas_leveringsprijs_m3,
-        "elektriciteit_leveringsprijs_kwh": casus.contract.elektriciteit_leveringsprijs_kwh,
-        "vaste_leveringskosten_jaar": casus.contract.vaste_leveringskosten_jaar,
-        "naar_label": i.naar_label if i else None,
-        "maatregelen": maatregelen,
-        "huurverhoging": i.huurverhoging if i else None,
-        "inkomen_jaar": casus.huishouden.inkomen_jaar, "aow": float(casus.huishouden.aow),
-        "wws_punten": w.wws_punten, "nieuwe_verhuring": float(i.nieuwe_verhuring) if i else 0.0,
-        "epv_warmtevraag_kwh_m2": i.epv_warmtevraag_kwh_m2 if i else None,
-        **_financiering_rij(casus),
-    }
-
-
-def _financiering_rij(casus: Casus) -> dict[str, Any]:
-    fin = casus.financiering
-    if fin is None:
-        return {}
-    return {"financiering_vorm": fin.vorm, "looptijd_jaar": fin.looptijd_jaar, "rente_pct": fin.rente_pct,
-            "eerdere_isolatiemaatregel": float(fin.eerdere_isolatiemaatregel),
-            "hypotheeklasten_maand": fin.hypotheeklasten_maand, "warmtepomp_kw": fin.warmtepomp_kw,
-            "investering": fin.investering, "zon_eigen_verbruik_aandeel": fin.zon_eigen_verbruik_aandeel,
-            "terugleververgoeding_kwh": fin.terugleververgoeding_kwh}
+    """The flat input row of the calculation frame for one case: every declared input field
+    (:data:`~woonlasten.modellen.INVOERVELDEN`) under its column name. A field of an absent sub-model (no
+    ``ingreep``) takes the field's default, or is left out (no ``financiering``: ``Groep(weglaten_als_leeg=True)``)."""
+    rij: dict[str, Any] = {}
+    for v in INVOERVELDEN:
+        groep: Any = casus
+        for deel in v.pad[:-1]:
+            groep = getattr(groep, deel)
+            if groep is None:
+                break
+        if groep is None:
+            if v.weglaten_als_leeg:
+                continue
+            waarde = v.standaard
+        else:
+            waarde = getattr(groep, v.pad[-1])
+        rij[v.kolom] = _naar_frame(waarde, v.soort)
+    return rij
 
 
 def bereken_casus_frame(casus: Casus, tabellen: Tabellen | None = None) -> pd.DataFrame:

@@ -1,60 +1,79 @@
 """Input (:class:`Casus`) and result (:class:`Resultaat`) models: the public contract of the calculator.
 
-Bounds on inputs live in :data:`GRENZEN`, shared with the column-wise checks of a portfolio, so that a single case
-and a portfolio row are accepted or refused by the same rule.
+Input fields are declared once, here, as fields of the pydantic models: type, bounds (``ge``/``le``), default and
+Dutch description. What the flat calculation frame and a portfolio need beyond that is attached to the field as
+``Annotated`` metadata (:class:`Kolom`, and :class:`Groep` on a sub-model), which pydantic leaves out of the JSON
+schema. Derived from these declarations (:data:`INVOERVELDEN`, once at import):
+
+- :data:`GRENZEN` (bounds per field, shared with the column-wise checks, so a single case and a portfolio row are
+  accepted or refused by the same rule) and the tuples of allowed values (:data:`ENERGIELABELS`, …);
+- the flat frame's columns in :mod:`woonlasten.rekenen.invoer` (kind, whole numbers, required, defaults, allowed
+  values, bounds);
+- a portfolio's columns and their aliases in :mod:`woonlasten.portefeuille.lezen`;
+- the flat row of a case (:func:`woonlasten.casus.casus_naar_rij`);
+- the app's inputs for fields a page does not ask by hand (``app.gedeeld.extra_velden``).
+
+Adding an input field
+---------------------
+Add one field to the model it belongs to, e.g. in :class:`Huishouden`::
+
+    kinderen: Annotated[Optional[int], Kolom(aliassen=("aantalkinderen",))] = Field(
+        None, ge=0, le=10, description="Aantal kinderen in het huishouden.")
+
+That is all the input side needs: the frame column ``kinderen`` (kind from the type: ``bool`` → ja/nee, ``date`` →
+datum, ``str``/``Literal`` → tekst with the Literal's values allowed, ``int``/``float`` → getal, ``int`` whole), its
+bounds, its default for an empty cell (the model default, unless ``Kolom(standaard_in_frame=False)``), the portfolio
+column under its own name and the aliases (unless ``Kolom(portefeuille=False)``) and the flat row of a case follow.
+The app asks a new field of :class:`Huishouden`, :class:`Ingreep` or (owner) :class:`Financiering` by itself
+(``app.gedeeld.extra_velden``); the fields of the other models its pages ask by hand. The frame column is the
+field's own name (``Kolom(naam=...)`` to differ) and must be unique over all models; it goes at the end of its
+model's columns (``Kolom(na=...)`` places it elsewhere). A fixed list of values is a ``Literal`` type alias here with
+its tuple from ``get_args``. Then use the column in a rule (:mod:`woonlasten.regels`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal, Optional, Union
+from typing import Annotated, Any, Literal, Optional, Union, get_args, get_origin
 
+from annotated_types import Ge, Le
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
+from pydantic.fields import FieldInfo
 
-ENERGIELABELS = ("A++++", "A+++", "A++", "A+", "A", "B", "C", "D", "E", "F", "G")
-WONINGTYPES = ("appartement", "appartement_hoogbouw", "tussenwoning", "hoekwoning", "twee-onder-een-kap",
-               "vrijstaand")
-VERWARMINGEN = ("gasketel", "hybride_warmtepomp", "warmtepomp")
-ROLLEN = ("huurder", "eigenaar")
-
+# Fixed lists of values: the Literal types of the models, and the same values as tuples (in this order).
 Energielabel = Literal["A++++", "A+++", "A++", "A+", "A", "B", "C", "D", "E", "F", "G"]
 Woningtype = Literal["appartement", "appartement_hoogbouw", "tussenwoning", "hoekwoning", "twee-onder-een-kap",
                      "vrijstaand"]
 Verwarming = Literal["gasketel", "hybride_warmtepomp", "warmtepomp"]
+Rol = Literal["huurder", "eigenaar"]
+Financieringsvorm = Literal["warmtefonds", "hypotheek", "eigen_geld"]
 
-# (minimum, maximum) per input field; used by the pydantic models and by the portfolio's column checks.
-GRENZEN: dict[str, tuple[float, float]] = {
-    "oppervlakte_m2": (10, 1000),
-    "bouwjaar": (1500, 2100),
-    "woz_waarde": (0, 10_000_000),
-    "personen": (1, 12),
-    "kale_huur": (0, 10_000),
-    "servicekosten": (0, 2_000),
-    "gas_m3": (0, 20_000),
-    "elektriciteit_kwh": (0, 50_000),
-    "gas_leveringsprijs_m3": (0, 10),
-    "elektriciteit_leveringsprijs_kwh": (0, 5),
-    "vaste_leveringskosten_jaar": (0, 5_000),
-    "huurverhoging": (0, 2_000),
-    "hoeveelheid": (0, 10_000),
-    "prijs_per_eenheid": (0, 100_000),
-    "looptijd_jaar": (1, 40),
-    "rente_pct": (0, 20),
-    "hypotheeklasten_maand": (0, 20_000),
-    "warmtepomp_kw": (1, 40),
-    "investering": (0, 500_000),
-    "zon_eigen_verbruik_aandeel": (0, 1),
-    "terugleververgoeding_kwh": (0, 2),
-    "inkomen_jaar": (0, 1_000_000),
-    "wws_punten": (0, 1_000),
-    "epv_warmtevraag_kwh_m2": (0, 200),
-}
+ENERGIELABELS: tuple[str, ...] = get_args(Energielabel)  # best (A++++) to worst (G)
+WONINGTYPES: tuple[str, ...] = get_args(Woningtype)
+VERWARMINGEN: tuple[str, ...] = get_args(Verwarming)
+ROLLEN: tuple[str, ...] = get_args(Rol)
+FINANCIERINGSVORMEN: tuple[str, ...] = get_args(Financieringsvorm)
 
 
-def _veld(naam: str, beschrijving: str, default=..., **kw):
-    laag, hoog = GRENZEN[naam]
-    return Field(default, ge=laag, le=hoog, description=beschrijving, **kw)
+@dataclass(frozen=True)
+class Kolom:
+    """The flat-frame facts of an input field, as ``Annotated`` metadata (pydantic and its JSON schema ignore it).
+    A field without it gets the defaults: a column of its own name, read from a portfolio under that name."""
+
+    naam: str | None = None  # the frame column; None = the field's name
+    aliassen: tuple[str, ...] = ()  # other names of the column in an office's portfolio file
+    portefeuille: bool = True  # read from a portfolio file (under its own name and the aliassen)
+    standaard_in_frame: bool = True  # an empty cell gets the model's default (False: the rules decide)
+    na: str | None = None  # the column's place in the frame: right after this column; None = as declared
+
+
+@dataclass(frozen=True)
+class Groep:
+    """The flat-frame facts of a sub-model field (woning, ingreep, financiering, …), as ``Annotated`` metadata."""
+
+    weglaten_als_leeg: bool = False  # absent: its columns are left out of a case's row (else: its fields' defaults)
+    portefeuille: bool = True  # False: none of its fields is read from a portfolio file
 
 
 class _Model(BaseModel):
@@ -62,59 +81,73 @@ class _Model(BaseModel):
 
 
 class Woning(_Model):
-    woningtype: Woningtype = Field(description="Soort woning.")
-    oppervlakte_m2: float = _veld("oppervlakte_m2", "Gebruiksoppervlakte [m²].")
-    energielabel: Energielabel = Field(description="Huidig energielabel (NTA 8800).")
-    bouwjaar: Optional[int] = _veld("bouwjaar", "Bouwjaar (informatief).", None)
+    woningtype: Annotated[Woningtype, Kolom(aliassen=("type", "typewoning"))] = Field(description="Soort woning.")
+    oppervlakte_m2: Annotated[float, Kolom(aliassen=("oppervlakte", "gebruiksoppervlakte", "gbo", "m2"))] = Field(
+        ge=10, le=1000, description="Gebruiksoppervlakte [m²].")
+    energielabel: Annotated[Energielabel, Kolom(aliassen=("label",))] = Field(
+        description="Huidig energielabel (NTA 8800).")
+    bouwjaar: Optional[int] = Field(None, ge=1500, le=2100, description="Bouwjaar (informatief).")
     verwarming: Verwarming = Field("gasketel", description="Huidige verwarming.")
-    woz_waarde: Optional[float] = _veld("woz_waarde", "WOZ-waarde [€] (nodig voor een eigenaar).", None)
-    wws_punten: Optional[float] = _veld(
-        "wws_punten", "Huidig totaal aan WWS-punten (voor de maximale huur vóór en na; leeg = niet tonen).", None)
+    woz_waarde: Annotated[Optional[float], Kolom(aliassen=("woz",))] = Field(
+        None, ge=0, le=10_000_000, description="WOZ-waarde [€] (nodig voor een eigenaar).")
+    wws_punten: Annotated[Optional[float], Kolom(aliassen=("punten",), na="aow")] = Field(
+        None, ge=0, le=1_000,
+        description="Huidig totaal aan WWS-punten (voor de maximale huur vóór en na; leeg = niet tonen).")
 
 
 class Huishouden(_Model):
-    personen: int = _veld("personen", "Aantal bewoners.", 2)
-    inkomen_jaar: Optional[float] = _veld(
-        "inkomen_jaar", "Verzamelinkomen van het huishouden [€/jaar] (voor de huurtoeslag; leeg = niet berekenen).",
-        None)
-    aow: bool = Field(False, description="Huurder of partner heeft de AOW-leeftijd (huurtoeslag t/m 2024).")
+    # an empty personen cell in the frame takes the data parameter personen_standaard (labels/parameters.csv)
+    personen: Annotated[int, Kolom(aliassen=("aantalpersonen", "bewoners"), standaard_in_frame=False)] = Field(
+        2, ge=1, le=12, description="Aantal bewoners.")
+    inkomen_jaar: Annotated[Optional[float], Kolom(aliassen=("inkomen", "verzamelinkomen", "huishoudinkomen"),
+                                                   na="huurverhoging")] = Field(
+        None, ge=0, le=1_000_000,
+        description="Verzamelinkomen van het huishouden [€/jaar] (voor de huurtoeslag; leeg = niet berekenen).")
+    aow: Annotated[bool, Kolom(na="inkomen_jaar")] = Field(
+        False, description="Huurder of partner heeft de AOW-leeftijd (huurtoeslag t/m 2024).")
 
 
 class Huur(_Model):
-    kale_huur: float = _veld("kale_huur", "Kale huur [€/maand].", 0.0)
-    servicekosten: float = _veld("servicekosten", "Servicekosten [€/maand].", 0.0)
+    kale_huur: Annotated[float, Kolom(aliassen=("huur", "nettohuur"))] = Field(
+        0.0, ge=0, le=10_000, description="Kale huur [€/maand].")
+    servicekosten: float = Field(0.0, ge=0, le=2_000, description="Servicekosten [€/maand].")
 
 
 class Verbruik(_Model):
-    gas_m3: Optional[float] = _veld("gas_m3", "Eigen gasverbruik volgens de jaarafrekening [m³/jaar].", None)
-    elektriciteit_kwh: Optional[float] = _veld(
-        "elektriciteit_kwh", "Eigen elektriciteitsverbruik (netto van het net) [kWh/jaar].", None)
+    gas_m3: Annotated[Optional[float], Kolom(aliassen=("gasverbruik",))] = Field(
+        None, ge=0, le=20_000, description="Eigen gasverbruik volgens de jaarafrekening [m³/jaar].")
+    elektriciteit_kwh: Annotated[Optional[float], Kolom(aliassen=("stroomverbruik",))] = Field(
+        None, ge=0, le=50_000, description="Eigen elektriciteitsverbruik (netto van het net) [kWh/jaar].")
 
 
 class Contract(_Model):
-    gas_leveringsprijs_m3: Optional[float] = _veld(
-        "gas_leveringsprijs_m3", "Kale leveringsprijs gas excl. energiebelasting en btw [€/m³].", None)
-    elektriciteit_leveringsprijs_kwh: Optional[float] = _veld(
-        "elektriciteit_leveringsprijs_kwh", "Kale leveringsprijs stroom excl. energiebelasting en btw [€/kWh].", None)
-    vaste_leveringskosten_jaar: Optional[float] = _veld(
-        "vaste_leveringskosten_jaar", "Vaste leveringskosten gas + stroom samen, excl. btw [€/jaar].", None)
+    gas_leveringsprijs_m3: Optional[float] = Field(
+        None, ge=0, le=10, description="Kale leveringsprijs gas excl. energiebelasting en btw [€/m³].")
+    elektriciteit_leveringsprijs_kwh: Optional[float] = Field(
+        None, ge=0, le=5, description="Kale leveringsprijs stroom excl. energiebelasting en btw [€/kWh].")
+    vaste_leveringskosten_jaar: Optional[float] = Field(
+        None, ge=0, le=5_000, description="Vaste leveringskosten gas + stroom samen, excl. btw [€/jaar].")
 
 
+# One measure of an upgrade; in the frame a part of the text column ``maatregelen`` (naam:hoeveelheid:prijs). No
+# docstring: it would become the schema's description.
 class Maatregel(_Model):
     naam: str = Field(description="Sleutel uit labels/maatregelen.csv, bv. 'spouwmuurisolatie'.")
-    hoeveelheid: Optional[float] = _veld("hoeveelheid", "m², panelen of toestellen; leeg = standaard.", None)
-    prijs_per_eenheid: Optional[float] = _veld(
-        "prijs_per_eenheid", "Eigen offerteprijs per eenheid incl. btw [€]; leeg = standaardprijs.", None)
+    hoeveelheid: Optional[float] = Field(None, ge=0, le=10_000, description="m², panelen of toestellen; leeg = standaard.")
+    prijs_per_eenheid: Optional[float] = Field(
+        None, ge=0, le=100_000, description="Eigen offerteprijs per eenheid incl. btw [€]; leeg = standaardprijs.")
 
 
 class Ingreep(_Model):
     naar_label: Optional[Energielabel] = Field(None, description="Energielabel na de ingreep.")
+    # in the frame one text column "naam:hoeveelheid:prijs;…" (woonlasten.casus, woonlasten.regels.ingreep)
     maatregelen: list[Union[str, Maatregel]] = Field(default_factory=list, description="Maatregelen.")
-    huurverhoging: Optional[float] = _veld(
-        "huurverhoging", "Afgesproken huurverhoging [€/maand]; leeg = volgens de regels.", None)
-    nieuwe_verhuring: bool = Field(False, description="Nieuwe verhuring in plaats van een zittende huurder.")
-    epv_warmtevraag_kwh_m2: Optional[float] = _veld(
-        "epv_warmtevraag_kwh_m2", "Nul-op-de-meter: netto warmtevraag [kWh/m²·jaar] voor de maximale EPV.", None)
+    huurverhoging: Optional[float] = Field(
+        None, ge=0, le=2_000, description="Afgesproken huurverhoging [€/maand]; leeg = volgens de regels.")
+    nieuwe_verhuring: Annotated[bool, Kolom(aliassen=("mutatie",))] = Field(
+        False, description="Nieuwe verhuring in plaats van een zittende huurder.")
+    epv_warmtevraag_kwh_m2: Annotated[Optional[float], Kolom(portefeuille=False)] = Field(
+        None, ge=0, le=200, description="Nul-op-de-meter: netto warmtevraag [kWh/m²·jaar] voor de maximale EPV.")
 
     @field_validator("maatregelen")
     @classmethod
@@ -125,39 +158,175 @@ class Ingreep(_Model):
 class Financiering(_Model):
     """How an owner or buyer pays for the measures (used with rol 'eigenaar')."""
 
-    vorm: Literal["warmtefonds", "hypotheek", "eigen_geld"] = Field(
+    vorm: Annotated[Financieringsvorm, Kolom(naam="financiering_vorm")] = Field(
         "warmtefonds", description="Energiebespaarlening van het Warmtefonds, meefinancieren in de hypotheek, of "
                                    "eigen geld.")
-    looptijd_jaar: Optional[int] = _veld("looptijd_jaar", "Looptijd van de lening [jaar].", None)
-    rente_pct: Optional[float] = _veld(
-        "rente_pct", "Rente [% per jaar]; leeg = Warmtefonds-regel van de datum (hypotheek: verplicht).", None)
+    looptijd_jaar: Optional[int] = Field(None, ge=1, le=40, description="Looptijd van de lening [jaar].")
+    rente_pct: Optional[float] = Field(
+        None, ge=0, le=20,
+        description="Rente [% per jaar]; leeg = Warmtefonds-regel van de datum (hypotheek: verplicht).")
     eerdere_isolatiemaatregel: bool = Field(
         False, description="In de 24 maanden ervoor al een ISDE-isolatiemaatregel: dubbel ISDE-bedrag.")
-    hypotheeklasten_maand: Optional[float] = _veld(
-        "hypotheeklasten_maand", "Bestaande hypotheeklasten [€/maand], vóór en na gelijk (koper/eigenaar).", None)
-    warmtepomp_kw: Optional[float] = _veld("warmtepomp_kw", "Vermogen van de warmtepomp [kW] voor de ISDE.", None)
-    investering: Optional[float] = _veld(
-        "investering", "Totale investering incl. btw [€]; leeg = som van de maatregelen.", None)
-    zon_eigen_verbruik_aandeel: Optional[float] = _veld(
-        "zon_eigen_verbruik_aandeel", "Deel van de zonnestroom dat zelf wordt gebruikt (0-1); leeg = standaard.", None)
-    terugleververgoeding_kwh: Optional[float] = _veld(
-        "terugleververgoeding_kwh", "Terugleververgoeding na de saldering [€/kWh excl. btw]; leeg = wettelijk "
-                                    "minimum.", None)
+    hypotheeklasten_maand: Optional[float] = Field(
+        None, ge=0, le=20_000,
+        description="Bestaande hypotheeklasten [€/maand], vóór en na gelijk (koper/eigenaar).")
+    warmtepomp_kw: Optional[float] = Field(
+        None, ge=1, le=40, description="Vermogen van de warmtepomp [kW] voor de ISDE.")
+    investering: Optional[float] = Field(
+        None, ge=0, le=500_000, description="Totale investering incl. btw [€]; leeg = som van de maatregelen.")
+    zon_eigen_verbruik_aandeel: Optional[float] = Field(
+        None, ge=0, le=1,
+        description="Deel van de zonnestroom dat zelf wordt gebruikt (0-1); leeg = standaard.")
+    terugleververgoeding_kwh: Optional[float] = Field(
+        None, ge=0, le=2, description="Terugleververgoeding na de saldering [€/kWh excl. btw]; leeg = wettelijk "
+                                      "minimum.")
 
 
 class Casus(_Model):
     """One household in one dwelling on one peildatum, optionally with an upgrade (ingreep)."""
 
     peildatum: dt.date = Field(description="Datum waarop tarieven en regels gelden (een jaar verbruik).")
-    gemeente: str = Field(min_length=1, max_length=80, description="Gemeente (zoals COELO die schrijft).")
-    rol: Literal["huurder", "eigenaar"] = "huurder"
+    gemeente: Annotated[str, Kolom(aliassen=("plaats",))] = Field(
+        min_length=1, max_length=80, description="Gemeente (zoals COELO die schrijft).")
+    rol: Rol = "huurder"
     woning: Woning
     huishouden: Huishouden = Field(default_factory=Huishouden)
     huur: Huur = Field(default_factory=Huur)
     verbruik: Verbruik = Field(default_factory=Verbruik)
     contract: Contract = Field(default_factory=Contract)
     ingreep: Optional[Ingreep] = None
-    financiering: Optional[Financiering] = None
+    financiering: Annotated[Optional[Financiering], Groep(weglaten_als_leeg=True, portefeuille=False)] = None
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Derived from the declarations above (once, at import)
+
+
+@dataclass(frozen=True)
+class Invoerveld:
+    """One column of the flat input frame, derived from a model field and its :class:`Kolom`."""
+
+    kolom: str  # the frame column
+    pad: tuple[str, ...]  # the attributes from a Casus to the value, e.g. ("woning", "oppervlakte_m2")
+    soort: str  # "tekst", "getal", "datum" or "vlag" (yes/no)
+    geheel: bool  # whole numbers only
+    grenzen: tuple[float, float] | None  # (minimum, maximum)
+    toegestaan: tuple[str, ...] | None  # the allowed values of a text column
+    verplicht: bool  # required (no default in the model, nor in a model around it)
+    standaard: Any  # the model's default (None: none; a list default is a factory's value)
+    standaard_in_frame: bool  # an empty cell gets ``standaard``
+    weglaten_als_leeg: bool  # left out of a case's row when its sub-model is absent
+    portefeuille: bool  # read from a portfolio file, under ``kolom`` and ``aliassen``
+    aliassen: tuple[str, ...]
+    na: str | None  # placed in the frame right after this column
+
+
+def _zonder_optional(annotatie: Any) -> Any:
+    """``Optional[X]`` → ``X`` (other annotations unchanged)."""
+    if get_origin(annotatie) is Union:
+        args = [a for a in get_args(annotatie) if a is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return annotatie
+
+
+def _model_van(annotatie: Any) -> type[BaseModel] | None:
+    kern = _zonder_optional(annotatie)
+    return kern if isinstance(kern, type) and issubclass(kern, BaseModel) else None
+
+
+def _soort(naam: str, annotatie: Any) -> str:
+    kern = _zonder_optional(annotatie)
+    if kern is bool:
+        return "vlag"
+    if kern is dt.date:
+        return "datum"
+    if kern in (int, float):
+        return "getal"
+    if kern is str or get_origin(kern) is Literal or get_origin(kern) is list:
+        return "tekst"  # a list (maatregelen) is one text column
+    raise TypeError(f"input field {naam}: no frame column kind for {annotatie!r}")
+
+
+def _grenzen(veld: FieldInfo) -> tuple[float, float] | None:
+    laag = next((m.ge for m in veld.metadata if isinstance(m, Ge)), None)
+    hoog = next((m.le for m in veld.metadata if isinstance(m, Le)), None)
+    return None if laag is None or hoog is None else (laag, hoog)
+
+
+def _meta(veld: FieldInfo, soort: type, standaard: Any) -> Any:
+    return next((m for m in veld.metadata if isinstance(m, soort)), standaard)
+
+
+def _invoervelden(model: type[BaseModel], pad: tuple[str, ...] = (), verplicht: bool = True,
+                  groep: Groep = Groep()) -> list[Invoerveld]:
+    """The frame columns of ``model``'s fields in declaration order, sub-models walked in place."""
+    uit: list[Invoerveld] = []
+    for naam, veld in model.model_fields.items():
+        sub = _model_van(veld.annotation)
+        if sub is not None:
+            uit += _invoervelden(sub, pad + (naam,), verplicht and veld.is_required(), _meta(veld, Groep, Groep()))
+            continue
+        kolom = _meta(veld, Kolom, Kolom())
+        kern = _zonder_optional(veld.annotation)
+        uit.append(Invoerveld(
+            kolom=kolom.naam or naam, pad=pad + (naam,), soort=_soort(naam, veld.annotation), geheel=kern is int,
+            grenzen=_grenzen(veld), toegestaan=get_args(kern) if get_origin(kern) is Literal else None,
+            verplicht=verplicht and veld.is_required(),
+            standaard=None if veld.is_required() else veld.get_default(call_default_factory=True),
+            standaard_in_frame=kolom.standaard_in_frame, weglaten_als_leeg=groep.weglaten_als_leeg,
+            portefeuille=kolom.portefeuille and groep.portefeuille, aliassen=kolom.aliassen, na=kolom.na))
+    return uit
+
+
+def _op_volgorde(velden: list[Invoerveld]) -> tuple[Invoerveld, ...]:
+    """The frame's column order: as declared, a column with ``Kolom(na=...)`` right after the column it names."""
+    volgorde = [v for v in velden if v.na is None]
+    rest = [v for v in velden if v.na is not None]
+    while rest:
+        kolommen = [v.kolom for v in volgorde]
+        volgende = next((v for v in rest if v.na in kolommen), None)
+        if volgende is None:
+            raise ValueError(f"Kolom(na=...): unknown column for {', '.join(v.kolom for v in rest)}")
+        volgorde.insert(kolommen.index(volgende.na) + 1, volgende)
+        rest.remove(volgende)
+    return tuple(volgorde)
+
+
+def _alle_modellen(model: type[BaseModel]) -> list[type[BaseModel]]:
+    """``model`` and every model its fields use (also inside a list or a Union), each once."""
+    gevonden = [model]
+    for veld in model.model_fields.values():
+        open_ = [veld.annotation]
+        while open_:
+            a = open_.pop()
+            if isinstance(a, type) and issubclass(a, BaseModel):
+                gevonden += [m for m in _alle_modellen(a) if m not in gevonden]
+            else:
+                open_ += list(get_args(a))
+    return list(dict.fromkeys(gevonden))
+
+
+# The columns of the flat input frame, in the frame's order (the order decides which message a row with several
+# bad cells gets: the first). Unique names; checked here.
+INVOERVELDEN: tuple[Invoerveld, ...] = _op_volgorde(_invoervelden(Casus))
+if len({v.kolom for v in INVOERVELDEN}) != len(INVOERVELDEN):
+    raise ValueError("input fields: two fields have the same frame column")
+
+
+def _alle_grenzen() -> dict[str, tuple[float, float]]:
+    uit: dict[str, tuple[float, float]] = {}
+    for model in _alle_modellen(Casus):
+        for naam, veld in model.model_fields.items():
+            if (grenzen := _grenzen(veld)) is not None:
+                if uit.setdefault(naam, grenzen) != grenzen:
+                    raise ValueError(f"input field {naam}: two fields of that name with different bounds")
+    return uit
+
+
+# (minimum, maximum) per bounded input field (also Maatregel's, for the measures text of the frame); used by the
+# app's inputs and by the frame's column checks.
+GRENZEN: dict[str, tuple[float, float]] = _alle_grenzen()
 
 
 # ----------------------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from typing import IO, Union
 import numpy as np
 import pandas as pd
 
-from woonlasten.modellen import ENERGIELABELS
+from woonlasten.modellen import ENERGIELABELS, INVOERVELDEN
 from woonlasten.rekenen.invoer import INVOER_KOLOMMEN
 
 
@@ -23,29 +23,25 @@ class PortefeuilleFout(ValueError):
 VERPLICHTE_KOLOMMEN = ("id", "complex", "gemeente", "woningtype", "oppervlakte_m2", "energielabel", "kale_huur")
 
 
+def _sleutel(naam: str) -> str:
+    return re.sub(r"[\s_\-./()²]", "", str(naam).strip().lower().replace("m²", "m2"))
+
+
+def _aliassen() -> dict[str, str]:
+    """The portfolio's own columns, then every input field a portfolio may give (``Kolom(portefeuille=True)``)
+    under its own name and its ``Kolom(aliassen=...)``; an alias naming two columns is an error."""
+    uit = {"id": "id", "vhe": "id", "vhenummer": "id", "woningid": "id", "eenheid": "id", "nummer": "id",
+           "complex": "complex", "complexnummer": "complex", "complexnaam": "complex"}
+    for v in INVOERVELDEN:
+        if v.portefeuille:
+            for naam in (v.kolom, *v.aliassen):
+                if uit.setdefault(_sleutel(naam), v.kolom) != v.kolom:
+                    raise ValueError(f"portfolio alias {naam!r} of {v.kolom} already names {uit[_sleutel(naam)]}")
+    return uit
+
+
 # Column names as offices write them → our names (compared after lower-casing and removing blanks, '-', '_').
-ALIASSEN = {
-    "id": "id", "vhe": "id", "vhenummer": "id", "woningid": "id", "eenheid": "id", "nummer": "id",
-    "complex": "complex", "complexnummer": "complex", "complexnaam": "complex",
-    "gemeente": "gemeente", "plaats": "gemeente",
-    "woningtype": "woningtype", "type": "woningtype", "typewoning": "woningtype",
-    "oppervlaktem2": "oppervlakte_m2", "oppervlakte": "oppervlakte_m2", "gebruiksoppervlakte": "oppervlakte_m2",
-    "gbo": "oppervlakte_m2", "m2": "oppervlakte_m2",
-    "energielabel": "energielabel", "label": "energielabel",
-    "kalehuur": "kale_huur", "huur": "kale_huur", "nettohuur": "kale_huur",
-    "servicekosten": "servicekosten",
-    "personen": "personen", "aantalpersonen": "personen", "bewoners": "personen",
-    "bouwjaar": "bouwjaar", "verwarming": "verwarming", "wozwaarde": "woz_waarde", "woz": "woz_waarde",
-    "rol": "rol", "peildatum": "peildatum",
-    "gasm3": "gas_m3", "gasverbruik": "gas_m3", "elektriciteitkwh": "elektriciteit_kwh",
-    "stroomverbruik": "elektriciteit_kwh",
-    "naarlabel": "naar_label", "maatregelen": "maatregelen", "huurverhoging": "huurverhoging",
-    "inkomenjaar": "inkomen_jaar", "inkomen": "inkomen_jaar", "verzamelinkomen": "inkomen_jaar",
-    "huishoudinkomen": "inkomen_jaar", "aow": "aow", "nieuweverhuring": "nieuwe_verhuring", "mutatie": "nieuwe_verhuring",
-    "wwspunten": "wws_punten", "punten": "wws_punten",
-    "gasleveringsprijsm3": "gas_leveringsprijs_m3", "elektriciteitleveringsprijskwh": "elektriciteit_leveringsprijs_kwh",
-    "vasteleveringskostenjaar": "vaste_leveringskosten_jaar",
-}
+ALIASSEN: dict[str, str] = _aliassen()
 
 
 WONINGTYPE_ALIASSEN = {
@@ -63,10 +59,6 @@ NUMERIEKE_KOLOMMEN = [k for k, v in INVOER_KOLOMMEN.items() if v == "getal"]
 
 
 MAX_BESTAND_BYTES = 2 * 1024**3
-
-
-def _sleutel(naam: str) -> str:
-    return re.sub(r"[\s_\-./()²]", "", str(naam).strip().lower().replace("m²", "m2"))
 
 
 def lees_woningen(bron: Union[str, Path, IO[bytes], bytes], naam: str | None = None) -> pd.DataFrame:
@@ -135,8 +127,8 @@ def _lees_csv(data: bytes, naam: str) -> pd.DataFrame:
     return frame
 
 
-TEKST_ALS_CATEGORIE = {"complex", "gemeente", "woningtype", "energielabel", "rol", "verwarming", "naar_label",
-                       "maatregelen"}
+# text columns read as categories: few distinct values (gemeente, type, label, …)
+TEKST_ALS_CATEGORIE = {"complex"} | {v.kolom for v in INVOERVELDEN if v.portefeuille and v.soort == "tekst"}
 
 
 def _kolomsoorten(kop: str, scheiding: str) -> dict[str, str]:

@@ -6,48 +6,42 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from woonlasten.modellen import ENERGIELABELS, GRENZEN, ROLLEN, VERWARMINGEN, WONINGTYPES
-from woonlasten.regels.financiering import VORMEN
+from woonlasten.modellen import INVOERVELDEN
 from woonlasten.rekenen.rekenblad import Fouten, Rekenblad, gevuld, is_gelijk, met_waarde, vul
 
-# Input columns of the flat frame: name -> kind ("tekst", "getal", "datum"); optional unless in VERPLICHT.
-INVOER_KOLOMMEN: dict[str, str] = {
-    "peildatum": "datum", "gemeente": "tekst", "rol": "tekst",
-    "woningtype": "tekst", "oppervlakte_m2": "getal", "energielabel": "tekst", "bouwjaar": "getal",
-    "verwarming": "tekst", "woz_waarde": "getal",
-    "personen": "getal",
-    "kale_huur": "getal", "servicekosten": "getal",
-    "gas_m3": "getal", "elektriciteit_kwh": "getal",
-    "gas_leveringsprijs_m3": "getal", "elektriciteit_leveringsprijs_kwh": "getal",
-    "vaste_leveringskosten_jaar": "getal",
-    "naar_label": "tekst", "maatregelen": "tekst", "huurverhoging": "getal",
-    "inkomen_jaar": "getal", "aow": "vlag", "wws_punten": "getal", "nieuwe_verhuring": "vlag",
-    "epv_warmtevraag_kwh_m2": "getal",
-    "financiering_vorm": "tekst", "looptijd_jaar": "getal", "rente_pct": "getal", "eerdere_isolatiemaatregel": "vlag",
-    "hypotheeklasten_maand": "getal", "warmtepomp_kw": "getal", "investering": "getal",
-    "zon_eigen_verbruik_aandeel": "getal", "terugleververgoeding_kwh": "getal",
-}
+# The input columns of the flat frame, all derived once from the models' field declarations
+# (woonlasten.modellen.INVOERVELDEN); to add a column, add a field to a model there.
+
+# name -> kind ("tekst", "getal", "datum", "vlag"), in the frame's order; optional unless in VERPLICHT.
+INVOER_KOLOMMEN: dict[str, str] = {v.kolom: v.soort for v in INVOERVELDEN}
 
 
+# Words for yes and no in a flag column (lower case).
 JA = {"1", "1.0", "ja", "j", "true", "waar", "yes", "y", "x"}
 
 
 NEE = {"0", "0.0", "nee", "n", "false", "onwaar", "no", ""}
 
 
-GEHEEL = ("personen", "bouwjaar", "looptijd_jaar")  # whole numbers
+GEHEEL = tuple(v.kolom for v in INVOERVELDEN if v.geheel)  # whole numbers
 
 
-VERPLICHT = ("peildatum", "gemeente", "woningtype", "oppervlakte_m2", "energielabel")
+VERPLICHT = tuple(v.kolom for v in INVOERVELDEN if v.verplicht)
 
 
-STANDAARD = {"rol": "huurder", "verwarming": "gasketel", "kale_huur": 0.0, "servicekosten": 0.0, "aow": 0.0,
-             "nieuwe_verhuring": 0.0, "eerdere_isolatiemaatregel": 0.0, "financiering_vorm": "warmtefonds"}
+# The value of an empty cell: the model's default (a flag's as 0.0 or 1.0); not for a list (maatregelen: empty text
+# is no measures anyway) nor where the rules decide (personen: the data parameter personen_standaard).
+STANDAARD: dict[str, object] = {
+    v.kolom: float(v.standaard) if v.soort == "vlag" else v.standaard for v in INVOERVELDEN
+    if v.standaard is not None and v.standaard_in_frame and not isinstance(v.standaard, list)}
 
 
 # Text columns with a fixed set of values (kept as Categoricals with exactly these categories).
-TOEGESTAAN = {"rol": ROLLEN, "woningtype": WONINGTYPES, "energielabel": ENERGIELABELS,
-              "naar_label": ENERGIELABELS, "verwarming": VERWARMINGEN, "financiering_vorm": VORMEN}
+TOEGESTAAN: dict[str, tuple[str, ...]] = {v.kolom: v.toegestaan for v in INVOERVELDEN if v.toegestaan}
+
+
+# (minimum, maximum) of a number column.
+GRENZEN: dict[str, tuple[float, float]] = {v.kolom: v.grenzen for v in INVOERVELDEN if v.grenzen}
 
 
 def _tekstkolom(ruw: pd.Series) -> pd.Categorical:
