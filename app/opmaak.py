@@ -18,7 +18,9 @@ OKABE_ITO = {
     "oranje": "#E69F00", "hemelsblauw": "#56B4E9", "blauwgroen": "#009E73", "geel": "#F0E442",
     "blauw": "#0072B2", "vermiljoen": "#D55E00", "paars": "#CC79A7", "grijs": "#999999",
 }
-KLEUR = {
+# the colour of each chart group of the declared parts (modellen.RESULTAAT); a group without a chosen colour gets the
+# next unused one of the palette, so a new part of the result is drawn without a change here
+_GEKOZEN = {
     "Kale huur en servicekosten": OKABE_ITO["blauw"],
     "Huurverhoging": OKABE_ITO["paars"],
     "Huurtoeslag": OKABE_ITO["geel"],
@@ -27,8 +29,19 @@ KLEUR = {
     "Gemeente en waterschap": OKABE_ITO["blauwgroen"],
     "Maandlast lening": OKABE_ITO["vermiljoen"],
     "Hypotheeklasten": "#000000",
-    "Overig": OKABE_ITO["grijs"],
 }
+_OVERIG = ("Overig", OKABE_ITO["grijs"])
+
+
+def _kleuren() -> dict[str, str]:
+    groepen = list(dict.fromkeys(o.grafiek for d in RESULTAAT for o in d.onderdelen if o.grafiek))
+    vrij = [k for k in OKABE_ITO.values() if k not in _GEKOZEN.values() and k != _OVERIG[1]]
+    kleur = {g: _GEKOZEN.get(g) or (vrij.pop(0) if vrij else _OVERIG[1]) for g in groepen}
+    kleur[_OVERIG[0]] = _OVERIG[1]
+    return kleur
+
+
+KLEUR = _kleuren()
 ONDERDELEN = tuple(KLEUR)
 
 
