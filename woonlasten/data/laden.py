@@ -35,7 +35,7 @@ class DataFout(ValueError):
     """A data file in tariffs/ or labels/ is missing, malformed or inconsistent (message in Dutch)."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Tabel:
     """One validated data table.
 
@@ -43,9 +43,10 @@ class Tabel:
     read as the far future) and a column ``_rij`` with the 1-based line number in the file (header = line 1),
     which results carry to cite the exact source row.
 
-    Derived data (rows per date, key indexes) is remembered on the object; each entry is built whole and then
-    stored in one assignment, so threads computing blocks of a portfolio at once can share a table (two threads
-    may build the same entry; both results are equal).
+    A table never changes after loading (the fields cannot be reassigned; nothing writes into ``frame``). Derived
+    data (rows per date, key indexes, :meth:`afgeleid` values such as a derived table) is remembered on the object;
+    each entry is built whole and then stored in one assignment, so threads computing blocks of a portfolio at once
+    can share a table (two threads may build the same entry; both results are equal).
     """
 
     naam: str
@@ -91,16 +92,16 @@ class Tabel:
         return codes, categorieen
 
     def afgeleid(self, sleutel: Hashable, maak: Callable[[pd.DataFrame], Any]) -> Any:
-        """``maak(frame)``, remembered under ``sleutel`` until the frame is replaced (a copy with a derived column
-        swapped in, see ``kern._gas_per_m2``). Shared, so not to be changed by the caller."""
+        """``maak(frame)``, remembered under ``sleutel`` (a value derived from the table, e.g. a table with an extra
+        column: derived values live here, the table itself never changes). Shared, so not to be changed by the
+        caller."""
         onthouden = self.__dict__.setdefault("_afgeleid", {})
-        frame = self.frame  # read once: another thread may swap it meanwhile
-        bewaard = onthouden.get(sleutel)
-        if bewaard is None or bewaard[1] is not frame:
+        waarde = onthouden.get(sleutel, _ONBEKEND)
+        if waarde is _ONBEKEND:
             if len(onthouden) >= _AFGELEID_MAXIMUM:  # a long-running app sees ever new key lists: start afresh
                 onthouden.clear()
-            bewaard = onthouden[sleutel] = (maak(frame), frame)  # built whole, stored in one step
-        return bewaard[0]
+            waarde = onthouden[sleutel] = maak(self.frame)  # built whole, stored in one step
+        return waarde
 
     def rij(self, regelnummer: int) -> pd.Series:
         """The row at 1-based file line ``regelnummer``."""
@@ -109,6 +110,7 @@ class Tabel:
 
 _EINDE = pd.Timestamp("2262-01-01")
 _AFGELEID_MAXIMUM = 2_000  # remembered values per table (Tabel.afgeleid), a few MB at most
+_ONBEKEND = object()  # not remembered yet (None is a value that is remembered)
 
 
 def _row_model(naam: str, kolommen: dict[str, Any]) -> type[BaseModel]:
