@@ -142,3 +142,99 @@ def test_remembered_values_per_table_stay_bounded(tmp_path, monkeypatch):
         assert tabel.afgeleid(("x", i), lambda fr, i=i: len(fr) + i) == 1 + i
     assert len(tabel.__dict__["_afgeleid"]) <= 5
     assert tabel.afgeleid(("x", 0), lambda fr: len(fr)) == 1
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The table cache (WOONLASTEN_CACHE) and own tables (WOONLASTEN_DATA)
+
+def _kopie_van_alle_tabellen(map_):
+    """Every shipped table copied flat into ``map_`` (the layout of a WOONLASTEN_DATA folder)."""
+    import shutil
+
+    from woonlasten.data import PROJECT_DIR
+    from woonlasten.data.schema import SCHEMAS
+
+    map_.mkdir(parents=True, exist_ok=True)
+    for naam in SCHEMAS:
+        shutil.copy(PROJECT_DIR / f"{naam}.csv", map_ / f"{naam.split('/')[-1]}.csv")
+    return map_
+
+
+@pytest.fixture
+def eigen_cache(tmp_path, monkeypatch):
+    """A cache folder of the test's own and no tables remembered in this process, before and after."""
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("WOONLASTEN_CACHE", str(cache))
+    monkeypatch.delenv("WOONLASTEN_DATA", raising=False)
+    laad_tabellen.cache_clear()
+    yield cache
+    laad_tabellen.cache_clear()
+
+
+def test_two_copies_of_the_data_each_cite_their_own_files_through_a_shared_cache(tmp_path, eigen_cache):
+    """The cache is keyed on each file's resolved path as well as its content: a second copy with the same bytes
+    does not show the first copy's file paths (the app's sources page shows Tabel.pad)."""
+    a = _kopie_van_alle_tabellen(tmp_path / "a")
+    b = _kopie_van_alle_tabellen(tmp_path / "b")
+    for map_ in (a, b, a):
+        laad_tabellen.cache_clear()  # as a new process: only the cache folder is shared
+        for naam, tabel in laad_tabellen(str(map_)).tabellen.items():
+            assert tabel.pad.parent == map_.resolve(), naam
+
+
+def _cachebestanden(cache):
+    return sorted(p for p in cache.rglob("*") if p.is_file())
+
+
+def test_a_tampered_cache_is_ignored_and_rebuilt_from_the_csv(eigen_cache):
+    """The cache holds the validated frames with the sha256 of every file; a BTW rate edited in the cache does
+    not reach a calculation: the CSV outranks the cache."""
+    import json
+    from pathlib import Path
+
+    import pyarrow as pa
+
+    from woonlasten import bereken
+
+    casus = json.loads((Path(__file__).parent.parent / "voorbeelden" / "huurder_borne_E_naar_B.json").read_text())
+    verwacht = bereken(casus, laad_tabellen()).model_dump()
+    btw = [p for p in _cachebestanden(eigen_cache) if "btw" in p.name]
+    assert len(btw) == 1, "the BTW table has its own file in the cache"
+    tabel = pa.ipc.open_file(pa.py_buffer(btw[0].read_bytes())).read_all()
+    kolom = tabel.column_names.index("btw_tarief")
+    tabel = tabel.set_column(kolom, "btw_tarief", pa.array([0.5] * len(tabel), pa.float64()))
+    with pa.ipc.new_file(str(btw[0]), tabel.schema) as schrijver:
+        schrijver.write_table(tabel)
+    laad_tabellen.cache_clear()
+    t = laad_tabellen()
+    assert 0.5 not in set(t["tariffs/btw"].frame["btw_tarief"])
+    assert bereken(casus, t).model_dump() == verwacht
+    laad_tabellen.cache_clear()  # rebuilt: the next process reads the cache again, with the CSV's rates
+    assert 0.5 not in set(laad_tabellen()["tariffs/btw"].frame["btw_tarief"])
+
+
+class _Bom:
+    """Unpickling this creates the folder ``pad``: proof that a cache file was unpickled."""
+
+    def __init__(self, pad):
+        self.pad = str(pad)
+
+    def __reduce__(self):
+        import os
+
+        return (os.mkdir, (self.pad,))
+
+
+def test_a_cache_file_with_a_pickle_payload_is_never_unpickled(tmp_path, eigen_cache):
+    """Whatever a cache file holds, reading the cache runs no code: every file replaced by a pickle whose loading
+    would create a folder; the tables load (from the CSV) and the folder does not appear."""
+    import pickle
+
+    laad_tabellen()
+    bewijs = tmp_path / "uitgepakt"
+    for pad in _cachebestanden(eigen_cache):
+        pad.write_bytes(pickle.dumps(_Bom(bewijs)))
+    laad_tabellen.cache_clear()
+    t = laad_tabellen()
+    assert not bewijs.exists()
+    assert t["tariffs/btw"].frame["btw_tarief"].notna().all()

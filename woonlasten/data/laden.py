@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
-import pickle
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -228,49 +229,129 @@ def laad_tabellen(extra: Optional[str] = None) -> Tabellen:
     """Load every table once. ``extra``: folder(s) with own copies of tables that replace the shipped ones
     (same file name and columns), e.g. a corporation's own vergoedingentabel. Defaults to ``$WOONLASTEN_DATA``.
 
-    Validated tables are kept in a cache file keyed on the exact bytes of every data file and of this module, so
-    a new process (the app's first load, a CLI call) skips the row-by-row validation when nothing changed. Set
-    ``WOONLASTEN_CACHE=uit`` to switch it off."""
+    Validated tables are kept in a cache (see :class:`_Cache`) keyed on the resolved path and the exact bytes of
+    every data file and on this module, so a new process (the app's first load, a CLI call) skips the row-by-row
+    validation when nothing changed. Set ``WOONLASTEN_CACHE=uit`` to switch it off, or to a folder to put it there
+    (default ``$XDG_CACHE_HOME/woonlasten`` or ``~/.cache/woonlasten``)."""
     extra = extra if extra is not None else os.environ.get("WOONLASTEN_DATA")
     paden = _datamap(extra)
-    cache = _cachepad(paden)
-    if cache is not None and cache.exists():
-        try:
-            with open(cache, "rb") as fh:
-                tabellen = pickle.load(fh)
-            if isinstance(tabellen, Tabellen) and set(tabellen.tabellen) == set(paden):
-                return tabellen
-        except Exception:  # noqa: BLE001 - a broken cache is rebuilt, never fatal
-            pass
+    cache = _Cache.voor(paden)
+    if cache is not None:
+        tabellen = cache.lees()
+        if tabellen is not None:
+            return tabellen
     tabellen = Tabellen({naam: laad_tabel(pad, naam) for naam, pad in paden.items()})
     if cache is not None:
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            tijdelijk = cache.with_suffix(f".{os.getpid()}.tmp")
-            with open(tijdelijk, "wb") as fh:
-                pickle.dump(tabellen, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tijdelijk, cache)
-        except OSError:
-            pass
+        cache.schrijf(tabellen)
     return tabellen
 
 
-def _cachepad(paden: dict[str, Path]) -> Optional[Path]:
-    """The cache file for exactly these data files and this code; None when caching is off or impossible."""
-    instelling = os.environ.get("WOONLASTEN_CACHE", "")
-    if instelling.lower() in ("uit", "0", "nee", "off"):
-        return None
-    h = hashlib.sha256()
-    h.update(Path(__file__).read_bytes())
-    h.update(repr(sorted((k, repr(v)) for k, v in SCHEMAS.items())).encode())
-    for naam, pad in sorted(paden.items()):
-        h.update(naam.encode())
+_CACHEVERSIE = 2  # 1 was a pickle (never read: unpickling runs code)
+
+
+@dataclass(frozen=True)
+class _Cache:
+    """The cached tables for exactly these data files (resolved path and sha256 of each), this module and these
+    library versions: a folder with one Arrow IPC file per validated frame and a ``manifest.json`` holding the path
+    and sha256 of every source CSV and the sha256 of every Arrow file. Arrow files are data only (reading one runs
+    no code) and are decoded only after their sha256 matched. Any mismatch or read error: the tables are validated
+    from the CSV files again and the cache is written afresh (the CSV always outranks the cache). Table paths are
+    the caller's own, never read from the cache.
+
+    The checks catch an edited, truncated or stale cache; they are no signature: someone who may write to the cache
+    folder can write a consistent manifest (as they could edit the CSV files or this code)."""
+
+    map: Path
+    paden: dict[str, Path]
+    csv_sha256: dict[str, str]
+
+    @staticmethod
+    def voor(paden: dict[str, Path]) -> Optional["_Cache"]:
+        """The cache entry for these data files; None when caching is off or a file cannot be read (it is then
+        loaded normally and reported)."""
+        instelling = os.environ.get("WOONLASTEN_CACHE", "")
+        if instelling.lower() in ("uit", "0", "nee", "off"):
+            return None
+        import pyarrow as pa
+
+        h = hashlib.sha256()
+        h.update(f"woonlasten-tabellen {_CACHEVERSIE} {pd.__version__} {pa.__version__} {np.__version__}\n".encode())
+        h.update(Path(__file__).read_bytes())
+        h.update(repr(sorted((k, repr(v)) for k, v in SCHEMAS.items())).encode())
+        csv_sha256 = {}
+        for naam, pad in sorted(paden.items()):
+            try:
+                csv_sha256[naam] = hashlib.sha256(pad.read_bytes()).hexdigest()
+            except OSError:
+                return None
+            h.update(f"\n{naam}\0{pad.resolve()}\0{csv_sha256[naam]}".encode())
+        basis = Path(instelling) if instelling else Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "woonlasten"
+        return _Cache(basis / f"tabellen-{h.hexdigest()[:32]}", dict(paden), csv_sha256)
+
+    def lees(self) -> Optional[Tabellen]:
+        """The cached tables when every check passes, else None."""
+        import pyarrow as pa
+
         try:
-            h.update(pad.read_bytes())
-        except OSError:
-            return None  # a missing file: load normally and report it
-    basis = Path(instelling) if instelling else Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "woonlasten"
-    return basis / f"tabellen-{h.hexdigest()[:24]}.pickle"
+            manifest = json.loads((self.map / _MANIFEST).read_text(encoding="utf-8"))
+            if manifest.get("versie") != _CACHEVERSIE or set(manifest["tabellen"]) != set(self.paden):
+                return None
+            tabellen = {}
+            for naam, pad in self.paden.items():
+                m = manifest["tabellen"][naam]
+                if m["csv"] != str(pad.resolve()) or m["csv_sha256"] != self.csv_sha256[naam]:
+                    return None
+                if Path(m["bestand"]).name != m["bestand"]:
+                    return None
+                data = (self.map / m["bestand"]).read_bytes()
+                if hashlib.sha256(data).hexdigest() != m["sha256"]:
+                    return None
+                frame = pa.ipc.open_file(pa.py_buffer(data)).read_all().to_pandas(ignore_metadata=True)
+                if (list(frame.columns) != m["kolommen"] or [str(d) for d in frame.dtypes] != m["typen"]
+                        or not frame.index.equals(pd.RangeIndex(len(frame)))):
+                    return None
+                tabellen[naam] = Tabel(naam=naam, pad=pad, frame=frame, sleutel=list(SCHEMAS[naam]["sleutel"]))
+            return Tabellen(tabellen)
+        except Exception:  # noqa: BLE001 - a broken cache is rebuilt, never fatal
+            return None
+
+    def schrijf(self, tabellen: Tabellen) -> None:
+        """Write the validated tables: the Arrow files first (named by their content), the manifest last, each
+        atomically, so a reader never sees a half-written entry."""
+        import pyarrow as pa
+
+        try:
+            self.map.mkdir(parents=True, exist_ok=True)
+            manifest: dict[str, Any] = {"versie": _CACHEVERSIE, "tabellen": {}}
+            for naam, pad in sorted(self.paden.items()):
+                frame = tabellen[naam].frame
+                tabel = pa.Table.from_pandas(frame, preserve_index=False).replace_schema_metadata(None)  # data only
+                buffer = pa.BufferOutputStream()
+                with pa.ipc.new_file(buffer, tabel.schema) as schrijver:
+                    schrijver.write_table(tabel)
+                data = buffer.getvalue().to_pybytes()
+                sha256 = hashlib.sha256(data).hexdigest()
+                bestand = f"{naam.replace('/', '__')}-{sha256[:16]}.arrow"
+                _schrijf_atomair(self.map / bestand, data)
+                manifest["tabellen"][naam] = {
+                    "csv": str(pad.resolve()), "csv_sha256": self.csv_sha256[naam], "bestand": bestand,
+                    "sha256": sha256, "kolommen": [str(k) for k in frame.columns],
+                    "typen": [str(d) for d in frame.dtypes]}
+            _schrijf_atomair(self.map / _MANIFEST, json.dumps(manifest, indent=1).encode("utf-8"))
+        except Exception:  # noqa: BLE001 - no cache is slower, never wrong
+            pass
+
+
+_MANIFEST = "manifest.json"
+
+
+def _schrijf_atomair(pad: Path, data: bytes) -> None:
+    tijdelijk = pad.with_name(f".{pad.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        tijdelijk.write_bytes(data)
+        os.replace(tijdelijk, pad)
+    finally:
+        tijdelijk.unlink(missing_ok=True)
 
 
 # --------------------------------------------------------------------------------------------------------------
