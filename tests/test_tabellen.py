@@ -1,5 +1,7 @@
 """The data loader: validation with file and line, periods, lookups by date and key."""
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -8,6 +10,7 @@ from hypothesis import strategies as st
 
 from woonlasten.data import DataFout, laad_tabel, laad_tabellen, zoek
 
+VOORBEELD = Path(__file__).parent.parent / "voorbeelden" / "huurder_borne_E_naar_B.json"
 KOP = "toepassing,geldig_vanaf,geldig_tot,btw_tarief,status,bron\n"
 
 
@@ -74,14 +77,13 @@ def test_a_calculation_leaves_every_table_as_loaded():
     and no attribute was set on it; a frame cannot be swapped."""
     import dataclasses
     import json
-    from pathlib import Path
 
     from woonlasten import bereken
     from woonlasten.data import Tabel
 
     t = laad_tabellen()
     voor = {naam: (tabel.frame, list(tabel.frame.columns)) for naam, tabel in t.tabellen.items()}
-    casus = json.loads((Path(__file__).parent.parent / "voorbeelden" / "huurder_borne_E_naar_B.json").read_text())
+    casus = json.loads(VOORBEELD.read_text(encoding="utf-8"))
     resultaat = bereken(casus, t)
     assert resultaat.voor.huur.huurtoeslag < 0  # the case has an income: huurtoeslag (a wide derived table) is used
     onthouden = {"_per_datum", "_sleutels", "_tekstcodes", "_afgeleid"}
@@ -190,13 +192,12 @@ def test_a_tampered_cache_is_ignored_and_rebuilt_from_the_csv(eigen_cache):
     """The cache holds the validated frames with the sha256 of every file; a BTW rate edited in the cache does
     not reach a calculation: the CSV outranks the cache."""
     import json
-    from pathlib import Path
 
     import pyarrow as pa
 
     from woonlasten import bereken
 
-    casus = json.loads((Path(__file__).parent.parent / "voorbeelden" / "huurder_borne_E_naar_B.json").read_text())
+    casus = json.loads(VOORBEELD.read_text(encoding="utf-8"))
     verwacht = bereken(casus, laad_tabellen()).model_dump()
     btw = [p for p in _cachebestanden(eigen_cache) if "btw" in p.name]
     assert len(btw) == 1, "the BTW table has its own file in the cache"
@@ -238,3 +239,67 @@ def test_a_cache_file_with_a_pickle_payload_is_never_unpickled(tmp_path, eigen_c
     t = laad_tabellen()
     assert not bewijs.exists()
     assert t["tariffs/btw"].frame["btw_tarief"].notna().all()
+
+
+def _eigen_btw(map_, tarief):
+    map_.mkdir(parents=True, exist_ok=True)
+    (map_ / "btw.csv").write_text(KOP + f"energie,2020-01-01,,{tarief},bevestigd,eigen\n", encoding="utf-8")
+    return map_
+
+
+def test_woonlasten_data_is_read_at_every_call(tmp_path, eigen_cache, monkeypatch):
+    """WOONLASTEN_DATA changed within one process takes effect at the next call (no table set remembered from
+    the first value), an edited own table is read afresh, and an unchanged one is the same object."""
+    import os
+
+    a, b = _eigen_btw(tmp_path / "a", 0.11), _eigen_btw(tmp_path / "b", 0.12)
+    monkeypatch.setenv("WOONLASTEN_DATA", str(a))
+    t_a = laad_tabellen()
+    assert list(t_a["tariffs/btw"].frame["btw_tarief"]) == [0.11] and t_a["tariffs/btw"].pad == a / "btw.csv"
+    assert laad_tabellen() is t_a
+    monkeypatch.setenv("WOONLASTEN_DATA", str(b))
+    assert list(laad_tabellen()["tariffs/btw"].frame["btw_tarief"]) == [0.12]
+    monkeypatch.delenv("WOONLASTEN_DATA")
+    assert laad_tabellen()["tariffs/btw"].pad.parent.name == "tariffs"
+    monkeypatch.setenv("WOONLASTEN_DATA", str(a))
+    pad = _eigen_btw(a, 0.13) / "btw.csv"
+    os.utime(pad, ns=(pad.stat().st_atime_ns, pad.stat().st_mtime_ns + 1_000_000_000))
+    assert list(laad_tabellen()["tariffs/btw"].frame["btw_tarief"]) == [0.13]
+
+
+def test_a_missing_own_folder_is_an_error_naming_it(tmp_path, eigen_cache, monkeypatch):
+    weg = tmp_path / "bestaat_niet"
+    monkeypatch.setenv("WOONLASTEN_DATA", str(weg))
+    with pytest.raises(DataFout, match="bestaat niet") as exc:
+        laad_tabellen()
+    assert str(weg) in str(exc.value) and exc.value.eigen
+
+
+def test_an_own_csv_with_an_unknown_name_is_an_error_naming_the_file(tmp_path, eigen_cache, monkeypatch):
+    """A misspelt own table would silently leave the shipped one in use: refused, with a suggestion."""
+    map_ = tmp_path / "eigen"
+    map_.mkdir()
+    (map_ / "vergoedingstabel.csv").write_text("x\n", encoding="utf-8")
+    (map_ / "toelichting.txt").write_text("geen tabel", encoding="utf-8")  # not a CSV: passed over
+    monkeypatch.setenv("WOONLASTEN_DATA", str(map_))
+    with pytest.raises(DataFout, match="onbekende tabelnaam 'vergoedingstabel'") as exc:
+        laad_tabellen()
+    assert str(map_ / "vergoedingstabel.csv") in str(exc.value) and "Bedoelt u vergoedingentabel.csv?" in str(exc.value)
+
+
+def test_a_fault_in_an_own_table_names_its_path_not_the_shipped_data(tmp_path, eigen_cache, monkeypatch, capsys):
+    from woonlasten.cli import main
+
+    map_ = tmp_path / "eigen"
+    map_.mkdir()
+    (map_ / "btw.csv").write_text(KOP + "energie,2020-01-01,,negen,bevestigd,eigen\n", encoding="utf-8")
+    monkeypatch.setenv("WOONLASTEN_DATA", str(map_))
+    with pytest.raises(DataFout) as exc:
+        laad_tabellen()
+    assert str(exc.value).startswith(f"{map_ / 'btw.csv'}, regel 2, kolom 'btw_tarief'") and exc.value.eigen
+    assert main(["schema"]) == 0  # needs no tables
+    casus = tmp_path / "casus.json"
+    casus.write_text(VOORBEELD.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["bereken", str(casus)]) != 0
+    fout = capsys.readouterr().err
+    assert fout.startswith(f"Fout in de gegevens: {map_ / 'btw.csv'}, regel 2") and "meegeleverde" not in fout

@@ -8,6 +8,7 @@ the column. Lookups answer "the row valid on date D" for a whole column of dates
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import hashlib
 import json
 import os
@@ -33,7 +34,12 @@ LABELS_DIR = PROJECT_DIR / "labels"
 
 
 class DataFout(ValueError):
-    """A data file in tariffs/ or labels/ is missing, malformed or inconsistent (message in Dutch)."""
+    """A data file is missing, malformed or inconsistent (message in Dutch). ``eigen``: the fault lies in the
+    user's own tables (``WOONLASTEN_DATA``), not in the shipped ones in tariffs/ and labels/."""
+
+    def __init__(self, bericht: str, eigen: bool = False):
+        super().__init__(bericht)
+        self.eigen = eigen
 
 
 @dataclass(frozen=True)
@@ -130,19 +136,34 @@ def _is_optional(typ: Any) -> bool:
 
 
 def laad_tabel(pad: Path, naam: str) -> Tabel:
-    """Read and validate one CSV table; raises :class:`DataFout` with file, line and column on bad data."""
+    """Read and validate one CSV table; raises :class:`DataFout` with file, line and column on bad data (a shipped
+    file named by its file name, an own file by its full path)."""
+    eigen = not _is_meegeleverd(pad)
+    try:
+        return _lees_tabel(pad, naam, str(pad) if eigen else pad.name)
+    except DataFout as exc:
+        exc.eigen = eigen
+        raise
+
+
+def _is_meegeleverd(pad: Path) -> bool:
+    return pad.parent in (TARIFFS_DIR, LABELS_DIR)
+
+
+def _lees_tabel(pad: Path, naam: str, bestand: str) -> Tabel:
+    """:func:`laad_tabel`; ``bestand``: how messages name the file."""
     schema = SCHEMAS[naam]
     if not pad.exists():
         raise DataFout(f"Databestand ontbreekt: {pad}")
     try:
         ruw = pd.read_csv(pad, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except Exception as exc:  # noqa: BLE001 - any parse problem becomes a Dutch message
-        raise DataFout(f"{pad.name}: niet te lezen als CSV ({exc})") from exc
+        raise DataFout(f"{bestand}: niet te lezen als CSV ({exc})") from exc
     model = _row_model(naam, schema["kolommen"])
     ontbrekend = [k for k in list(schema["kolommen"]) + ["bron"] if k not in ruw.columns
                   and not _is_optional(schema["kolommen"].get(k, str))]
     if ontbrekend:
-        raise DataFout(f"{pad.name}: kolom(men) ontbreken: {', '.join(ontbrekend)}")
+        raise DataFout(f"{bestand}: kolom(men) ontbreken: {', '.join(ontbrekend)}")
     rijen = []
     for i, record in enumerate(ruw.to_dict(orient="records")):
         waarden = {k: (v if v != "" else None) for k, v in record.items()}
@@ -152,25 +173,25 @@ def laad_tabel(pad: Path, naam: str) -> Tabel:
             fout = exc.errors()[0]
             kol = ".".join(str(x) for x in fout["loc"])
             raise DataFout(
-                f"{pad.name}, regel {i + 2}, kolom '{kol}': ongeldige waarde {waarden.get(kol)!r} ({fout['msg']})"
+                f"{bestand}, regel {i + 2}, kolom '{kol}': ongeldige waarde {waarden.get(kol)!r} ({fout['msg']})"
             ) from exc
         if rij.status is not None and rij.status not in STATUSSEN:
-            raise DataFout(f"{pad.name}, regel {i + 2}, kolom 'status': {rij.status!r} is niet een van {STATUSSEN}")
+            raise DataFout(f"{bestand}, regel {i + 2}, kolom 'status': {rij.status!r} is niet een van {STATUSSEN}")
         d = rij.model_dump()
         d["_rij"] = i + 2
         rijen.append(d)
     frame = pd.DataFrame(rijen)
     if frame.empty:
-        raise DataFout(f"{pad.name}: het bestand bevat geen regels")
+        raise DataFout(f"{bestand}: het bestand bevat geen regels")
     if "geldig_vanaf" in frame.columns:
         frame["geldig_vanaf"] = pd.to_datetime(frame["geldig_vanaf"])
         frame["geldig_tot"] = pd.to_datetime(frame.get("geldig_tot")).fillna(_EINDE)
-        _controleer_overlap(frame, schema["sleutel"], pad.name)
+        _controleer_overlap(frame, schema["sleutel"], bestand)
     elif schema["sleutel"]:
         dubbel = frame.duplicated(schema["sleutel"], keep="first")
         if dubbel.any():
             r = frame.loc[dubbel, "_rij"].iloc[0]
-            raise DataFout(f"{pad.name}, regel {r}: dezelfde sleutel {schema['sleutel']} staat er al eerder in")
+            raise DataFout(f"{bestand}, regel {r}: dezelfde sleutel {schema['sleutel']} staat er al eerder in")
     for kol, typ in schema["kolommen"].items():
         if typ in (float, F) and kol in frame.columns:
             frame[kol] = frame[kol].astype(float)
@@ -208,33 +229,82 @@ class Tabellen:
             f = self["labels/parameters"].frame
             waarden = self.__dict__["_parameters"] = dict(zip(f["naam"], f["waarde"].astype(float), strict=True))
         if naam not in waarden:
-            raise DataFout(f"parameters.csv: parameter '{naam}' ontbreekt")
+            pad = self["labels/parameters"].pad
+            eigen = not _is_meegeleverd(pad)
+            raise DataFout(f"{pad if eigen else pad.name}: parameter '{naam}' ontbreekt", eigen=eigen)
         return waarden[naam]
 
 
 
 def _datamap(extra: Optional[str]) -> dict[str, Path]:
-    """Where each table is read from: the shipped folders, overridden per file by ``extra`` folder(s)."""
-    paden = {naam: PROJECT_DIR / f"{naam}.csv" for naam in SCHEMAS}
+    """Where each table is read from: the shipped folders, overridden per file by ``extra`` folder(s) (separated by
+    ``os.pathsep``, a later folder wins). A folder that does not exist, or a CSV in it whose name is no table, is a
+    :class:`DataFout`: a misspelt name must not silently leave the shipped table in use. Other CSV files shipped
+    next to the tables (e.g. huurtoeslag_voorbeelden.csv, in a copied tariffs/ folder) are passed over."""
+    paden = dict(_meegeleverde_paden())
     for map_ in [m for m in (extra or "").split(os.pathsep) if m]:
-        for naam in SCHEMAS:
-            kandidaat = Path(map_) / f"{Path(naam).name}.csv"
-            if kandidaat.exists():
-                paden[naam] = kandidaat
+        map_pad = Path(map_).resolve()
+        if not map_pad.is_dir():
+            raise DataFout(f"De map met eigen tabellen (WOONLASTEN_DATA) bestaat niet: {map_pad}", eigen=True)
+        for pad in sorted(map_pad.iterdir()):
+            if pad.suffix.lower() != ".csv" or not pad.is_file():
+                continue
+            naam = _TABEL_VAN_BESTAND.get(pad.name)
+            if naam is None and pad.name in _andere_meegeleverde_csv():
+                continue
+            if naam is None:
+                lijkt = difflib.get_close_matches(pad.name, list(_TABEL_VAN_BESTAND), n=1)
+                raise DataFout(
+                    f"{pad}: onbekende tabelnaam '{pad.stem}' in de map met eigen tabellen (WOONLASTEN_DATA). "
+                    + (f"Bedoelt u {lijkt[0]}? " if lijkt else "")
+                    + "Een eigen tabel heeft dezelfde bestandsnaam als de meegeleverde, bijvoorbeeld "
+                    "vergoedingentabel.csv.", eigen=True)
+            paden[naam] = pad
     return paden
 
 
-@lru_cache(maxsize=8)
-def laad_tabellen(extra: Optional[str] = None) -> Tabellen:
-    """Load every table once. ``extra``: folder(s) with own copies of tables that replace the shipped ones
-    (same file name and columns), e.g. a corporation's own vergoedingentabel. Defaults to ``$WOONLASTEN_DATA``.
+_TABEL_VAN_BESTAND = {f"{Path(naam).name}.csv": naam for naam in SCHEMAS}
 
-    Validated tables are kept in a cache (see :class:`_Cache`) keyed on the resolved path and the exact bytes of
-    every data file and on this module, so a new process (the app's first load, a CLI call) skips the row-by-row
+
+@lru_cache(maxsize=1)
+def _meegeleverde_paden() -> dict[str, Path]:
+    return {naam: PROJECT_DIR / f"{naam}.csv" for naam in SCHEMAS}
+
+
+@lru_cache(maxsize=1)
+def _andere_meegeleverde_csv() -> frozenset[str]:
+    """Names of the shipped CSV files that are no table."""
+    return frozenset(p.name for map_ in (TARIFFS_DIR, LABELS_DIR) for p in map_.glob("*.csv")) - set(_TABEL_VAN_BESTAND)
+
+
+def laad_tabellen(extra: Optional[str] = None) -> Tabellen:
+    """Every table, loaded once per set of files. ``extra``: folder(s) with own copies of tables that replace the
+    shipped ones (same file name and columns), e.g. a corporation's own vergoedingentabel. Defaults to
+    ``$WOONLASTEN_DATA``, read at every call.
+
+    The loaded tables are remembered per resolved file list with each file's modification time and size, so a
+    changed ``WOONLASTEN_DATA`` or an edited own table is read afresh and an unchanged one is the same object.
+    Validated tables are also kept in a cache (see :class:`_Cache`) keyed on the resolved path and the exact bytes
+    of every data file and on this module, so a new process (the app's first load, a CLI call) skips the row-by-row
     validation when nothing changed. Set ``WOONLASTEN_CACHE=uit`` to switch it off, or to a folder to put it there
     (default ``$XDG_CACHE_HOME/woonlasten`` or ``~/.cache/woonlasten``)."""
-    extra = extra if extra is not None else os.environ.get("WOONLASTEN_DATA")
-    paden = _datamap(extra)
+    paden = _datamap(extra if extra is not None else os.environ.get("WOONLASTEN_DATA"))
+    return _laad(tuple((naam, pad, _stempel(pad)) for naam, pad in paden.items()))
+
+
+def _stempel(pad: Path) -> Optional[tuple[int, ...]]:
+    """What changes when a file is edited or replaced (None: missing, reported when it is read)."""
+    try:
+        st = pad.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino
+
+
+@lru_cache(maxsize=8)
+def _laad(bestanden: tuple[tuple[str, Path, Optional[tuple[int, ...]]], ...]) -> Tabellen:
+    """:func:`laad_tabellen` for these files (name, path, :func:`_stempel`)."""
+    paden = {naam: pad for naam, pad, _ in bestanden}
     cache = _Cache.voor(paden)
     if cache is not None:
         tabellen = cache.lees()
@@ -244,6 +314,9 @@ def laad_tabellen(extra: Optional[str] = None) -> Tabellen:
     if cache is not None:
         cache.schrijf(tabellen)
     return tabellen
+
+
+laad_tabellen.cache_clear = _laad.cache_clear  # type: ignore[attr-defined]  # forget every loaded set (tests)
 
 
 _CACHEVERSIE = 2  # 1 was a pickle (never read: unpickling runs code)
