@@ -379,7 +379,8 @@ class _Cache:
                 data = (self.map / m["bestand"]).read_bytes()
                 if hashlib.sha256(data).hexdigest() != m["sha256"]:
                     return None
-                frame = pa.ipc.open_file(pa.py_buffer(data)).read_all().to_pandas(ignore_metadata=True)
+                frame = pa.ipc.open_file(pa.py_buffer(data)).read_all().to_pandas(
+                    ignore_metadata=True, deduplicate_objects=False)
                 if (list(frame.columns) != m["kolommen"] or [str(d) for d in frame.dtypes] != m["typen"]
                         or not frame.index.equals(pd.RangeIndex(len(frame)))):
                     return None
