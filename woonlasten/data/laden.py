@@ -147,7 +147,7 @@ def laad_tabel(pad: Path, naam: str) -> Tabel:
 
 
 def _is_meegeleverd(pad: Path) -> bool:
-    return pad.parent in (TARIFFS_DIR, LABELS_DIR)
+    return pad.resolve().parent in (TARIFFS_DIR, LABELS_DIR)
 
 
 def _lees_tabel(pad: Path, naam: str, bestand: str) -> Tabel:
