@@ -5,7 +5,7 @@
 
 The first form runs ``python -m woonlasten ...`` of the checkout at PATH (default: the repo this script lives in)
 as a subprocess with cwd=PATH, PYTHONHASHSEED=0, WOONLASTEN_DATA unset and a table cache of its own (a fresh
-``WOONLASTEN_CACHE`` per run, so one checkout never reads tables pickled by another). It only uses the CLI, never
+``WOONLASTEN_CACHE`` per run, so one checkout never reads tables cached by another). It only uses the CLI, never
 the package's Python API, so the package may be reorganised freely between the two runs.
 
 What is written to OUT_DIR (all compared by ``--cmp``):

@@ -1,5 +1,7 @@
 """The data loader: validation with file and line, periods, lookups by date and key."""
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -8,6 +10,7 @@ from hypothesis import strategies as st
 
 from woonlasten.data import DataFout, laad_tabel, laad_tabellen, zoek
 
+VOORBEELD = Path(__file__).parent.parent / "voorbeelden" / "huurder_borne_E_naar_B.json"
 KOP = "toepassing,geldig_vanaf,geldig_tot,btw_tarief,status,bron\n"
 
 
@@ -68,20 +71,29 @@ def test_every_shipped_table_loads_and_cites_a_source():
         assert tabel.frame["bron"].str.len().min() > 0, naam
 
 
-def test_remembered_lookups_follow_a_replaced_frame(tmp_path):
-    """A table remembers its answers for one date (Tabel.afgeleid); a frame swapped in whole (as kern does when it
-    adds a derived column) is read afresh: 0,09 from line 3, then 0,06 after the swap."""
-    pad = _schrijf(tmp_path, "energie,2022-01-01,2022-06-30,0.21,bevestigd,a\n"
-                             "energie,2022-07-01,2022-12-31,0.09,bevestigd,b\n")
-    tabel = laad_tabel(pad, "tariffs/btw")
-    datum = pd.Categorical(pd.to_datetime(["2022-08-01"] * 2))
-    assert float(zoek(tabel, datum, {"toepassing": "energie"}, ["btw_tarief"])["btw_tarief"]) == 0.09
-    nieuw = tabel.frame.copy()
-    nieuw.loc[nieuw["_rij"] == 3, "btw_tarief"] = 0.06
-    tabel.frame = nieuw
-    tabel.__dict__.pop("_per_datum", None)  # rows per date are cut from the frame (the core never swaps dated ones)
-    assert float(zoek(tabel, datum, {"toepassing": "energie"}, ["btw_tarief"])["btw_tarief"]) == 0.06
-    assert tabel.afgeleid("x", lambda fr: len(fr)) == 2
+def test_a_calculation_leaves_every_table_as_loaded():
+    """Derived tables (the monotone space-heating figure, huurtoeslag in wide form) are values remembered by
+    Tabel.afgeleid: after a calculation every table still has the frame object and the columns it was loaded with,
+    and no attribute was set on it; a frame cannot be swapped."""
+    import dataclasses
+    import json
+
+    from woonlasten import bereken
+    from woonlasten.data import Tabel
+
+    t = laad_tabellen()
+    voor = {naam: (tabel.frame, list(tabel.frame.columns)) for naam, tabel in t.tabellen.items()}
+    casus = json.loads(VOORBEELD.read_text(encoding="utf-8"))
+    resultaat = bereken(casus, t)
+    assert resultaat.voor.huur.huurtoeslag < 0  # the case has an income: huurtoeslag (a wide derived table) is used
+    onthouden = {"_per_datum", "_sleutels", "_tekstcodes", "_afgeleid"}
+    for naam, tabel in t.tabellen.items():
+        assert tabel.frame is voor[naam][0], naam
+        assert list(tabel.frame.columns) == voor[naam][1], naam
+        assert set(vars(tabel)) <= {f.name for f in dataclasses.fields(Tabel)} | onthouden, naam
+    assert "gas_m3_per_m2_monotoon" not in t["labels/ruimteverwarming"].frame
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        t["labels/ruimteverwarming"].frame = t["labels/ruimteverwarming"].frame.copy()
 
 
 @settings(max_examples=40, deadline=None)
@@ -132,3 +144,162 @@ def test_remembered_values_per_table_stay_bounded(tmp_path, monkeypatch):
         assert tabel.afgeleid(("x", i), lambda fr, i=i: len(fr) + i) == 1 + i
     assert len(tabel.__dict__["_afgeleid"]) <= 5
     assert tabel.afgeleid(("x", 0), lambda fr: len(fr)) == 1
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The table cache (WOONLASTEN_CACHE) and own tables (WOONLASTEN_DATA)
+
+def _kopie_van_alle_tabellen(map_):
+    """Every shipped table copied flat into ``map_`` (the layout of a WOONLASTEN_DATA folder)."""
+    import shutil
+
+    from woonlasten.data import PROJECT_DIR
+    from woonlasten.data.schema import SCHEMAS
+
+    map_.mkdir(parents=True, exist_ok=True)
+    for naam in SCHEMAS:
+        shutil.copy(PROJECT_DIR / f"{naam}.csv", map_ / f"{naam.split('/')[-1]}.csv")
+    return map_
+
+
+@pytest.fixture
+def eigen_cache(tmp_path, monkeypatch):
+    """A cache folder of the test's own and no tables remembered in this process, before and after."""
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("WOONLASTEN_CACHE", str(cache))
+    monkeypatch.delenv("WOONLASTEN_DATA", raising=False)
+    laad_tabellen.cache_clear()
+    yield cache
+    laad_tabellen.cache_clear()
+
+
+def test_two_copies_of_the_data_each_cite_their_own_files_through_a_shared_cache(tmp_path, eigen_cache):
+    """The cache is keyed on each file's resolved path as well as its content: a second copy with the same bytes
+    does not show the first copy's file paths (the app's sources page shows Tabel.pad)."""
+    a = _kopie_van_alle_tabellen(tmp_path / "a")
+    b = _kopie_van_alle_tabellen(tmp_path / "b")
+    for map_ in (a, b, a):
+        laad_tabellen.cache_clear()  # as a new process: only the cache folder is shared
+        for naam, tabel in laad_tabellen(str(map_)).tabellen.items():
+            assert tabel.pad.parent == map_.resolve(), naam
+
+
+def _cachebestanden(cache):
+    return sorted(p for p in cache.rglob("*") if p.is_file())
+
+
+def test_a_tampered_cache_is_ignored_and_rebuilt_from_the_csv(eigen_cache):
+    """The cache holds the validated frames with the sha256 of every file; a BTW rate edited in the cache does
+    not reach a calculation: the CSV outranks the cache."""
+    import json
+
+    import pyarrow as pa
+
+    from woonlasten import bereken
+
+    casus = json.loads(VOORBEELD.read_text(encoding="utf-8"))
+    verwacht = bereken(casus, laad_tabellen()).model_dump()
+    btw = [p for p in _cachebestanden(eigen_cache) if "btw" in p.name]
+    assert len(btw) == 1, "the BTW table has its own file in the cache"
+    tabel = pa.ipc.open_file(pa.py_buffer(btw[0].read_bytes())).read_all()
+    kolom = tabel.column_names.index("btw_tarief")
+    tabel = tabel.set_column(kolom, "btw_tarief", pa.array([0.5] * len(tabel), pa.float64()))
+    with pa.ipc.new_file(str(btw[0]), tabel.schema) as schrijver:
+        schrijver.write_table(tabel)
+    laad_tabellen.cache_clear()
+    t = laad_tabellen()
+    assert 0.5 not in set(t["tariffs/btw"].frame["btw_tarief"])
+    assert bereken(casus, t).model_dump() == verwacht
+    laad_tabellen.cache_clear()  # rebuilt: the next process reads the cache again, with the CSV's rates
+    assert 0.5 not in set(laad_tabellen()["tariffs/btw"].frame["btw_tarief"])
+
+
+class _Bom:
+    """Unpickling this creates the folder ``pad``: proof that a cache file was unpickled."""
+
+    def __init__(self, pad):
+        self.pad = str(pad)
+
+    def __reduce__(self):
+        import os
+
+        return (os.mkdir, (self.pad,))
+
+
+def test_a_cache_file_with_a_pickle_payload_is_never_unpickled(tmp_path, eigen_cache):
+    """Whatever a cache file holds, reading the cache runs no code: every file replaced by a pickle whose loading
+    would create a folder; the tables load (from the CSV) and the folder does not appear."""
+    import pickle
+
+    laad_tabellen()
+    bewijs = tmp_path / "uitgepakt"
+    for pad in _cachebestanden(eigen_cache):
+        pad.write_bytes(pickle.dumps(_Bom(bewijs)))
+    laad_tabellen.cache_clear()
+    t = laad_tabellen()
+    assert not bewijs.exists()
+    assert t["tariffs/btw"].frame["btw_tarief"].notna().all()
+
+
+def _eigen_btw(map_, tarief):
+    map_.mkdir(parents=True, exist_ok=True)
+    (map_ / "btw.csv").write_text(KOP + f"energie,2020-01-01,,{tarief},bevestigd,eigen\n", encoding="utf-8")
+    return map_
+
+
+def test_woonlasten_data_is_read_at_every_call(tmp_path, eigen_cache, monkeypatch):
+    """WOONLASTEN_DATA changed within one process takes effect at the next call (no table set remembered from
+    the first value), an edited own table is read afresh, and an unchanged one is the same object."""
+    import os
+
+    a, b = _eigen_btw(tmp_path / "a", 0.11), _eigen_btw(tmp_path / "b", 0.12)
+    monkeypatch.setenv("WOONLASTEN_DATA", str(a))
+    t_a = laad_tabellen()
+    assert list(t_a["tariffs/btw"].frame["btw_tarief"]) == [0.11] and t_a["tariffs/btw"].pad == a / "btw.csv"
+    assert laad_tabellen() is t_a
+    monkeypatch.setenv("WOONLASTEN_DATA", str(b))
+    assert list(laad_tabellen()["tariffs/btw"].frame["btw_tarief"]) == [0.12]
+    monkeypatch.delenv("WOONLASTEN_DATA")
+    assert laad_tabellen()["tariffs/btw"].pad.parent.name == "tariffs"
+    monkeypatch.setenv("WOONLASTEN_DATA", str(a))
+    pad = _eigen_btw(a, 0.13) / "btw.csv"
+    os.utime(pad, ns=(pad.stat().st_atime_ns, pad.stat().st_mtime_ns + 1_000_000_000))
+    assert list(laad_tabellen()["tariffs/btw"].frame["btw_tarief"]) == [0.13]
+
+
+def test_a_missing_own_folder_is_an_error_naming_it(tmp_path, eigen_cache, monkeypatch):
+    weg = tmp_path / "bestaat_niet"
+    monkeypatch.setenv("WOONLASTEN_DATA", str(weg))
+    with pytest.raises(DataFout, match="bestaat niet") as exc:
+        laad_tabellen()
+    assert str(weg) in str(exc.value) and exc.value.eigen
+
+
+def test_an_own_csv_with_an_unknown_name_is_an_error_naming_the_file(tmp_path, eigen_cache, monkeypatch):
+    """A misspelt own table would silently leave the shipped one in use: refused, with a suggestion."""
+    map_ = tmp_path / "eigen"
+    map_.mkdir()
+    (map_ / "vergoedingstabel.csv").write_text("x\n", encoding="utf-8")
+    (map_ / "toelichting.txt").write_text("geen tabel", encoding="utf-8")  # not a CSV: passed over
+    monkeypatch.setenv("WOONLASTEN_DATA", str(map_))
+    with pytest.raises(DataFout, match="onbekende tabelnaam 'vergoedingstabel'") as exc:
+        laad_tabellen()
+    assert str(map_ / "vergoedingstabel.csv") in str(exc.value) and "Bedoelt u vergoedingentabel.csv?" in str(exc.value)
+
+
+def test_a_fault_in_an_own_table_names_its_path_not_the_shipped_data(tmp_path, eigen_cache, monkeypatch, capsys):
+    from woonlasten.cli import main
+
+    map_ = tmp_path / "eigen"
+    map_.mkdir()
+    (map_ / "btw.csv").write_text(KOP + "energie,2020-01-01,,negen,bevestigd,eigen\n", encoding="utf-8")
+    monkeypatch.setenv("WOONLASTEN_DATA", str(map_))
+    with pytest.raises(DataFout) as exc:
+        laad_tabellen()
+    assert str(exc.value).startswith(f"{map_ / 'btw.csv'}, regel 2, kolom 'btw_tarief'") and exc.value.eigen
+    assert main(["schema"]) == 0  # needs no tables
+    casus = tmp_path / "casus.json"
+    casus.write_text(VOORBEELD.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["bereken", str(casus)]) != 0
+    fout = capsys.readouterr().err
+    assert fout.startswith(f"Fout in de gegevens: {map_ / 'btw.csv'}, regel 2") and "meegeleverde" not in fout

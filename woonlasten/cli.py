@@ -153,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Fout: {exc}", file=sys.stderr)
         return FOUT
     except DataFout as exc:
-        print(f"Fout in de meegeleverde gegevens: {exc}", file=sys.stderr)
+        print(f"Fout in de {'' if exc.eigen else 'meegeleverde '}gegevens: {exc}", file=sys.stderr)
         return FOUT
     return FOUT
 

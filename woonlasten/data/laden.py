@@ -8,9 +8,11 @@ the column. Lookups answer "the row valid on date D" for a whole column of dates
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import hashlib
+import json
 import os
-import pickle
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -32,10 +34,15 @@ LABELS_DIR = PROJECT_DIR / "labels"
 
 
 class DataFout(ValueError):
-    """A data file in tariffs/ or labels/ is missing, malformed or inconsistent (message in Dutch)."""
+    """A data file is missing, malformed or inconsistent (message in Dutch). ``eigen``: the fault lies in the
+    user's own tables (``WOONLASTEN_DATA``), not in the shipped ones in tariffs/ and labels/."""
+
+    def __init__(self, bericht: str, eigen: bool = False):
+        super().__init__(bericht)
+        self.eigen = eigen
 
 
-@dataclass
+@dataclass(frozen=True)
 class Tabel:
     """One validated data table.
 
@@ -43,9 +50,10 @@ class Tabel:
     read as the far future) and a column ``_rij`` with the 1-based line number in the file (header = line 1),
     which results carry to cite the exact source row.
 
-    Derived data (rows per date, key indexes) is remembered on the object; each entry is built whole and then
-    stored in one assignment, so threads computing blocks of a portfolio at once can share a table (two threads
-    may build the same entry; both results are equal).
+    A table never changes after loading (the fields cannot be reassigned; nothing writes into ``frame``). Derived
+    data (rows per date, key indexes, :meth:`afgeleid` values such as a derived table) is remembered on the object;
+    each entry is built whole and then stored in one assignment, so threads computing blocks of a portfolio at once
+    can share a table (two threads may build the same entry; both results are equal).
     """
 
     naam: str
@@ -91,16 +99,16 @@ class Tabel:
         return codes, categorieen
 
     def afgeleid(self, sleutel: Hashable, maak: Callable[[pd.DataFrame], Any]) -> Any:
-        """``maak(frame)``, remembered under ``sleutel`` until the frame is replaced (a copy with a derived column
-        swapped in, see ``kern._gas_per_m2``). Shared, so not to be changed by the caller."""
+        """``maak(frame)``, remembered under ``sleutel`` (a value derived from the table, e.g. a table with an extra
+        column: derived values live here, the table itself never changes). Shared, so not to be changed by the
+        caller."""
         onthouden = self.__dict__.setdefault("_afgeleid", {})
-        frame = self.frame  # read once: another thread may swap it meanwhile
-        bewaard = onthouden.get(sleutel)
-        if bewaard is None or bewaard[1] is not frame:
+        waarde = onthouden.get(sleutel, _ONBEKEND)
+        if waarde is _ONBEKEND:
             if len(onthouden) >= _AFGELEID_MAXIMUM:  # a long-running app sees ever new key lists: start afresh
                 onthouden.clear()
-            bewaard = onthouden[sleutel] = (maak(frame), frame)  # built whole, stored in one step
-        return bewaard[0]
+            waarde = onthouden[sleutel] = maak(self.frame)  # built whole, stored in one step
+        return waarde
 
     def rij(self, regelnummer: int) -> pd.Series:
         """The row at 1-based file line ``regelnummer``."""
@@ -109,6 +117,7 @@ class Tabel:
 
 _EINDE = pd.Timestamp("2262-01-01")
 _AFGELEID_MAXIMUM = 2_000  # remembered values per table (Tabel.afgeleid), a few MB at most
+_ONBEKEND = object()  # not remembered yet (None is a value that is remembered)
 
 
 def _row_model(naam: str, kolommen: dict[str, Any]) -> type[BaseModel]:
@@ -127,19 +136,34 @@ def _is_optional(typ: Any) -> bool:
 
 
 def laad_tabel(pad: Path, naam: str) -> Tabel:
-    """Read and validate one CSV table; raises :class:`DataFout` with file, line and column on bad data."""
+    """Read and validate one CSV table; raises :class:`DataFout` with file, line and column on bad data (a shipped
+    file named by its file name, an own file by its full path)."""
+    eigen = not _is_meegeleverd(pad)
+    try:
+        return _lees_tabel(pad, naam, str(pad) if eigen else pad.name)
+    except DataFout as exc:
+        exc.eigen = eigen
+        raise
+
+
+def _is_meegeleverd(pad: Path) -> bool:
+    return pad.resolve().parent in (TARIFFS_DIR, LABELS_DIR)
+
+
+def _lees_tabel(pad: Path, naam: str, bestand: str) -> Tabel:
+    """:func:`laad_tabel`; ``bestand``: how messages name the file."""
     schema = SCHEMAS[naam]
     if not pad.exists():
         raise DataFout(f"Databestand ontbreekt: {pad}")
     try:
         ruw = pd.read_csv(pad, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except Exception as exc:  # noqa: BLE001 - any parse problem becomes a Dutch message
-        raise DataFout(f"{pad.name}: niet te lezen als CSV ({exc})") from exc
+        raise DataFout(f"{bestand}: niet te lezen als CSV ({exc})") from exc
     model = _row_model(naam, schema["kolommen"])
     ontbrekend = [k for k in list(schema["kolommen"]) + ["bron"] if k not in ruw.columns
                   and not _is_optional(schema["kolommen"].get(k, str))]
     if ontbrekend:
-        raise DataFout(f"{pad.name}: kolom(men) ontbreken: {', '.join(ontbrekend)}")
+        raise DataFout(f"{bestand}: kolom(men) ontbreken: {', '.join(ontbrekend)}")
     rijen = []
     for i, record in enumerate(ruw.to_dict(orient="records")):
         waarden = {k: (v if v != "" else None) for k, v in record.items()}
@@ -149,25 +173,25 @@ def laad_tabel(pad: Path, naam: str) -> Tabel:
             fout = exc.errors()[0]
             kol = ".".join(str(x) for x in fout["loc"])
             raise DataFout(
-                f"{pad.name}, regel {i + 2}, kolom '{kol}': ongeldige waarde {waarden.get(kol)!r} ({fout['msg']})"
+                f"{bestand}, regel {i + 2}, kolom '{kol}': ongeldige waarde {waarden.get(kol)!r} ({fout['msg']})"
             ) from exc
         if rij.status is not None and rij.status not in STATUSSEN:
-            raise DataFout(f"{pad.name}, regel {i + 2}, kolom 'status': {rij.status!r} is niet een van {STATUSSEN}")
+            raise DataFout(f"{bestand}, regel {i + 2}, kolom 'status': {rij.status!r} is niet een van {STATUSSEN}")
         d = rij.model_dump()
         d["_rij"] = i + 2
         rijen.append(d)
     frame = pd.DataFrame(rijen)
     if frame.empty:
-        raise DataFout(f"{pad.name}: het bestand bevat geen regels")
+        raise DataFout(f"{bestand}: het bestand bevat geen regels")
     if "geldig_vanaf" in frame.columns:
         frame["geldig_vanaf"] = pd.to_datetime(frame["geldig_vanaf"])
         frame["geldig_tot"] = pd.to_datetime(frame.get("geldig_tot")).fillna(_EINDE)
-        _controleer_overlap(frame, schema["sleutel"], pad.name)
+        _controleer_overlap(frame, schema["sleutel"], bestand)
     elif schema["sleutel"]:
         dubbel = frame.duplicated(schema["sleutel"], keep="first")
         if dubbel.any():
             r = frame.loc[dubbel, "_rij"].iloc[0]
-            raise DataFout(f"{pad.name}, regel {r}: dezelfde sleutel {schema['sleutel']} staat er al eerder in")
+            raise DataFout(f"{bestand}, regel {r}: dezelfde sleutel {schema['sleutel']} staat er al eerder in")
     for kol, typ in schema["kolommen"].items():
         if typ in (float, F) and kol in frame.columns:
             frame[kol] = frame[kol].astype(float)
@@ -205,70 +229,203 @@ class Tabellen:
             f = self["labels/parameters"].frame
             waarden = self.__dict__["_parameters"] = dict(zip(f["naam"], f["waarde"].astype(float), strict=True))
         if naam not in waarden:
-            raise DataFout(f"parameters.csv: parameter '{naam}' ontbreekt")
+            pad = self["labels/parameters"].pad
+            eigen = not _is_meegeleverd(pad)
+            raise DataFout(f"{pad if eigen else pad.name}: parameter '{naam}' ontbreekt", eigen=eigen)
         return waarden[naam]
 
 
 
 def _datamap(extra: Optional[str]) -> dict[str, Path]:
-    """Where each table is read from: the shipped folders, overridden per file by ``extra`` folder(s)."""
-    paden = {naam: PROJECT_DIR / f"{naam}.csv" for naam in SCHEMAS}
+    """Where each table is read from: the shipped folders, overridden per file by ``extra`` folder(s) (separated by
+    ``os.pathsep``, a later folder wins). A folder that does not exist, or a CSV in it whose name is no table, is a
+    :class:`DataFout`: a misspelt name must not silently leave the shipped table in use. Other CSV files shipped
+    next to the tables (e.g. huurtoeslag_voorbeelden.csv, in a copied tariffs/ folder) are passed over."""
+    paden = dict(_meegeleverde_paden())
     for map_ in [m for m in (extra or "").split(os.pathsep) if m]:
-        for naam in SCHEMAS:
-            kandidaat = Path(map_) / f"{Path(naam).name}.csv"
-            if kandidaat.exists():
-                paden[naam] = kandidaat
+        map_pad = Path(map_).resolve()
+        if not map_pad.is_dir():
+            raise DataFout(f"De map met eigen tabellen (WOONLASTEN_DATA) bestaat niet: {map_pad}", eigen=True)
+        for pad in sorted(map_pad.iterdir()):
+            if pad.suffix.lower() != ".csv" or not pad.is_file():
+                continue
+            naam = _TABEL_VAN_BESTAND.get(pad.name)
+            if naam is None and pad.name in _andere_meegeleverde_csv():
+                continue
+            if naam is None:
+                lijkt = difflib.get_close_matches(pad.name, list(_TABEL_VAN_BESTAND), n=1)
+                raise DataFout(
+                    f"{pad}: onbekende tabelnaam '{pad.stem}' in de map met eigen tabellen (WOONLASTEN_DATA). "
+                    + (f"Bedoelt u {lijkt[0]}? " if lijkt else "")
+                    + "Een eigen tabel heeft dezelfde bestandsnaam als de meegeleverde, bijvoorbeeld "
+                    "vergoedingentabel.csv.", eigen=True)
+            paden[naam] = pad
     return paden
 
 
-@lru_cache(maxsize=8)
-def laad_tabellen(extra: Optional[str] = None) -> Tabellen:
-    """Load every table once. ``extra``: folder(s) with own copies of tables that replace the shipped ones
-    (same file name and columns), e.g. a corporation's own vergoedingentabel. Defaults to ``$WOONLASTEN_DATA``.
+_TABEL_VAN_BESTAND = {f"{Path(naam).name}.csv": naam for naam in SCHEMAS}
 
-    Validated tables are kept in a cache file keyed on the exact bytes of every data file and of this module, so
-    a new process (the app's first load, a CLI call) skips the row-by-row validation when nothing changed. Set
-    ``WOONLASTEN_CACHE=uit`` to switch it off."""
-    extra = extra if extra is not None else os.environ.get("WOONLASTEN_DATA")
-    paden = _datamap(extra)
-    cache = _cachepad(paden)
-    if cache is not None and cache.exists():
-        try:
-            with open(cache, "rb") as fh:
-                tabellen = pickle.load(fh)
-            if isinstance(tabellen, Tabellen) and set(tabellen.tabellen) == set(paden):
-                return tabellen
-        except Exception:  # noqa: BLE001 - a broken cache is rebuilt, never fatal
-            pass
+
+@lru_cache(maxsize=1)
+def _meegeleverde_paden() -> dict[str, Path]:
+    return {naam: PROJECT_DIR / f"{naam}.csv" for naam in SCHEMAS}
+
+
+@lru_cache(maxsize=1)
+def _andere_meegeleverde_csv() -> frozenset[str]:
+    """Names of the shipped CSV files that are no table."""
+    return frozenset(p.name for map_ in (TARIFFS_DIR, LABELS_DIR) for p in map_.glob("*.csv")) - set(_TABEL_VAN_BESTAND)
+
+
+def laad_tabellen(extra: Optional[str] = None) -> Tabellen:
+    """Every table, loaded once per set of files. ``extra``: folder(s) with own copies of tables that replace the
+    shipped ones (same file name and columns), e.g. a corporation's own vergoedingentabel. Defaults to
+    ``$WOONLASTEN_DATA``, read at every call.
+
+    The loaded tables are remembered per resolved file list with each file's modification time and size, so a
+    changed ``WOONLASTEN_DATA`` or an edited own table is read afresh and an unchanged one is the same object.
+    Validated tables are also kept in a cache (see :class:`_Cache`) keyed on the resolved path and the exact bytes
+    of every data file and on this module, so a new process (the app's first load, a CLI call) skips the row-by-row
+    validation when nothing changed. Set ``WOONLASTEN_CACHE=uit`` to switch it off, or to a folder to put it there
+    (default ``$XDG_CACHE_HOME/woonlasten`` or ``~/.cache/woonlasten``)."""
+    paden = _datamap(extra if extra is not None else os.environ.get("WOONLASTEN_DATA"))
+    return _laad(tuple((naam, pad, _stempel(pad)) for naam, pad in paden.items()))
+
+
+def _stempel(pad: Path) -> Optional[tuple[int, ...]]:
+    """What changes when a file is edited or replaced (None: missing, reported when it is read)."""
+    try:
+        st = pad.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino
+
+
+@lru_cache(maxsize=8)
+def _laad(bestanden: tuple[tuple[str, Path, Optional[tuple[int, ...]]], ...]) -> Tabellen:
+    """:func:`laad_tabellen` for these files (name, path, :func:`_stempel`)."""
+    paden = {naam: pad for naam, pad, _ in bestanden}
+    cache = _Cache.voor(paden)
+    if cache is not None:
+        tabellen = cache.lees()
+        if tabellen is not None:
+            return tabellen
     tabellen = Tabellen({naam: laad_tabel(pad, naam) for naam, pad in paden.items()})
     if cache is not None:
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            tijdelijk = cache.with_suffix(f".{os.getpid()}.tmp")
-            with open(tijdelijk, "wb") as fh:
-                pickle.dump(tabellen, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tijdelijk, cache)
-        except OSError:
-            pass
+        cache.schrijf(tabellen)
     return tabellen
 
 
-def _cachepad(paden: dict[str, Path]) -> Optional[Path]:
-    """The cache file for exactly these data files and this code; None when caching is off or impossible."""
-    instelling = os.environ.get("WOONLASTEN_CACHE", "")
-    if instelling.lower() in ("uit", "0", "nee", "off"):
-        return None
-    h = hashlib.sha256()
-    h.update(Path(__file__).read_bytes())
-    h.update(repr(sorted((k, repr(v)) for k, v in SCHEMAS.items())).encode())
-    for naam, pad in sorted(paden.items()):
-        h.update(naam.encode())
+laad_tabellen.cache_clear = _laad.cache_clear  # type: ignore[attr-defined]  # forget every loaded set (tests)
+
+
+_CACHEVERSIE = 2  # 1 was a pickle (never read: unpickling runs code)
+
+
+@dataclass(frozen=True)
+class _Cache:
+    """The cached tables for exactly these data files (resolved path and sha256 of each), this module and these
+    library versions: a folder with one Arrow IPC file per validated frame and a ``manifest.json`` holding the path
+    and sha256 of every source CSV and the sha256 of every Arrow file. Arrow files are data only (reading one runs
+    no code) and are decoded only after their sha256 matched. Any mismatch or read error: the tables are validated
+    from the CSV files again and the cache is written afresh (the CSV always outranks the cache). Table paths are
+    the caller's own, never read from the cache.
+
+    The checks catch an edited, truncated or stale cache; they are no signature: someone who may write to the cache
+    folder can write a consistent manifest (as they could edit the CSV files or this code)."""
+
+    map: Path
+    paden: dict[str, Path]
+    csv_sha256: dict[str, str]
+
+    @staticmethod
+    def voor(paden: dict[str, Path]) -> Optional["_Cache"]:
+        """The cache entry for these data files; None when caching is off or a file cannot be read (it is then
+        loaded normally and reported)."""
+        instelling = os.environ.get("WOONLASTEN_CACHE", "")
+        if instelling.lower() in ("uit", "0", "nee", "off"):
+            return None
+        import pyarrow as pa
+
+        h = hashlib.sha256()
+        h.update(f"woonlasten-tabellen {_CACHEVERSIE} {pd.__version__} {pa.__version__} {np.__version__}\n".encode())
+        h.update(Path(__file__).read_bytes())
+        h.update(repr(sorted((k, repr(v)) for k, v in SCHEMAS.items())).encode())
+        csv_sha256 = {}
+        for naam, pad in sorted(paden.items()):
+            try:
+                csv_sha256[naam] = hashlib.sha256(pad.read_bytes()).hexdigest()
+            except OSError:
+                return None
+            h.update(f"\n{naam}\0{pad.resolve()}\0{csv_sha256[naam]}".encode())
+        basis = Path(instelling) if instelling else Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "woonlasten"
+        return _Cache(basis / f"tabellen-{h.hexdigest()[:32]}", dict(paden), csv_sha256)
+
+    def lees(self) -> Optional[Tabellen]:
+        """The cached tables when every check passes, else None."""
+        import pyarrow as pa
+
         try:
-            h.update(pad.read_bytes())
-        except OSError:
-            return None  # a missing file: load normally and report it
-    basis = Path(instelling) if instelling else Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "woonlasten"
-    return basis / f"tabellen-{h.hexdigest()[:24]}.pickle"
+            manifest = json.loads((self.map / _MANIFEST).read_text(encoding="utf-8"))
+            if manifest.get("versie") != _CACHEVERSIE or set(manifest["tabellen"]) != set(self.paden):
+                return None
+            tabellen = {}
+            for naam, pad in self.paden.items():
+                m = manifest["tabellen"][naam]
+                if m["csv"] != str(pad.resolve()) or m["csv_sha256"] != self.csv_sha256[naam]:
+                    return None
+                if Path(m["bestand"]).name != m["bestand"]:
+                    return None
+                data = (self.map / m["bestand"]).read_bytes()
+                if hashlib.sha256(data).hexdigest() != m["sha256"]:
+                    return None
+                frame = pa.ipc.open_file(pa.py_buffer(data)).read_all().to_pandas(
+                    ignore_metadata=True, deduplicate_objects=False)
+                if (list(frame.columns) != m["kolommen"] or [str(d) for d in frame.dtypes] != m["typen"]
+                        or not frame.index.equals(pd.RangeIndex(len(frame)))):
+                    return None
+                tabellen[naam] = Tabel(naam=naam, pad=pad, frame=frame, sleutel=list(SCHEMAS[naam]["sleutel"]))
+            return Tabellen(tabellen)
+        except Exception:  # noqa: BLE001 - a broken cache is rebuilt, never fatal
+            return None
+
+    def schrijf(self, tabellen: Tabellen) -> None:
+        """Write the validated tables: the Arrow files first (named by their content), the manifest last, each
+        atomically, so a reader never sees a half-written entry."""
+        import pyarrow as pa
+
+        try:
+            self.map.mkdir(parents=True, exist_ok=True)
+            manifest: dict[str, Any] = {"versie": _CACHEVERSIE, "tabellen": {}}
+            for naam, pad in sorted(self.paden.items()):
+                frame = tabellen[naam].frame
+                tabel = pa.Table.from_pandas(frame, preserve_index=False).replace_schema_metadata(None)  # data only
+                buffer = pa.BufferOutputStream()
+                with pa.ipc.new_file(buffer, tabel.schema) as schrijver:
+                    schrijver.write_table(tabel)
+                data = buffer.getvalue().to_pybytes()
+                sha256 = hashlib.sha256(data).hexdigest()
+                bestand = f"{naam.replace('/', '__')}-{sha256[:16]}.arrow"
+                _schrijf_atomair(self.map / bestand, data)
+                manifest["tabellen"][naam] = {
+                    "csv": str(pad.resolve()), "csv_sha256": self.csv_sha256[naam], "bestand": bestand,
+                    "sha256": sha256, "kolommen": [str(k) for k in frame.columns],
+                    "typen": [str(d) for d in frame.dtypes]}
+            _schrijf_atomair(self.map / _MANIFEST, json.dumps(manifest, indent=1).encode("utf-8"))
+        except Exception:  # noqa: BLE001 - no cache is slower, never wrong
+            pass
+
+
+_MANIFEST = "manifest.json"
+
+
+def _schrijf_atomair(pad: Path, data: bytes) -> None:
+    tijdelijk = pad.with_name(f".{pad.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        tijdelijk.write_bytes(data)
+        os.replace(tijdelijk, pad)
+    finally:
+        tijdelijk.unlink(missing_ok=True)
 
 
 # --------------------------------------------------------------------------------------------------------------

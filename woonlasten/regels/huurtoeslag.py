@@ -20,18 +20,20 @@ def _huishoudtype(personen: np.ndarray, aow: np.ndarray) -> pd.Categorical:
 
 
 def _huurtoeslag_breed(t: Tabellen) -> Tabel:
-    """huurtoeslag.csv in wide form: one row per household type and period with every parameter as a column."""
+    """huurtoeslag.csv in wide form: one row per household type and period with every parameter as a column
+    (a derived table, built once and remembered on the table, which itself never changes)."""
     tabel = t["tariffs/huurtoeslag"]
-    if not hasattr(tabel, "_breed"):
-        lang = tabel.frame
+
+    def maak(lang: pd.DataFrame) -> Tabel:
         sleutel = ["huishoudtype", "geldig_vanaf", "geldig_tot"]
         breed = lang.pivot_table(index=sleutel, columns="parameter", values="waarde", aggfunc="first").reset_index()
         eerste = lang.groupby(sleutel, as_index=False).agg(_rij=("_rij", "min"), jaar=("jaar", "first"))
         breed = breed.merge(eerste, on=sleutel)
         breed["bron"] = "tariffs/huurtoeslag.csv, jaar " + breed["jaar"].astype(str)
         breed["status"] = None
-        tabel._breed = Tabel(naam="tariffs/huurtoeslag", pad=tabel.pad, frame=breed, sleutel=["huishoudtype"])
-    return tabel._breed
+        return Tabel(naam="tariffs/huurtoeslag", pad=tabel.pad, frame=breed, sleutel=["huishoudtype"])
+
+    return tabel.afgeleid("breed", maak)
 
 
 PARAMETERS = ["minimum_inkomensijkpunt", "factor_a", "factor_b", "minimum_normhuur", "taakstellingsbedrag",

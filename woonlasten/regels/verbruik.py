@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from woonlasten.data.laden import Tabellen
+from woonlasten.data.laden import Tabel, Tabellen
 from woonlasten.data.opzoeken import categorisch, klasse, zoek
 from woonlasten.formatteer import getal
 from woonlasten.modellen import ENERGIELABELS, Toelichting
@@ -16,17 +16,26 @@ from woonlasten.rekenen.rekenblad import Fouten, Kolom, Rekenblad, is_gelijk, me
 def _gas_per_m2(woningtype: Kolom, label: Kolom, t: Tabellen, n: int) -> dict[str, np.ndarray]:
     """Space-heating demand [m³ gas-eq per m² per year] for type and label, made monotone: a worse label is
     never estimated below a better one of the same type (the measured averages dip at G for some types)."""
-    tabel = t["labels/ruimteverwarming"]
-    if "gas_m3_per_m2_monotoon" not in tabel.frame:
-        # a new frame, swapped in whole: threads computing other blocks never see a half-changed table
-        fr = tabel.frame.copy()
-        rang = fr["energielabel"].map(t["labels/labelklassen"].frame.set_index("energielabel")["volgorde"])
-        volgorde = np.lexsort((rang.to_numpy(), fr["woningtype"].to_numpy()))
-        mono = fr.iloc[volgorde].groupby("woningtype")["gas_m3_per_m2"].cummax()
-        fr["gas_m3_per_m2_monotoon"] = mono.reindex(fr.index)
-        tabel.frame = fr
-    return zoek(tabel, None, {"woningtype": woningtype, "energielabel": label},
+    return zoek(_ruimteverwarming_monotoon(t), None, {"woningtype": woningtype, "energielabel": label},
                 ["gas_m3_per_m2", "gas_m3_per_m2_monotoon"], n=n)
+
+
+def _ruimteverwarming_monotoon(t: Tabellen) -> Tabel:
+    """ruimteverwarming.csv with the column ``gas_m3_per_m2_monotoon`` added: a derived table, built once per label
+    order and remembered on the table (which itself never changes)."""
+    tabel = t["labels/ruimteverwarming"]
+    volgorde = t["labels/labelklassen"].afgeleid(
+        "volgorde_per_label", lambda fr: tuple(zip(fr["energielabel"], fr["volgorde"], strict=True)))
+
+    def maak(frame: pd.DataFrame) -> Tabel:
+        fr = frame.copy()
+        rang = fr["energielabel"].map(dict(volgorde))
+        rij_volgorde = np.lexsort((rang.to_numpy(), fr["woningtype"].to_numpy()))
+        mono = fr.iloc[rij_volgorde].groupby("woningtype")["gas_m3_per_m2"].cummax()
+        fr["gas_m3_per_m2_monotoon"] = mono.reindex(fr.index)
+        return Tabel(naam=tabel.naam, pad=tabel.pad, frame=fr, sleutel=list(tabel.sleutel))
+
+    return tabel.afgeleid(("monotoon", volgorde), maak)
 
 
 def _tapwater_koken(personen: np.ndarray, m2: np.ndarray, t: Tabellen) -> dict[str, np.ndarray]:
