@@ -36,8 +36,9 @@ VERGELIJKING = {
 }
 
 
-def _regel(t: Tabellen, pd_, naam: str, n: int) -> tuple[np.ndarray, np.ndarray]:
-    """A numeric rule from huurregels.csv valid on each row's date: (value, source line)."""
+def huurregel(t: Tabellen, pd_, naam: str, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """A numeric rule from huurregels.csv valid on each row's date: (value, source line); NaN and -1 on a date
+    before the rule's first row."""
     r = zoek(t["tariffs/huurregels"], pd_, {"regel": naam}, ["waarde"], n=n)
     if np.ndim(r["waarde"]) == 0:  # one date: one value (the common case)
         return _getal(r["waarde"].item() if isinstance(r["waarde"], np.ndarray) else r["waarde"]), r["_rij"]
@@ -93,8 +94,8 @@ def huurverhoging(f, t: Tabellen, fouten=None) -> None:
     rang_isolatie = np.minimum(rang_huur_na + np.floor(f["stappen_installatie"] + 1e-9), rang_voor)
     label_voor = f["energielabel"]
     label_isolatie, label_huur_na = _label(rang_isolatie, labels), _label(rang_huur_na, labels)
-    isolatie_mag, rij_iso = _regel(t, pd_, "huurverhoging_isolatie_toegestaan", n)
-    installatie_mag, rij_inst = _regel(t, pd_, "huurverhoging_installatie_toegestaan", n)
+    isolatie_mag, rij_iso = huurregel(t, pd_, "huurverhoging_isolatie_toegestaan", n)
+    installatie_mag, rij_inst = huurregel(t, pd_, "huurverhoging_installatie_toegestaan", n)
     f["_rij_regel_isolatie"] = rij_iso
     f["_rij_regel_installatie"] = rij_inst
     # the lower limit of the row's size class stands for its area: every part of the table classes it the same
@@ -107,6 +108,8 @@ def huurverhoging(f, t: Tabellen, fouten=None) -> None:
         if (f["stappen_installatie"] >= 1).any() else nul
     nieuw_iso, rij_nieuw, bekend_nieuw = _vergoeding(t, pd_, "nieuw", m2, label_voor, label_isolatie, n) \
         if f["_nieuw"].any() else nul
+    # both rules have rows from 2019-01-01 on; a date before that (no row) counts as insulation not allowed and
+    # installations allowed (documented in tariffs/huur.md, huurregels.csv)
     isolatie_mag = np.broadcast_to(np.nan_to_num(isolatie_mag, nan=0.0) == 1, (n,))
     installatie_mag = np.broadcast_to(np.nan_to_num(installatie_mag, nan=1.0) == 1, (n,))
     nieuw = f["_nieuw"]
@@ -129,7 +132,7 @@ def huurverhoging(f, t: Tabellen, fouten=None) -> None:
     f["_rij_vergoedingentabel"] = np.where(nieuw, rij_nieuw, rij_zittend) if iets_nieuw else rij_zittend
     f["energielabel_isolatie"] = label_isolatie
     # solar panels in the servicekosten: a share of the investment per year (Huurcommissie)
-    pct, rij_pct = _regel(t, pd_, "zonnepanelen_servicekosten_pct_investering_jaar1_10", n)
+    pct, rij_pct = huurregel(t, pd_, "zonnepanelen_servicekosten_pct_investering_jaar1_10", n)
     f["_rij_regel_zon"] = rij_pct
     f["zon_servicekosten"] = np.where(ingreep, f["zon_investering"] * np.nan_to_num(pct, nan=0.0) / 100 / 12, 0.0)
 
