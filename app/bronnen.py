@@ -40,6 +40,7 @@ OMSCHRIJVING = {
     "labels/tapwater_koken": "Gas voor warm water en koken per huishoudgrootte",
     "labels/elektriciteit_huishouden": "Elektriciteitsverbruik per huishoudgrootte",
     "labels/warmtepomp": "Rendement (SPF) van warmtepompen per label",
+    "labels/woningtypes": "Woningtypes: eengezins- of meergezinswoning (woningwaarderingsstelsel)",
     "labels/maatregelen": "Maatregelen en richtprijzen",
     "labels/maatregel_effect": "Effect van maatregelen per woningtype",
     "labels/parameters": "Vaste rekenparameters",

@@ -208,18 +208,7 @@ def test_information_rules_are_skipped_only_when_nothing_of_theirs_is_asked():
 
 
 def _eigen_huurregels(tmp_path, monkeypatch, bewerk):
-    """Tables with an own copy of huurregels.csv: ``bewerk(rows)`` returns the rows to write."""
-    from woonlasten.data import laad_tabellen
-
-    monkeypatch.setenv("WOONLASTEN_CACHE", "uit")
-    with open(DATA / "huurregels.csv", encoding="utf-8") as fh:
-        lezer = csv.DictReader(fh)
-        kop, rijen = lezer.fieldnames, list(lezer)
-    with open(tmp_path / "huurregels.csv", "w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, kop, lineterminator="\n")
-        w.writeheader()
-        w.writerows(bewerk(rijen))
-    return laad_tabellen(str(tmp_path))
+    return _eigen_tabel(tmp_path, monkeypatch, "tariffs", "huurregels.csv", bewerk)
 
 
 def _toeslag_met(t, jaar, inkomen, huur):
@@ -265,3 +254,57 @@ def test_huurtoeslag_without_its_scheme_row_on_the_date_is_a_data_error(tmp_path
                           lambda rijen: [r for r in rijen if r["regel"] != "huurtoeslag_afbouw_boven_inkomensijkpunt"])
     with pytest.raises(DataFout, match="huurtoeslag_afbouw_boven_inkomensijkpunt"):
         _toeslag_met(t, 2025, 20000, 700)
+
+
+def _eigen_tabel(tmp_path, monkeypatch, map_, bestand, bewerk):
+    """Tables with an own copy of ``map_/bestand``: ``bewerk(rows)`` returns the rows to write."""
+    from woonlasten.data import laad_tabellen
+
+    monkeypatch.setenv("WOONLASTEN_CACHE", "uit")
+    with open(Path(__file__).parent.parent / map_ / bestand, encoding="utf-8") as fh:
+        lezer = csv.DictReader(fh)
+        kop, rijen = lezer.fieldnames, list(lezer)
+    with open(tmp_path / bestand, "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, kop, lineterminator="\n")
+        w.writeheader()
+        w.writerows(bewerk(rijen))
+    return laad_tabellen(str(tmp_path))
+
+
+def test_wws_kind_of_a_woningtype_comes_from_the_table(tmp_path, monkeypatch):
+    # an appartement is meergezins in the WWS: E → B gives other points than for a tussenwoning (eengezins);
+    # marked eengezins in an own woningtypes.csv, it gets the tussenwoning's points
+    def punten(woningtype, t=None):
+        c = _casus("2025-06-01", woning={"woningtype": woningtype}, huur={"kale_huur": 700.0})
+        r = bereken(c, tabellen=t).huur_informatie
+        return r.wws_energiepunten_voor, r.wws_energiepunten_na
+
+    assert punten("appartement") != punten("tussenwoning")
+
+    def eengezins(rijen):
+        for r in rijen:
+            r["woningsoort"] = "eengezins"
+        return rijen
+
+    t = _eigen_tabel(tmp_path, monkeypatch, "labels", "woningtypes.csv", eengezins)
+    assert punten("appartement", t) == punten("tussenwoning")
+
+
+def test_a_woningtype_missing_from_the_table_is_a_data_error(tmp_path, monkeypatch):
+    from woonlasten import DataFout
+
+    t = _eigen_tabel(tmp_path, monkeypatch, "labels", "woningtypes.csv",
+                     lambda rijen: [r for r in rijen if r["woningtype"] != "hoekwoning"])
+    with pytest.raises(DataFout, match="woningtypes.csv: woningtype 'hoekwoning' ontbreekt"):
+        bereken(_casus("2025-06-01", woning={"woningtype": "hoekwoning"}), tabellen=t)
+
+
+def test_a_woningsoort_outside_the_wws_split_is_refused(tmp_path, monkeypatch):
+    from woonlasten import DataFout
+
+    def fout(rijen):
+        rijen[0]["woningsoort"] = "flat"
+        return rijen
+
+    with pytest.raises(DataFout, match="woningtypes.csv, regel 2, kolom 'woningsoort'"):
+        _eigen_tabel(tmp_path, monkeypatch, "labels", "woningtypes.csv", fout)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Optional
+from typing import Any, Literal, Optional
 
 STATUSSEN = ("bevestigd", "afgeleid", "schatting", "voorstel")
 
@@ -129,6 +129,11 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "labels/warmtepomp": {
         "kolommen": {"energielabel": str, "spf_warmtepomp": float, "aandeel_hybride": float, "spf_hybride": float},
         "sleutel": ["energielabel"],
+    },
+    "labels/woningtypes": {
+        # the WWS (Besluit huurprijzen woonruimte, Bijlage I) values energy points for these two kinds apart
+        "kolommen": {"woningtype": str, "woningsoort": Literal["eengezins", "meergezins"]},
+        "sleutel": ["woningtype"],
     },
     "labels/maatregelen": {
         "kolommen": {"maatregel": str, "omschrijving": S, "soort": str, "eenheid": str,
