@@ -136,8 +136,15 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "sleutel": ["woningtype"],
     },
     "labels/maatregelen": {
-        "kolommen": {"maatregel": str, "omschrijving": S, "soort": str, "eenheid": str,
-                     "investering_per_eenheid": F},
+        # soort: insulation or not (the rent rules); verwarming_na: the heating the measure installs (one of
+        # modellen.VERWARMINGEN, or ongewijzigd); via_servicekosten: ja = charged through the servicekosten, not the
+        # rent; isde_regel: which ISDE scheme; vermogen_kw: standard thermal power (heat pumps' ISDE)
+        "kolommen": {"maatregel": str, "omschrijving": S, "soort": Literal["isolatie", "installatie"], "eenheid": str,
+                     "investering_per_eenheid": F,
+                     "verwarming_na": Literal["ongewijzigd", "gasketel", "hybride_warmtepomp", "warmtepomp"],
+                     "via_servicekosten": Literal["ja", "nee"],
+                     "isde_regel": Literal["isolatie", "warmtepomp", "alleen_met_isolatie", "geen"],
+                     "vermogen_kw": F},
         "sleutel": ["maatregel"],
     },
     "labels/maatregel_effect": {
