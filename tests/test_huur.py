@@ -308,3 +308,25 @@ def test_a_woningsoort_outside_the_wws_split_is_refused(tmp_path, monkeypatch):
 
     with pytest.raises(DataFout, match="woningtypes.csv, regel 2, kolom 'woningsoort'"):
         _eigen_tabel(tmp_path, monkeypatch, "labels", "woningtypes.csv", fout)
+
+
+def test_rent_rule_texts_come_from_the_table(tmp_path, monkeypatch):
+    def ander(rijen):
+        for r in rijen:
+            if (r["onderwerp"], r["code"]) == ("huurregel", "1"):
+                r["tekst"] = "Tot en met 2022: huurverhoging volgens de vergoedingentabel."
+        return rijen
+
+    t = _eigen_tabel(tmp_path, monkeypatch, "tariffs", "huurregel_teksten.csv", ander)
+    r = bereken(_casus("2022-06-01"), tabellen=t)
+    assert r.na.huur.huurverhoging == pytest.approx(TABEL_E_B)
+    assert any(x.tekst.startswith("Tot en met 2022: huurverhoging volgens de vergoedingentabel.") for x in r.toelichting)
+
+
+def test_a_rent_rule_code_without_text_is_a_data_error(tmp_path, monkeypatch):
+    from woonlasten import DataFout
+
+    t = _eigen_tabel(tmp_path, monkeypatch, "tariffs", "huurregel_teksten.csv",
+                     lambda rijen: [r for r in rijen if (r["onderwerp"], r["code"]) != ("huurregel", "2")])
+    with pytest.raises(DataFout, match="geen tekst voor huurregel 2"):
+        bereken(_casus("2024-06-01"), tabellen=t)

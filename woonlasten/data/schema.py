@@ -85,6 +85,11 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "kolommen": {"regel": str, "geldig_vanaf": dt.date, "geldig_tot": D, "waarde": str, "eenheid": S},
         "sleutel": ["regel"],
     },
+    "tariffs/huurregel_teksten": {
+        # the user's explanation of each code of the columns huurregel and huurverhoging_vergelijking
+        "kolommen": {"onderwerp": Literal["huurregel", "vergelijking"], "code": int, "tekst": S},
+        "sleutel": ["onderwerp", "code"],
+    },
     "tariffs/huurgrenzen": {
         "kolommen": {"geldig_vanaf": dt.date, "geldig_tot": D, "kwaliteitskortingsgrens": float,
                      "aftoppingsgrens_laag": float, "aftoppingsgrens_hoog": float, "maximale_huurgrens": float},
