@@ -20,7 +20,12 @@ STANDAARD_MAATREGELEN = ["spouwmuurisolatie", "dakisolatie", "vloerisolatie", "h
 ALLEEN_HUURDER = {"inkomen_jaar", "aow", "nieuwe_verhuring", "epv_warmtevraag_kwh_m2"}
 FINANCIERINGSVORMEN = {"warmtefonds": "Energiebespaarlening (Warmtefonds)",
                        "hypotheek": "Meefinancieren in de hypotheek", "eigen_geld": "Eigen geld"}
-WARMTEPOMPEN = {"warmtepomp", "hybride_warmtepomp"}
+
+
+def _warmtepompen() -> set[str]:
+    """The measures whose ISDE depends on the heat pump's power (``isde_regel`` in labels/maatregelen.csv)."""
+    m = g.maatregelen()
+    return set(m.index[m["isde_regel"] == "warmtepomp"])
 
 
 def _eenheid(m: str) -> str:
@@ -127,7 +132,7 @@ with st.sidebar:
                     "Bestaande hypotheeklasten (€ per maand)", "hypotheeklasten_maand", "eig_fin_hypotheek", None,
                     "Optioneel: de huidige hypotheeklasten tellen dan mee in de woonlasten, vóór en na gelijk.",
                     stap=10.0, leeg="niet meetellen")
-            if "warmtepomp_kw" in fin_velden and WARMTEPOMPEN & set(gekozen):
+            if "warmtepomp_kw" in fin_velden and _warmtepompen() & set(gekozen):
                 fin["warmtepomp_kw"] = g.bedrag("Vermogen warmtepomp (kW)", "warmtepomp_kw", "eig_fin_warmtepomp_kw",
                                                 None, "Het vermogen bepaalt de ISDE-subsidie voor de warmtepomp.",
                                                 stap=0.5, leeg="standaard")

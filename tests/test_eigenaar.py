@@ -183,3 +183,127 @@ def test_full_heat_pump_with_own_gas_use_is_refused():
                  "woning": {"woningtype": "tussenwoning", "oppervlakte_m2": 85, "energielabel": "A",
                             "verwarming": "warmtepomp"},
                  "verbruik": {"gas_m3": 300}})
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# What a measure does follows from its properties in labels/maatregelen.csv, not from its name
+
+def _hernoemd(tmp_path, monkeypatch, namen, bewerk_catalogus=None):
+    """Tables in which the measures ``namen`` (old → new) have another name in the catalogue, the effect table and
+    the ISDE table; ``bewerk_catalogus(rows)`` may change the catalogue further."""
+    import csv
+    from pathlib import Path
+
+    from woonlasten.data import laad_tabellen
+
+    monkeypatch.setenv("WOONLASTEN_CACHE", "uit")
+    project = Path(__file__).parent.parent
+    for pad in ("labels/maatregelen.csv", "labels/maatregel_effect.csv", "tariffs/isde.csv"):
+        with open(project / pad, encoding="utf-8") as fh:
+            lezer = csv.DictReader(fh)
+            kop, rijen = lezer.fieldnames, list(lezer)
+        for r in rijen:
+            r["maatregel"] = namen.get(r["maatregel"], r["maatregel"])
+        if pad == "labels/maatregelen.csv" and bewerk_catalogus:
+            rijen = bewerk_catalogus(rijen)
+        with open(tmp_path / Path(pad).name, "w", encoding="utf-8", newline="") as fh:
+            w = csv.DictWriter(fh, kop, lineterminator="\n")
+            w.writeheader()
+            w.writerows(rijen)
+    return laad_tabellen(str(tmp_path))
+
+
+def _samenvatting(r):
+    f = r.financiering
+    return (r.na.totaal, r.verbruik.verwarming_na, r.verbruik.gas_m3_na, f.label_na,
+            f.investering, f.subsidie, f.netto_investering, f.lening, f.maandlast)
+
+
+@pytest.mark.parametrize("peildatum", ["2022-06-01", "2025-06-01"])
+def test_measures_under_other_names_behave_like_the_originals(tmp_path, monkeypatch, peildatum):
+    namen = {"warmtepomp": "lucht_water_warmtepomp", "hybride_warmtepomp": "hybride_wp",
+             "ventilatie": "wtw_ventilatie", "dakisolatie": "dak", "zonnepanelen": "pv"}
+    t = _hernoemd(tmp_path, monkeypatch, namen)
+    for keuze in (["warmtepomp", "dakisolatie", "ventilatie"], ["hybride_warmtepomp", "zonnepanelen"],
+                  ["hybride_warmtepomp", "warmtepomp"], ["dakisolatie", "ventilatie", "zonnepanelen"]):
+        c = {"peildatum": peildatum, "gemeente": "Borne", "rol": "eigenaar",
+             "woning": {"woningtype": "tussenwoning", "oppervlakte_m2": 85, "energielabel": "E", "woz_waarde": 280000},
+             "huishouden": {"personen": 3, "inkomen_jaar": 75000},
+             "financiering": {"vorm": "warmtefonds", "looptijd_jaar": 15}}
+        origineel = bereken({**c, "ingreep": {"maatregelen": keuze}})
+        ander = bereken({**c, "ingreep": {"maatregelen": [namen[m] for m in keuze]}}, tabellen=t)
+        assert _samenvatting(ander) == _samenvatting(origineel), keuze
+        assert origineel.financiering.subsidie > 0 or peildatum == "2022-06-01"
+
+
+def test_solar_panels_under_another_name_go_through_the_servicekosten(tmp_path, monkeypatch):
+    t = _hernoemd(tmp_path, monkeypatch, {"zonnepanelen": "pv"})
+    c = {"peildatum": "2024-06-01", "gemeente": "Borne", "rol": "huurder",
+         "woning": {"woningtype": "tussenwoning", "oppervlakte_m2": 85, "energielabel": "E"},
+         "huishouden": {"personen": 3}, "huur": {"kale_huur": 600.0, "servicekosten": 20.0}}
+    origineel = bereken({**c, "ingreep": {"maatregelen": ["zonnepanelen", "warmtepomp"]}})
+    ander = bereken({**c, "ingreep": {"maatregelen": ["pv", "warmtepomp"]}}, tabellen=t)
+    assert origineel.huur_informatie.zonnepanelen_servicekosten > 0
+    assert ander.huur_informatie.zonnepanelen_servicekosten == origineel.huur_informatie.zonnepanelen_servicekosten
+    assert ander.na.huur.huurverhoging == origineel.na.huur.huurverhoging
+
+
+def test_catalogue_properties_decide_not_the_name(tmp_path, monkeypatch):
+    # the heat pump marked as installing nothing and without ISDE scheme: gas heating stays and no subsidy
+    def geen_wp(rijen):
+        for r in rijen:
+            if r["maatregel"] == "warmtepomp":
+                r["verwarming_na"], r["isde_regel"] = "ongewijzigd", "geen"
+        return rijen
+
+    t = _hernoemd(tmp_path, monkeypatch, {}, geen_wp)
+    c = {"peildatum": "2025-06-01", "gemeente": "Borne", "rol": "eigenaar",
+         "woning": {"woningtype": "tussenwoning", "oppervlakte_m2": 85, "energielabel": "E", "woz_waarde": 280000},
+         "huishouden": {"personen": 3}, "ingreep": {"maatregelen": ["warmtepomp"]}}
+    assert bereken(c).verbruik.verwarming_na == "warmtepomp"
+    r = bereken(c, tabellen=t)
+    assert r.verbruik.verwarming_na == "gasketel"
+    assert r.financiering.subsidie == 0
+
+
+@pytest.mark.parametrize("kolom", ["verwarming_na", "via_servicekosten", "isde_regel"])
+def test_a_catalogue_without_a_measure_property_is_a_data_error(tmp_path, monkeypatch, kolom):
+    from woonlasten import DataFout
+
+    def zonder(rijen):
+        for r in rijen:
+            del r[kolom]
+        return rijen
+
+    import csv
+    from pathlib import Path
+
+    from woonlasten.data import laad_tabellen
+
+    monkeypatch.setenv("WOONLASTEN_CACHE", "uit")
+    with open(Path(__file__).parent.parent / "labels/maatregelen.csv", encoding="utf-8") as fh:
+        rijen = list(csv.DictReader(fh))
+    rijen = zonder(rijen)
+    with open(tmp_path / "maatregelen.csv", "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, list(rijen[0]), lineterminator="\n")
+        w.writeheader()
+        w.writerows(rijen)
+    with pytest.raises(DataFout, match=f"maatregelen.csv: kolom\\(men\\) ontbreken: {kolom}"):
+        laad_tabellen(str(tmp_path))
+
+
+def test_a_heat_pump_without_standard_power_is_a_data_error(tmp_path, monkeypatch):
+    from woonlasten import DataFout
+
+    def zonder_kw(rijen):
+        for r in rijen:
+            r["vermogen_kw"] = ""
+        return rijen
+
+    t = _hernoemd(tmp_path, monkeypatch, {}, zonder_kw)
+    c = {"peildatum": "2025-06-01", "gemeente": "Borne", "rol": "eigenaar",
+         "woning": {"woningtype": "tussenwoning", "oppervlakte_m2": 85, "energielabel": "E", "woz_waarde": 280000},
+         "huishouden": {"personen": 3}, "ingreep": {"maatregelen": ["warmtepomp"]},
+         "financiering": {"vorm": "eigen_geld"}}
+    with pytest.raises(DataFout, match="vermogen_kw ontbreekt bij 'warmtepomp'"):
+        bereken(c, tabellen=t)

@@ -201,3 +201,132 @@ def test_information_rules_are_skipped_only_when_nothing_of_theirs_is_asked():
     assert zonder["verschil_totaal"][0] == alles["verschil_totaal"][0]
     met_een = bereken_kolommen(invoer, uitvoer=["max_huur_na", "verschil_totaal"])
     assert met_een["max_huur_na"][0] == alles["max_huur_na"][0] and not pd.isna(met_een["max_huur_na"][0])
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The huurtoeslag scheme of a date follows dated rows of huurregels.csv (not the presence of a parameter)
+
+
+def _eigen_huurregels(tmp_path, monkeypatch, bewerk):
+    return _eigen_tabel(tmp_path, monkeypatch, "tariffs", "huurregels.csv", bewerk)
+
+
+def _toeslag_met(t, jaar, inkomen, huur):
+    c = _casus(f"{jaar}-06-01", huurverhoging=0.0)
+    c["huishouden"] = {"personen": 1, "inkomen_jaar": inkomen}
+    c["huur"] = {"kale_huur": huur, "servicekosten": 0.0}
+    return -bereken(c, tabellen=t).voor.huur.huurtoeslag
+
+
+def _zet(regel, jaar_vanaf, waarde):
+    def bewerk(rijen):
+        for r in rijen:
+            if r["regel"] == regel and r["geldig_vanaf"] == jaar_vanaf:
+                r["waarde"] = waarde
+        return rijen
+    return bewerk
+
+
+def test_huurtoeslag_exclusion_above_the_maximale_huurgrens_follows_the_dated_row(tmp_path, monkeypatch):
+    # 2025: a rent above the maximale huurgrens (900,07) gives no allowance; with the row set to 0 for 2025 the rent
+    # is capped at the limit instead, as from 2026
+    assert _huurtoeslag(2025, 1, 0, 20000, 950) == 0.0
+    t = _eigen_huurregels(tmp_path, monkeypatch,
+                          _zet("huurtoeslag_maximale_huurgrens_is_uitsluitingsgrond", "2021-01-01", "0"))
+    assert _toeslag_met(t, 2025, 20000, 950) == pytest.approx(_huurtoeslag(2025, 1, 0, 20000, 900.07), abs=0.005)
+    assert _toeslag_met(t, 2025, 20000, 950) > 0
+
+
+def test_huurtoeslag_fixed_basishuur_follows_the_dated_row(tmp_path, monkeypatch):
+    # through 2025 the basishuur depends on the income; with the phase-out row set to 1 for 2025 the fixed
+    # minimum_basishuur holds (2025 has no afbouwpercentage, so no phase-out): the income no longer matters
+    assert _huurtoeslag(2025, 1, 0, 20000, 700) > _huurtoeslag(2025, 1, 0, 30000, 700)
+    t = _eigen_huurregels(tmp_path, monkeypatch, _zet("huurtoeslag_afbouw_boven_inkomensijkpunt", "2021-01-01", "1"))
+    assert _toeslag_met(t, 2025, 20000, 700) == pytest.approx(_toeslag_met(t, 2025, 30000, 700))
+    # 2025 eenpersoons: minimum_basishuur 199,05; 100% × (477,20 − 199,05) = 278,15 up to the kwaliteitskortingsgrens
+    assert _toeslag_met(t, 2025, 30000, 477.20) == pytest.approx(477.20 - 199.05, abs=0.005)
+
+
+def test_huurtoeslag_without_its_scheme_row_on_the_date_is_a_data_error(tmp_path, monkeypatch):
+    from woonlasten import DataFout
+
+    t = _eigen_huurregels(tmp_path, monkeypatch,
+                          lambda rijen: [r for r in rijen if r["regel"] != "huurtoeslag_afbouw_boven_inkomensijkpunt"])
+    with pytest.raises(DataFout, match="huurtoeslag_afbouw_boven_inkomensijkpunt"):
+        _toeslag_met(t, 2025, 20000, 700)
+
+
+def _eigen_tabel(tmp_path, monkeypatch, map_, bestand, bewerk):
+    """Tables with an own copy of ``map_/bestand``: ``bewerk(rows)`` returns the rows to write."""
+    from woonlasten.data import laad_tabellen
+
+    monkeypatch.setenv("WOONLASTEN_CACHE", "uit")
+    with open(Path(__file__).parent.parent / map_ / bestand, encoding="utf-8") as fh:
+        lezer = csv.DictReader(fh)
+        kop, rijen = lezer.fieldnames, list(lezer)
+    with open(tmp_path / bestand, "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, kop, lineterminator="\n")
+        w.writeheader()
+        w.writerows(bewerk(rijen))
+    return laad_tabellen(str(tmp_path))
+
+
+def test_wws_kind_of_a_woningtype_comes_from_the_table(tmp_path, monkeypatch):
+    # an appartement is meergezins in the WWS: E → B gives other points than for a tussenwoning (eengezins);
+    # marked eengezins in an own woningtypes.csv, it gets the tussenwoning's points
+    def punten(woningtype, t=None):
+        c = _casus("2025-06-01", woning={"woningtype": woningtype}, huur={"kale_huur": 700.0})
+        r = bereken(c, tabellen=t).huur_informatie
+        return r.wws_energiepunten_voor, r.wws_energiepunten_na
+
+    assert punten("appartement") != punten("tussenwoning")
+
+    def eengezins(rijen):
+        for r in rijen:
+            r["woningsoort"] = "eengezins"
+        return rijen
+
+    t = _eigen_tabel(tmp_path, monkeypatch, "labels", "woningtypes.csv", eengezins)
+    assert punten("appartement", t) == punten("tussenwoning")
+
+
+def test_a_woningtype_missing_from_the_table_is_a_data_error(tmp_path, monkeypatch):
+    from woonlasten import DataFout
+
+    t = _eigen_tabel(tmp_path, monkeypatch, "labels", "woningtypes.csv",
+                     lambda rijen: [r for r in rijen if r["woningtype"] != "hoekwoning"])
+    with pytest.raises(DataFout, match="woningtypes.csv: woningtype 'hoekwoning' ontbreekt"):
+        bereken(_casus("2025-06-01", woning={"woningtype": "hoekwoning"}), tabellen=t)
+
+
+def test_a_woningsoort_outside_the_wws_split_is_refused(tmp_path, monkeypatch):
+    from woonlasten import DataFout
+
+    def fout(rijen):
+        rijen[0]["woningsoort"] = "flat"
+        return rijen
+
+    with pytest.raises(DataFout, match="woningtypes.csv, regel 2, kolom 'woningsoort'"):
+        _eigen_tabel(tmp_path, monkeypatch, "labels", "woningtypes.csv", fout)
+
+
+def test_rent_rule_texts_come_from_the_table(tmp_path, monkeypatch):
+    def ander(rijen):
+        for r in rijen:
+            if (r["onderwerp"], r["code"]) == ("huurregel", "1"):
+                r["tekst"] = "Tot en met 2022: huurverhoging volgens de vergoedingentabel."
+        return rijen
+
+    t = _eigen_tabel(tmp_path, monkeypatch, "tariffs", "huurregel_teksten.csv", ander)
+    r = bereken(_casus("2022-06-01"), tabellen=t)
+    assert r.na.huur.huurverhoging == pytest.approx(TABEL_E_B)
+    assert any(x.tekst.startswith("Tot en met 2022: huurverhoging volgens de vergoedingentabel.") for x in r.toelichting)
+
+
+def test_a_rent_rule_code_without_text_is_a_data_error(tmp_path, monkeypatch):
+    from woonlasten import DataFout
+
+    t = _eigen_tabel(tmp_path, monkeypatch, "tariffs", "huurregel_teksten.csv",
+                     lambda rijen: [r for r in rijen if (r["onderwerp"], r["code"]) != ("huurregel", "2")])
+    with pytest.raises(DataFout, match="geen tekst voor huurregel 2"):
+        bereken(_casus("2024-06-01"), tabellen=t)

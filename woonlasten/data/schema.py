@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Optional
+from typing import Any, Literal, Optional
 
 STATUSSEN = ("bevestigd", "afgeleid", "schatting", "voorstel")
 
@@ -85,6 +85,11 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "kolommen": {"regel": str, "geldig_vanaf": dt.date, "geldig_tot": D, "waarde": str, "eenheid": S},
         "sleutel": ["regel"],
     },
+    "tariffs/huurregel_teksten": {
+        # the user's explanation of each code of the columns huurregel and huurverhoging_vergelijking
+        "kolommen": {"onderwerp": Literal["huurregel", "vergelijking"], "code": int, "tekst": S},
+        "sleutel": ["onderwerp", "code"],
+    },
     "tariffs/huurgrenzen": {
         "kolommen": {"geldig_vanaf": dt.date, "geldig_tot": D, "kwaliteitskortingsgrens": float,
                      "aftoppingsgrens_laag": float, "aftoppingsgrens_hoog": float, "maximale_huurgrens": float},
@@ -130,9 +135,21 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "kolommen": {"energielabel": str, "spf_warmtepomp": float, "aandeel_hybride": float, "spf_hybride": float},
         "sleutel": ["energielabel"],
     },
+    "labels/woningtypes": {
+        # the WWS (Besluit huurprijzen woonruimte, Bijlage I) values energy points for these two kinds apart
+        "kolommen": {"woningtype": str, "woningsoort": Literal["eengezins", "meergezins"]},
+        "sleutel": ["woningtype"],
+    },
     "labels/maatregelen": {
-        "kolommen": {"maatregel": str, "omschrijving": S, "soort": str, "eenheid": str,
-                     "investering_per_eenheid": F},
+        # soort: insulation or not (the rent rules); verwarming_na: the heating the measure installs (one of
+        # modellen.VERWARMINGEN, or ongewijzigd); via_servicekosten: ja = charged through the servicekosten, not the
+        # rent; isde_regel: which ISDE scheme; vermogen_kw: standard thermal power (heat pumps' ISDE)
+        "kolommen": {"maatregel": str, "omschrijving": S, "soort": Literal["isolatie", "installatie"], "eenheid": str,
+                     "investering_per_eenheid": F,
+                     "verwarming_na": Literal["ongewijzigd", "gasketel", "hybride_warmtepomp", "warmtepomp"],
+                     "via_servicekosten": Literal["ja", "nee"],
+                     "isde_regel": Literal["isolatie", "warmtepomp", "alleen_met_isolatie", "geen"],
+                     "vermogen_kw": F},
         "sleutel": ["maatregel"],
     },
     "labels/maatregel_effect": {

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from woonlasten.data import Tabellen, zoek
+from woonlasten.data import DataFout, Tabellen, zoek
 from woonlasten.formatteer import euro, getal
 from woonlasten.modellen import Toelichting
 from woonlasten.regels.ingreep import maatregel_kolommen
@@ -39,11 +39,14 @@ def _getal(waarde, n: int) -> np.ndarray:
 def investering_en_subsidie(f, t: Tabellen, maatregelen: list[str]) -> None:
     """Investment per measure (quantity × price) and the ISDE subsidy of the peildatum.
 
-    ISDE insulation: the subsidised quantity is the quantity up to the maximum, and none below the minimum; until
+    Each measure follows the ISDE scheme its catalogue row names (``isde_regel`` in labels/maatregelen.csv).
+    ``isolatie``: the subsidised quantity is the quantity up to the maximum, and none below the minimum; until
     the end of 2022 at least two measures were required; since 2023 one measure gets the single amount and two or
-    more (or a measure in the previous 24 months) the double amount. Heat pumps: start amount + amount per kW
-    above the first kW (derived from RVO's worked examples, see tariffs/isde.csv). Ventilation: only together with
-    insulation. The subsidy never exceeds the investment."""
+    more (or a measure in the previous 24 months) the double amount. ``warmtepomp``: start amount + amount per kW
+    above the first kW (derived from RVO's worked examples, see tariffs/isde.csv), at the given power or the
+    catalogue's ``vermogen_kw``; counts as a measure for the two-measure rules. ``alleen_met_isolatie``
+    (ventilation): the amount per unit only together with insulation. ``geen``: no subsidy. The subsidy never
+    exceeds the investment."""
     n = f.n
     pd_ = f["_peildatum_cat"]
     catalogus = t["labels/maatregelen"].frame.set_index("maatregel")
@@ -67,7 +70,8 @@ def investering_en_subsidie(f, t: Tabellen, maatregelen: list[str]) -> None:
     eigen = f["investering"]
     f["investering_totaal"] = np.where(np.isnan(eigen), investering, eigen)
 
-    isolatie = [m for m in per_maatregel if catalogus.loc[m, "soort"] == "isolatie"]
+    isde_regel = {m: catalogus.loc[m, "isde_regel"] for m in per_maatregel}  # the ISDE scheme of each measure
+    isolatie = [m for m in per_maatregel if isde_regel[m] == "isolatie"]
     # insulation measures that qualify on their own terms (a row in isde.csv and at least the minimum quantity)
     telt = {}
     for naam in isolatie:
@@ -75,7 +79,7 @@ def investering_en_subsidie(f, t: Tabellen, maatregelen: list[str]) -> None:
         minimum = np.nan_to_num(_getal(r["minimum_hoeveelheid"], n), nan=0.0)
         telt[naam] = gekozen & ~np.isnan(_getal(r["bedrag_per_eenheid"], n)) & (q >= minimum)
     aantal_isolatie = sum(telt.values()) if telt else np.zeros(n, dtype=np.int64)
-    warmtepompen = [m for m in per_maatregel if m in ("warmtepomp", "hybride_warmtepomp")]
+    warmtepompen = [m for m in per_maatregel if isde_regel[m] == "warmtepomp"]
     # a heat pump counts as a measure for the two-measure rules (labels/maatregelen.md §3), also in years
     # without a heat-pump amount in isde.csv
     aantal_wp = sum(per_maatregel[m][0] for m in warmtepompen) if warmtepompen else np.zeros(n, dtype=np.int64)
@@ -95,16 +99,20 @@ def investering_en_subsidie(f, t: Tabellen, maatregelen: list[str]) -> None:
         subsidie = subsidie + s
     for naam in warmtepompen:
         gekozen, q, r, bedrag = per_maatregel[naam]
-        kw = np.where(np.isnan(f["warmtepomp_kw"]), t.parameter(f"vermogen_{naam}_kw"), f["warmtepomp_kw"])
+        standaard_kw = float(catalogus.loc[naam, "vermogen_kw"])
+        if np.isnan(standaard_kw):
+            raise DataFout(f"maatregelen.csv: vermogen_kw ontbreekt bij '{naam}' (nodig voor de ISDE van een "
+                           "warmtepomp als er geen vermogen is opgegeven)")
+        kw = np.where(np.isnan(f["warmtepomp_kw"]), standaard_kw, f["warmtepomp_kw"])
         s = np.where(gekozen, np.nan_to_num(_getal(r["startbedrag"], n))
                      + np.nan_to_num(_getal(r["bedrag_per_kw"], n))
                      * np.maximum(kw - t.parameter("isde_warmtepomp_kw_zonder_bedrag"), 0), 0.0)
         f["subsidie_" + naam] = s
         subsidie = subsidie + s
-    if "ventilatie" in per_maatregel:
-        gekozen, q, r, bedrag = per_maatregel["ventilatie"]
+    for naam in [m for m in per_maatregel if isde_regel[m] == "alleen_met_isolatie"]:
+        gekozen, q, r, bedrag = per_maatregel[naam]
         s = np.where(gekozen & (aantal_isolatie >= 1), np.nan_to_num(_getal(r["bedrag_per_eenheid"], n)), 0.0)
-        f["subsidie_ventilatie"] = s
+        f["subsidie_" + naam] = s
         subsidie = subsidie + s
     f["subsidie"] = np.minimum(subsidie, f["investering_totaal"])
     f["netto_investering"] = np.maximum(f["investering_totaal"] - f["subsidie"], 0.0)

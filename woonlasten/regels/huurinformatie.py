@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from woonlasten.data.laden import Tabellen
+from woonlasten.data.laden import DataFout, Tabellen
 from woonlasten.data.opzoeken import klasse, zoek
 from woonlasten.formatteer import euro, getal
 from woonlasten.modellen import Toelichting
@@ -28,12 +28,23 @@ def huurklasse(t: Tabellen, f, kale_huur: np.ndarray) -> tuple[pd.Categorical, n
     return pd.Categorical.from_codes(code, categories=HUURKLASSEN), g["_rij"]
 
 
+def woningsoort(f, t: Tabellen) -> pd.Categorical:
+    """The WWS kind of each row's woningtype (``eengezins`` / ``meergezins``, labels/woningtypes.csv); a woningtype
+    the table does not list is a data error."""
+    r = zoek(t["labels/woningtypes"], None, {"woningtype": f["woningtype"]}, ["woningsoort"], n=f.n)
+    woningtype = pd.Categorical(f["woningtype"])
+    ontbreekt = (np.asarray(r["_rij"]) < 0) & (woningtype.codes >= 0)
+    if ontbreekt.any():
+        naam = woningtype[np.flatnonzero(ontbreekt)[0]]
+        raise DataFout(f"woningtypes.csv: woningtype '{naam}' ontbreekt (vul de woningsoort eengezins of meergezins in)")
+    return r["woningsoort"]
+
+
 def wws(f, t: Tabellen) -> None:
     """WWS energy points for the label before and after (eengezins / meergezins, by the regime of the date) and,
     with the current total points given, the maximum legal kale huur before and after [€/maand]."""
     n = f.n
-    meergezins = f["woningtype"].isin(["appartement", "appartement_hoogbouw"])
-    soort = pd.Categorical.from_codes(meergezins.astype(np.int8), categories=["eengezins", "meergezins"])
+    soort = woningsoort(f, t)
     tabel = t["tariffs/wws_energiepunten"]
     voor = zoek(tabel, f["_peildatum_cat"], {"woningsoort": soort, "energielabel": f["energielabel"]}, ["punten"], n=n)
     label_na = pd.Categorical.from_codes(
@@ -127,7 +138,8 @@ REGELS = (
         schrijft=("huurklasse_{s}", "_rij_huurgrenzen", "wws_energiepunten_{s}", "_rij_wws_{s}", "wws_punten_na",
                   "max_huur_{s}", "_rij_wws_max_{s}", "epv_max_m2_maand", "epv_max_maand", "epv_boven_banden",
                   "_rij_epv"),
-        tabellen=("tariffs/huurgrenzen", "tariffs/wws_energiepunten", "tariffs/wws_max_huurprijs", "tariffs/epv"),
+        tabellen=("tariffs/huurgrenzen", "labels/woningtypes", "tariffs/wws_energiepunten",
+                  "tariffs/wws_max_huurprijs", "tariffs/epv"),
         informatief=True,
         uitleg=uitleg,
     ),

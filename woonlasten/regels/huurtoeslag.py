@@ -5,10 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from woonlasten.data.laden import Tabel, Tabellen
+from woonlasten.data.laden import DataFout, Tabel, Tabellen
 from woonlasten.data.opzoeken import zoek
 from woonlasten.formatteer import euro
 from woonlasten.modellen import Toelichting
+from woonlasten.regels.huurverhoging import huurregel
 from woonlasten.rekenen.regel import Regel, bronrij, item
 from woonlasten.rekenen.rekenblad import SITUATIES, Fouten, Rekenblad, vul
 
@@ -40,32 +41,55 @@ PARAMETERS = ["minimum_inkomensijkpunt", "factor_a", "factor_b", "minimum_normhu
               "minimum_basishuur", "kwaliteitskortingsgrens", "aftoppingsgrens_1_2_personen",
               "aftoppingsgrens_3_plus_personen", "maximale_huurgrens", "pct_tot_kwaliteitskortingsgrens",
               "pct_kwaliteitskortingsgrens_tot_aftoppingsgrens", "pct_boven_aftoppingsgrens",
-              "max_servicekosten_per_categorie_maand", "afbouwpercentage"]
+              "max_servicekosten_per_categorie_maand", "aantal_servicekostencategorieen", "afbouwpercentage"]
+
+# The scheme of the date, each part by its own dated row in huurregels.csv (a ja/nee value):
+UITSLUITING = "huurtoeslag_maximale_huurgrens_is_uitsluitingsgrond"  # 1: no allowance above it; 0: rent capped there
+AFBOUW = "huurtoeslag_afbouw_boven_inkomensijkpunt"  # 1: fixed basishuur and phase-out; 0: basishuur from income
 
 
-SERVICEKOSTEN_CATEGORIEEN = 4  # Wet op de huurtoeslag art. 5: four categories of subsidisable servicekosten
+def _ja_nee(t: Tabellen, f, naam: str, nodig: np.ndarray) -> np.ndarray:
+    """The ja/nee rule ``naam`` of huurregels.csv on each row's date, as booleans; a row that needs it (``nodig``)
+    on a date without the rule is a data error."""
+    waarde, _ = huurregel(t, f["_peildatum_cat"], naam, f.n)
+    waarde = np.broadcast_to(waarde, (f.n,))
+    ontbreekt = nodig & np.isnan(waarde)
+    if ontbreekt.any():
+        datum = pd.Timestamp(np.asarray(f["_peildatum_cat"])[np.flatnonzero(ontbreekt)[0]])
+        raise DataFout(f"huurregels.csv: regel '{naam}' ontbreekt op {datum:%Y-%m-%d} (nodig voor de huurtoeslag "
+                       "van die datum)")
+    return waarde == 1
 
 
 def huurtoeslag(f, t: Tabellen, kale_huur: np.ndarray, servicekosten: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Estimated huurtoeslag [€/maand, ≥ 0] for the rent given; NaN where no income is given.
-    Through 2025: rekenhuur = kale huur + servicekosten up to 4 × the category maximum (all servicekosten are
-    assumed subsidisable); no allowance above the maximale huurgrens; basishuur = normhuur(income) +
-    taakstellingsbedrag; 100 % up to the kwaliteitskortingsgrens, 65 % up to the aftoppingsgrens, 40 % (or 0 %)
-    above. From 2026: kale huur capped at the maximale huurgrens, fixed basishuur, the same shares, minus the
-    phase-out percentage of the income above the ijkpunt. Vermogen and the youth limit are not modelled."""
+    Rekenhuur = kale huur + servicekosten up to the number of categories × the category maximum (all servicekosten
+    are assumed subsidisable; none count from 2026). Where the maximale huurgrens excludes (through 2025): no
+    allowance above it; otherwise (2026) the rekenhuur is capped at it. Without phase-out (through 2025): basishuur
+    = normhuur(income) + taakstellingsbedrag; with phase-out (2026): the fixed minimum_basishuur, and the allowance
+    is lowered by the phase-out percentage of the income above the ijkpunt. 100 % up to the
+    kwaliteitskortingsgrens, 65 % up to the aftoppingsgrens, 40 % (or 0 %) above. Which scheme holds on a date is
+    read from huurregels.csv (:data:`UITSLUITING`, :data:`AFBOUW`). Vermogen and the youth limit are not
+    modelled."""
     n = f.n
     inkomen = f["inkomen_jaar"]
     if np.isnan(inkomen).all():
         return np.full(n, np.nan), np.full(n, -1)
     soort = _huishoudtype(f["personen_gebruikt"], f["aow"])
     p = zoek(_huurtoeslag_breed(t), f["_peildatum_cat"], {"huishoudtype": soort}, PARAMETERS, n=n)
-    nieuw = ~np.isnan(p["afbouwpercentage"])  # the 2026 scheme
-    sk = np.minimum(servicekosten, SERVICEKOSTEN_CATEGORIEEN * np.nan_to_num(p["max_servicekosten_per_categorie_maand"]))
-    h = np.where(nieuw, np.minimum(kale_huur, p["maximale_huurgrens"]), kale_huur + sk)
+    nodig = (p["_rij"] >= 0) & ~np.isnan(inkomen)
+    uitsluiting = _ja_nee(t, f, UITSLUITING, nodig)
+    met_afbouw = _ja_nee(t, f, AFBOUW, nodig)
+    # servicekosten count up to the number of categories × the maximum per category (a missing row: none count)
+    plafond = (np.nan_to_num(p["aantal_servicekostencategorieen"])
+               * np.nan_to_num(p["max_servicekosten_per_categorie_maand"]))
+    sk = np.where(plafond > 0, np.minimum(servicekosten, plafond), 0.0)
+    rekenhuur = kale_huur + sk
+    h = np.where(uitsluiting, rekenhuur, np.minimum(rekenhuur, p["maximale_huurgrens"]))
     y = inkomen
     normhuur = np.where(y <= p["minimum_inkomensijkpunt"], p["minimum_normhuur"],
                         np.ceil((p["factor_a"] * y * y + p["factor_b"] * y) * 100 - 1e-9) / 100)
-    basis = np.where(nieuw, p["minimum_basishuur"], normhuur + p["taakstellingsbedrag"])
+    basis = np.where(met_afbouw, p["minimum_basishuur"], normhuur + p["taakstellingsbedrag"])
     k = p["kwaliteitskortingsgrens"]
     af = np.where(f["personen_gebruikt"] >= 3, p["aftoppingsgrens_3_plus_personen"], p["aftoppingsgrens_1_2_personen"])
     a = p["pct_tot_kwaliteitskortingsgrens"] / 100 * np.maximum(0.0, np.minimum(h, k) - basis)
@@ -73,10 +97,10 @@ def huurtoeslag(f, t: Tabellen, kale_huur: np.ndarray, servicekosten: np.ndarray
         0.0, np.minimum(h, af) - np.maximum(k, basis))
     c = p["pct_boven_aftoppingsgrens"] / 100 * np.maximum(0.0, h - np.maximum(af, basis))
     bruto = a + b + c
-    afbouw = np.where(nieuw, np.maximum(0.0, y - p["minimum_inkomensijkpunt"])
+    afbouw = np.where(met_afbouw, np.maximum(0.0, y - p["minimum_inkomensijkpunt"])
                       * np.nan_to_num(p["afbouwpercentage"]) / 100 / 12, 0.0)
     toeslag = np.maximum(0.0, bruto - afbouw)
-    toeslag = np.where(~nieuw & (h > p["maximale_huurgrens"]), 0.0, toeslag)
+    toeslag = np.where(uitsluiting & (h > p["maximale_huurgrens"]), 0.0, toeslag)
     return np.where(np.isnan(y) | (p["_rij"] < 0), np.nan, toeslag), p["_rij"]
 
 
@@ -123,7 +147,7 @@ REGELS = (
         leest=("_huurder", "{s}_huur_kale_huur", "{s}_huur_huurverhoging", "{s}_huur_servicekosten", "{s}_huur_totaal",
                "inkomen_jaar", "personen_gebruikt", "aow", "_peildatum_cat"),
         schrijft=("{s}_huurtoeslag_berekend", "{s}_huur_huurtoeslag", "{s}_huur_netto", "_rij_huurtoeslag_{s}"),
-        tabellen=("tariffs/huurtoeslag",),
+        tabellen=("tariffs/huurtoeslag", "tariffs/huurregels"),
         uitleg=uitleg,
     ),
 )

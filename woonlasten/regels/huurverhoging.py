@@ -7,37 +7,62 @@ All rules are data (``tariffs/vergoedingentabel.csv``, ``huurregels.csv``, ``huu
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+
 import numpy as np
 import pandas as pd
 
-from woonlasten.data import Tabellen, categorisch, klasse, zoek
+from woonlasten.data import DataFout, Tabellen, categorisch, klasse, laad_tabellen, zoek
 from woonlasten.formatteer import euro, getal
 from woonlasten.modellen import Toelichting
 from woonlasten.rekenen.regel import Regel, bronrij, item
 from woonlasten.rekenen.rekenblad import Fouten, Rekenblad, is_gelijk
 
-# Codes of the rent rule applied (column ``huurregel``); the texts are the user's explanation.
-HUURREGELS = {
-    0: "Geen ingreep of geen huurder: geen huurverhoging.",
-    1: "Vóór 2023: huurverhoging volgens de vergoedingentabel voor de labelstap (isolatie en installaties).",
-    2: "Vanaf 1 januari 2023 geen huurverhoging voor isolatie bij een zittende huurder (Nationale "
-       "prestatieafspraken).",
-    3: "Vanaf 1 januari 2023: alleen het deel van de labelstap dat de installaties (warmtepomp, ventilatie) "
-       "geven, volgens de vergoedingentabel; isolatie geeft geen huurverhoging.",
-    4: "Nieuwe verhuring: huurverschil volgens de herziene tabel voor nieuwe verhuringen (alle isolatie telt), "
-       "plus het deel van de installaties volgens de tabel voor zittende huurders.",
-    5: "Geen vergoedingentabel bekend op deze datum: geen huurverhoging berekend.",
-}
-VERGELIJKING = {
-    0: "",
-    1: "volgens de vergoedingentabel",
-    2: "boven de vergoedingentabel",
-    3: "onder de vergoedingentabel: een afwijking in het voordeel van de huurder",
-}
+# Codes of the rent rule applied (column ``huurregel``) and of the comparison with a given increase (column
+# ``huurverhoging_vergelijking``); the user's explanation of each code is data: tariffs/huurregel_teksten.csv.
 
 
-def _regel(t: Tabellen, pd_, naam: str, n: int) -> tuple[np.ndarray, np.ndarray]:
-    """A numeric rule from huurregels.csv valid on each row's date: (value, source line)."""
+def teksten(t: Tabellen, onderwerp: str) -> dict[int, str]:
+    """The texts of ``onderwerp`` (``huurregel`` or ``vergelijking``) by code, from huurregel_teksten.csv."""
+    def maak(frame: pd.DataFrame) -> dict[int, str]:
+        rijen = frame[frame["onderwerp"] == onderwerp]
+        return {int(c): ("" if tekst is None or pd.isna(tekst) else str(tekst))
+                for c, tekst in zip(rijen["code"], rijen["tekst"], strict=True)}
+    return t["tariffs/huurregel_teksten"].afgeleid(("teksten", onderwerp), maak)
+
+
+def tekst(t: Tabellen, onderwerp: str, code: int) -> str:
+    """The text of one code; a code without a row is a data error."""
+    alle = teksten(t, onderwerp)
+    if code not in alle:
+        raise DataFout(f"huurregel_teksten.csv: geen tekst voor {onderwerp} {code}")
+    return alle[code]
+
+
+class _Teksten(Mapping):
+    """``code → text`` of one onderwerp in the default tables (the shipped data or ``$WOONLASTEN_DATA``), for
+    callers without the tables at hand; with the tables, use :func:`tekst`."""
+
+    def __init__(self, onderwerp: str) -> None:
+        self.onderwerp = onderwerp
+
+    def __getitem__(self, code: int) -> str:
+        return tekst(laad_tabellen(), self.onderwerp, int(code))
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(teksten(laad_tabellen(), self.onderwerp))
+
+    def __len__(self) -> int:
+        return len(teksten(laad_tabellen(), self.onderwerp))
+
+
+HUURREGELS = _Teksten("huurregel")
+VERGELIJKING = _Teksten("vergelijking")
+
+
+def huurregel(t: Tabellen, pd_, naam: str, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """A numeric rule from huurregels.csv valid on each row's date: (value, source line); NaN and -1 on a date
+    before the rule's first row."""
     r = zoek(t["tariffs/huurregels"], pd_, {"regel": naam}, ["waarde"], n=n)
     if np.ndim(r["waarde"]) == 0:  # one date: one value (the common case)
         return _getal(r["waarde"].item() if isinstance(r["waarde"], np.ndarray) else r["waarde"]), r["_rij"]
@@ -93,8 +118,8 @@ def huurverhoging(f, t: Tabellen, fouten=None) -> None:
     rang_isolatie = np.minimum(rang_huur_na + np.floor(f["stappen_installatie"] + 1e-9), rang_voor)
     label_voor = f["energielabel"]
     label_isolatie, label_huur_na = _label(rang_isolatie, labels), _label(rang_huur_na, labels)
-    isolatie_mag, rij_iso = _regel(t, pd_, "huurverhoging_isolatie_toegestaan", n)
-    installatie_mag, rij_inst = _regel(t, pd_, "huurverhoging_installatie_toegestaan", n)
+    isolatie_mag, rij_iso = huurregel(t, pd_, "huurverhoging_isolatie_toegestaan", n)
+    installatie_mag, rij_inst = huurregel(t, pd_, "huurverhoging_installatie_toegestaan", n)
     f["_rij_regel_isolatie"] = rij_iso
     f["_rij_regel_installatie"] = rij_inst
     # the lower limit of the row's size class stands for its area: every part of the table classes it the same
@@ -107,6 +132,8 @@ def huurverhoging(f, t: Tabellen, fouten=None) -> None:
         if (f["stappen_installatie"] >= 1).any() else nul
     nieuw_iso, rij_nieuw, bekend_nieuw = _vergoeding(t, pd_, "nieuw", m2, label_voor, label_isolatie, n) \
         if f["_nieuw"].any() else nul
+    # both rules have rows from 2019-01-01 on; a date before that (no row) counts as insulation not allowed and
+    # installations allowed (documented in tariffs/huur.md, huurregels.csv)
     isolatie_mag = np.broadcast_to(np.nan_to_num(isolatie_mag, nan=0.0) == 1, (n,))
     installatie_mag = np.broadcast_to(np.nan_to_num(installatie_mag, nan=1.0) == 1, (n,))
     nieuw = f["_nieuw"]
@@ -129,14 +156,14 @@ def huurverhoging(f, t: Tabellen, fouten=None) -> None:
     f["_rij_vergoedingentabel"] = np.where(nieuw, rij_nieuw, rij_zittend) if iets_nieuw else rij_zittend
     f["energielabel_isolatie"] = label_isolatie
     # solar panels in the servicekosten: a share of the investment per year (Huurcommissie)
-    pct, rij_pct = _regel(t, pd_, "zonnepanelen_servicekosten_pct_investering_jaar1_10", n)
+    pct, rij_pct = huurregel(t, pd_, "zonnepanelen_servicekosten_pct_investering_jaar1_10", n)
     f["_rij_regel_zon"] = rij_pct
     f["zon_servicekosten"] = np.where(ingreep, f["zon_investering"] * np.nan_to_num(pct, nan=0.0) / 100 / 12, 0.0)
 
 
 def vergelijking(f) -> None:
     """How a given rent increase compares with what the rules allow (``huurverhoging_vergelijking``, see
-    :data:`VERGELIJKING`); 0 where none is given or there is no upgrade for a tenant."""
+    the texts in huurregel_teksten.csv); 0 where none is given or there is no upgrade for a tenant."""
     gegeven = f["huurverhoging"]
     heeft = ~np.isnan(gegeven)
     if not heeft.any():
@@ -154,7 +181,7 @@ def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
     uit: list[Toelichting] = []
     if rij["rol"] != "huurder" or not bool(rij["heeft_ingreep"]):
         return uit
-    regel = HUURREGELS[int(rij["huurregel"])]
+    regel = tekst(t, "huurregel", int(rij["huurregel"]))
     vt = bronrij(t, "tariffs/vergoedingentabel", rij["_rij_vergoedingentabel"])
     tabel = f" Volgens deze regel: {euro(rij['huurverhoging_regels'])} per maand."
     regelrij = bronrij(t, "tariffs/huurregels", rij["_rij_regel_isolatie"])
@@ -166,7 +193,7 @@ def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
                          f"{vt['label_voor']} → {vt['label_na']} ({vt['verhuring']}e huurder, klasse "
                          f"{vt['grootteklasse']}).", vt, "tariffs/vergoedingentabel"))
     if rij["huurverhoging_herkomst"] == "opgegeven":
-        vergelijking = VERGELIJKING[int(rij["huurverhoging_vergelijking"])]
+        vergelijking = tekst(t, "vergelijking", int(rij["huurverhoging_vergelijking"]))
         uit.append(Toelichting(onderwerp="Huur: afgesproken huurverhoging",
                                tekst=f"Opgegeven huurverhoging {euro(rij['na_huur_huurverhoging'])} per maand: "
                                      f"{vergelijking} ({euro(rij['huurverhoging_regels'])})."))
@@ -203,7 +230,8 @@ REGELS = (
         schrijft=("huurverhoging_regels", "huurverhoging_tabel_volledig", "huurregel", "_rij_vergoedingentabel",
                   "energielabel_isolatie", "_rij_regel_isolatie", "_rij_regel_installatie", "_rij_regel_zon",
                   "zon_servicekosten"),
-        tabellen=("labels/labelklassen", "tariffs/huurregels", "tariffs/vergoedingentabel"),
+        tabellen=("labels/labelklassen", "tariffs/huurregels", "tariffs/vergoedingentabel",
+                  "tariffs/huurregel_teksten"),
         # the situation after the upgrade (_situatie) fixes the labels, steps and solar investment
         per_combinatie=("_situatie", "_klasse_vergoeding", "_nieuw", "rol", "_peildatum_cat"),
         uitleg=uitleg,

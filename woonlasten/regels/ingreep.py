@@ -9,7 +9,7 @@ from woonlasten.data.laden import Tabellen
 from woonlasten.data.opzoeken import categorisch, zoek
 from woonlasten.modellen import ENERGIELABELS, GRENZEN, VERWARMINGEN
 from woonlasten.rekenen.regel import Regel
-from woonlasten.rekenen.rekenblad import Fouten, Kolom, Rekenblad, categorie, gevuld, is_gelijk, tekst_van, vul
+from woonlasten.rekenen.rekenblad import Fouten, Kolom, Rekenblad, categorie, gevuld, tekst_van, vul
 
 
 def maatregel_kolommen(t: Tabellen) -> list[str]:
@@ -88,7 +88,9 @@ def _label_van_rang(rang: np.ndarray, t: Tabellen) -> pd.Categorical:
 
 def situatie_na(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
     """Adds the measures' quantities, ``heeft_ingreep``, ``energielabel_na``, ``verwarming_na``,
-    ``zon_opwek_kwh`` [kWh/jaar] and ``ruimte_factor_maatregelen`` (share of space heating left)."""
+    ``zon_opwek_kwh`` [kWh/jaar] and ``ruimte_factor_maatregelen`` (share of space heating left). What a measure
+    does comes from its properties in labels/maatregelen.csv (``soort``, ``via_servicekosten``, ``verwarming_na``)
+    and labels/maatregel_effect.csv, never from its name."""
     m = _ontleed_maatregelen(f["maatregelen"], t, fouten)
     effect = t["labels/maatregel_effect"]
     n = f.n
@@ -100,6 +102,7 @@ def situatie_na(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
     investering_zon = np.zeros(n)
     opwek = np.zeros(n)
     gekozen_ergens = np.zeros(n, dtype=bool)
+    verwarming_codes = f["verwarming"].codes.astype(np.int64)  # categories are VERWARMINGEN (normaliseer)
     catalogus = t["labels/maatregelen"].frame.set_index("maatregel")
     for kol, prijs in [(k, v) for k, v in m.items() if k.startswith("prijs_")]:
         f[kol] = prijs
@@ -120,14 +123,22 @@ def situatie_na(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
         factor = np.where(gekozen, factor * (1.0 - aandeel), factor)
         stap = vul(e["labelstappen"], 0.0) * schaal
         stappen = np.where(gekozen, stappen + stap, stappen)
-        if catalogus.loc[naam, "soort"] == "isolatie":
+        # the rent rules take a measure's label steps by its catalogue properties: charged through the
+        # servicekosten (solar panels), insulation, or an installation
+        if catalogus.loc[naam, "via_servicekosten"] == "ja":
+            stappen_zon = np.where(gekozen, stappen_zon + stap, stappen_zon)
+            prijs = vul(m.get("prijs_" + naam, np.nan), float(catalogus.loc[naam, "investering_per_eenheid"]))
+            investering_zon = np.where(gekozen, investering_zon + q * prijs, investering_zon)
+        elif catalogus.loc[naam, "soort"] == "isolatie":
             stappen_isolatie = np.where(gekozen, stappen_isolatie + stap, stappen_isolatie)
-        elif naam != "zonnepanelen":
+        else:
             stappen_installatie = np.where(gekozen, stappen_installatie + stap, stappen_installatie)
-        if naam == "zonnepanelen":
-            stappen_zon = np.where(gekozen, stap, 0.0)
-            prijs = vul(m.get("prijs_zonnepanelen", np.nan), float(catalogus.loc[naam, "investering_per_eenheid"]))
-            investering_zon = np.where(gekozen, q * prijs, 0.0)
+        verwarming = catalogus.loc[naam, "verwarming_na"]
+        if verwarming != "ongewijzigd":
+            # VERWARMINGEN runs from gas to all-electric: the heating a measure installs replaces the current one
+            # unless that is already further (a hybrid heat pump next to a full one leaves the full one)
+            verwarming_codes = np.where(gekozen, np.maximum(verwarming_codes, VERWARMINGEN.index(verwarming)),
+                                        verwarming_codes)
         opwek = np.where(gekozen, opwek + q * vul(e["elektriciteit_opwek_kwh_per_eenheid"], 0.0), opwek)
     naar_label = f["naar_label"]
     heeft_doel = gevuld(naar_label)
@@ -153,13 +164,7 @@ def situatie_na(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
     fouten.zet(rang_doel > rang_voor, lambda mk: np.array(
         [f"ingreep.naar_label: {a} is slechter dan het huidige label {b}" for a, b in
          zip(tekst_van(naar_label, mk), tekst_van(f["energielabel"], mk), strict=True)], dtype=object))
-    codes = f["verwarming"].codes.copy()  # categories are VERWARMINGEN (normaliseer)
-    if "maatregel_hybride_warmtepomp" in m:
-        hybride = ~np.isnan(m["maatregel_hybride_warmtepomp"]) & ~is_gelijk(f["verwarming"], "warmtepomp")
-        codes[hybride] = VERWARMINGEN.index("hybride_warmtepomp")
-    if "maatregel_warmtepomp" in m:
-        codes[~np.isnan(m["maatregel_warmtepomp"])] = VERWARMINGEN.index("warmtepomp")
-    f["verwarming_na"] = categorisch(codes, VERWARMINGEN)
+    f["verwarming_na"] = categorisch(verwarming_codes, VERWARMINGEN)
 
 
 VOLGORDE = 10  # first: everything after depends on the situation after the upgrade
