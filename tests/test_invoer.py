@@ -27,7 +27,6 @@ from woonlasten.modellen import (
     _op_volgorde,
 )
 from woonlasten.portefeuille.lezen import ALIASSEN, NUMERIEKE_KOLOMMEN, TEKST_ALS_CATEGORIE
-from woonlasten.regels.financiering import VORMEN
 from woonlasten.rekenen import invoer
 
 ROOT = Path(__file__).parent.parent
@@ -155,7 +154,8 @@ def test_whole_numbers_required_defaults_allowed_values():
     # an empty personen takes the data parameter personen_standaard, not the model's 2; no list default
     assert "personen" not in invoer.STANDAARD and "maatregelen" not in invoer.STANDAARD
     _bevat(invoer.TOEGESTAAN, {"rol": ROLLEN, "woningtype": WONINGTYPES, "energielabel": ENERGIELABELS,
-                               "naar_label": ENERGIELABELS, "verwarming": VERWARMINGEN, "financiering_vorm": VORMEN})
+                               "naar_label": ENERGIELABELS, "verwarming": VERWARMINGEN,
+                               "financiering_vorm": ("warmtefonds", "hypotheek", "eigen_geld")})
 
 
 def test_bounds():

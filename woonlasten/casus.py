@@ -22,7 +22,7 @@ from woonlasten.modellen import (
     Woonlasten,
 )
 from woonlasten.regels.financiering import kasstroom
-from woonlasten.regels.huurverhoging import HUURREGELS, VERGELIJKING
+from woonlasten.regels.huurverhoging import tekst
 from woonlasten.uitleg import toelichting
 
 KASSTROOM_MAX_JAAR = 40  # horizon of the cumulative cash overview [jaar]
@@ -123,7 +123,7 @@ def rij_naar_resultaat(rij: pd.Series, t: Tabellen) -> Resultaat:
             verschil_totaal_hoog=_c(float(rij["verschil_totaal_hoog"])),
             oordeel_zeker=(rij["verschil_totaal_hoog"] <= 0.005) or (rij["verschil_totaal_laag"] > 0.005),
         ) if ingreep else None,
-        huur_informatie=huur_informatie(rij) if rij["rol"] == "huurder" else None,
+        huur_informatie=huur_informatie(rij, t) if rij["rol"] == "huurder" else None,
         financiering=financieringsresultaat(rij, t) if rij["rol"] == "eigenaar" and ingreep else None,
         toelichting=toelichting(rij, t),
     )
@@ -166,7 +166,7 @@ def _getal_of_niets(x) -> float | None:
     return None if x is None or pd.isna(x) else float(x)
 
 
-def huur_informatie(rij: pd.Series) -> Huurinformatie:
+def huur_informatie(rij: pd.Series, t: Tabellen) -> Huurinformatie:
     """The rent rules applied and the rent's place among the legal limits."""
     max_na = _getal_of_niets(rij["max_huur_na"])
     kale_na = float(rij["kale_huur"]) + float(rij["na_huur_huurverhoging"]) if bool(rij["heeft_ingreep"]) \
@@ -174,8 +174,8 @@ def huur_informatie(rij: pd.Series) -> Huurinformatie:
     return Huurinformatie(
         huurverhoging_volgens_regels=_c(float(rij["huurverhoging_regels"])),
         huurverhoging_herkomst=str(rij["huurverhoging_herkomst"]),
-        regel=HUURREGELS[int(rij["huurregel"])],
-        vergelijking=VERGELIJKING[int(rij["huurverhoging_vergelijking"])] or None,
+        regel=tekst(t, "huurregel", int(rij["huurregel"])),
+        vergelijking=tekst(t, "vergelijking", int(rij["huurverhoging_vergelijking"])) or None,
         zonnepanelen_servicekosten=_c(float(rij["zon_servicekosten"])),
         huurtoeslag_berekend=bool(rij["voor_huurtoeslag_berekend"]),
         huurklasse_voor=None if pd.isna(rij["huurklasse_voor"]) else str(rij["huurklasse_voor"]),

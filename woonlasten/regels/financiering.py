@@ -17,7 +17,6 @@ from woonlasten.regels.ingreep import maatregel_kolommen
 from woonlasten.rekenen.regel import Regel, bronrij, item
 from woonlasten.rekenen.rekenblad import SITUATIES, vul
 
-VORMEN = ("warmtefonds", "hypotheek", "eigen_geld")
 MAANDEN = 12
 
 

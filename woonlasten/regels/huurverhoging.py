@@ -7,12 +7,10 @@ All rules are data (``tariffs/vergoedingentabel.csv``, ``huurregels.csv``, ``huu
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-
 import numpy as np
 import pandas as pd
 
-from woonlasten.data import DataFout, Tabellen, categorisch, klasse, laad_tabellen, zoek
+from woonlasten.data import DataFout, Tabellen, categorisch, klasse, zoek
 from woonlasten.formatteer import euro, getal
 from woonlasten.modellen import Toelichting
 from woonlasten.rekenen.regel import Regel, bronrij, item
@@ -37,27 +35,6 @@ def tekst(t: Tabellen, onderwerp: str, code: int) -> str:
     if code not in alle:
         raise DataFout(f"huurregel_teksten.csv: geen tekst voor {onderwerp} {code}")
     return alle[code]
-
-
-class _Teksten(Mapping):
-    """``code → text`` of one onderwerp in the default tables (the shipped data or ``$WOONLASTEN_DATA``), for
-    callers without the tables at hand; with the tables, use :func:`tekst`."""
-
-    def __init__(self, onderwerp: str) -> None:
-        self.onderwerp = onderwerp
-
-    def __getitem__(self, code: int) -> str:
-        return tekst(laad_tabellen(), self.onderwerp, int(code))
-
-    def __iter__(self) -> Iterator[int]:
-        return iter(teksten(laad_tabellen(), self.onderwerp))
-
-    def __len__(self) -> int:
-        return len(teksten(laad_tabellen(), self.onderwerp))
-
-
-HUURREGELS = _Teksten("huurregel")
-VERGELIJKING = _Teksten("vergelijking")
 
 
 def huurregel(t: Tabellen, pd_, naam: str, n: int) -> tuple[np.ndarray, np.ndarray]:
