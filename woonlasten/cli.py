@@ -1,15 +1,29 @@
 """Command line: ``python -m woonlasten bereken CASUS.json``, ``schema``, ``portefeuille WONINGEN.csv``.
 
-Exit status 0 on success, 2 on bad input (with a Dutch message naming the field, never a traceback).
+Exit status 0 on success, 2 on bad input (with a Dutch message naming the field, never a traceback). Anything
+unexpected (a bug, too little memory) is a one-line Dutch message with exit status 2 as well; with
+``WOONLASTEN_DEBUG=1`` it raises with its traceback instead.
+
+Output encoding: stdout and stderr keep the encoding Python chose (the terminal's or the locale's; on Windows a
+redirected stream may be a code page such as cp1252). Characters that encoding cannot hold are not an error: in the
+text output and the messages they become ASCII look-alikes (€ → EUR, → → ->, ≤ → <=, ² → 2, … → ...; anything
+else '?'), in JSON output (``bereken``, ``schema``) a ``\\uXXXX`` escape, so the JSON stays valid and exact. On a
+UTF-8 stream nothing changes; ``PYTHONIOENCODING=utf-8`` gives UTF-8 everywhere.
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
+import datetime as dt
+import io
 import json
+import math
+import os
+import re
 import signal
+import stat
 import sys
-from pathlib import Path
 
 import pandas as pd
 from pydantic import ValidationError
@@ -17,22 +31,109 @@ from pydantic import ValidationError
 from woonlasten.casus import InvoerFout, bereken
 from woonlasten.data import DataFout
 from woonlasten.formatteer import euro, euro_verschil, getal, oordeel
-from woonlasten.meldingen import vertaal
+from woonlasten.meldingen import kort, kort_citaten, os_reden, vertaal
 from woonlasten.modellen import RESULTAAT, TOTALEN, Casus, Resultaat
 
 FOUT = 2
+MAX_JSON_BYTES = 1024 * 1024  # a case is a few kB; anything over 1 MB is not a case
+MAX_CIJFERS = 30  # digits of a whole number in a case (the largest sensible is a WOZ value of 7 digits)
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Output that never fails on a character the stream's encoding lacks
+
+_ASCII = {"€": "EUR", "→": "->", "←": "<-", "≤": "<=", "≥": ">=", "±": "+/-", "²": "2", "³": "3", "₂": "2",
+          "…": "...", "–": "-", "—": "-", "×": "x", "÷": "/", "’": "'", "‘": "'", "“": '"', "”": '"', "é": "e",
+          "ë": "e", "ï": "i", "ö": "o", "ü": "u", "ó": "o", "á": "a", "è": "e", "\u00a0": " ", "\u202f": " "}
+
+
+def _als_ascii(exc: UnicodeError):
+    """Codec error handler for text: an ASCII look-alike for each character the encoding lacks, else '?'."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    stuk = exc.object[exc.start:exc.end]
+    return "".join(_ASCII.get(t, "?") for t in stuk), exc.end
+
+
+def _als_json_escape(exc: UnicodeError):
+    """Codec error handler for JSON: ``\\uXXXX`` (surrogate pairs above U+FFFF); our JSON has non-ASCII only in
+    strings, so the escaped text is valid JSON with the same content."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    delen = []
+    for teken in exc.object[exc.start:exc.end]:
+        code = ord(teken)
+        if code > 0xFFFF:
+            code -= 0x10000
+            delen.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            delen.append(f"\\u{code:04x}")
+    return "".join(delen), exc.end
+
+
+codecs.register_error("woonlasten-ascii", _als_ascii)
+codecs.register_error("woonlasten-json", _als_json_escape)
+
+
+def _stel_uitvoer_in(json_uit: bool) -> None:
+    """Let stdout and stderr replace what their encoding cannot hold (see the module's docstring)."""
+    for stroom, fouten in ((sys.stdout, "woonlasten-json" if json_uit else "woonlasten-ascii"),
+                           (sys.stderr, "woonlasten-ascii")):
+        if isinstance(stroom, io.TextIOWrapper):
+            try:
+                stroom.reconfigure(errors=fouten)
+            except (ValueError, OSError):  # a closed or detached stream: nothing to set
+                pass
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Arguments, in Dutch
+
+_ARGPARSE_NL = (  # argparse's English messages (Python 3.11–3.13) → Dutch
+    (r"the following arguments are required: (.*)", r"verplicht, maar niet gegeven: \1"),
+    (r"argument (.+?): invalid choice: (.*) \(choose from (.*)\)", r"argument \1: onbekende keuze \2 (kies uit \3)"),
+    (r"unrecognized arguments: (.*)", r"onbekende argumenten: \1"),
+    (r"argument (.+?): expected one argument", r"argument \1: hier hoort een waarde bij"),
+    (r"argument (.+?): expected at most one argument", r"argument \1: hoogstens één waarde"),
+    (r"argument (.+?): expected at least one argument", r"argument \1: minstens één waarde"),
+    (r"argument (.+?): ignored explicit argument (.*)", r"argument \1: waarde \2 niet verwacht"),
+    (r"argument (.+?): not allowed with argument (.*)", r"argument \1: niet samen met \2"),
+    (r"argument (.+?): invalid (.*) value: (.*)", r"argument \1: ongeldige waarde \3"),
+    (r"ambiguous option: (.*) could match (.*)", r"optie \1 is niet eenduidig: bedoeld is een van \2"),
+    (r"one of the arguments (.*) is required", r"een van deze argumenten is verplicht: \1"),
+)
+
+
+def _nl_fout(bericht: str) -> str:
+    for patroon, vervanging in _ARGPARSE_NL:
+        if re.fullmatch(patroon, bericht, flags=re.DOTALL):
+            return kort_citaten(re.sub(patroon, vervanging, bericht, flags=re.DOTALL))
+    return kort_citaten(bericht)
+
+
+class _Opmaak(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Opmaak)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="toon deze hulp en stop")
+
     def error(self, message: str):  # Dutch usage errors, exit 2
         self.print_usage(sys.stderr)
-        print(f"fout: {message}", file=sys.stderr)
+        print(f"fout: {_nl_fout(message)}", file=sys.stderr)
         raise SystemExit(FOUT)
 
 
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="python -m woonlasten", description="Woonlasten voor en na verduurzaming.")
-    sub = p.add_subparsers(dest="opdracht", required=True, parser_class=_Parser)
+    sub = p.add_subparsers(dest="opdracht", required=True, parser_class=_Parser, title="opdrachten")
     b = sub.add_parser("bereken", help="bereken één casus (JSON-bestand)")
     b.add_argument("casus", help="JSON-bestand met de casus ('-' = standaardinvoer)")
     b.add_argument("--format", choices=("json", "tekst"), default="json", help="uitvoer (standaard json)")
@@ -40,25 +141,114 @@ def _parser() -> argparse.ArgumentParser:
     pf = sub.add_parser("portefeuille", help="bereken een hele portefeuille (CSV of Excel)")
     pf.add_argument("woningen", help="CSV- of Excelbestand met één woning per regel")
     pf.add_argument("--scenario", default="label-B", help="label-B, label-A of eigen:LABEL[:maatregel;…]")
-    pf.add_argument("--peildatum", default=None, help="JJJJ-MM-DD (standaard: kolom peildatum of vandaag)")
+    pf.add_argument("--peildatum", default=None,
+                    help="JJJJ-MM-DD of DD-MM-JJJJ (standaard: kolom peildatum of vandaag)")
     pf.add_argument("--uit", default=None, help="resultaatbestand (.csv of .xlsx)")
+    pf.add_argument("--overschrijf", action="store_true", help="een bestaand resultaatbestand vervangen")
     return p
 
 
-def _lees_json(pad: str) -> dict:
+# ----------------------------------------------------------------------------------------------------------
+# Reading a case
+
+
+def _lees_bytes(pad: str) -> bytes:
+    """The bytes of a case file or of stdin, refused when larger than ``MAX_JSON_BYTES`` (checked before reading)."""
+    te_groot = InvoerFout(f"{'standaardinvoer' if pad == '-' else pad}: te groot voor een casus "
+                          f"(maximaal {MAX_JSON_BYTES // 1024 // 1024} MB)")
+    if pad == "-":
+        data = sys.stdin.buffer.read(MAX_JSON_BYTES + 1)
+        if len(data) > MAX_JSON_BYTES:
+            raise te_groot
+        return data
     try:
-        tekst = sys.stdin.read() if pad == "-" else Path(pad).read_text(encoding="utf-8-sig")
+        if not stat.S_ISREG(os.stat(pad).st_mode):  # before opening: opening a fifo would wait for a writer
+            raise InvoerFout(f"bestand niet te lezen: {pad} (geen gewoon bestand, maar een map, pijp of apparaat)")
+        with open(pad, "rb") as fh:
+            if os.fstat(fh.fileno()).st_size > MAX_JSON_BYTES:
+                raise te_groot
+            data = fh.read(MAX_JSON_BYTES + 1)
     except FileNotFoundError:
         raise InvoerFout(f"bestand niet gevonden: {pad}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvoerFout(f"bestand niet te lezen: {pad} ({exc.__class__.__name__})") from None
+    except OSError as exc:
+        raise InvoerFout(f"bestand niet te lezen: {pad} ({os_reden(exc)})") from None
+    if len(data) > MAX_JSON_BYTES:
+        raise te_groot
+    return data
+
+
+def _geheel_getal(tekst: str) -> int:
+    if len(tekst.lstrip("-")) > MAX_CIJFERS:
+        raise InvoerFout(f"een getal met {len(tekst.lstrip('-'))} cijfers; dat is geen waarde voor een casus")
+    return int(tekst)
+
+
+def _kommagetal(tekst: str) -> float:
+    waarde = float(tekst)
+    if not math.isfinite(waarde):
+        raise InvoerFout(f"het getal {kort(tekst)} is te groot")
+    return waarde
+
+
+def _geen_constante(tekst: str):
+    raise InvoerFout(f"{tekst} is geen getal (JSON kent alleen eindige getallen)")
+
+
+def _lees_json(pad: str) -> dict:
+    naam = "standaardinvoer" if pad == "-" else pad
+    data = _lees_bytes(pad)
     try:
-        data = json.loads(tekst)
+        tekst = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvoerFout(f"bestand niet te lezen: {naam} (geen UTF-8, byte {exc.start + 1})") from None
+    if not tekst.strip():
+        raise InvoerFout(f"geen geldige JSON in {naam}: {'er kwam niets binnen' if pad == '-' else 'het bestand is leeg'}")
+    try:
+        data = json.loads(tekst, parse_int=_geheel_getal, parse_float=_kommagetal, parse_constant=_geen_constante)
     except json.JSONDecodeError as exc:
-        raise InvoerFout(f"geen geldige JSON in {pad}: regel {exc.lineno}, kolom {exc.colno}: {exc.msg}") from None
+        raise InvoerFout(f"geen geldige JSON in {naam}: regel {exc.lineno}, kolom {exc.colno}: "
+                         f"{_json_reden(exc.msg)}") from None
+    except InvoerFout as exc:
+        raise InvoerFout(f"geen geldige JSON in {naam}: {exc}") from None
+    except RecursionError:
+        raise InvoerFout(f"geen geldige JSON in {naam}: te diep genest") from None
     if not isinstance(data, dict):
         raise InvoerFout("de casus moet een JSON-object zijn ({ … })")
     return data
+
+
+_JSON_NL = {  # the messages of Python's json module → Dutch
+    "Expecting value": "hier hoort een waarde",
+    "Expecting property name enclosed in double quotes": "hier hoort een veldnaam tussen dubbele aanhalingstekens",
+    "Expecting ':' delimiter": "hier hoort een ':'",
+    "Expecting ',' delimiter": "hier hoort een ',' (of het einde van het object of de lijst)",
+    "Extra data": "na het einde van de JSON staat nog iets",
+    "Unterminated string starting at": "tekst zonder afsluitend aanhalingsteken",
+    "Invalid control character at": "stuurteken in een tekst",
+    "Invalid \\escape": "ongeldige \\-code in een tekst",
+    "Invalid \\uXXXX escape": "ongeldige \\u-code in een tekst",
+    "Illegal trailing comma before end of object": "komma vóór het einde van het object",
+    "Illegal trailing comma before end of array": "komma vóór het einde van de lijst",
+}
+
+
+def _json_reden(bericht: str) -> str:
+    return _JSON_NL.get(bericht, "ongeldige opbouw")
+
+
+def _peildatum(tekst: str) -> str:
+    """``--peildatum`` as ISO text: JJJJ-MM-DD or DD-MM-JJJJ, a real calendar date; anything else is refused."""
+    fout = InvoerFout(f"--peildatum: geen geldige datum '{kort(tekst)}' (gebruik JJJJ-MM-DD)")
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", tekst):
+        jaar, maand, dag = m.groups()
+    elif m := re.fullmatch(r"(\d{2})-(\d{2})-(\d{4})", tekst):
+        dag, maand, jaar = m.groups()
+    else:
+        raise fout
+    try:
+        return dt.date(int(jaar), int(maand), int(dag)).isoformat()
+    except ValueError:
+        raise fout from None
 
 
 def tekst_samenvatting(r: Resultaat) -> str:
@@ -127,7 +317,24 @@ def tekst_samenvatting(r: Resultaat) -> str:
 def main(argv: list[str] | None = None) -> int:
     if hasattr(signal, "SIGPIPE") and argv is None:  # `… | head` ends quietly, as a shell user expects
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    _stel_uitvoer_in(json_uit=False)  # argparse's messages: readable in any encoding
     args = _parser().parse_args(argv)
+    _stel_uitvoer_in(json_uit=args.opdracht == "schema" or getattr(args, "format", "") == "json")
+    try:
+        return _opdracht(args)
+    except KeyboardInterrupt:
+        print("Afgebroken.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last resort: no traceback for a user
+        if os.environ.get("WOONLASTEN_DEBUG") == "1":
+            raise
+        wat = "te weinig geheugen" if isinstance(exc, MemoryError) else type(exc).__name__
+        print(f"Onverwachte fout ({wat}): meld dit met het invoerbestand "
+              "(WOONLASTEN_DEBUG=1 toont de details)", file=sys.stderr)
+        return FOUT
+
+
+def _opdracht(args) -> int:
     try:
         if args.opdracht == "schema":
             print(json.dumps(Casus.model_json_schema(), indent=2, ensure_ascii=False))
@@ -141,7 +348,10 @@ def main(argv: list[str] | None = None) -> int:
                 for r in vertaal(exc):
                     print(f"  {r}", file=sys.stderr)
                 return FOUT
-            resultaat = bereken(casus)
+            try:
+                resultaat = bereken(casus)
+            except InvoerFout as exc:  # a rule's message may echo a value of any length: cut it
+                raise InvoerFout(kort_citaten(str(exc))) from None
             if args.format == "tekst":
                 print(tekst_samenvatting(resultaat))
             else:
@@ -159,7 +369,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _portefeuille(args) -> int:
-    """``python -m woonlasten portefeuille WONINGEN --scenario … --peildatum … --uit …``."""
+    """``python -m woonlasten portefeuille WONINGEN --scenario … --peildatum … --uit … [--overschrijf]``."""
     # imported here: Arrow and openpyxl cost a single case's command a few tenths of a second
     from woonlasten.portefeuille import (
         PortefeuilleFout,
@@ -169,18 +379,21 @@ def _portefeuille(args) -> int:
         scenario_uit_tekst,
         schrijf,
     )
+    from woonlasten.portefeuille.schrijven import controleer_uitvoer
 
     try:
         scenario = scenario_uit_tekst(args.scenario)
-        if args.peildatum is not None:
-            try:
-                pd.Timestamp(args.peildatum)
-            except ValueError:
-                raise InvoerFout(f"--peildatum: geen geldige datum '{args.peildatum}' (gebruik JJJJ-MM-DD)") from None
-        woningen = lees_woningen(args.woningen)
-        resultaat = bereken_portefeuille(woningen, scenario, args.peildatum)
+        peildatum = None if args.peildatum is None else _peildatum(args.peildatum)
+        if args.uit:  # before the calculation: a refused output file should not cost a minute of computing
+            controleer_uitvoer(args.uit, overschrijf=args.overschrijf, invoer=args.woningen)
+        try:
+            woningen = lees_woningen(args.woningen)
+        except OSError as exc:
+            raise PortefeuilleFout(f"bestand niet te lezen: {args.woningen} ({os_reden(exc)})") from None
+        # TODO(leesverslag): print(leesverslag(woningen))  — how the file was read; lezen.py adds leesverslag
+        resultaat = bereken_portefeuille(woningen, scenario, peildatum)
     except PortefeuilleFout as exc:
-        print(f"Fout: {exc}", file=sys.stderr)
+        print(f"Fout: {kort_citaten(str(exc))}", file=sys.stderr)
         return 2
     totaal = samenvatting(resultaat, per=None).iloc[0]
     complexen = samenvatting(resultaat)
@@ -192,16 +405,20 @@ def _portefeuille(args) -> int:
     if n_fout:
         print("Eerste fouten:")
         for _, rij in resultaat[resultaat["status"] == "fout"].head(5).iterrows():
-            print(f"  regel {int(rij.name) + 2}: {rij['melding']}")
+            print(f"  regel {int(rij.name) + 2}: {kort_citaten(str(rij['melding']))}")
     if args.uit:
+        verslag: list[str] = []
         try:
-            schrijf(resultaat, args.uit, {"complexen": complexen, "totaal": samenvatting(resultaat, per=None)})
+            schrijf(resultaat, args.uit, {"complexen": complexen, "totaal": samenvatting(resultaat, per=None)},
+                    overschrijf=args.overschrijf, invoer=args.woningen, verslag=verslag)
         except PortefeuilleFout as exc:
             print(f"Fout: {exc}", file=sys.stderr)
             return 2
         except OSError as exc:
-            print(f"Fout: kan {args.uit} niet schrijven ({exc.strerror})", file=sys.stderr)
+            print(f"Fout: kan {args.uit} niet schrijven ({os_reden(exc)})", file=sys.stderr)
             return 2
+        for regel in verslag:
+            print(f"Let op: {regel}")
         print(f"Resultaat geschreven naar {args.uit}")
     else:
         print(complexen.to_string(index=False))

@@ -1,0 +1,429 @@
+"""Issue 13, the command line and its output files under hostile input: never a traceback, Dutch messages only,
+output files written whole, safely and never over the input, and every cell fit for CSV and Excel."""
+
+import errno
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from pydantic import BaseModel, ValidationError
+
+from woonlasten import cli
+from woonlasten.cli import main
+from woonlasten.meldingen import kort, kort_citaten, os_reden, reden
+from woonlasten.portefeuille import PortefeuilleFout, naar_csv, naar_excel, schrijf, schrijven, veilig
+
+REPO = Path(__file__).parent.parent
+VOORBEELD = REPO / "voorbeelden" / "huurder_borne_E_naar_B.json"
+CASUS = json.loads(VOORBEELD.read_text(encoding="utf-8"))
+ENGELS = re.compile(r"Traceback|usage:|Input should|Unable to|required|invalid choice|String should|"
+                    r"Value error|Expecting|No such file|Permission denied|No space", re.IGNORECASE)
+
+PORTEFEUILLE = (
+    "id;complex;gemeente;woningtype;oppervlakte_m2;energielabel;kale_huur\n"
+    "1;=1+1;Borne;tussenwoning;85;E;600\n"
+    "2;'=1+1;Borne;tussenwoning;80;D;610\n"
+    "3;@SUM(A1);Hengelo;appartement;60;C;550\n"
+    "4;+31 6 12345678;Hengelo;appartement;62;F;540\n"
+    "5;\tTab\x01\x0bcomplex;Borne;hoekwoning;95;G;700\n"
+    '6;"\rCR";Borne;hoekwoning;95;G;700\n'
+)
+
+
+def _bestand(tmp_path, inhoud, naam="casus.json") -> str:
+    pad = tmp_path / naam
+    if isinstance(inhoud, bytes):
+        pad.write_bytes(inhoud)
+    else:
+        pad.write_text(inhoud if isinstance(inhoud, str) else json.dumps(inhoud), encoding="utf-8")
+    return str(pad)
+
+
+def _casus(**wijziging) -> dict:
+    casus = json.loads(json.dumps(CASUS))
+    for pad, waarde in wijziging.items():
+        deel = casus
+        *boven, veld = pad.split("__")
+        for stuk in boven:
+            deel = deel[stuk]
+        deel[veld] = waarde
+    return casus
+
+
+def _proces(*argumenten, env=None, invoer=None, timeout=60):
+    omgeving = dict(os.environ)
+    omgeving.pop("WOONLASTEN_DEBUG", None)
+    omgeving.update(env or {})
+    return subprocess.run([sys.executable, "-m", "woonlasten", *argumenten], cwd=REPO, env=omgeving, input=invoer,
+                          capture_output=True, timeout=timeout, check=False)
+
+
+def _fout(capsys) -> str:
+    fout = capsys.readouterr().err
+    assert not ENGELS.search(fout), fout
+    return fout
+
+
+# ----------------------------------------------------------------------------------------------------------
+# 1. no traceback in the command line
+
+
+@pytest.mark.parametrize("inhoud, verwacht", [
+    ("[" * 100_000 + "]" * 100_000, "te diep genest"),
+    ('{"peildatum": ' + "9" * 5000 + "}", "5000 cijfers"),
+    ('{"peildatum": "2025-06-01", "huur": {"kale_huur": NaN}}', "NaN is geen getal"),
+    ('{"peildatum": "2025-06-01", "huur": {"kale_huur": Infinity}}', "Infinity is geen getal"),
+    ('{"peildatum": "2025-06-01", "huur": {"kale_huur": -Infinity}}', "-Infinity is geen getal"),
+    ('{"huur": {"kale_huur": 1e999}}', "te groot"),
+    ('{"a" 1}', "hier hoort een ':'"),
+    ("", "het bestand is leeg"),
+    (b"\xff\xfe{}", "geen UTF-8"),
+])
+def test_hostile_json_gives_a_dutch_message(tmp_path, capsys, inhoud, verwacht):
+    assert main(["bereken", _bestand(tmp_path, inhoud)]) == 2
+    assert verwacht in _fout(capsys)
+
+
+def test_a_json_case_over_1_mb_is_refused_before_reading(tmp_path, capsys):
+    tekst = json.dumps(CASUS) + " " * (1024 * 1024)  # valid JSON, but no case is that large
+    assert main(["bereken", _bestand(tmp_path, tekst)]) == 2
+    assert "te groot voor een casus" in _fout(capsys)
+
+
+def test_stdin_empty_or_too_large():
+    leeg = _proces("bereken", "-", invoer=b"")
+    assert leeg.returncode == 2 and "er kwam niets binnen" in leeg.stderr.decode()
+    groot = _proces("bereken", "-", invoer=b"[" + b" " * (1024 * 1024 + 10) + b"]")
+    assert groot.returncode == 2 and "te groot voor een casus" in groot.stderr.decode()
+    goed = _proces("bereken", "-", invoer=VOORBEELD.read_bytes())
+    assert goed.returncode == 0 and json.loads(goed.stdout)["woonlastenneutraal"] is True
+
+
+def test_a_directory_or_fifo_as_case_is_refused_without_waiting(tmp_path):
+    assert _proces("bereken", str(tmp_path)).returncode == 2
+    fifo = tmp_path / "pijp"
+    os.mkfifo(fifo)
+    p = _proces("bereken", str(fifo), timeout=20)  # opening a fifo would wait for a writer forever
+    assert p.returncode == 2 and "geen gewoon bestand" in p.stderr.decode()
+
+
+@pytest.mark.parametrize("datum", ["", "now", "today", "2025-6-1", "2025-02-30", "1-6-2025", "2025-06-01T00:00",
+                                   "20250601", "x" * 1000])
+def test_peildatum_only_a_real_date_in_two_forms(tmp_path, capsys, datum):
+    pad = _bestand(tmp_path, PORTEFEUILLE, "woningen.csv")
+    assert main(["portefeuille", pad, "--peildatum", datum]) == 2
+    fout = _fout(capsys)
+    assert "--peildatum: geen geldige datum" in fout and len(fout) < 200
+
+
+def test_peildatum_dutch_order_is_the_same_date(tmp_path, capsys):
+    pad = _bestand(tmp_path, PORTEFEUILLE, "woningen.csv")
+    uit_iso, uit_nl = tmp_path / "iso.csv", tmp_path / "nl.csv"
+    assert main(["portefeuille", pad, "--peildatum", "2025-06-01", "--uit", str(uit_iso)]) == 0
+    assert main(["portefeuille", pad, "--peildatum", "01-06-2025", "--uit", str(uit_nl)]) == 0
+    assert uit_iso.read_bytes() == uit_nl.read_bytes()
+
+
+def test_unreadable_portfolio_file_gives_a_dutch_reason(tmp_path, capsys, monkeypatch):
+    import woonlasten.portefeuille as pf
+
+    def stuk(*_a, **_k):
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(pf, "lees_woningen", stuk)
+    assert main(["portefeuille", _bestand(tmp_path, PORTEFEUILLE, "w.csv")]) == 2
+    assert "lees- of schrijffout van de schijf" in _fout(capsys)
+
+
+@pytest.mark.parametrize("codering", ["cp1252", "ascii", "latin-1"])
+def test_tekst_output_on_a_stream_that_is_not_utf8(codering):
+    p = _proces("bereken", "voorbeelden/huurder_borne_E_naar_B.json", "--format", "tekst",
+                env={"PYTHONIOENCODING": codering})
+    assert p.returncode == 0, p.stderr.decode(errors="replace")
+    tekst = p.stdout.decode(codering)
+    assert "Woonlastenneutraal: ja" in tekst and "1.258 -> 1.016" in tekst
+    if codering == "ascii":
+        assert "EUR 620,00" in tekst and "<= EUR 0,00" in tekst
+
+
+@pytest.mark.parametrize("codering", ["cp1252", "ascii"])
+def test_json_output_on_a_stream_that_is_not_utf8_is_the_same_json(codering):
+    utf8 = _proces("bereken", "voorbeelden/huurder_borne_E_naar_B.json", env={"PYTHONIOENCODING": "utf-8"})
+    ander = _proces("bereken", "voorbeelden/huurder_borne_E_naar_B.json", env={"PYTHONIOENCODING": codering})
+    assert ander.returncode == 0
+    assert json.loads(ander.stdout.decode(codering)) == json.loads(utf8.stdout.decode("utf-8"))
+    schema = _proces("schema", env={"PYTHONIOENCODING": "ascii"})
+    assert schema.returncode == 0 and json.loads(schema.stdout) == json.loads(_proces("schema").stdout)
+
+
+def test_a_redirected_file_in_a_non_utf8_locale(tmp_path):
+    uit = tmp_path / "uit.txt"
+    with open(uit, "wb") as fh:
+        omgeving = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+        omgeving.pop("PYTHONIOENCODING", None)
+        p = subprocess.run([sys.executable, "-m", "woonlasten", "bereken", str(VOORBEELD), "--format", "tekst"],
+                           cwd=REPO, env=omgeving, stdout=fh, stderr=subprocess.PIPE, check=False)
+    assert p.returncode == 0, p.stderr.decode(errors="replace")
+    assert "Woonlastenneutraal: ja" in uit.read_bytes().decode("utf-8")
+
+
+def test_an_unexpected_error_is_one_dutch_line(tmp_path, capsys, monkeypatch):
+    def vol(_casus):
+        raise MemoryError
+
+    monkeypatch.setattr(cli, "bereken", vol)
+    monkeypatch.delenv("WOONLASTEN_DEBUG", raising=False)
+    assert main(["bereken", str(VOORBEELD)]) == 2
+    fout = _fout(capsys)
+    assert fout.startswith("Onverwachte fout (te weinig geheugen): meld dit met het invoerbestand")
+
+    def fout_in_code(_casus):
+        raise KeyError("x")
+
+    monkeypatch.setattr(cli, "bereken", fout_in_code)
+    assert main(["bereken", str(VOORBEELD)]) == 2
+    assert "Onverwachte fout (KeyError)" in _fout(capsys)
+    monkeypatch.setenv("WOONLASTEN_DEBUG", "1")
+    with pytest.raises(KeyError):
+        main(["bereken", str(VOORBEELD)])
+
+
+# ----------------------------------------------------------------------------------------------------------
+# 2. Dutch messages only
+
+
+@pytest.mark.parametrize("argumenten, verwacht", [
+    ([], "verplicht, maar niet gegeven: opdracht"),
+    (["bereken"], "verplicht, maar niet gegeven: casus"),
+    (["bereken", "x.json", "--format", "xml"], "onbekende keuze 'xml' (kies uit 'json', 'tekst')"),
+    (["rekenen"], "onbekende keuze 'rekenen'"),
+    (["schema", "--extra"], "onbekende argumenten: --extra"),
+    (["portefeuille", "w.csv", "--uit"], "argument --uit: hier hoort een waarde bij"),
+    (["bereken", "x.json", "--format", "y" * 10_000], "…"),
+])
+def test_argument_errors_are_dutch(capsys, argumenten, verwacht):
+    with pytest.raises(SystemExit) as stop:
+        main(argumenten)
+    assert stop.value.code == 2
+    fout = _fout(capsys)
+    assert fout.startswith("gebruik: python -m woonlasten") and verwacht in fout
+    assert len(fout) < 1000
+
+
+def test_help_is_dutch(capsys):
+    with pytest.raises(SystemExit):
+        main(["portefeuille", "--help"])
+    hulp = capsys.readouterr().out
+    assert hulp.startswith("gebruik:") and "--overschrijf" in hulp
+    assert "usage" not in hulp and "show this help" not in hulp and "positional arguments" not in hulp
+
+
+@pytest.mark.parametrize("wijziging, verwacht", [
+    ({"huishouden__aow": "misschien"}, "huishouden.aow: moet ja/nee (true/false) zijn (nu: 'misschien')"),
+    ({"huishouden__aow": 3.5}, "huishouden.aow: moet ja/nee (true/false) zijn"),
+    ({"huishouden__personen": 2.5}, "huishouden.personen: geen geheel getal (nu: 2.5)"),
+    ({"huishouden__personen": 1e30}, "huishouden.personen: geen geheel getal van redelijke grootte"),
+    ({"woning__oppervlakte_m2": [85]}, "woning.oppervlakte_m2: geen getal"),
+    ({"gemeente": "B" * 5000}, "gemeente: is te lang (hoogstens 80 tekens) (nu: 'BBBB"),
+    ({"woning": [1, 2]}, "woning: moet een object zijn"),
+    ({"gemeente": 12}, "gemeente: moet tekst zijn"),
+    ({"k" * 100_000: 1}, "kkkkkkkk…: onbekend veld"),
+    ({"rol": "x" * 10_000}, "rol: onbekende waarde; kies uit huurder, eigenaar (nu: 'xxxx"),
+])
+def test_validation_messages_are_dutch_and_short(tmp_path, capsys, wijziging, verwacht):
+    assert main(["bereken", _bestand(tmp_path, _casus(**wijziging))]) == 2
+    fout = _fout(capsys)
+    assert verwacht in fout
+    assert all(len(regel) < 300 for regel in fout.splitlines())
+
+
+def test_a_huge_measure_name_via_the_rules_is_cut(tmp_path, capsys):
+    casus = _casus()
+    casus["ingreep"]["maatregelen"] = ["m" * 500_000]
+    assert main(["bereken", _bestand(tmp_path, casus)]) == 2
+    fout = _fout(capsys)
+    assert "onbekende maatregel 'mmmm" in fout and "…" in fout and len(fout) < 2000
+
+
+def test_reden_translates_a_single_pydantic_error_for_the_data_tables():
+    class Rij(BaseModel):
+        getal: float
+        geheel: int
+        ja: bool
+
+    with pytest.raises(ValidationError) as exc:
+        Rij.model_validate({"getal": "negen", "geheel": "9" * 5000, "ja": "misschien"})
+    redenen = [reden(f) for f in exc.value.errors()]
+    assert redenen == ["geen getal", "geen geheel getal van redelijke grootte", "moet ja/nee (true/false) zijn"]
+    assert reden({"type": "iets_nieuws", "msg": "Something English"}) == "ongeldige waarde"
+    assert reden({"type": "value_error", "msg": "Value error, te hoog"}) == "te hoog"
+
+
+def test_kort_and_kort_citaten():
+    assert kort("a" * 100) == "a" * 39 + "…" and kort("kort") == "kort"
+    tekst = "maatregelen: onbekende maatregel '" + "m" * 10_000 + "' (kies uit a, b)"
+    korter = kort_citaten(tekst)
+    assert korter.startswith("maatregelen: onbekende maatregel 'mmm") and korter.endswith("(kies uit a, b)")
+    assert len(korter) < 100
+    pad = "bestand niet gevonden: /een/" + "lange/" * 20 + "map/woningen.csv"
+    assert kort_citaten(pad) == pad  # a path stays whole up to 300 characters
+
+
+@pytest.mark.parametrize("nummer, verwacht", [
+    (errno.ENOENT, "bestaat niet"), (errno.EACCES, "geen toestemming"), (errno.EPERM, "geen toestemming"),
+    (errno.ENOSPC, "de schijf is vol"), (errno.EISDIR, "dat is een map"), (errno.EROFS, "alleen-lezen"),
+])
+def test_os_reasons_are_dutch(nummer, verwacht):
+    assert verwacht in os_reden(OSError(nummer, os.strerror(nummer)))
+
+
+# ----------------------------------------------------------------------------------------------------------
+# 3. output files
+
+
+def _portefeuille(tmp_path, uit, *extra):
+    invoer = _bestand(tmp_path, PORTEFEUILLE, "woningen.csv")
+    return main(["portefeuille", invoer, "--peildatum", "2025-06-01", "--uit", str(uit), *extra])
+
+
+def test_an_existing_file_needs_overschrijf(tmp_path, capsys):
+    uit = tmp_path / "uit.csv"
+    uit.write_text("oud", encoding="utf-8")
+    assert _portefeuille(tmp_path, uit) == 2
+    assert "bestaat al" in _fout(capsys) and uit.read_text(encoding="utf-8") == "oud"
+    assert _portefeuille(tmp_path, uit, "--overschrijf") == 0
+    assert uit.read_bytes().startswith(b'\xef\xbb\xbf"id";"complex"')
+
+
+def test_a_symlink_is_not_written_through(tmp_path, capsys):
+    doel = tmp_path / "doel.txt"
+    doel.write_text("niet aankomen", encoding="utf-8")
+    koppeling = tmp_path / "uit.csv"
+    koppeling.symlink_to(doel)
+    assert _portefeuille(tmp_path, koppeling, "--overschrijf") == 2
+    assert "symbolische koppeling" in _fout(capsys)
+    assert doel.read_text(encoding="utf-8") == "niet aankomen" and koppeling.is_symlink()
+    hangend = tmp_path / "hangend.csv"
+    hangend.symlink_to(tmp_path / "bestaat-niet.csv")
+    assert _portefeuille(tmp_path, hangend) == 2
+    assert not (tmp_path / "bestaat-niet.csv").exists()
+
+
+def test_the_input_file_is_never_overwritten(tmp_path, capsys):
+    invoer = Path(_bestand(tmp_path, PORTEFEUILLE, "woningen.csv"))
+    (tmp_path / "sub").mkdir()
+    for uit in (invoer, tmp_path / "sub" / ".." / "woningen.csv"):
+        assert main(["portefeuille", str(invoer), "--uit", str(uit), "--overschrijf"]) == 2
+        assert "is het invoerbestand" in _fout(capsys)
+    os.link(invoer, tmp_path / "harde-link.csv")
+    assert main(["portefeuille", str(invoer), "--uit", str(tmp_path / "harde-link.csv"), "--overschrijf"]) == 2
+    assert invoer.read_bytes() == PORTEFEUILLE.encode("utf-8")
+
+
+@pytest.mark.parametrize("naam", ["uit.xls", "uit.json", "uit", "uit.csv.txt", "uit.XLSM"])
+def test_only_csv_and_xlsx_names(tmp_path, capsys, naam):
+    assert _portefeuille(tmp_path, tmp_path / naam) == 2
+    assert "kies een naam op .csv of .xlsx" in _fout(capsys)
+    assert not (tmp_path / naam).exists()
+
+
+def test_missing_folder_and_a_directory_as_output(tmp_path, capsys):
+    assert _portefeuille(tmp_path, tmp_path / "bestaat-niet" / "uit.csv") == 2
+    assert "bestaat niet" in _fout(capsys)
+    (tmp_path / "map.csv").mkdir()
+    assert _portefeuille(tmp_path, tmp_path / "map.csv", "--overschrijf") == 2
+    assert "geen gewoon bestand" in _fout(capsys)
+
+
+def test_a_write_error_leaves_no_half_file(tmp_path, capsys, monkeypatch):
+    def schijf_vol(frame, fh):
+        fh.write(b"\xef\xbb\xbfid;complex\n1;half")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(schrijven, "_schrijf_csv", schijf_vol)
+    uit = tmp_path / "uit.csv"
+    assert _portefeuille(tmp_path, uit) == 2
+    assert "kan " in (fout := _fout(capsys)) and "de schijf is vol" in fout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["woningen.csv"]  # no result, no temporary file
+    uit.write_text("vorige versie", encoding="utf-8")
+    assert _portefeuille(tmp_path, uit, "--overschrijf") == 2
+    assert uit.read_text(encoding="utf-8") == "vorige versie"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["uit.csv", "woningen.csv"]
+
+
+def test_schrijf_keeps_the_permissions_of_a_new_file(tmp_path):
+    frame = pd.DataFrame({"a": [1.5]})
+    schrijf(frame, tmp_path / "x.csv")
+    masker = os.umask(0)
+    os.umask(masker)
+    assert (tmp_path / "x.csv").stat().st_mode & 0o777 == 0o666 & ~masker
+    with pytest.raises(PortefeuilleFout, match="bestaat al"):
+        schrijf(frame, tmp_path / "x.csv")
+
+
+# ----------------------------------------------------------------------------------------------------------
+# 4. one cell does not break the export
+
+
+def test_cells_equal_after_neutralising_in_csv_and_xlsx(tmp_path, capsys):
+    for naam in ("uit.csv", "uit.xlsx"):
+        assert _portefeuille(tmp_path, tmp_path / naam) == 0, capsys.readouterr().err
+    uit = capsys.readouterr().out
+    csv = pd.read_csv(tmp_path / "uit.csv", sep=";", dtype=str, encoding="utf-8-sig", keep_default_na=False)
+    assert len(csv) == 6 and list(csv.columns[:2]) == ["id", "complex"]
+    assert list(csv["complex"]) == ["'=1+1", "'=1+1", "'@SUM(A1)", "'+31 6 12345678", "'\tTab\x01\x0bcomplex", "'\rCR"]
+    bladen = pd.read_excel(tmp_path / "uit.xlsx", sheet_name=None, dtype=str)
+    assert set(bladen) == {"woningen", "complexen", "totaal"}
+    woningen = bladen["woningen"]
+    assert list(woningen["complex"][:4]) == ["'=1+1", "'=1+1", "'@SUM(A1)", "'+31 6 12345678"]
+    assert woningen["complex"][4] == "'\tTab\ufffd\ufffdcomplex"
+    assert woningen["complex"][5] in ("'\rCR", "'\nCR")  # XML reads CR as LF
+    assert any(str(c).startswith("'=1+1") for c in bladen["complexen"]["complex"])
+    assert "Let op: blad woningen: 1 cel(len) met tekens die Excel niet toestaat" in uit
+    assert "Let op: blad complexen: 1 cel(len)" in uit
+
+
+def test_veilig_merges_categories_that_become_equal():
+    frame = pd.DataFrame({"complex": pd.Categorical(["=1+1", "'=1+1", None, "gewoon", "=1+1"]),
+                          "=kop": [1, 2, 3, 4, 5], "'=kop": [6, 7, 8, 9, 10]})
+    v = veilig(frame)
+    assert list(v["complex"].astype(object).where(v["complex"].notna(), None)) == \
+        ["'=1+1", "'=1+1", None, "gewoon", "'=1+1"]
+    assert list(v.columns) == ["complex", "'=kop", "'=kop"]
+    csv = naar_csv(frame).decode("utf-8-sig").splitlines()
+    assert csv[0] == '"complex";"\'=kop";"\'=kop"' and csv[1] == '"\'=1+1";"1";"6"' and csv[3] == ';"3";"8"'
+    terug = pd.read_excel(io.BytesIO(naar_excel(frame, {"complexen": frame})), sheet_name=None)
+    assert len(terug["woningen"]) == 5 and len(terug["complexen"]) == 5
+
+
+def test_control_characters_are_replaced_in_excel_only():
+    frame = pd.DataFrame({"naam": ["a\x01b", "\x0b=1+1", "gewoon", "x" * 40_000],
+                          "soort": pd.Categorical(["\x1f", "ok", "ok", "ok"])})
+    verslag: list[str] = []
+    terug = pd.read_excel(io.BytesIO(naar_excel(frame, verslag=verslag)), dtype=str)
+    assert list(terug["naam"][:3]) == ["a\ufffdb", "\ufffd=1+1", "gewoon"]  # replaced: never becomes a formula
+    assert len(terug["naam"][3]) == 32_767 and terug["naam"][3].endswith("…")
+    assert terug["soort"][0] == "\ufffd"
+    assert verslag and "4 cel(len)" in verslag[0]
+    assert "a\x01b" in naar_csv(frame).decode("utf-8-sig")  # CSV holds control characters as they are
+
+
+def test_veilig_stays_fast_on_a_million_rows():
+    n = 1_000_000
+    rng = np.random.default_rng(1)
+    namen = np.array([f"={i}" if i % 3 == 0 else f"complex {i}" for i in range(2_000)], dtype=object)
+    frame = pd.DataFrame({"id": namen[rng.integers(0, 2_000, n)],
+                          "complex": pd.Categorical(namen[rng.integers(0, 2_000, n)]),
+                          "getal": rng.random(n)})
+    t0 = time.perf_counter()
+    v = veilig(frame)
+    assert time.perf_counter() - t0 < 5
+    assert v["complex"].astype(str).str.startswith("=").sum() == 0
