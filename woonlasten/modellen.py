@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Optional, Union, get_args, get_origin
 
 from annotated_types import Ge, Le
-from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, create_model, field_validator
 from pydantic.fields import FieldInfo
 
 # Fixed lists of values: the Literal types of the models, and the same values as tuples (in this order).
@@ -76,8 +76,26 @@ class Groep:
     portefeuille: bool = True  # False: none of its fields is read from a portfolio file
 
 
+def _is_getal(soort: Any) -> bool:
+    """Whether a field's type is a number (``float``, ``int``, ``Optional[…]`` of one, with or without metadata)."""
+    if get_origin(soort) is Annotated:
+        soort = get_args(soort)[0]
+    if get_origin(soort) is Union:
+        return any(_is_getal(a) for a in get_args(soort) if a is not type(None))
+    return soort in (int, float)
+
+
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    # no NaN or infinity in any number (the JSON text 'NaN' or '"inf"' is refused, not computed)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, allow_inf_nan=False)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _geen_ja_nee_als_getal(cls, waarde: Any, info: ValidationInfo) -> Any:
+        """``true`` is no number: pydantic's lax mode would read it as 1 (one person, € 1 rent)."""
+        if isinstance(waarde, bool) and _is_getal(cls.model_fields[info.field_name].annotation):
+            raise ValueError("ja/nee (true/false) is geen getal")
+        return waarde
 
 
 class Woning(_Model):
