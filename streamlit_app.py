@@ -15,13 +15,17 @@ from contextlib import asynccontextmanager
 import streamlit as st
 
 from app.opstart import browser_openen, start_opwarmen
+from app.sessies import opruimen
 
 
 @asynccontextmanager
 async def _bij_opstart(_app: st.App):
     start_opwarmen()
     asyncio.get_running_loop().call_soon(browser_openen)  # right after the start, as Streamlit does
+    # sessions whose browser went away are closed, so their uploads leave memory (app/sessies.py)
+    taak = asyncio.get_running_loop().create_task(opruimen(), name="woonlasten.opruimen")
     yield
+    taak.cancel()
 
 
 app = st.App("app/start.py", lifespan=_bij_opstart)

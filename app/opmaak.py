@@ -8,6 +8,7 @@ except the sums that make a chart add up to the core's total.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from woonlasten.formatteer import euro, euro_verschil, getal
@@ -31,6 +32,17 @@ _GEKOZEN = {
     "Hypotheeklasten": "#000000",
 }
 _OVERIG = ("Overig", OKABE_ITO["grijs"])
+
+_LEESTEKEN = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
+
+
+def letterlijk(tekst: Any) -> str:
+    """Text from outside the app (a file name, a column name, a cell value, a message that quotes them) for
+    st.markdown, st.error, st.caption and the like, which read Markdown: every ASCII punctuation character
+    backslash-escaped (CommonMark shows ``\\x`` as ``x``), so ``[klik](http://…)``, ``![x](…)``, ``**``, ``<b>``,
+    ``:red[…]`` or ``$…$`` appear as typed and never as a link, an image, markup or a formula; line breaks become
+    spaces."""
+    return _LEESTEKEN.sub(r"\\\1", " ".join(str(tekst).splitlines()))
 
 
 def _kleuren() -> dict[str, str]:
