@@ -56,7 +56,7 @@ def _bereken(woningen: pd.DataFrame, scenario: Scenario, peildatum: str | None) 
     return resultaat
 
 
-def _bestanden(sleutel: tuple) -> dict[str, bytes]:
+def _bestanden(sleutel: tuple) -> dict[str, tuple[bytes, str, str]]:
     """The download files made for this result, kept in the session (freed with it) so that every rerun hands the
     same bytes to the download button: the same file on the server, and a click on a button from the previous run
     still finds its file. A new result starts empty."""
@@ -67,7 +67,23 @@ def _bestanden(sleutel: tuple) -> dict[str, bytes]:
     return bewaard[1]
 
 
-def _download(soort: str, bestanden: dict[str, bytes], maak, n: int, **knop) -> None:
+def _houd_bestanden_vast() -> None:
+    """Keep the download files of the previous run on the server while this run computes: a click on a button of
+    the previous run (still on screen until this run replaces it) must find its file, also when other sessions
+    tidy up the server's files meanwhile. The same bytes, type and name give the same file, at the same address."""
+    bewaard = st.session_state.get("_pf_bestanden")
+    if not bewaard:
+        return
+    from streamlit.runtime import Runtime
+
+    if not Runtime.exists():
+        return
+    for soort, (data, mime, naam) in bewaard[1].items():
+        Runtime.instance().media_file_mgr.add(data, mime, f"woonlasten.portefeuille.vorige.{soort}", naam,
+                                              is_for_static_download=True)
+
+
+def _download(soort: str, bestanden: dict[str, tuple[bytes, str, str]], maak, n: int, **knop) -> None:
     """A download button with its file made beforehand (not a deferred callable: with several sessions at once
     Streamlit could drop one before the click, and the download then failed without a word). A large file is made
     on request; a file that cannot be made says why, in Dutch."""
@@ -86,15 +102,16 @@ def _download(soort: str, bestanden: dict[str, bytes], maak, n: int, **knop) -> 
     if soort not in bestanden:
         try:
             with st.spinner(f"Bestand maken voor {getal(n)} woningen…"):
-                bestanden[soort] = maak()
+                bestanden[soort] = (maak(), knop["mime"], knop["file_name"])
         except Exception as exc:  # noqa: BLE001 - say why, never a traceback
             st.error(f"Het bestand kon niet worden gemaakt ({exc.__class__.__name__}: {letterlijk(exc)}).",
                      icon=":material/error:")
             return
-    st.download_button(data=bestanden[soort], on_click="ignore", icon=":material/download:", **knop)
+    st.download_button(data=bestanden[soort][0], on_click="ignore", icon=":material/download:", **knop)
 
 
 st.title("Portefeuille")
+_houd_bestanden_vast()
 st.caption("Een hele voorraad woningen door een scenario: welke woningen en complexen blijven woonlastenneutraal? "
            "Voor de assetmanager, de huurdersorganisatie en de gemeente bij de prestatieafspraken.")
 
