@@ -3,8 +3,8 @@
 Streamlit serves ``app/start.py`` (page config, sidebar, navigation) to every browser session. This file adds what
 happens when the server starts (:mod:`app.opstart`): a warm-up in a background thread (the imports, the first
 calculation and the first chart that every session shares are done before the first visitor comes, not while they
-wait; a visitor who comes earlier waits only for the rest of it) and opening the browser, as ``streamlit run`` does
-for a plain script.
+wait; a visitor who comes earlier waits only for the rest of it), opening the browser, as ``streamlit run`` does
+for a plain script, and closing sessions whose browser went away (:mod:`app.sessies`).
 """
 
 from __future__ import annotations
