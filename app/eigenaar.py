@@ -10,7 +10,7 @@ import streamlit as st
 from app import gedeeld as g
 from app.advies import advies_html
 from app.gedeeld import EENHEID_NAMEN, MAATREGEL_NAMEN, VERWARMING_NAMEN, WONINGTYPE_NAMEN
-from app.opmaak import financiering
+from app.opmaak import financiering, letterlijk
 from app.weergave import toon_berekening, toon_financiering, toon_resultaat
 from woonlasten.formatteer import euro, getal
 from woonlasten.modellen import ENERGIELABELS, VERWARMINGEN, Casus, Huishouden, Ingreep, Maatregel
@@ -172,7 +172,7 @@ if casus is not None:
         "huishouden.personen": g.stappen(personen, 1), "woning.woz_waarde": g.stappen(woz, 5_000),
         "woning.bouwjaar": g.stappen(bouwjaar, 1)}))
 if fout:
-    st.error(f"Deze situatie kan niet worden berekend: {fout}", icon=":material/error:")
+    st.error(f"Deze situatie kan niet worden berekend: {letterlijk(fout)}", icon=":material/error:")
 if resultaat is not None:
     toon_resultaat(resultaat, eigenaar=True)
     f = financiering(resultaat)

@@ -7,6 +7,7 @@ import streamlit as st
 from app import gedeeld as g
 from app.advies import advies_html
 from app.gedeeld import MAATREGEL_NAMEN, VERWARMING_NAMEN, WONINGTYPE_NAMEN
+from app.opmaak import letterlijk
 from app.weergave import toon_berekening, toon_huurkant, toon_resultaat
 from woonlasten.formatteer import euro, getal
 from woonlasten.modellen import Huishouden, Ingreep
@@ -69,7 +70,7 @@ resultaat = None
 if casus is not None:
     resultaat, fout = g.reken(casus, lambda: g.huurder_varianten(gegevens, invoer))
 if fout:
-    st.error(f"Deze situatie kan niet worden berekend: {fout}", icon=":material/error:")
+    st.error(f"Deze situatie kan niet worden berekend: {letterlijk(fout)}", icon=":material/error:")
 if resultaat is not None:
     toon_resultaat(resultaat)
     toon_huurkant(resultaat)

@@ -8,6 +8,7 @@ except the sums that make a chart add up to the core's total.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from woonlasten.formatteer import euro, euro_verschil, getal
@@ -31,6 +32,20 @@ _GEKOZEN = {
     "Hypotheeklasten": "#000000",
 }
 _OVERIG = ("Overig", OKABE_ITO["grijs"])
+
+_LEESTEKEN = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
+_AUTOLINK = re.compile(r"\\:\\/\\/|www|\\@", re.IGNORECASE)  # (escaped) where a bare address starts
+
+
+def letterlijk(tekst: Any) -> str:
+    """Text from outside the app (a file name, a column name, a cell value, a message that quotes them) for
+    st.markdown, st.error, st.caption and the like, which read Markdown: every ASCII punctuation character
+    backslash-escaped (CommonMark shows ``\\x`` as ``x``), so ``[klik](http://…)``, ``![x](…)``, ``**``, ``<b>``,
+    ``:red[…]`` or ``$…$`` appear as typed and never as a link, an image, markup or a formula; line breaks become
+    spaces. Streamlit also turns a bare web or mail address into a link after reading the Markdown: a word joiner
+    (U+2060, invisible) after ``://``, ``www`` and ``@`` keeps it text."""
+    uit = _LEESTEKEN.sub(r"\\\1", " ".join(str(tekst).splitlines()))
+    return _AUTOLINK.sub(lambda m: m.group(0) + "\u2060", uit)
 
 
 def _kleuren() -> dict[str, str]:

@@ -10,6 +10,7 @@ import streamlit as st
 
 from app import gedeeld as g
 from app.grafieken import verschil_grafiek
+from app.opmaak import letterlijk
 from woonlasten.data import PROJECT_DIR
 from woonlasten.formatteer import euro_verschil, getal
 from woonlasten.portefeuille import (
@@ -29,6 +30,11 @@ from woonlasten.portefeuille import (
 VOORBEELD = PROJECT_DIR / "data" / "voorbeeld_portefeuille.csv"
 SJABLOON = PROJECT_DIR / "data" / "sjabloon_portefeuille.csv"
 STUK = 20_000  # dwellings per step of the progress bar (one calculation block)
+# Up to this many dwellings a download file is made with the result (the CSV of 200.000 dwellings takes about a
+# second, an .xlsx of 5.000 some three); above it, on request with a button (an .xlsx takes some 0,6 ms per dwelling).
+DIRECT = {"csv": 200_000, "xlsx": 5_000}
+MS_PER_WONING = {"csv": 0.005, "xlsx": 0.65}
+EXCEL_MAX = 1_048_575  # rows of an Excel sheet, minus the header
 
 
 def _pct(x) -> str:
@@ -50,7 +56,62 @@ def _bereken(woningen: pd.DataFrame, scenario: Scenario, peildatum: str | None) 
     return resultaat
 
 
+def _bestanden(sleutel: tuple) -> dict[str, tuple[bytes, str, str]]:
+    """The download files made for this result, kept in the session (freed with it) so that every rerun hands the
+    same bytes to the download button: the same file on the server, and a click on a button from the previous run
+    still finds its file. A new result starts empty."""
+    bewaard = st.session_state.get("_pf_bestanden")
+    if bewaard is None or bewaard[0] != sleutel:
+        bewaard = (sleutel, {})
+        st.session_state["_pf_bestanden"] = bewaard
+    return bewaard[1]
+
+
+def _houd_bestanden_vast() -> None:
+    """Keep the download files of the previous run on the server while this run computes: a click on a button of
+    the previous run (still on screen until this run replaces it) must find its file, also when other sessions
+    tidy up the server's files meanwhile. The same bytes, type and name give the same file, at the same address."""
+    bewaard = st.session_state.get("_pf_bestanden")
+    if not bewaard:
+        return
+    from streamlit.runtime import Runtime
+
+    if not Runtime.exists():
+        return
+    for soort, (data, mime, naam) in bewaard[1].items():
+        Runtime.instance().media_file_mgr.add(data, mime, f"woonlasten.portefeuille.vorige.{soort}", naam,
+                                              is_for_static_download=True)
+
+
+def _download(soort: str, bestanden: dict[str, tuple[bytes, str, str]], maak, n: int, **knop) -> None:
+    """A download button with its file made beforehand (not a deferred callable: with several sessions at once
+    Streamlit could drop one before the click, and the download then failed without a word). A large file is made
+    on request; a file that cannot be made says why, in Dutch."""
+    if soort == "xlsx" and n > EXCEL_MAX:
+        st.info(f"Excel past niet: een werkblad heeft ten hoogste {getal(EXCEL_MAX)} regels en deze portefeuille "
+                f"heeft {getal(n)} woningen. Gebruik de CSV.", icon=":material/info:")
+        return
+    if soort not in bestanden and n > DIRECT[soort]:
+        duur = n * MS_PER_WONING[soort] / 1000
+        schatting = f"ongeveer {getal(max(1, round(duur / 60)))} min" if duur >= 90 else \
+            f"ongeveer {getal(max(1, round(duur)))} s"
+        if not st.button(f"{knop['label']} maken", key=f"{knop['key']}_maken", icon=":material/build:",
+                         help=f"Het bestand voor {getal(n)} woningen maken duurt {schatting}; daarna verschijnt "
+                              "hier de downloadknop."):
+            return
+    if soort not in bestanden:
+        try:
+            with st.spinner(f"Bestand maken voor {getal(n)} woningen…"):
+                bestanden[soort] = (maak(), knop["mime"], knop["file_name"])
+        except Exception as exc:  # noqa: BLE001 - say why, never a traceback
+            st.error(f"Het bestand kon niet worden gemaakt ({exc.__class__.__name__}: {letterlijk(exc)}).",
+                     icon=":material/error:")
+            return
+    st.download_button(data=bestanden[soort][0], on_click="ignore", icon=":material/download:", **knop)
+
+
 st.title("Portefeuille")
+_houd_bestanden_vast()
 st.caption("Een hele voorraad woningen door een scenario: welke woningen en complexen blijven woonlastenneutraal? "
            "Voor de assetmanager, de huurdersorganisatie en de gemeente bij de prestatieafspraken.")
 
@@ -67,7 +128,7 @@ with st.sidebar:
                      "servicekosten, personen, bouwjaar, verwarming, woz_waarde, gas_m3, elektriciteit_kwh. CSV met "
                      "; of , en decimale komma mag; Excel .xlsx (eerste blad).")
         if SJABLOON.exists():
-            st.download_button("Sjabloon downloaden (CSV voor Excel)", SJABLOON.read_bytes,
+            st.download_button("Sjabloon downloaden (CSV voor Excel)", SJABLOON.read_bytes(),
                                file_name="sjabloon_portefeuille.csv", mime="text/csv", on_click="ignore",
                                key="pf_sjabloon", icon=":material/description:",
                                help="Een bestand met alle kolommen die de app kent en twee voorbeeldregels.")
@@ -102,7 +163,7 @@ if data is None:
 try:
     woningen = lees_woningen(data, naam)
 except PortefeuilleFout as exc:
-    st.error(f"Het bestand kan niet worden gelezen: {exc}", icon=":material/error:")
+    st.error(f"Het bestand kan niet worden gelezen: {letterlijk(exc)}", icon=":material/error:")
     st.stop()
 except Exception as exc:  # noqa: BLE001 - never a traceback on screen
     st.error(f"Het bestand kan niet worden gelezen ({exc.__class__.__name__}). Controleer of het een CSV- of "
@@ -123,10 +184,11 @@ else:
     try:
         resultaat = _bereken(woningen, scenario, peildatum)
     except PortefeuilleFout as exc:
-        st.error(f"Het bestand kan niet worden berekend: {exc}", icon=":material/error:")
+        st.error(f"Het bestand kan niet worden berekend: {letterlijk(exc)}", icon=":material/error:")
         st.stop()
     except Exception as exc:  # noqa: BLE001
-        st.error(f"De berekening is onverwacht mislukt ({exc.__class__.__name__}: {exc}).", icon=":material/error:")
+        st.error(f"De berekening is onverwacht mislukt ({exc.__class__.__name__}: {letterlijk(exc)}).",
+                 icon=":material/error:")
         st.stop()
     st.session_state["_pf_resultaat"] = (sleutel, resultaat)
 
@@ -145,8 +207,8 @@ n_fout = int(totaal["fout"])
 aangepakt = int(totaal["aangepakt"])
 neutraal = int(totaal["neutraal"])
 
-st.subheader(f"{scenario.omschrijving}")
-st.caption(f"Bestand: {naam} · {getal(n)} woningen · peildatum "
+st.subheader(scenario.omschrijving)
+st.caption(f"Bestand: {letterlijk(naam)} · {getal(n)} woningen · peildatum "
            + (f"{g.peildatum():%d-%m-%Y}" if peildatum else "per woning uit het bestand"))
 k = st.columns(5)
 k[0].metric("Woningen", getal(n), help="Alle regels uit het bestand.")
@@ -226,13 +288,16 @@ with st.expander(f"Alle woningen ({getal(n)})"):
 
 st.subheader("Downloaden")
 basis = f"woonlasten_{scenario.naam.replace(':', '_').replace(';', '_')}"
+bestanden = _bestanden(sleutel)
 a, b = st.columns(2)
-a.download_button("Resultaat als CSV (Excel-NL)", lambda: naar_csv(resultaat), file_name=f"{basis}.csv",
-                  mime="text/csv", on_click="ignore", icon=":material/download:", key="pf_csv",
-                  help="Alle woningen met hun uitkomst; puntkomma en decimale komma.")
-b.download_button(
-    "Resultaat als Excel (.xlsx)",
-    lambda: naar_excel(resultaat, {"complexen": per_complex if per_complex is not None else pd.DataFrame(),
-                                   "totaal": samenvatting(resultaat, per=None)}),
-    file_name=f"{basis}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    on_click="ignore", icon=":material/download:", key="pf_xlsx", help="Bladen: woningen, complexen en totaal.")
+with a:
+    _download("csv", bestanden, lambda: naar_csv(resultaat), n, label="Resultaat als CSV (Excel-NL)",
+              file_name=f"{basis}.csv", mime="text/csv", key="pf_csv",
+              help="Alle woningen met hun uitkomst; puntkomma en decimale komma.")
+with b:
+    _download("xlsx", bestanden, lambda: naar_excel(resultaat, {
+                  "complexen": per_complex if per_complex is not None else pd.DataFrame(),
+                  "totaal": samenvatting(resultaat, per=None)}), n,
+              label="Resultaat als Excel (.xlsx)", file_name=f"{basis}.xlsx",
+              mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="pf_xlsx",
+              help="Bladen: woningen, complexen en totaal.")

@@ -3,9 +3,13 @@
 Page config, the shared sidebar (peildatum, gemeente) and navigation over the pages in this folder.
 """
 
+import logging
+
 import streamlit as st
 
-st.set_page_config(page_title="Woonlasten", page_icon=":material/home:", layout="wide", initial_sidebar_state="expanded",
+# The favicon: an emoji becomes an inline SVG in the browser; a ":material/…:" icon would be fetched from Google's
+# font server on every page load (the app works offline).
+st.set_page_config(page_title="Woonlasten", page_icon="🏠", layout="wide", initial_sidebar_state="expanded",
                    menu_items={"About": "Woonlasten voor en na verduurzaming: huur, energie en lokale lasten per "
                                         "maand. Rekent offline met de meegeleverde tarieven en bronnen."})
 
@@ -25,6 +29,15 @@ from app.opstart import wacht_op_opwarmen  # noqa: E402
 
 wacht_op_opwarmen()
 from app.gedeeld import zijbalk  # noqa: E402
+from app.sessies import meld  # noqa: E402
 
-zijbalk()
-pagina.run()
+meld()
+
+try:
+    zijbalk()
+    pagina.run()
+except Exception as exc:  # noqa: BLE001 - never a traceback on screen (st.stop and reruns are no Exception)
+    logging.getLogger("woonlasten.app").exception("onverwachte fout op de pagina %s", pagina.title)
+    st.error(f"Er ging iets onverwacht mis op deze pagina ({exc.__class__.__name__}). De invoer is bewaard: kies een "
+             "andere waarde of laad de pagina opnieuw. Blijft dit gebeuren, meld het dan aan de beheerder van de "
+             "app (de details staan in het serverlogboek).", icon=":material/error:")

@@ -484,6 +484,101 @@ def test_portefeuille_slechte_upload_geeft_nederlandse_fout(naam, inhoud, tekst)
     assert "Traceback" not in at.error[0].value
 
 
+# user text on screen: never Markdown (a link, an image the browser fetches, markup), always as typed
+KWAAD_LINK = "[klik](http://example.org)"
+KWAAD_BEELD = "![x](http://127.0.0.1:9/x.png)"
+
+
+def geen_markdown(tekst: str) -> bool:
+    """No unescaped character of a link, an image or emphasis in ``tekst`` (Markdown as sent to the browser)."""
+    return re.search(r"(?<!\\)[\[\]()!*_<>`:]", tekst.split(": ", 1)[-1]) is None
+
+
+def test_letterlijk_ontsnapt_markdown_en_html():
+    from app.opmaak import letterlijk
+
+    assert letterlijk(KWAAD_BEELD) == "\\!\\[x\\]\\(http\\:\\/\\/\u2060127\\.0\\.0\\.1\\:9\\/x\\.png\\)"
+    assert letterlijk("www.x.nl a@b.nl") == "www\u2060\\.x\\.nl a\\@\u2060b\\.nl"
+    assert letterlijk("<b>a</b>\n**b** :red[c] $d$") == r"\<b\>a\<\/b\> \*\*b\*\* \:red\[c\] \$d\$"
+    assert letterlijk("Borne 12,5 m²") == r"Borne 12\,5 m²"
+
+
+def test_portefeuille_bestandsnaam_en_kolomnamen_letterlijk_in_een_melding():
+    at = naar_eigen_bestand(start("portefeuille.py"))
+    inhoud = f"id;{KWAAD_BEELD};gemeente\n1;2;Borne\n".encode()
+    at.file_uploader(key="pf_upload").set_value((f"{KWAAD_LINK}.csv", inhoud, "text/csv")).run()
+    assert not at.exception
+    assert len(at.error) == 1 and "verplichte kolom" in at.error[0].value
+    assert "127\\.0\\.0\\.1" in at.error[0].value and geen_markdown(at.error[0].value), at.error[0].value
+
+
+def test_portefeuille_bestandsnaam_letterlijk_bij_de_uitkomst():
+    at = naar_eigen_bestand(start("portefeuille.py"))
+    inhoud = portefeuille_csv().replace(b"Personen", KWAAD_BEELD.encode(), 1)
+    at.file_uploader(key="pf_upload").set_value((f"{KWAAD_LINK} {KWAAD_BEELD}.csv", inhoud, "text/csv")).run()
+    zonder_fouten(at)
+    bijschrift = next(c.value for c in at.caption if c.value.startswith("Bestand: "))
+    assert "example" in bijschrift and geen_markdown(bijschrift.split(" · ")[0]), bijschrift
+
+
+def test_portefeuille_downloads_zijn_klaar_geen_uitgestelde_bestanden():
+    """The download buttons carry their file (no deferred callable: with several sessions at once Streamlit could
+    drop it before the click, and the download failed without a word)."""
+    at = naar_eigen_bestand(start("portefeuille.py"))
+    at.file_uploader(key="pf_upload").set_value(("woningen.csv", portefeuille_csv(), "text/csv")).run()
+    zonder_fouten(at)
+    knoppen = {b.proto.label: b.proto for b in at.get("download_button")}
+    for label in ("Resultaat als CSV (Excel-NL)", "Resultaat als Excel (.xlsx)", "Sjabloon downloaden (CSV voor Excel)"):
+        if label in knoppen:
+            assert not knoppen[label].deferred_file_id and knoppen[label].url, label
+
+
+def test_een_onverwachte_fout_op_een_pagina_geeft_een_nederlandse_melding(monkeypatch):
+    import app.weergave
+
+    def kapot(*args, **kwargs):
+        raise RuntimeError("kapot <b>met</b> [link](http://example.org)")
+
+    monkeypatch.setattr(app.weergave, "toon_resultaat", kapot)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception, at.exception
+    assert any("Er ging iets onverwacht mis" in e.value for e in at.error), [e.value for e in at.error]
+    assert not any("example.org" in e.value or "Traceback" in e.value for e in at.error)
+
+
+def test_geen_foutdetails_en_geen_favicon_van_buiten():
+    config = (PROJECT / ".streamlit" / "config.toml").read_text(encoding="utf-8")
+    assert re.search(r'^showErrorDetails = "none"', config, re.M)
+    assert ":material/" not in re.search(r"page_icon=([^,]+),", (PROJECT / "app" / "start.py").read_text()).group(1)
+
+
+def test_sessies_zonder_browser_worden_gesloten(monkeypatch):
+    """A session whose browser has been gone for half of server.disconnectedSessionTTL is closed (so its upload
+    leaves memory); a connected one is not."""
+    from streamlit.runtime import Runtime
+
+    from app import sessies
+
+    class NepRuntime:
+        actief = {"a"}
+        gesloten: list[str] = []
+
+        def is_active_session(self, s):
+            return s in self.actief
+
+        def close_session(self, s):
+            self.gesloten.append(s)
+
+    nep = NepRuntime()
+    monkeypatch.setattr(Runtime, "exists", classmethod(lambda cls: True))
+    monkeypatch.setattr(Runtime, "instance", classmethod(lambda cls: nep))
+    monkeypatch.setattr(sessies, "_weg_sinds", {"a": None, "b": None})
+    assert sessies.ruim_op(nu=100.0) == 0  # 'b' is seen gone from now on
+    assert sessies.ruim_op(nu=105.0) == 0  # not yet half of the 20 s
+    assert sessies.ruim_op(nu=110.0) == 1 and nep.gesloten == ["b"]
+    assert list(sessies._weg_sinds) == ["a"]
+
+
 def test_portefeuille_voorbeeld_of_uitleg():
     at = start("portefeuille.py")
     zonder_fouten(at)

@@ -18,6 +18,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -100,11 +101,28 @@ def browser():
         b.close()
 
 
+def naar_buiten(context) -> list[str]:
+    """Every request of ``context`` that leaves this machine (the app works offline: no fonts, icons or scripts from
+    elsewhere), plus any request to port 9 on this machine (the address of the test's Markdown image)."""
+    buiten: list[str] = []
+
+    def kijk(verzoek) -> None:
+        url = urlparse(verzoek.url)
+        if url.scheme in ("data", "blob", "about", "file"):
+            return
+        if url.hostname not in ("localhost", "127.0.0.1") or url.port == 9:
+            buiten.append(verzoek.url)
+
+    context.on("request", kijk)
+    return buiten
+
+
 @pytest.fixture()
 def pagina(browser):
     context = browser.new_context(viewport={"width": 1440, "height": 1900}, locale="nl-NL", accept_downloads=True)
     page = context.new_page()
     page.set_default_timeout(WACHT_MS)
+    page.buiten = naar_buiten(context)
     yield page
     context.close()
 
@@ -178,6 +196,7 @@ def test_app_in_een_echte_browser(server, pagina, tmp_path):
     grafiek_getekend(page)
     expect(page.get_by_test_id("stMetric")).to_have_count(4)  # waits for the page to settle, then must hold
     schermafdruk(page, "huurder")
+    assert not page.buiten, f"verzoeken buiten deze machine: {page.buiten}"
 
     # 'Hoe is dit berekend' is filled once opened (a rerun): every rule with its source
     page.get_by_text("Hoe is dit berekend", exact=True).click()
@@ -227,6 +246,7 @@ def test_app_in_een_echte_browser(server, pagina, tmp_path):
     assert page.get_by_text("Maatregelen, investering en subsidie").count() == 1
     assert page.get_by_test_id("stVegaLiteChart").count() >= 2, "de grafiek van het opgeteld resultaat ontbreekt"
     schermafdruk(page, "eigenaar")
+    assert not page.buiten, f"verzoeken buiten deze machine: {page.buiten}"
 
     # 3. Portefeuille: the sample stock when shipped, then an upload of a small stock with one bad row
     page.goto(server + "/portefeuille")
@@ -257,6 +277,17 @@ def test_app_in_een_echte_browser(server, pagina, tmp_path):
     fout.wait_for()
     assert page.get_by_test_id("stException").count() == 0
 
+    # a file name and a column name that are Markdown show as typed: no link, no image fetched
+    kwaad = tmp_path / "[klik](http:example.org).csv"
+    kwaad.write_bytes(b"id;![x](http://127.0.0.1:9/x.png);gemeente\n1;2;Borne\n")
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(kwaad))
+    fout = page.get_by_test_id("stAlert").filter(has_text="(gevonden: id, ![x](http:")
+    fout.wait_for()
+    klaar(page)
+    assert page.locator("[data-testid=stMain] a[href*='127.0.0.1'], [data-testid=stMain] img[src*='127.0.0.1']"
+                        ).count() == 0
+    assert not page.buiten, f"verzoeken buiten deze machine: {page.buiten}"
+
     # 4. Tarieven en bronnen
     page.goto(server + "/bronnen")
     page.get_by_role("heading", name="Tarieven en bronnen").wait_for()
@@ -264,6 +295,7 @@ def test_app_in_een_echte_browser(server, pagina, tmp_path):
     klaar(page)
     assert page.get_by_test_id("stException").count() == 0
     schermafdruk(page, "bronnen")
+    assert not page.buiten, f"verzoeken buiten deze machine: {page.buiten}"
 
 
 ZWARE_GEVALLEN = {
@@ -322,3 +354,36 @@ def _portefeuille_csv() -> bytes:
                       f"{520 + (i * 13) % 230},25;{1 + i % 4}")
     regels.append("1099;Hengelo-Noord;Hengelo;tussenwoning;80;Q;600;2")
     return ("\n".join(regels) + "\n").encode("utf-8")
+
+
+def test_downloads_met_vier_sessies_tegelijk(server, browser):
+    """Four browser sessions upload the sample portfolio at once, switch the scenario and click both downloads
+    right away, while the others' runs go on: every download arrives (no file dropped by another session's
+    tidying up, no silent failure)."""
+    voorbeeld = PROJECT / "data" / "voorbeeld_portefeuille.csv"
+    contexten = [browser.new_context(viewport={"width": 1366, "height": 1000}, locale="nl-NL", accept_downloads=True)
+                 for _ in range(4)]
+    try:
+        paginas = [c.new_page() for c in contexten]
+        for page in paginas:
+            page.set_default_timeout(WACHT_MS)
+            page.goto(server + "/portefeuille")
+        for page in paginas:
+            page.get_by_text("Eigen bestand", exact=True).click()
+        for page in paginas:
+            page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(voorbeeld))
+        mislukt = []
+        for scenario in ("naar label A", "naar label B"):
+            for page in paginas:
+                page.get_by_test_id("stMetric").filter(has_text="Woningen").filter(has_text="400").wait_for()
+                page.get_by_text(scenario).first.click()
+            for i, page in enumerate(paginas):
+                for knop in ("Resultaat als CSV", "Resultaat als Excel"):
+                    with page.expect_download() as download:
+                        page.get_by_role("button", name=knop).click()
+                    if download.value.failure():
+                        mislukt.append((i, scenario, knop, download.value.failure()))
+        assert not mislukt, mislukt
+    finally:
+        for c in contexten:
+            c.close()
