@@ -22,6 +22,7 @@ from typing import IO, Union
 import numpy as np
 import pandas as pd
 
+from woonlasten.formatteer import getal
 from woonlasten.modellen import ENERGIELABELS, INVOERVELDEN
 from woonlasten.rekenen.invoer import GRENZEN, INVOER_KOLOMMEN
 
@@ -159,7 +160,8 @@ def lees_woningen(bron: Union[str, Path, IO[bytes], bytes], naam: str | None = N
     if len(data) > MAX_BESTAND_BYTES:
         raise PortefeuilleFout(f"{kort}: het bestand is te groot (meer dan {MAX_BESTAND_BYTES // 1024**2} MB); "
                                "splits het in delen")
-    if not data.lstrip(b"\xef\xbb\xbf").strip() or data in (b"\xff\xfe", b"\xfe\xff"):
+    if not data[:65536].lstrip(b"\xef\xbb\xbf").strip() and not data.lstrip(b"\xef\xbb\xbf").strip() \
+            or data in (b"\xff\xfe", b"\xfe\xff"):
         raise PortefeuilleFout(f"{kort}: het bestand is leeg")
     if data[:4] == b"PK\x03\x04" or naam.lower().endswith((".xlsx", ".xlsm")):
         frame, info, gelezen = _lees_excel(data, kort)
@@ -289,7 +291,8 @@ def _decodeer(data: bytes, naam: str) -> tuple[bytes, str, list[tuple[int, str]]
     if b"\x00" in data[:65536]:
         raise PortefeuilleFout(f"{naam}: dit is geen tekstbestand (CSV) of Excelbestand (.xlsx)")
     try:
-        data.decode("utf-8")
+        if not data.isascii():
+            data.decode("utf-8")
         return data, "UTF-8 (met BOM)" if bom else "UTF-8", []
     except UnicodeDecodeError:
         pass
@@ -628,8 +631,8 @@ def _plausibel(invoer: pd.DataFrame, regels) -> dict[int, str]:
         if not len(posities):
             continue
         for pos, r in zip(posities, regels(posities), strict=True):
-            tekst = (f"{kol}: {_nl_getal(w[pos])} is onwaarschijnlijk (verwacht {_nl_getal(laag)} tot "
-                     f"{_nl_getal(hoog)}; regel {int(r)})")
+            tekst = (f"{kol}: {_nl_getal(w[pos])} is onwaarschijnlijk (verwacht {getal(laag)} tot "
+                     f"{getal(hoog)}; regel {int(r)})")
             uit[int(pos)] = uit[int(pos)] + "; " + tekst if pos in uit else tekst
     return uit
 
