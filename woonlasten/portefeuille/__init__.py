@@ -1,10 +1,16 @@
 """A whole housing stock through the one calculation path: reading what offices produce (:mod:`.lezen`), scenarios
 (:mod:`.scenario`), the calculation in blocks and the summaries (:mod:`.rekenen`), safe export (:mod:`.schrijven`)."""
 
-from woonlasten.portefeuille.lezen import VERPLICHTE_KOLOMMEN, PortefeuilleFout, lees_woningen, naar_invoer
+from woonlasten.portefeuille.lezen import (
+    VERPLICHTE_KOLOMMEN,
+    PortefeuilleFout,
+    lees_woningen,
+    leesverslag,
+    naar_invoer,
+)
 from woonlasten.portefeuille.rekenen import DRADEN, bereken_portefeuille, samenvatting
 from woonlasten.portefeuille.scenario import SCENARIOS, Scenario, scenario_uit_tekst
 from woonlasten.portefeuille.schrijven import naar_csv, naar_excel, schrijf, veilig
 
-__all__ = ["PortefeuilleFout", "VERPLICHTE_KOLOMMEN", "lees_woningen", "naar_invoer", "bereken_portefeuille",
+__all__ = ["PortefeuilleFout", "VERPLICHTE_KOLOMMEN", "lees_woningen", "leesverslag", "naar_invoer", "bereken_portefeuille",
            "samenvatting", "DRADEN", "SCENARIOS", "Scenario", "scenario_uit_tekst", "naar_csv", "naar_excel", "schrijf", "veilig"]

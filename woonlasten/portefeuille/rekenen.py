@@ -3,6 +3,13 @@ summarise per complex, export safely.
 
 Reading accepts CSV with ``;`` or ``,`` (or tab), decimal commas, UTF-8 with or without BOM or Windows-1252,
 and Excel ``.xlsx``. Every input row comes back, with its input columns, ``status`` and ``melding``.
+
+``melding`` of a ``fout`` row says what is wrong: a reading error (a line that could not be read, an ambiguous
+number; :func:`woonlasten.portefeuille.lezen.leesmeldingen`) comes before and instead of the core's message, since
+the row's values are not what the file meant. ``melding`` of an ``ok`` row holds its warnings, '' when none: first
+the reader's (an implausible number, a byte read as Windows-1252), then the core's ``waarschuwing`` when the rules
+write one. An input column with the name of one of our output columns (``status``, ``melding``, …) is kept as
+``<name> (invoer)``.
 """
 
 from __future__ import annotations
@@ -16,8 +23,9 @@ import pandas as pd
 from woonlasten.bereken import bereken_kolommen
 from woonlasten.data import Tabellen, laad_tabellen
 from woonlasten.modellen import PORTEFEUILLE_DELEN
-from woonlasten.portefeuille.lezen import PortefeuilleFout, naar_invoer
+from woonlasten.portefeuille.lezen import PortefeuilleFout, leesmeldingen, naar_invoer
 from woonlasten.portefeuille.scenario import Scenario, pas_scenario_toe
+from woonlasten.rekenen.regel import schrijver
 
 # ----------------------------------------------------------------------------------------------------------
 # Reading
@@ -65,30 +73,68 @@ KOLOMMEN_KERN = ["status", "melding", "energielabel", "energielabel_na", "woonla
                  "verbruik_gas_m3_voor", "verbruik_gas_m3_na", "verbruik_elektriciteit_kwh_voor",
                  "verbruik_elektriciteit_kwh_na"] + [f"{s}_{d}" for s in ("voor", "na", "verschil")
                                                     for d in PORTEFEUILLE_DELEN]
+# the core's warnings per row ('' when none), appended to melding of an ok row: only when a rule writes them
+WAARSCHUWING = "waarschuwing"
+if schrijver(WAARSCHUWING) is not None:
+    KOLOMMEN_KERN.append(WAARSCHUWING)
 BLOK = 250_000  # rows per calculation block: bounds memory, costs a few ms of overhead per block
 DRADEN = min(os.cpu_count() or 1, 4)  # blocks computed at once (numpy releases the GIL in its array loops)
 
 
-def _uitvoer_blok(r, actie: np.ndarray) -> dict[str, object]:
+def _meldingen(r, lees_fout: np.ndarray | None, lees_let_op: np.ndarray | None) -> tuple[object, np.ndarray,
+                                                                                           np.ndarray | None]:
+    """status, melding and the rows made fout by reading (None: none) of one block (see the module's docstring)."""
+    status, melding = r["status"], np.array(r["melding"], dtype=object)
+    fout = np.asarray(status == "fout")
+    extra = None
+    if lees_fout is not None:
+        extra = lees_fout != ""
+        melding[extra] = lees_fout[extra]
+        if (extra & ~fout).any():
+            fout = fout | extra
+            status = pd.Categorical.from_codes(np.where(fout, list(status.categories).index("fout"),
+                                                        list(status.categories).index("ok")).astype(np.int8),
+                                               categories=status.categories)
+        extra = extra if extra.any() else None
+    for let_op in (lees_let_op, np.asarray(r[WAARSCHUWING], dtype=object) if WAARSCHUWING in r else None):
+        if let_op is None:
+            continue
+        m = ~fout & (let_op != "") & pd.notna(let_op)
+        if m.any():
+            melding[m] = np.where(melding[m] == "", let_op[m], melding[m] + "; " + let_op[m].astype(str))
+    return status, melding, extra
+
+
+def _uitvoer_blok(r, actie: np.ndarray, lees_fout: np.ndarray | None = None,
+                  lees_let_op: np.ndarray | None = None) -> dict[str, object]:
     """The output columns of one block from the core's columns ``r``: rounded to cents, and a dwelling already at
-    or above the target gets na = voor and verschil 0. ``actie``: the block's scenario_actie codes."""
-    fout = np.asarray(r["status"] == "fout")
+    or above the target gets na = voor and verschil 0. ``actie``: the block's scenario_actie codes; ``lees_fout``,
+    ``lees_let_op``: the block's reading errors and warnings ('' none; None: no row has one)."""
+    status, melding, extra = _meldingen(r, lees_fout, lees_let_op)
+    fout = np.asarray(status == "fout")
     al_op_doel = (actie != 0) & ~fout  # code 0 = "aangepakt"; the core reported these unchanged (na = voor)
-    kolommen: dict[str, object] = {"status": r["status"], "melding": np.array(r["melding"], dtype=object),
+    kolommen: dict[str, object] = {"status": status, "melding": melding,
                                    "_actie": np.where(fout, -1, actie).astype(np.int8)}
     label_na, label = r["energielabel_na"], r["energielabel"]
-    kolommen["energielabel_na"] = pd.Categorical.from_codes(np.where(label_na.codes >= 0, label_na.codes, label.codes),
-                                                           categories=label.categories)
+    codes_na = np.where(label_na.codes >= 0, label_na.codes, label.codes)
+    if extra is not None:  # a row fout by reading: as the core leaves a fout row
+        codes_na = np.where(extra, label.codes, codes_na)
+    kolommen["energielabel_na"] = pd.Categorical.from_codes(codes_na, categories=label.categories)
     for s in ("voor", "na", "verschil"):
         for d in PORTEFEUILLE_DELEN:
-            kolommen[f"{s}_{d}"] = np.round(np.asarray(r[f"{s}_{d}"], dtype=float), 2)
+            bedrag = np.round(np.asarray(r[f"{s}_{d}"], dtype=float), 2)
+            kolommen[f"{s}_{d}"] = bedrag if extra is None else np.where(extra, np.nan, bedrag)
     for kol in ("verbruik_gas_m3_voor", "verbruik_gas_m3_na", "verbruik_elektriciteit_kwh_voor",
                 "verbruik_elektriciteit_kwh_na"):
         waarde = np.asarray(r[kol], dtype=float)
         if kol.endswith("_na"):
             waarde = np.where(al_op_doel, np.asarray(r[kol.replace("_na", "_voor")], dtype=float), waarde)
         kolommen[kol] = np.where(fout, np.nan, np.round(waarde))
-    kolommen["woonlastenneutraal"] = np.asarray(r["woonlastenneutraal"], dtype=object)  # None for a fout row
+    neutraal = np.asarray(r["woonlastenneutraal"], dtype=object)  # None for a fout row
+    if extra is not None:
+        neutraal = neutraal.copy()
+        neutraal[extra] = None
+    kolommen["woonlastenneutraal"] = neutraal
     return kolommen
 
 
@@ -101,10 +147,13 @@ def _bereken_blokken(invoer: pd.DataFrame, t: Tabellen, voortgang, blok: int = B
     two blocks at once. (Worker processes were tried earlier and gave no gain on this machine.) The progress
     callback is called from the calling thread, in block order."""
     actie = invoer["scenario_actie"].array.codes
+    lees_fout, lees_let_op = leesmeldingen(invoer)
 
     def reken(start: int) -> dict:
         deel = bereken_kolommen(invoer.iloc[start:start + blok], t, uitvoer=KOLOMMEN_KERN, zonder_ingreep="gelijk")
-        return _uitvoer_blok(deel, actie[start:start + blok])
+        return _uitvoer_blok(deel, actie[start:start + blok],
+                             None if lees_fout is None else lees_fout[start:start + blok],
+                             None if lees_let_op is None else lees_let_op[start:start + blok])
 
     n = len(invoer)
     starts = list(range(0, max(n, 1), blok))
@@ -154,13 +203,16 @@ def bereken_portefeuille(woningen: pd.DataFrame, scenario: Scenario, peildatum: 
                 "scenario_actie": pd.Categorical.from_codes(kolommen.pop("_actie"),
                                                             categories=invoer["scenario_actie"].cat.categories),
                 **kolommen}
-    # one frame from the input columns (as given) and ours; our output names win over the file's
-    # numpy arrays as they are (a NumpyExtensionArray of objects would be checked element by element)
-    alle = {kol: woningen[kol].array if isinstance(woningen[kol].dtype, pd.api.extensions.ExtensionDtype)
-            else woningen[kol].to_numpy() for kol in woningen.columns if kol not in kolommen}
+    # one frame from the input columns (as given) and ours; an input column with one of our names is kept as
+    # '<name> (invoer)'; numpy arrays as they are (a NumpyExtensionArray of objects would be checked element by element)
+    alle = {(f"{kol} (invoer)" if kol in kolommen else kol):
+            woningen[kol].array if isinstance(woningen[kol].dtype, pd.api.extensions.ExtensionDtype)
+            else woningen[kol].to_numpy() for kol in woningen.columns}
     alle.update(kolommen)
     uit = pd.DataFrame(alle, index=pd.RangeIndex(n), copy=False)
     uit.attrs["kolomnamen"] = {ons: hun for hun, ons in mapping.items()}
+    if woningen.attrs.get("gelezen"):
+        uit.attrs["gelezen"] = woningen.attrs["gelezen"]
     return uit
 
 

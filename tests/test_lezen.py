@@ -1,0 +1,226 @@
+"""Hostile portfolio files (issue 13): nothing silently wrong, nothing lost, no traceback. The small files are in
+tests/vijandig/; large or binary ones are made here."""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from woonlasten.portefeuille import SCENARIOS, PortefeuilleFout, bereken_portefeuille, lees_woningen, leesverslag, lezen
+
+MAP = Path(__file__).parent / "vijandig"
+KOP = "id;complex;gemeente;woningtype;oppervlakte_m2;energielabel;kale_huur;woz_waarde\n"
+RIJ = "1;C;Borne;tussenwoning;80;C;600;250000\n"
+
+
+def _reken(bron, naam=None) -> pd.DataFrame:
+    return bereken_portefeuille(lees_woningen(bron, naam), SCENARIOS["label-B"], "2025-06-01")
+
+
+# 1. numbers: one rule per column --------------------------------------------------------------------------
+
+
+def test_ambiguous_numbers_in_a_comma_file_are_fout_with_field_line_and_value():
+    r = _reken(MAP / "komma_dubbelzinnig.csv")
+    assert list(r["status"]) == ["ok", "fout", "fout", "ok"]
+    assert r.loc[1, "melding"] == ("kale_huur: '1,050' is dubbelzinnig (1,05 of 1050?) — schrijf 1050 of 1,05 met "
+                                   "een decimale komma (regel 3)")
+    assert r.loc[2, "melding"].startswith("kale_huur: '1.050' is dubbelzinnig") and "(regel 4)" in r.loc[2, "melding"]
+    assert np.isnan(r.loc[1, "voor_totaal"]) and r.loc[1, "woonlastenneutraal"] is None
+    assert r.loc[1, "kale_huur"] == "1,050"  # the input comes back as given
+
+
+def test_a_column_with_decimal_commas_is_dutch_and_an_implausible_rent_is_warned():
+    r = _reken(MAP / "komma_nederlands.csv")
+    assert list(r["status"]) == ["ok", "ok", "ok"]
+    assert r.loc[0, "voor_huur_totaal"] == pytest.approx(1234.56)
+    assert r.loc[2, "voor_huur_totaal"] == pytest.approx(1050.0)  # '1.050': point = thousands
+    assert r.loc[1, "melding"] == "kale_huur: 1,05 is onwaarschijnlijk (verwacht 100 tot 5.000; regel 3)"
+    assert r.loc[0, "melding"] == "" and r.loc[2, "melding"] == ""
+    assert lees_woningen(MAP / "komma_nederlands.csv").attrs["gelezen"]["decimalen"]["kale_huur"] == "komma"
+
+
+def test_semicolon_file_with_english_decimals():
+    w = lees_woningen(MAP / "puntkomma_engels.csv")
+    r = _reken(MAP / "puntkomma_engels.csv")
+    assert list(r["status"]) == ["ok", "ok"]
+    assert r.loc[0, "voor_huur_totaal"] == pytest.approx(600.25)
+    assert r.loc[1, "voor_huur_totaal"] == pytest.approx(1050.0)
+    assert w.attrs["gelezen"]["decimalen"]["kale_huur"] == "punt"
+
+
+@pytest.mark.parametrize("cel, verwacht", [("1.200", 1200.0), ("1.200,50", 1200.5), ("1,050", 1.05)])
+def test_dutch_semicolon_file_keeps_its_rules(cel, verwacht):
+    r = _reken((KOP + RIJ + f"2;C;Borne;tussenwoning;80;C;{cel};250000\n").encode())
+    assert r.loc[1, "voor_huur_totaal"] == pytest.approx(verwacht)
+    assert r.loc[1, "status"] == "ok"
+    assert ("onwaarschijnlijk" in r.loc[1, "melding"]) == (verwacht < 100)
+
+
+def test_outside_the_hard_bounds_is_fout_not_a_warning_and_nan_inf_are_no_numbers():
+    r = _reken((KOP + "1;C;Borne;tussenwoning;-5;C;600;250000\n2;C;Borne;tussenwoning;nan;C;inf;250000\n"
+                "3;C;Borne;tussenwoning;80;C;600;NaN\n").encode())
+    assert list(r["status"]) == ["fout", "fout", "fout"]
+    assert r.loc[0, "melding"].startswith("oppervlakte_m2: moet tussen")
+    assert "geen getal" in r.loc[1, "melding"] and "geen getal" in r.loc[2, "melding"]
+
+
+# 2. bad lines ---------------------------------------------------------------------------------------------
+
+
+def test_a_line_with_too_many_fields_is_one_fout_row_and_lines_are_physical():
+    r = _reken(MAP / "slechte_regels.csv")
+    assert list(r["id"].astype(str)) == ["1", "2", "3", "4", "5"]  # nothing lost, nothing refused
+    assert list(r["status"]) == ["ok", "ok", "fout", "ok", "ok"]
+    # header 1, row 1 line 2, row 2 lines 3-4 (a quoted newline), a blank line 5, row 3 line 6
+    assert r.loc[2, "melding"] == "regel 6: 9 velden, de kopregel heeft 8"
+    assert r.loc[1, "complex"] == "C\nmet regeleinde"
+    assert r.loc[4, "melding"] == "kale_huur: 1,05 is onwaarschijnlijk (verwacht 100 tot 5.000; regel 8)"
+
+
+def test_too_many_fields_in_the_first_data_row_is_not_dropped_silently(recwarn):
+    r = _reken(MAP / "extra_veld_eerste_rij.csv")
+    assert list(r["status"]) == ["fout", "ok"]
+    assert r.loc[0, "melding"] == "regel 2: 9 velden, de kopregel heeft 8"
+    assert not [w for w in recwarn if "Length of header" in str(w.message)]
+
+
+# 3. encodings, line endings, huge cells -------------------------------------------------------------------
+
+
+def test_one_cp1252_byte_in_a_utf8_file_is_read_and_warned_about():
+    w = lees_woningen(MAP / "utf8_met_cp1252_byte.csv")
+    assert list(w["complex"].astype(str)) == ["Complex één", "Complex één"]
+    r = _reken(MAP / "utf8_met_cp1252_byte.csv")
+    assert list(r["status"]) == ["ok", "ok"]
+    assert r.loc[0, "melding"] == ""
+    assert r.loc[1, "melding"] == "'éé' is geen UTF-8 en is als Windows-1252 gelezen (regel 3)"
+
+
+def test_bom_with_windows_1252():
+    w = lees_woningen(MAP / "bom_cp1252.csv")
+    assert "id" in w.columns and w.loc[0, "complex"] == "Complex één"
+    assert "Windows-1252" in leesverslag(w)
+
+
+def test_utf16_unicode_text_from_excel():
+    w = lees_woningen(MAP / "unicode_tekst_utf16.txt")
+    assert w.loc[0, "complex"] == "Complex één"
+    r = _reken(MAP / "unicode_tekst_utf16.txt")
+    assert r.loc[0, "status"] == "ok" and r.loc[0, "oppervlakte_m2"] in (80.5, "80,5")
+
+
+def test_mac_line_endings():
+    r = _reken(MAP / "mac_regeleinden.csv")
+    assert list(r["status"]) == ["ok", "ok"] and list(r["gemeente"].astype(str)) == ["Borne", "Hengelo"]
+
+
+def test_a_huge_header_cell_is_refused_naming_the_column():
+    data = (KOP.strip() + ";" + "x" * 140_000 + "\n" + RIJ.strip() + ";1\n").encode()
+    with pytest.raises(PortefeuilleFout, match=r"de naam van kolom 9 is 140000 tekens lang") as e:
+        lees_woningen(data, "w.csv")
+    assert len(str(e.value)) < 300
+
+
+def test_a_10_mb_cell_makes_its_row_fout_and_is_not_echoed():
+    data = (KOP + "1;C;" + "B" * 10_000_000 + ";tussenwoning;80;C;600;250000\n" + RIJ.replace("1;", "2;", 1)).encode()
+    r = _reken(data, "w.csv")
+    assert list(r["status"]) == ["fout", "ok"]
+    assert r.loc[0, "melding"] == "gemeente: de cel is 10000000 tekens lang (maximaal 10000) (regel 2)"
+    assert len(str(r.loc[0, "gemeente"])) <= lezen.MAX_TOON + 1
+
+
+# 4. the input's own status and melding --------------------------------------------------------------------
+
+
+def test_input_status_and_melding_are_kept_renamed():
+    r = _reken(MAP / "status_en_melding.csv")
+    assert r.loc[0, "status (invoer)"] == "nieuw" and r.loc[0, "melding (invoer)"] == "bellen"
+    assert r.loc[0, "status"] == "ok"
+
+
+def test_a_column_given_twice_is_refused():
+    with pytest.raises(PortefeuilleFout, match=r"kolom 'Kale Huur' staat twee keer in de kopregel \(kolom 7 en 9\)"):
+        lees_woningen(MAP / "kolom_twee_keer.csv")
+
+
+# 5. limits and files that are no portfolio ----------------------------------------------------------------
+
+
+def test_only_a_header_empty_file_folder_fifo_binary():
+    with pytest.raises(PortefeuilleFout, match="alleen een kopregel"):
+        lees_woningen(MAP / "alleen_kop.csv")
+    with pytest.raises(PortefeuilleFout, match="leeg"):
+        lees_woningen(b"\xef\xbb\xbf\r\n\r\n", "w.csv")
+    with pytest.raises(PortefeuilleFout, match="geen bestand"):
+        lees_woningen(MAP)
+    with pytest.raises(PortefeuilleFout, match="geen tekstbestand"):
+        lees_woningen(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "foto.csv")
+
+
+def test_a_fifo_and_an_unreadable_file(tmp_path, monkeypatch):
+    fifo = tmp_path / "pijp.csv"
+    os.mkfifo(fifo)
+    with pytest.raises(PortefeuilleFout, match="geen gewoon bestand"):
+        lees_woningen(fifo)
+    pad = tmp_path / "w.csv"
+    pad.write_text(KOP + RIJ, encoding="utf-8")
+
+    def geweigerd(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", geweigerd)
+    with pytest.raises(PortefeuilleFout, match="geen toestemming"):
+        lees_woningen(pad)
+
+
+def test_size_and_row_limits_are_checked_before_parsing(tmp_path, monkeypatch):
+    pad = tmp_path / "w.csv"
+    pad.write_text(KOP + RIJ * 3, encoding="utf-8")
+    monkeypatch.setattr(lezen, "MAX_BESTAND_BYTES", 100)
+    with pytest.raises(PortefeuilleFout, match="te groot"):
+        lees_woningen(pad)
+    monkeypatch.setattr(lezen, "MAX_BESTAND_BYTES", 10**9)
+    monkeypatch.setattr(lezen, "MAX_RIJEN", 2)
+    with pytest.raises(PortefeuilleFout, match="te veel rijen"):
+        lees_woningen(pad)
+
+
+def test_an_xlsx_bomb_is_refused_by_its_unpacked_size(monkeypatch):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("xl/worksheets/sheet1.xml", b"\0" * 5_000_000)
+    assert len(buffer.getvalue()) < 100_000
+    monkeypatch.setattr(lezen, "MAX_XLSX_UITGEPAKT", 1_000_000)
+    with pytest.raises(PortefeuilleFout, match="uitgepakt te groot"):
+        lees_woningen(buffer.getvalue(), "bom.xlsx")
+
+
+# 6. how the file was read ---------------------------------------------------------------------------------
+
+
+def test_leesverslag():
+    w = lees_woningen(Path(__file__).parent.parent / "data" / "voorbeeld_portefeuille.csv")
+    assert leesverslag(w) == ("Gelezen als CSV met ';' als scheidingsteken, UTF-8 (met BOM), decimale komma; "
+                              "401 regels, 400 woningen.")
+    assert w.attrs["gelezen"]["scheidingsteken"] == ";"
+    slecht = lees_woningen(MAP / "slechte_regels.csv")
+    assert "1 regel(s) niet te lezen" in leesverslag(slecht)
+
+
+# 7. formula-like ids and an empty date stay what they are -------------------------------------------------
+
+
+def test_formula_ids_and_an_empty_date():
+    tekst = KOP.replace("woz_waarde\n", "woz_waarde;peildatum\n") + \
+        "=1+1;C;Borne;tussenwoning;80;C;600;250000;2025-06-01\n'=1+1;C;Borne;tussenwoning;80;C;600;250000;\n"
+    r = bereken_portefeuille(lees_woningen(tekst.encode(), "w.csv"), SCENARIOS["label-B"])
+    assert list(r["id"]) == ["=1+1", "'=1+1"]
+    assert r.loc[0, "status"] == "ok"
+    assert len(r) == 2 and isinstance(r.loc[1, "melding"], str)
