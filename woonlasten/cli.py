@@ -375,6 +375,7 @@ def _portefeuille(args) -> int:
         PortefeuilleFout,
         bereken_portefeuille,
         lees_woningen,
+        leesverslag,
         samenvatting,
         scenario_uit_tekst,
         schrijf,
@@ -390,7 +391,7 @@ def _portefeuille(args) -> int:
             woningen = lees_woningen(args.woningen)
         except OSError as exc:
             raise PortefeuilleFout(f"bestand niet te lezen: {args.woningen} ({os_reden(exc)})") from None
-        # TODO(leesverslag): print(leesverslag(woningen))  — how the file was read; lezen.py adds leesverslag
+        print(leesverslag(woningen))  # how the file was read: separator, encoding, decimal rule, lines
         resultaat = bereken_portefeuille(woningen, scenario, peildatum)
     except PortefeuilleFout as exc:
         print(f"Fout: {kort_citaten(str(exc))}", file=sys.stderr)
