@@ -11,7 +11,7 @@ import pytest
 from woonlasten import bereken
 from woonlasten.casus import casus_naar_rij
 from woonlasten.data import PROJECT_DIR, DataFout, laad_tabel, laad_tabellen, laden
-from woonlasten.data.schema import SCHEMAS, VRIJ, F, grens
+from woonlasten.data.schema import SCHEMAS, F
 from woonlasten.modellen import Casus
 
 VOORBEELD = json.loads((PROJECT_DIR / "voorbeelden" / "huurder_borne_E_naar_B.json").read_text(encoding="utf-8"))
@@ -118,6 +118,8 @@ def test_a_value_outside_the_bounds_of_its_column_is_refused(tmp_path, naam, kol
 
 
 def test_negative_wws_points_and_negative_huurtoeslag_constants_stay_allowed():
+    from woonlasten.data.schema import VRIJ, grens
+
     assert grens("tariffs/wws_energiepunten", "punten") is VRIJ and grens("tariffs/huurtoeslag", "waarde") is VRIJ
     assert laad_tabel(PROJECT_DIR / "tariffs/wws_energiepunten.csv", "tariffs/wws_energiepunten") \
         .frame["punten"].min() < 0
@@ -163,6 +165,9 @@ def test_every_shipped_table_passes_every_check(monkeypatch):
         assert set(laad_tabellen().tabellen) == set(SCHEMAS)
     finally:
         laad_tabellen.cache_clear()
+    volledig = {naam for naam, s in SCHEMAS.items() if "volledig" in s}
+    assert {"labels/ruimteverwarming", "labels/warmtepomp", "labels/labelklassen", "tariffs/wws_energiepunten",
+            "labels/tapwater_koken", "labels/elektriciteit_huishouden", "labels/maatregel_effect"} <= volledig
 
 
 # ----------------------------------------------------------------------------------------------------------
