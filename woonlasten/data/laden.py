@@ -217,8 +217,8 @@ def _controleer_grenzen(frame: pd.DataFrame, ruw: pd.DataFrame, naam: str, besta
             if buiten:
                 fouten.append((buiten[0], j, kol, g.regel.format(kolom=kol)))
             continue
-        waarden = pd.to_numeric(frame[kol], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-        gevuld = ruw[kol].str.strip().to_numpy() != "" if kol in ruw.columns else np.zeros(len(frame), dtype=bool)
+        waarden = np.array(frame[kol].to_list(), dtype=float)  # None (an empty cell) becomes NaN, as "nan" does
+        gevuld = ruw[kol].to_numpy() != "" if kol in ruw.columns else np.zeros(len(frame), dtype=bool)  # as read
         eindig = np.isfinite(waarden)
         niet_eindig = np.flatnonzero(gevuld & ~eindig)
         if len(niet_eindig):
