@@ -6,7 +6,8 @@ local taxes, rent limits) get a new row every year, and the calculation carries 
 years (an open ``geldig_tot``, or the local taxes' nearest period). The last year a table knows is the year of its
 latest ``geldig_vanaf``: a peildatum in a later year is computed on older figures, and says so. A peildatum before a
 table's first ``geldig_vanaf`` is noted the same way (before the first BTW row the energy rule refuses the row).
-The note changes no amount and refuses no row; it runs once per distinct peildatum.
+The note changes no amount and refuses no row; it is worked out once per distinct peildatum (a million rows of one
+date cost one note and one index).
 """
 
 from __future__ import annotations
@@ -65,11 +66,15 @@ def waarschuwing_voor(datum: pd.Timestamp, t: Tabellen) -> str:
 
 
 def gegevensdekking(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
-    """``waarschuwing``: the note per row ('' when the tables cover its peildatum); run once per distinct date."""
-    datums = pd.DatetimeIndex(np.asarray(f["_peildatum_cat"], dtype="datetime64[ns]"))
-    teksten = [waarschuwing_voor(d, t) for d in datums]
+    """``waarschuwing``: the note per row ('' when the tables cover its peildatum), a Categorical computed once per
+    distinct peildatum (the categories of ``_peildatum_cat``; a missing date gets '')."""
+    datum = f["_peildatum_cat"]
+    if not isinstance(datum, pd.Categorical):
+        datum = pd.Categorical(np.asarray(datum, dtype="datetime64[ns]"))
+    teksten = [waarschuwing_voor(pd.Timestamp(d), t) for d in datum.categories]
     categorieen = list(dict.fromkeys([""] + teksten))
-    f["waarschuwing"] = categorisch(np.array([categorieen.index(x) for x in teksten], dtype=np.int64), categorieen)
+    per_datum = np.array([categorieen.index(x) for x in teksten] + [0], dtype=np.int64)  # code -1 (no date): ''
+    f["waarschuwing"] = categorisch(per_datum[datum.codes], categorieen)
 
 
 def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
@@ -81,5 +86,5 @@ VOLGORDE = 5  # first in the explanation: it qualifies every amount after it
 
 REGELS = (
     Regel("gegevensdekking", gegevensdekking, leest=("_peildatum_cat",), schrijft=("waarschuwing",),
-          tabellen=JAARLIJKS, per_combinatie=("_peildatum_cat",), uitleg=uitleg),
+          tabellen=JAARLIJKS, uitleg=uitleg),
 )
