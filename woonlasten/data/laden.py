@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import hashlib
+import itertools
 import json
 import os
 import threading
@@ -22,7 +23,8 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
-from woonlasten.data.schema import SCHEMAS, STATUSSEN, F
+from woonlasten.data import schema as _schema
+from woonlasten.data.schema import FRACTIE, SCHEMAS, STATUSSEN, VAN_1_TOT_MAX, F, grens
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
 TARIFFS_DIR = PROJECT_DIR / "tariffs"
@@ -183,6 +185,7 @@ def _lees_tabel(pad: Path, naam: str, bestand: str) -> Tabel:
     frame = pd.DataFrame(rijen)
     if frame.empty:
         raise DataFout(f"{bestand}: het bestand bevat geen regels")
+    _controleer_grenzen(frame, ruw, naam, bestand)
     if "geldig_vanaf" in frame.columns:
         frame["geldig_vanaf"] = pd.to_datetime(frame["geldig_vanaf"])
         frame["geldig_tot"] = pd.to_datetime(frame.get("geldig_tot")).fillna(_EINDE)
@@ -195,7 +198,90 @@ def _lees_tabel(pad: Path, naam: str, bestand: str) -> Tabel:
     for kol, typ in schema["kolommen"].items():
         if typ in (float, F) and kol in frame.columns:
             frame[kol] = frame[kol].astype(float)
+    if "volledig" in schema:
+        _controleer_volledig(frame, schema["volledig"], bestand)
     return Tabel(naam=naam, pad=pad, frame=frame, sleutel=list(schema["sleutel"]))
+
+
+def _controleer_grenzen(frame: pd.DataFrame, ruw: pd.DataFrame, naam: str, bestand: str) -> None:
+    """Every filled number finite and every number and date within the bounds of its column (:func:`grens`); the
+    first offending cell in file order is a :class:`DataFout` with line, column, the value as written and the rule."""
+    fouten: list[tuple[int, int, str, str]] = []  # (row position, column position, column, rule)
+    for j, kol in enumerate(SCHEMAS[naam]["kolommen"]):
+        g = grens(naam, kol)
+        if g is None or kol not in frame.columns:
+            continue
+        if isinstance(g.laag, dt.date) or isinstance(g.hoog, dt.date):
+            buiten = [i for i, d in enumerate(frame[kol]) if d is not None and not pd.isna(d)
+                      and ((g.laag is not None and d < g.laag) or (g.hoog is not None and d > g.hoog))]
+            if buiten:
+                fouten.append((buiten[0], j, kol, g.regel.format(kolom=kol)))
+            continue
+        waarden = np.array(frame[kol].to_list(), dtype=float)  # None (an empty cell) becomes NaN, as "nan" does
+        gevuld = ruw[kol].to_numpy() != "" if kol in ruw.columns else np.zeros(len(frame), dtype=bool)  # as read
+        eindig = np.isfinite(waarden)
+        niet_eindig = np.flatnonzero(gevuld & ~eindig)
+        if len(niet_eindig):
+            fouten.append((niet_eindig[0], j, kol, "geen eindig getal: nan en inf zijn niet toegestaan"))
+        with np.errstate(invalid="ignore"):
+            buiten = eindig & (((waarden < g.laag) if g.laag is not None else False)
+                               | ((waarden > g.hoog) if g.hoog is not None else False))
+        if buiten.any():
+            i = int(np.flatnonzero(buiten)[0])
+            regel = g.regel.format(kolom=kol)
+            if g is FRACTIE and 1 < waarden[i] <= 100:
+                regel += f" ({waarden[i]:g} % = {waarden[i] / 100:g})"
+            fouten.append((i, j, kol, regel))
+    if fouten:
+        i, _, kol, regel = min(fouten)
+        waarde = ruw[kol].iloc[i] if kol in ruw.columns else None
+        raise DataFout(f"{bestand}, regel {i + 2}, kolom '{kol}': ongeldige waarde {waarde!r} ({regel})")
+
+
+_SLEUTELTEKST = {"energielabel": "label {}", "personen": "{} personen", "oppervlakte_vanaf_m2": "oppervlakte vanaf {} m²"}
+
+
+def _beschrijf_sleutel(kolommen: list[str], waarden: tuple) -> str:
+    """A key combination in words: 'hoekwoning met label F'."""
+    delen = [("1 persoon" if k == "personen" and sleutel_tekst(w) == "1" else
+              _SLEUTELTEKST.get(k, "{}" if i == 0 else k + " {}").format(sleutel_tekst(w) if isinstance(w, float) else w))
+             for i, (k, w) in enumerate(zip(kolommen, waarden, strict=True))]
+    return delen[0] + (" met " + " en ".join(delen[1:]) if len(delen) > 1 else "")
+
+
+def _controleer_volledig(frame: pd.DataFrame, volledig: dict[str, Any], bestand: str,
+                         tabellen: Optional[dict[str, "Tabel"]] = None) -> None:
+    """A row for every combination of the values the ``volledig`` entry of the schema names, on every date on which
+    the table has rows; else a :class:`DataFout` naming the missing combinations. Values of another table
+    (``"labels/maatregelen:maatregel"``) are checked when ``tabellen`` holds that table (else: the values that occur)."""
+    kolommen = list(volledig)
+    nodig: list[list[Any]] = []
+    for kol, spec in volledig.items():
+        if spec == VAN_1_TOT_MAX:
+            nodig.append(list(range(1, int(frame[kol].max()) + 1)))
+        elif isinstance(spec, str) and ":" in spec and tabellen is not None:
+            tabel, kolom = spec.split(":")
+            nodig.append(list(pd.unique(tabellen[tabel].frame[kolom].dropna())))
+        elif isinstance(spec, str):  # AANWEZIG, or another table's values while that table is not at hand
+            nodig.append(list(pd.unique(frame[kol].dropna())))
+        else:
+            nodig.append(list(spec))
+    momenten: list[Optional[pd.Timestamp]] = [None]
+    if "geldig_vanaf" in frame.columns:  # the validity of rows changes only at these dates
+        na_einde = frame["geldig_tot"][frame["geldig_tot"] < _EINDE] + pd.Timedelta(days=1)
+        momenten = sorted(set(frame["geldig_vanaf"]) | set(na_einde))
+    for moment in momenten:
+        rijen = frame if moment is None else frame[(frame["geldig_vanaf"] <= moment) & (frame["geldig_tot"] >= moment)]
+        if rijen.empty:
+            continue
+        aanwezig = {tuple(sleutel_tekst(w) for w in rij) for rij in rijen[kolommen].itertuples(index=False)}
+        ontbreekt = [c for c in itertools.product(*nodig) if tuple(sleutel_tekst(w) for w in c) not in aanwezig]
+        if ontbreekt:
+            tekst = "; ".join(_beschrijf_sleutel(kolommen, c) for c in ontbreekt[:5])
+            if len(ontbreekt) > 5:
+                tekst += f" (en nog {len(ontbreekt) - 5})"
+            op = "" if moment is None else f" geldig op {moment.date()}"
+            raise DataFout(f"{bestand}: geen regel{op} voor {tekst}")
 
 
 def _controleer_overlap(frame: pd.DataFrame, sleutel: list[str], bestand: str) -> None:
@@ -311,15 +397,31 @@ def _laad(bestanden: tuple[tuple[str, Path, Optional[tuple[int, ...]]], ...]) ->
         if tabellen is not None:
             return tabellen
     tabellen = Tabellen({naam: laad_tabel(pad, naam) for naam, pad in paden.items()})
-    if cache is not None:
+    _controleer_tussen_tabellen(tabellen)
+    if cache is not None:  # only a set that passed every check is remembered or cached (a DataFout leaves nothing)
         cache.schrijf(tabellen)
     return tabellen
+
+
+def _controleer_tussen_tabellen(tabellen: Tabellen) -> None:
+    """The checks that need another table: ``volledig`` entries naming another table's values."""
+    for naam, schema in SCHEMAS.items():
+        volledig = schema.get("volledig", {})
+        if naam in tabellen.tabellen and any(isinstance(v, str) and ":" in v for v in volledig.values()):
+            tabel = tabellen[naam]
+            eigen = not _is_meegeleverd(tabel.pad)
+            try:
+                _controleer_volledig(tabel.frame, volledig, str(tabel.pad) if eigen else tabel.pad.name,
+                                     tabellen.tabellen)
+            except DataFout as exc:
+                exc.eigen = eigen
+                raise
 
 
 laad_tabellen.cache_clear = _laad.cache_clear  # type: ignore[attr-defined]  # forget every loaded set (tests)
 
 
-_CACHEVERSIE = 2  # 1 was a pickle (never read: unpickling runs code)
+_CACHEVERSIE = 3  # 1 was a pickle (never read: unpickling runs code); 3: bounds, finite numbers, complete keys
 
 
 @dataclass(frozen=True)
@@ -349,8 +451,9 @@ class _Cache:
 
         h = hashlib.sha256()
         h.update(f"woonlasten-tabellen {_CACHEVERSIE} {pd.__version__} {pa.__version__} {np.__version__}\n".encode())
-        h.update(Path(__file__).read_bytes())
-        h.update(repr(sorted((k, repr(v)) for k, v in SCHEMAS.items())).encode())
+        h.update(Path(__file__).read_bytes())  # the checks (a cache written before a new check is not read)
+        h.update(Path(_schema.__file__).read_bytes())  # the bounds' rules (grens) are code, not only SCHEMAS
+        h.update(repr(sorted((k, repr(v)) for k, v in SCHEMAS.items())).encode())  # incl. labels and types
         csv_sha256 = {}
         for naam, pad in sorted(paden.items()):
             try:

@@ -1,9 +1,13 @@
-"""The column types, keys and statuses of every data table in tariffs/ and labels/."""
+"""The column types, keys, bounds, required keys and statuses of every data table in tariffs/ and labels/
+(the conventions in ``docs/DATA-CONVENTIONS.md``)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal, Optional
+from dataclasses import dataclass
+from typing import Any, Literal, Optional, Union
+
+from woonlasten.modellen import ENERGIELABELS, WONINGTYPES
 
 STATUSSEN = ("bevestigd", "afgeleid", "schatting", "voorstel")
 
@@ -17,17 +21,76 @@ S = Optional[str]
 D = Optional[dt.date]
 
 
-# Column types per table; columns not listed are kept as text. `None`-able columns may be empty.
-# `verplicht` lists the columns that must be filled on every row.
+
+@dataclass(frozen=True)
+class Grens:
+    """Inclusive bounds of a number or date column (None: open) and the Dutch rule a message states (``{kolom}``:
+    the column's name)."""
+
+    laag: Union[float, dt.date, None]
+    hoog: Union[float, dt.date, None]
+    regel: str
+
+
+FRACTIE = Grens(0.0, 1.0, "{kolom} moet een fractie zijn tussen 0 en 1")
+PCT_WOZ = Grens(0.0, 5.0, "{kolom} moet een percentage van de WOZ-waarde zijn tussen 0 en 5 (0.1362 betekent 0,1362 %)")
+PROCENT = Grens(0.0, 100.0, "{kolom} moet een percentage zijn tussen 0 en 100 (2.5 betekent 2,5 %)")
+NIET_NEGATIEF = Grens(0.0, None, "{kolom} mag niet negatief zijn")
+PERSONEN = Grens(1.0, None, "{kolom} moet minstens 1 zijn")
+JAAR = Grens(1990.0, 2100.0, "{kolom} moet een jaar zijn tussen 1990 en 2100")
+DATUM = Grens(dt.date(1990, 1, 1), dt.date(2100, 12, 31), "{kolom} moet een datum zijn tussen 1990-01-01 en 2100-12-31")
+VRIJ = Grens(None, None, "")  # may be negative (e.g. the WWS points of label G): only a finite number
+
+
+def grens(tabel: str, kolom: str) -> Optional[Grens]:
+    """The bounds of a column (None for a text column). Every number must be finite; beyond that, in this order:
+    the table's own ``grenzen`` entry; ``btw_tarief`` and every column with the word ``aandeel`` a fraction 0..1;
+    ``_pct_woz`` 0..5 (a percentage of the WOZ value); ``_pct`` 0..100; ``personen`` at least 1; ``jaar`` 1990..2100;
+    any other number at least 0 (amounts, prices, volumes, bracket limits, points of the rent tables); a date
+    1990-01-01..2100-12-31."""
+    schema = SCHEMAS[tabel]
+    if kolom in schema.get("grenzen", {}):
+        return schema["grenzen"][kolom]
+    typ = schema["kolommen"][kolom]
+    if typ in (dt.date, D):
+        return DATUM
+    if typ not in (float, F, int):
+        return None
+    if kolom == "btw_tarief" or "aandeel" in kolom.split("_"):
+        return FRACTIE
+    if kolom.endswith("_pct_woz"):
+        return PCT_WOZ
+    if kolom.endswith("_pct"):
+        return PROCENT
+    return {"personen": PERSONEN, "jaar": JAAR}.get(kolom, NIET_NEGATIEF)
+
+
+# Values a key column of a `volledig` entry must cover, besides a tuple of the values themselves:
+AANWEZIG = "aanwezig"  # every value that occurs in the column (each with every value of the other key columns)
+VAN_1_TOT_MAX = "1..max"  # every whole number from 1 to the column's largest value
+# or "labels/maatregelen:maatregel": every value of another table's column (checked when all tables are loaded)
+
+
+# Per table:
+# - `kolommen`: the column types; columns not listed are kept as text. `None`-able columns may be empty.
+# - `sleutel`: the key columns (with the dates: no two rows of one key valid on the same day).
+# - `grenzen` (optional): bounds of a column other than the default of :func:`grens`.
+# - `volledig` (optional): key columns and the values they must cover in every combination: on every date on which
+#   the table has rows (dated tables), a row for each combination, else a DataFout naming the missing ones.
+# - `jaarlijks` (optional): the table gets new figures every year and the calculation carries its latest rows on
+#   into later years; a peildatum in a year after the year of its latest `geldig_vanaf` gets a note
+#   (regels/gegevensdekking.py). Not set for the huurtoeslag: a year without its parameters is not computed at all.
 SCHEMAS: dict[str, dict[str, Any]] = {
     "tariffs/energiebelasting": {
         "kolommen": {"drager": str, "schijf_vanaf": float, "schijf_tot": F, "geldig_vanaf": dt.date,
                      "geldig_tot": D, "energiebelasting_excl_btw": float, "ode_excl_btw": F},
         "sleutel": ["drager", "schijf_vanaf"],
+        "jaarlijks": True,
     },
     "tariffs/belastingvermindering": {
         "kolommen": {"geldig_vanaf": dt.date, "geldig_tot": D, "bedrag_jaar_excl_btw": float},
         "sleutel": [],
+        "jaarlijks": True,
     },
     "tariffs/btw": {
         "kolommen": {"geldig_vanaf": dt.date, "geldig_tot": D, "btw_tarief": float, "toepassing": str},
@@ -42,11 +105,13 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "kolommen": {"drager": str, "geldig_vanaf": dt.date, "geldig_tot": D, "leveringsprijs_excl_btw": float,
                      "vaste_leveringskosten_jaar_excl_btw": float},
         "sleutel": ["drager"],
+        "jaarlijks": True,
     },
     "tariffs/netbeheer": {
         "kolommen": {"netbeheerder": str, "drager": str, "geldig_vanaf": dt.date, "geldig_tot": D,
                      "netbeheerkosten_jaar_excl_btw": float},
         "sleutel": ["netbeheerder", "drager"],
+        "jaarlijks": True,
     },
     "tariffs/netbeheerder_gemeente": {
         "kolommen": {"gemeente": str, "drager": str, "netbeheerder": str},
@@ -64,12 +129,14 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                      "rioolheffing_gebruiker_jaar": float, "rioolheffing_eigenaar_jaar": F,
                      "rioolheffing_eigenaar_pct_woz": F, "ozb_eigenaar_pct_woz": F, "methode": S},
         "sleutel": ["gemeente"],
+        "jaarlijks": True,
     },
     "tariffs/waterschapsbelastingen": {
         "kolommen": {"waterschap": str, "geldig_vanaf": dt.date, "geldig_tot": D,
                      "zuiveringsheffing_per_ve_jaar": float, "watersysteemheffing_ingezetenen_jaar": float,
                      "watersysteemheffing_gebouwd_pct_woz": F},
         "sleutel": ["waterschap"],
+        "jaarlijks": True,
     },
     "tariffs/gemeente_waterschap": {
         "kolommen": {"gemeente": str, "waterschap": str},
@@ -94,11 +161,13 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "kolommen": {"geldig_vanaf": dt.date, "geldig_tot": D, "kwaliteitskortingsgrens": float,
                      "aftoppingsgrens_laag": float, "aftoppingsgrens_hoog": float, "maximale_huurgrens": float},
         "sleutel": [],
+        "jaarlijks": True,
     },
     "tariffs/huurtoeslag": {
         "kolommen": {"jaar": int, "huishoudtype": str, "geldig_vanaf": dt.date, "geldig_tot": D, "parameter": str,
                      "waarde": float},
         "sleutel": ["huishoudtype", "parameter"],
+        "grenzen": {"waarde": VRIJ},  # amounts, limits and formula constants, some negative
     },
     "tariffs/epv": {
         "kolommen": {"regime": str, "warmtevraag_vanaf_kwh_m2": float, "warmtevraag_tot_kwh_m2": F,
@@ -109,6 +178,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "kolommen": {"woningsoort": str, "energielabel": str, "punten": float, "geldig_vanaf": dt.date,
                      "geldig_tot": D},
         "sleutel": ["woningsoort", "energielabel"],
+        "grenzen": {"punten": VRIJ},  # the worst labels give negative points
+        "volledig": {"woningsoort": ("eengezins", "meergezins"), "energielabel": ENERGIELABELS},
     },
     "tariffs/wws_max_huurprijs": {
         "kolommen": {"punten": float, "max_kale_huur_maand": float, "geldig_vanaf": dt.date, "geldig_tot": D},
@@ -117,28 +188,35 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "labels/labelklassen": {
         "kolommen": {"energielabel": str, "volgorde": int, "ep2_vanaf_kwh_m2": F, "ep2_tot_kwh_m2": F},
         "sleutel": ["energielabel"],
+        "volledig": {"energielabel": ENERGIELABELS},
     },
     "labels/ruimteverwarming": {
         "kolommen": {"woningtype": str, "energielabel": str, "gas_m3_per_m2": float, "aantal_woningen": F},
         "sleutel": ["woningtype", "energielabel"],
+        "volledig": {"woningtype": WONINGTYPES, "energielabel": ENERGIELABELS},
     },
     "labels/tapwater_koken": {
         "kolommen": {"personen": int, "oppervlakte_vanaf_m2": float, "oppervlakte_tot_m2": F,
                      "tapwater_gas_m3": float, "koken_gas_m3": float},
         "sleutel": ["personen", "oppervlakte_vanaf_m2"],
+        "volledig": {"personen": VAN_1_TOT_MAX, "oppervlakte_vanaf_m2": AANWEZIG},
     },
     "labels/elektriciteit_huishouden": {
         "kolommen": {"personen": int, "elektriciteit_kwh": float},
         "sleutel": ["personen"],
+        "volledig": {"personen": VAN_1_TOT_MAX},
     },
     "labels/warmtepomp": {
         "kolommen": {"energielabel": str, "spf_warmtepomp": float, "aandeel_hybride": float, "spf_hybride": float},
         "sleutel": ["energielabel"],
+        "volledig": {"energielabel": ENERGIELABELS},
     },
     "labels/woningtypes": {
         # the WWS (Besluit huurprijzen woonruimte, Bijlage I) values energy points for these two kinds apart
         "kolommen": {"woningtype": str, "woningsoort": Literal["eengezins", "meergezins"]},
         "sleutel": ["woningtype"],
+        # no `volledig`: a woningtype without a row stops the calculation of a dwelling of that type (a DataFout
+        # naming it, regels/huurinformatie.py), tests/test_huur.py relies on that
     },
     "labels/maatregelen": {
         # soort: insulation or not (the rent rules); verwarming_na: the heating the measure installs (one of
@@ -157,6 +235,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                      "besparing_ruimteverwarming_aandeel": F, "elektriciteit_opwek_kwh_per_eenheid": F,
                      "labelstappen": F},
         "sleutel": ["maatregel", "woningtype"],
+        "volledig": {"maatregel": "labels/maatregelen:maatregel", "woningtype": WONINGTYPES},
     },
     "tariffs/isde": {
         "kolommen": {"maatregel": str, "geldig_vanaf": dt.date, "geldig_tot": D, "bedrag_per_eenheid": F,
@@ -183,5 +262,6 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "labels/parameters": {
         "kolommen": {"naam": str, "waarde": float, "eenheid": S},
         "sleutel": ["naam"],
+        "grenzen": {"waarde": VRIJ},  # named constants of any kind: only finite
     },
 }
