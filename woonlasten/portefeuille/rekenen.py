@@ -25,7 +25,6 @@ from woonlasten.data import Tabellen, laad_tabellen
 from woonlasten.modellen import PORTEFEUILLE_DELEN
 from woonlasten.portefeuille.lezen import PortefeuilleFout, leesmeldingen, naar_invoer
 from woonlasten.portefeuille.scenario import Scenario, pas_scenario_toe
-from woonlasten.rekenen.regel import schrijver
 
 # ----------------------------------------------------------------------------------------------------------
 # Reading
@@ -73,10 +72,9 @@ KOLOMMEN_KERN = ["status", "melding", "energielabel", "energielabel_na", "woonla
                  "verbruik_gas_m3_voor", "verbruik_gas_m3_na", "verbruik_elektriciteit_kwh_voor",
                  "verbruik_elektriciteit_kwh_na"] + [f"{s}_{d}" for s in ("voor", "na", "verschil")
                                                     for d in PORTEFEUILLE_DELEN]
-# the core's warnings per row ('' when none), appended to melding of an ok row: only when a rule writes them
+# the core's warnings per row ('' when none: regels/gegevensdekking.py), appended to melding of an ok row
 WAARSCHUWING = "waarschuwing"
-if schrijver(WAARSCHUWING) is not None:
-    KOLOMMEN_KERN.append(WAARSCHUWING)
+KOLOMMEN_KERN.append(WAARSCHUWING)
 BLOK = 250_000  # rows per calculation block: bounds memory, costs a few ms of overhead per block
 DRADEN = min(os.cpu_count() or 1, 4)  # blocks computed at once (numpy releases the GIL in its array loops)
 
@@ -96,7 +94,7 @@ def _meldingen(r, lees_fout: np.ndarray | None, lees_let_op: np.ndarray | None) 
                                                         list(status.categories).index("ok")).astype(np.int8),
                                                categories=status.categories)
         extra = extra if extra.any() else None
-    for let_op in (lees_let_op, np.asarray(r[WAARSCHUWING], dtype=object) if WAARSCHUWING in r else None):
+    for let_op in (lees_let_op, np.asarray(r[WAARSCHUWING], dtype=object)):
         if let_op is None:
             continue
         m = ~fout & (let_op != "") & pd.notna(let_op)
