@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
 from woonlasten.data import schema as _schema
 from woonlasten.data.schema import FRACTIE, SCHEMAS, STATUSSEN, VAN_1_TOT_MAX, F, grens
+from woonlasten.meldingen import getoonde_waarde, reden
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
 TARIFFS_DIR = PROJECT_DIR / "tariffs"
@@ -175,10 +176,12 @@ def _lees_tabel(pad: Path, naam: str, bestand: str) -> Tabel:
             fout = exc.errors()[0]
             kol = ".".join(str(x) for x in fout["loc"])
             raise DataFout(
-                f"{bestand}, regel {i + 2}, kolom '{kol}': ongeldige waarde {waarden.get(kol)!r} ({fout['msg']})"
+                f"{bestand}, regel {i + 2}, kolom '{kol}': ongeldige waarde {getoonde_waarde(waarden.get(kol))} "
+                f"({reden(fout)})"
             ) from exc
         if rij.status is not None and rij.status not in STATUSSEN:
-            raise DataFout(f"{bestand}, regel {i + 2}, kolom 'status': {rij.status!r} is niet een van {STATUSSEN}")
+            raise DataFout(f"{bestand}, regel {i + 2}, kolom 'status': {getoonde_waarde(rij.status)} is niet een van "
+                           f"{', '.join(STATUSSEN)}")
         d = rij.model_dump()
         d["_rij"] = i + 2
         rijen.append(d)
@@ -235,7 +238,7 @@ def _controleer_grenzen(frame: pd.DataFrame, ruw: pd.DataFrame, naam: str, besta
     if fouten:
         i, _, kol, regel = min(fouten)
         waarde = ruw[kol].iloc[i] if kol in ruw.columns else None
-        raise DataFout(f"{bestand}, regel {i + 2}, kolom '{kol}': ongeldige waarde {waarde!r} ({regel})")
+        raise DataFout(f"{bestand}, regel {i + 2}, kolom '{kol}': ongeldige waarde {getoonde_waarde(waarde)} ({regel})")
 
 
 _SLEUTELTEKST = {"energielabel": "label {}", "personen": "{} personen", "oppervlakte_vanaf_m2": "oppervlakte vanaf {} m²"}
