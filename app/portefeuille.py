@@ -20,6 +20,7 @@ from woonlasten.portefeuille import (
     Scenario,
     bereken_portefeuille,
     lees_woningen,
+    leesverslag,
     naar_csv,
     naar_excel,
     naar_invoer,
@@ -210,6 +211,7 @@ neutraal = int(totaal["neutraal"])
 st.subheader(scenario.omschrijving)
 st.caption(f"Bestand: {letterlijk(naam)} · {getal(n)} woningen · peildatum "
            + (f"{g.peildatum():%d-%m-%Y}" if peildatum else "per woning uit het bestand"))
+st.caption(letterlijk(leesverslag(woningen)))  # how the file was read: separator, encoding, decimal rule
 k = st.columns(5)
 k[0].metric("Woningen", getal(n), help="Alle regels uit het bestand.")
 k[1].metric("Aangepakt", getal(aangepakt), help="Woningen met een slechter label dan het doellabel.")

@@ -422,6 +422,9 @@ def test_portefeuille_upload_toont_de_uitkomst_van_de_kern():
     totaal = samenvatting(r, per=None).iloc[0]
     m = metrics(at)
     assert m["Woningen"][0] == "36"
+    # how the file was read, in words (separator, encoding, decimal rule), as the CLI says it
+    assert any(c.value.replace("\\", "").startswith("Gelezen als CSV met ';'") and "37 regels, 36 woningen"
+               in c.value.replace("\\", "") for c in at.caption)
     assert m["Aangepakt"][0] == getal(totaal["aangepakt"])
     assert m["Gemiddeld verschil"][0] == euro_verschil(totaal["gemiddeld_verschil_maand"])
     assert m["Met een fout"][0] == "1"
