@@ -17,17 +17,6 @@ from woonlasten.modellen import Casus
 VOORBEELD = json.loads((PROJECT_DIR / "voorbeelden" / "huurder_borne_E_naar_B.json").read_text(encoding="utf-8"))
 
 
-@pytest.fixture
-def eigen_cache(tmp_path, monkeypatch):
-    """A cache folder of the test's own and no tables remembered in this process, before and after."""
-    cache = tmp_path / "cache"
-    monkeypatch.setenv("WOONLASTEN_CACHE", str(cache))
-    monkeypatch.delenv("WOONLASTEN_DATA", raising=False)
-    laad_tabellen.cache_clear()
-    yield cache
-    laad_tabellen.cache_clear()
-
-
 def _rijen(naam):
     with open(PROJECT_DIR / f"{naam}.csv", encoding="utf-8") as fh:
         lezer = csv.DictReader(fh)

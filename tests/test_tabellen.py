@@ -162,17 +162,6 @@ def _kopie_van_alle_tabellen(map_):
     return map_
 
 
-@pytest.fixture
-def eigen_cache(tmp_path, monkeypatch):
-    """A cache folder of the test's own and no tables remembered in this process, before and after."""
-    cache = tmp_path / "cache"
-    monkeypatch.setenv("WOONLASTEN_CACHE", str(cache))
-    monkeypatch.delenv("WOONLASTEN_DATA", raising=False)
-    laad_tabellen.cache_clear()
-    yield cache
-    laad_tabellen.cache_clear()
-
-
 def test_two_copies_of_the_data_each_cite_their_own_files_through_a_shared_cache(tmp_path, eigen_cache):
     """The cache is keyed on each file's resolved path as well as its content: a second copy with the same bytes
     does not show the first copy's file paths (the app's sources page shows Tabel.pad)."""
