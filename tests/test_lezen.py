@@ -224,3 +224,13 @@ def test_formula_ids_and_an_empty_date():
     assert list(r["id"]) == ["=1+1", "'=1+1"]
     assert r.loc[0, "status"] == "ok"
     assert len(r) == 2 and isinstance(r.loc[1, "melding"], str)
+
+
+def test_mac_line_endings_with_a_line_break_inside_a_quoted_cell():
+    """Found by the long fuzz run: lines ending in a lone \\r and a quoted cell holding \\n crashed the reader (a
+    ValueError, not a Dutch message); the \\n inside quotes is part of the cell, the \\r ends the line."""
+    data = (b'id,complex,gemeente,woningtype,oppervlakte_m2,energielabel,kale_huur\r"\n",C1,Borne,appartement,50,C,'
+            b'300\r2,C1,Borne,appartement,50,C,300\r')
+    woningen = lees_woningen(data, naam="mac.csv")
+    assert len(woningen) == 2
+    assert woningen.attrs["gelezen"]["regeleinde"].startswith("\\r")

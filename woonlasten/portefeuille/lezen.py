@@ -342,8 +342,11 @@ def _lees_csv(data: bytes, naam: str) -> tuple[pd.DataFrame, dict, _Gelezen]:
     data, codering, vervangen = _decodeer(data, naam)
     waarschuwingen: list[str] = []
     einde = "\\n"
-    if b"\n" not in data and b"\r" in data:  # old Mac line endings
-        data, einde = data.replace(b"\r", b"\n"), "\\r (oude Mac)"
+    eerste_einde = re.search(rb"[\r\n]", data)
+    if eerste_einde is not None and data[eerste_einde.start():eerste_einde.start() + 2] not in (b"\n", b"\r\n") \
+            and data[eerste_einde.start():eerste_einde.start() + 1] == b"\r":
+        # old Mac line endings (the header ends in a lone \r; a \n inside a quoted cell stays a line break there)
+        data, einde = re.sub(rb"\r(?!\n)", b"\n", data), "\\r (oude Mac)"
     elif b"\r\n" in data[:65536]:
         einde = "\\r\\n (Windows)"
     vervangen_regels = _regels_van(data, vervangen)
@@ -445,6 +448,9 @@ def _lees_met_csv(data: bytes, scheiding: str, n_kop: int, naam: str) -> pd.Data
     except csv.Error as exc:
         raise PortefeuilleFout(f"{naam}: de tabel is niet te lezen ({exc})") from None
     kop, rijen = rijen[0], rijen[1:]
+    if len(kop) != n_kop:  # the header itself is not what the fast scan saw: refuse rather than guess
+        raise PortefeuilleFout(f"{naam}: de tabel is niet regelmatig te lezen (controleer de aanhalingstekens en de "
+                               "regeleinden)")
     rijen = [(r + [""] * n_kop)[:n_kop] for r in rijen]
     frame = pd.DataFrame(rijen, columns=kop, dtype=object)
     return frame.where(frame != "", None)
