@@ -401,6 +401,7 @@ RESULTAAT: tuple[Deel, ...] = (
     Deel("energie", "Energie", "Energie", (
         Onderdeel("gas", "gas", grafiek="Gas"),
         Onderdeel("elektriciteit", "elektriciteit", grafiek="Elektriciteit"),
+        Onderdeel("tegemoetkoming", "tegemoetkoming energierekening", "tegemoetkoming", grafiek="Tegemoetkoming"),
         Onderdeel("totaal", "Energie", portefeuille=True),
     )),
     Deel("lokale_lasten", "Gemeente en waterschap", "Lokale lasten", (
