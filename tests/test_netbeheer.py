@@ -58,8 +58,6 @@ def test_no_source_cites_a_project_note(pad):
     if pad in ("tariffs/gemeentelijke_belastingen.csv", "tariffs/waterschapsbelastingen.csv",
                "tariffs/gemeente_waterschap.csv"):
         pytest.skip("lokale lasten: in bewerking in een andere tak")
-    if pad == "tariffs/wws_max_huurprijs.csv":
-        pytest.skip("nog open: dit bestand heeft geen kolom toelichting om de herkomst naar te verplaatsen")
     rijen = _lees(pad)
     if not rijen or "bron" not in rijen[0]:
         return
