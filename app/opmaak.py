@@ -106,7 +106,9 @@ REGELS = tuple(
     rij for deel in RESULTAAT for rij in [(deel.label, (deel.naam, "totaal"), False)] + [
         (o.label, (deel.naam, o.naam), True) for o in deel.onderdelen if o.naam != "totaal"]
 ) + ((TOTALEN[0].label, (TOTALEN[0].naam,), False),)
-_OPTIONEEL = {deel.naam for deel in RESULTAAT if deel.optioneel}  # rows left out when zero before and after
+# rows left out when zero before and after: optional parts and optional amounts
+_OPTIONEEL = {deel.naam for deel in RESULTAAT if deel.optioneel} | {
+    (deel.naam, o.naam) for deel in RESULTAAT for o in deel.onderdelen if o.optioneel}
 _NA_TOESLAG = tuple(o.naam for deel in RESULTAAT for o in deel.onderdelen if not o.in_totaal)
 
 
@@ -129,7 +131,8 @@ def tabel_rijen(r: Resultaat, eigenaar: bool = False) -> list[dict]:
             continue
         if not toeslag and pad[-1] in _NA_TOESLAG:
             continue
-        if pad[0] in _OPTIONEEL and not any(optioneel(w, *pad) for w in (r.voor, r.na) if w is not None):
+        if (pad[0] in _OPTIONEEL or pad in _OPTIONEEL) and not any(
+                optioneel(w, *pad) for w in (r.voor, r.na) if w is not None):
             continue
         voor = optioneel(r.voor, *pad)
         if voor is None:

@@ -58,7 +58,8 @@ def test_totals_are_sums_of_parts_and_verschil_is_na_minus_voor(cases):
     for s in ("voor", "na"):
         huur = r[f"{s}_huur_kale_huur"] + r[f"{s}_huur_servicekosten"] + r[f"{s}_huur_huurverhoging"]
         np.testing.assert_allclose(r[f"{s}_huur_totaal"], huur)
-        np.testing.assert_allclose(r[f"{s}_energie_totaal"], r[f"{s}_energie_gas"] + r[f"{s}_energie_elektriciteit"])
+        np.testing.assert_allclose(r[f"{s}_energie_totaal"], r[f"{s}_energie_gas"] + r[f"{s}_energie_elektriciteit"]
+                                   + r[f"{s}_energie_tegemoetkoming"])
         lokaal = sum(r[f"{s}_lokale_lasten_{d}"] for d in ("afvalstoffenheffing", "rioolheffing", "ozb", "waterschap"))
         np.testing.assert_allclose(r[f"{s}_lokale_lasten_totaal"], lokaal)
         np.testing.assert_allclose(r[f"{s}_financiering_totaal"],

@@ -273,7 +273,8 @@ def tekst_samenvatting(r: Resultaat) -> str:
             continue
         regel(deel.kort, (deel.naam, "totaal"))
         for o in deel.onderdelen:
-            if o.naam != "totaal" and o.uitsplitsing:
+            if o.naam != "totaal" and o.uitsplitsing and not (
+                    o.optioneel and not any(getattr(getattr(w, deel.naam), o.naam) for w in (r.voor, r.na) if w)):
                 regel(o.kort or o.label, (deel.naam, o.naam), 2)
     regel(TOTALEN[0].kort, (TOTALEN[0].naam,))
     if r.huur_informatie and r.huur_informatie.huurtoeslag_berekend:

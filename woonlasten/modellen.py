@@ -365,6 +365,7 @@ class Onderdeel:
     grafiek: str | None = None  # the group of the stacked chart it falls in (None = not drawn on its own)
     portefeuille: bool = False  # a column of a portfolio's result
     na_totaal: bool = False  # shown after the woonlasten total in the terminal (huurtoeslag: what comes off it)
+    optioneel: bool = False  # left out of a table and the terminal when zero before and after (the JSON keeps it)
 
 
 @dataclass(frozen=True)
@@ -401,6 +402,8 @@ RESULTAAT: tuple[Deel, ...] = (
     Deel("energie", "Energie", "Energie", (
         Onderdeel("gas", "gas", grafiek="Gas"),
         Onderdeel("elektriciteit", "elektriciteit", grafiek="Elektriciteit"),
+        Onderdeel("tegemoetkoming", "tegemoetkoming energierekening", "tegemoetkoming", grafiek="Tegemoetkoming",
+                  optioneel=True),
         Onderdeel("totaal", "Energie", portefeuille=True),
     )),
     Deel("lokale_lasten", "Gemeente en waterschap", "Lokale lasten", (

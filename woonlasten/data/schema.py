@@ -96,6 +96,10 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "kolommen": {"geldig_vanaf": dt.date, "geldig_tot": D, "btw_tarief": float, "toepassing": str},
         "sleutel": ["toepassing"],
     },
+    "tariffs/energietoeslag": {
+        "kolommen": {"geldig_vanaf": dt.date, "geldig_tot": D, "bedrag_maand_incl_btw": float, "maanden": float},
+        "sleutel": [],
+    },
     "tariffs/prijsplafond": {
         "kolommen": {"drager": str, "geldig_vanaf": dt.date, "geldig_tot": D, "plafondprijs_incl_btw": float,
                      "plafondvolume_jaar": float},
