@@ -20,7 +20,7 @@ from woonlasten.data.opzoeken import categorisch
 from woonlasten.data.schema import SCHEMAS
 from woonlasten.modellen import Toelichting
 from woonlasten.rekenen.regel import Regel, item
-from woonlasten.rekenen.rekenblad import Fouten, Rekenblad, categorie
+from woonlasten.rekenen.rekenblad import Fouten, Rekenblad
 
 JAARLIJKS = tuple(naam for naam, schema in SCHEMAS.items() if schema.get("jaarlijks"))
 
@@ -74,24 +74,8 @@ def gegevensdekking(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
     teksten = [waarschuwing_voor(pd.Timestamp(d), t) for d in datum.categories]
     categorieen = list(dict.fromkeys([""] + teksten))
     per_datum = np.array([categorieen.index(x) for x in teksten] + [0], dtype=np.int64)  # code -1 (no date): ''
-    f["_waarschuwing_tarieven"] = categorisch(per_datum[datum.codes], categorieen)
-
-
-def waarschuwingen(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
-    """``waarschuwing``: the notes of the rules joined per row (the dates beyond the tables, then the local taxes'
-    note on an unknown split of the rioolheffing); worked out once per distinct pair of notes."""
-    delen = [categorie(f[k]) for k in ("_waarschuwing_tarieven", "_waarschuwing_lokale_lasten")]
-    a, b = delen
-    nb = len(b.categories) + 1
-    paar = (a.codes.astype(np.int64) + 1) * nb + (b.codes.astype(np.int64) + 1)
-    uniek, terug = np.unique(paar, return_inverse=True)
-    teksten = []
-    for p in uniek:
-        stukken = [a.categories[p // nb - 1] if p // nb else "", b.categories[p % nb - 1] if p % nb else ""]
-        teksten.append(" ".join(s for s in stukken if s))
-    categorieen = list(dict.fromkeys([""] + teksten))
-    codes = np.array([categorieen.index(x) for x in teksten], dtype=np.int64)
-    f["waarschuwing"] = categorisch(codes[terug.reshape(-1)], categorieen)
+    f["_waarschuwing_tarieven"] = categorisch(per_datum[datum.codes], categorieen)  # joined into ``waarschuwing``
+    # with the local taxes' note by :func:`woonlasten.regels.lokale_lasten.waarschuwingen`
 
 
 def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
@@ -105,6 +89,4 @@ VOLGORDE = 5  # first in the explanation: it qualifies every amount after it
 REGELS = (
     Regel("gegevensdekking", gegevensdekking, leest=("_peildatum_cat",), schrijft=("_waarschuwing_tarieven",),
           tabellen=JAARLIJKS, uitleg=uitleg),
-    Regel("waarschuwingen", waarschuwingen, leest=("_waarschuwing_tarieven", "_waarschuwing_lokale_lasten"),
-          schrijft=("waarschuwing",)),
 )

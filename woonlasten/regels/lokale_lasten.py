@@ -86,6 +86,23 @@ def lokale_lasten(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
     f["voor_lokale_lasten_totaal"] = f["na_lokale_lasten_totaal"] = totaal
 
 
+def waarschuwingen(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
+    """``waarschuwing``: the notes of the rules joined per row (the dates beyond the tables, then the local taxes'
+    note on an unknown split of the rioolheffing); worked out once per distinct pair of notes."""
+    delen = [categorie(f[k]) for k in ("_waarschuwing_tarieven", "_waarschuwing_lokale_lasten")]
+    a, b = delen
+    nb = len(b.categories) + 1
+    paar = (a.codes.astype(np.int64) + 1) * nb + (b.codes.astype(np.int64) + 1)
+    uniek, terug = np.unique(paar, return_inverse=True)
+    teksten = []
+    for p in uniek:
+        stukken = [a.categories[p // nb - 1] if p // nb else "", b.categories[p % nb - 1] if p % nb else ""]
+        teksten.append(" ".join(s for s in stukken if s))
+    categorieen = list(dict.fromkeys([""] + teksten))
+    codes = np.array([categorieen.index(x) for x in teksten], dtype=np.int64)
+    f["waarschuwing"] = categorisch(codes[terug.reshape(-1)], categorieen)
+
+
 def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
     """Local-tax lines: the gemeente's and the waterschap's rows, by role and household size."""
     uit: list[Toelichting] = []
@@ -139,7 +156,7 @@ def huishoudgrootte(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
     f["_eenpersoons"] = f["personen_gebruikt"] <= 1
 
 
-VOLGORDE = 40
+VOLGORDE = 40  # also of the joined notes (``waarschuwing``): a lower one would pull the local taxes ahead of energy
 
 REGELS = (
     Regel("huishoudgrootte", huishoudgrootte, leest=("personen_gebruikt",), schrijft=("_eenpersoons",)),
@@ -161,4 +178,6 @@ REGELS = (
                   "{s}_lokale_lasten_waterschap", "{s}_lokale_lasten_totaal", "_waarschuwing_lokale_lasten"),
         uitleg=uitleg,
     ),
+    Regel("waarschuwingen", waarschuwingen, leest=("_waarschuwing_tarieven", "_waarschuwing_lokale_lasten"),
+          schrijft=("waarschuwing",)),
 )
