@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from woonlasten.portefeuille import SCENARIOS, PortefeuilleFout, bereken_portefeuille, lees_woningen, leesverslag, lezen
+from woonlasten.regels.lokale_lasten import WAARSCHUWING_RIOOL
 
 MAP = Path(__file__).parent / "vijandig"
 KOP = "id;complex;gemeente;woningtype;oppervlakte_m2;energielabel;kale_huur;woz_waarde\n"
@@ -20,7 +21,11 @@ RIJ = "1;C;Borne;tussenwoning;80;C;600;250000\n"
 
 
 def _reken(bron, naam=None) -> pd.DataFrame:
-    return bereken_portefeuille(lees_woningen(bron, naam), SCENARIOS["label-B"], "2025-06-01")
+    r = bereken_portefeuille(lees_woningen(bron, naam), SCENARIOS["label-B"], "2025-06-01")
+    # these files are about reading: leave out the tenants' note on Borne's unknown riool split (issue 14)
+    r["melding"] = r["melding"].astype(str).str.replace("; " + WAARSCHUWING_RIOOL, "", regex=False) \
+        .str.replace(WAARSCHUWING_RIOOL, "", regex=False)
+    return r
 
 
 # 1. numbers: one rule per column --------------------------------------------------------------------------

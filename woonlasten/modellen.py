@@ -129,6 +129,9 @@ class Huur(_Model):
     kale_huur: Annotated[float, Kolom(aliassen=("huur", "nettohuur"))] = Field(
         0.0, ge=0, le=10_000, description="Kale huur [€/maand].")
     servicekosten: float = Field(0.0, ge=0, le=2_000, description="Servicekosten [€/maand].")
+    rioolheffing_jaar: Optional[float] = Field(
+        None, ge=0, le=2_000, description="Rioolheffing die het huishouden zelf betaalt [€/jaar] (staat op de aanslag "
+        "van de gemeente); leeg = volgens de gemeente.")
 
 
 class Verbruik(_Model):

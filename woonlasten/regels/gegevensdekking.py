@@ -74,17 +74,19 @@ def gegevensdekking(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
     teksten = [waarschuwing_voor(pd.Timestamp(d), t) for d in datum.categories]
     categorieen = list(dict.fromkeys([""] + teksten))
     per_datum = np.array([categorieen.index(x) for x in teksten] + [0], dtype=np.int64)  # code -1 (no date): ''
-    f["waarschuwing"] = categorisch(per_datum[datum.codes], categorieen)
+    f["_waarschuwing_tarieven"] = categorisch(per_datum[datum.codes], categorieen)  # joined into ``waarschuwing``
+    # with the local taxes' note by :func:`woonlasten.regels.lokale_lasten.waarschuwingen`
 
 
 def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
-    """The note as the first line of the explanation (none when the tables cover the date)."""
-    return [item("Tarieven", rij["waarschuwing"], None)] if rij["waarschuwing"] else []
+    """The note on the dates as the first line of the explanation (none when the tables cover the date; the local
+    taxes' note has its own line there)."""
+    return [item("Tarieven", rij["_waarschuwing_tarieven"], None)] if rij["_waarschuwing_tarieven"] else []
 
 
 VOLGORDE = 5  # first in the explanation: it qualifies every amount after it
 
 REGELS = (
-    Regel("gegevensdekking", gegevensdekking, leest=("_peildatum_cat",), schrijft=("waarschuwing",),
+    Regel("gegevensdekking", gegevensdekking, leest=("_peildatum_cat",), schrijft=("_waarschuwing_tarieven",),
           tabellen=JAARLIJKS, uitleg=uitleg),
 )

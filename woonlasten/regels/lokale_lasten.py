@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from woonlasten.data.laden import Tabellen
-from woonlasten.data.opzoeken import zoek
+from woonlasten.data.opzoeken import categorisch, zoek
 from woonlasten.formatteer import euro, getal
 from woonlasten.modellen import Toelichting
 from woonlasten.rekenen.regel import Regel, bronrij, item
@@ -22,7 +22,7 @@ def _lokale_tarieven(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
     g = zoek(t["tariffs/gemeentelijke_belastingen"], pd_, {"gemeente": f["gemeente"]},
              ["afvalstoffenheffing_eenpersoons_jaar", "afvalstoffenheffing_meerpersoons_jaar",
               "rioolheffing_gebruiker_jaar", "rioolheffing_eigenaar_jaar", "rioolheffing_eigenaar_pct_woz",
-              "ozb_eigenaar_pct_woz"], terugval=True, n=n)
+              "ozb_eigenaar_pct_woz", "riool_verdeling"], terugval=True, n=n)
     bekend = g["_rij"] >= 0
     fouten.zet(~bekend & gevuld(f["gemeente"]),
                met_waarde("gemeente: geen gemeentelijke belastingen bekend voor '", f["gemeente"], "'"))
@@ -35,6 +35,10 @@ def _lokale_tarieven(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
                                                                     0.0)
     f["_riool_pct_woz"] = np.where(eigenaar, vul(g["rioolheffing_eigenaar_pct_woz"], 0.0), 0.0)
     f["_ozb_pct_woz"] = np.where(eigenaar, vul(g["ozb_eigenaar_pct_woz"], 0.0), 0.0)
+    # where the gemeente's split of the riool between owner and user is unknown (COELO's total for a koopwoning),
+    # a tenant pays that total, marked uncertain
+    onbekend = np.broadcast_to(is_gelijk(g["riool_verdeling"], "onbekend"), (n,))
+    f["_riool_verdeling_onbekend"] = bekend & ~eigenaar & onbekend
     ws_naam = zoek(t["tariffs/gemeente_waterschap"], None, {"gemeente": f["gemeente"]}, ["waterschap"], n=n)
     f["waterschap"] = categorie(ws_naam["waterschap"])
     ws = zoek(t["tariffs/waterschapsbelastingen"], pd_, {"waterschap": f["waterschap"]},
@@ -50,6 +54,12 @@ def _lokale_tarieven(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
     f["_ws_pct_woz"] = np.where(eigenaar, vul(ws["watersysteemheffing_gebouwd_pct_woz"], 0.0), 0.0)
 
 
+WAARSCHUWING_RIOOL = (
+    "Let op: rioolheffing: in deze gemeente is niet bekend welk deel de huurder betaalt; gerekend met het hele bedrag "
+    "voor een koopwoning (eigenaar + gebruiker, COELO), voor een huurder mogelijk te hoog. Vul de rioolheffing van de "
+    "aanslag in (rioolheffing_jaar).")
+
+
 def lokale_lasten(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
     """Municipal and water-board taxes [€/maand] by role and household size; the same before and after. The
     amounts per gemeente, date, household size and role are looked up once per distinct combination; an owner's
@@ -59,6 +69,11 @@ def lokale_lasten(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
     woz = f["woz_waarde"]
     fouten.zet(eigenaar & np.isnan(woz), "woning.woz_waarde: ontbreekt (nodig voor de OZB van een eigenaar)")
     riool, ozb, waterschap = f["_riool_jaar"], np.zeros(f.n), f["_ws_jaar"]
+    eigen_riool = ~eigenaar & ~np.isnan(f["rioolheffing_jaar"])  # a tenant's own rioolheffing from the aanslag
+    if eigen_riool.any():
+        riool = np.where(eigen_riool, f["rioolheffing_jaar"], riool)
+    onzeker = f["_riool_verdeling_onbekend"] & ~eigen_riool
+    f["_waarschuwing_lokale_lasten"] = categorisch(onzeker.astype(np.int64), ("", WAARSCHUWING_RIOOL))
     if eigenaar.any():
         per_procent = np.where(eigenaar, woz / 100, 0.0)  # a tenant's percentages are 0; a NaN WOZ stays NaN
         riool = riool + f["_riool_pct_woz"] * per_procent
@@ -69,6 +84,23 @@ def lokale_lasten(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
         f[f"voor_lokale_lasten_{naam}"] = f[f"na_lokale_lasten_{naam}"] = jaar / MAANDEN_PER_JAAR
     totaal = sum(delen.values()) / MAANDEN_PER_JAAR
     f["voor_lokale_lasten_totaal"] = f["na_lokale_lasten_totaal"] = totaal
+
+
+def waarschuwingen(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
+    """``waarschuwing``: the notes of the rules joined per row (the dates beyond the tables, then the local taxes'
+    note on an unknown split of the rioolheffing); worked out once per distinct pair of notes."""
+    delen = [categorie(f[k]) for k in ("_waarschuwing_tarieven", "_waarschuwing_lokale_lasten")]
+    a, b = delen
+    nb = len(b.categories) + 1
+    paar = (a.codes.astype(np.int64) + 1) * nb + (b.codes.astype(np.int64) + 1)
+    uniek, terug = np.unique(paar, return_inverse=True)
+    teksten = []
+    for p in uniek:
+        stukken = [a.categories[p // nb - 1] if p // nb else "", b.categories[p % nb - 1] if p % nb else ""]
+        teksten.append(" ".join(s for s in stukken if s))
+    categorieen = list(dict.fromkeys([""] + teksten))
+    codes = np.array([categorieen.index(x) for x in teksten], dtype=np.int64)
+    f["waarschuwing"] = categorisch(codes[terug.reshape(-1)], categorieen)
 
 
 def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
@@ -82,8 +114,14 @@ def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
         rol = "huurder: afvalstoffenheffing en rioolheffing (gebruiker)" if rij["rol"] == "huurder" else \
             "eigenaar: ook OZB en het eigenarendeel van de rioolheffing"
         uit.append(item("Lokale lasten: gemeente",
-                         f"{rij['gemeente']}, {huishouden}huishouden, {rol}; methode: {g['methode']}.{ander}",
-                         g, "tariffs/gemeentelijke_belastingen"))
+                         f"{rij['gemeente']}, {huishouden}huishouden, {rol}; methode: {g['methode']}.{ander}"
+                         + _methodewissel(t, g), g, "tariffs/gemeentelijke_belastingen"))
+        if rij["rol"] != "eigenaar" and not pd.isna(rij["rioolheffing_jaar"]):
+            uit.append(item("Lokale lasten: rioolheffing",
+                            f"Eigen opgave: {euro(rij['rioolheffing_jaar'])} per jaar (in plaats van het bedrag van de "
+                            "gemeente).", None))
+        elif rij["_waarschuwing_lokale_lasten"]:
+            uit.append(item("Lokale lasten: rioolheffing", rij["_waarschuwing_lokale_lasten"], None))
     ws = bronrij(t, "tariffs/waterschapsbelastingen", rij["_rij_waterschapsbelastingen"])
     if ws is not None:
         ve = getal(rij["vervuilingseenheden"])
@@ -97,12 +135,28 @@ def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
     return uit
 
 
+def _methodewissel(t: Tabellen, g: pd.Series) -> str:
+    """A note when this gemeente's row uses another method (own tariff or COELO average) than its previous year."""
+    tabel = t["tariffs/gemeentelijke_belastingen"].frame
+    eerder = tabel[(tabel["gemeente"] == g["gemeente"]) & (tabel["geldig_vanaf"] < g["geldig_vanaf"])]
+    if eerder.empty:
+        return ""
+    vorige = eerder.sort_values("geldig_vanaf").iloc[-1]
+    if vorige["methode"] == g["methode"]:
+        return ""
+    namen = {"tarief": "het eigen tarief van de gemeente", "coelo": "het COELO-gemiddelde"}
+    return (f" Let op: tot en met {pd.Timestamp(vorige['geldig_vanaf']).year} is gerekend met "
+            f"{namen.get(vorige['methode'], vorige['methode'])}, vanaf {pd.Timestamp(g['geldig_vanaf']).year} met "
+            f"{namen.get(g['methode'], g['methode'])}; een deel van het verschil tussen die jaren komt door die "
+            "methodewissel (zie de toelichting in de tabel).")
+
+
 def huishoudgrootte(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
     """``_eenpersoons``: one person or more (eenpersoons/meerpersoons tariffs, vervuilingseenheden)."""
     f["_eenpersoons"] = f["personen_gebruikt"] <= 1
 
 
-VOLGORDE = 40
+VOLGORDE = 40  # also of the joined notes (``waarschuwing``): a lower one would pull the local taxes ahead of energy
 
 REGELS = (
     Regel("huishoudgrootte", huishoudgrootte, leest=("personen_gebruikt",), schrijft=("_eenpersoons",)),
@@ -110,7 +164,7 @@ REGELS = (
         "lokale tarieven", _lokale_tarieven,
         leest=("_peildatum_cat", "gemeente", "rol", "_eenpersoons"),
         schrijft=("_rij_gemeentelijke_belastingen", "lokale_lasten_ander_jaar", "_afval_jaar", "_riool_jaar",
-                  "_riool_pct_woz", "_ozb_pct_woz", "waterschap", "_rij_waterschapsbelastingen",
+                  "_riool_pct_woz", "_ozb_pct_woz", "_riool_verdeling_onbekend", "waterschap", "_rij_waterschapsbelastingen",
                   "waterschap_ander_jaar", "vervuilingseenheden", "_ws_jaar", "_ws_pct_woz"),
         tabellen=("tariffs/gemeentelijke_belastingen", "tariffs/gemeente_waterschap", "tariffs/waterschapsbelastingen",
                   "labels/parameters"),
@@ -119,9 +173,11 @@ REGELS = (
     Regel(
         "lokale lasten", lokale_lasten,
         leest=("_eigenaar", "woz_waarde", "_afval_jaar", "_riool_jaar", "_ws_jaar", "_riool_pct_woz", "_ozb_pct_woz",
-               "_ws_pct_woz"),
+               "_ws_pct_woz", "_riool_verdeling_onbekend", "rioolheffing_jaar"),
         schrijft=("{s}_lokale_lasten_afvalstoffenheffing", "{s}_lokale_lasten_rioolheffing", "{s}_lokale_lasten_ozb",
-                  "{s}_lokale_lasten_waterschap", "{s}_lokale_lasten_totaal"),
+                  "{s}_lokale_lasten_waterschap", "{s}_lokale_lasten_totaal", "_waarschuwing_lokale_lasten"),
         uitleg=uitleg,
     ),
+    Regel("waarschuwingen", waarschuwingen, leest=("_waarschuwing_tarieven", "_waarschuwing_lokale_lasten"),
+          schrijft=("waarschuwing",)),
 )
