@@ -83,28 +83,16 @@ def test_every_gemeente_with_2025_rows_has_2026_rows_of_the_same_method():
 
 TABELLEN = sorted(p for p in list((PROJECT / "tariffs").glob("*.csv")) + list((PROJECT / "labels").glob("*.csv"))
                   if "bron" in (_rijen(p)[0] if _rijen(p) else {}))
-EIGEN = {"gemeentelijke_belastingen.csv", "waterschapsbelastingen.csv", "gemeente_waterschap.csv"}
 NOTITIES = re.compile(r"shared/reference|projectnotities|shared/", re.IGNORECASE)
-# tables of other work that still cite this project's notes (issue 14 checks them; fixing them is their owners' part)
-NOG_NOTITIES = {"parameters.csv", "ruimteverwarming.csv", "belastingvermindering.csv", "energiebelasting.csv",
-                "epv.csv", "huurtoeslag.csv", "netbeheer.csv", "netbeheerder_gemeente.csv", "teruglevering.csv",
-                "vergoedingentabel.csv", "wws_energiepunten.csv", "wws_max_huurprijs.csv"}
 
 
-@pytest.mark.parametrize("pad", [pytest.param(p, marks=pytest.mark.xfail(
-    reason="bron noemt nog projectnotities (tabel van ander werk)", strict=False))
-    if p.name in NOG_NOTITIES - EIGEN else p for p in TABELLEN], ids=[p.name for p in TABELLEN])
+@pytest.mark.parametrize("pad", TABELLEN, ids=[p.name for p in TABELLEN])
 def test_every_bron_is_a_url_or_a_named_document_never_the_projects_notes(pad):
+    """Every data table of tariffs/ and labels/: a source on every row, never a path of this project's notes."""
     for i, rij in enumerate(_rijen(pad), start=2):
         bron = (rij["bron"] or "").strip()
         assert bron, f"{pad.name}, regel {i}: geen bron"
         assert not NOTITIES.search(bron), f"{pad.name}, regel {i}: bron verwijst naar projectnotities: {bron[:80]}"
-
-
-def test_the_local_tax_tables_cite_no_notes():  # strict, whatever the xfail above does for other tables
-    for naam in EIGEN:
-        for rij in _rijen(PROJECT / "tariffs" / naam):
-            assert not NOTITIES.search(rij["bron"] or ""), (naam, rij["bron"][:80])
 
 
 # ---------------------------------------------------------------------------------------------------------

