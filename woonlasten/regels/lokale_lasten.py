@@ -121,7 +121,9 @@ def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
                             f"Eigen opgave: {euro(rij['rioolheffing_jaar'])} per jaar (in plaats van het bedrag van de "
                             "gemeente).", None))
         elif rij["_waarschuwing_lokale_lasten"]:
-            uit.append(item("Lokale lasten: rioolheffing", rij["_waarschuwing_lokale_lasten"], None))
+            uit.append(item("Lokale lasten: rioolheffing",  # the subject names the levy already
+                            "Let op: " + rij["_waarschuwing_lokale_lasten"].removeprefix("Let op: rioolheffing: "),
+                            None))
     ws = bronrij(t, "tariffs/waterschapsbelastingen", rij["_rij_waterschapsbelastingen"])
     if ws is not None:
         ve = getal(rij["vervuilingseenheden"])
