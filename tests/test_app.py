@@ -552,6 +552,8 @@ def test_een_onverwachte_fout_op_een_pagina_geeft_een_nederlandse_melding(monkey
 def test_geen_foutdetails_en_geen_favicon_van_buiten():
     config = (PROJECT / ".streamlit" / "config.toml").read_text(encoding="utf-8")
     assert re.search(r'^showErrorDetails = "none"', config, re.M)
+    # the README's start command runs without a terminal: no first-run e-mail prompt (it exits without stdin)
+    assert re.search(r"^showEmailPrompt = false", config, re.M)
     assert ":material/" not in re.search(r"page_icon=([^,]+),", (PROJECT / "app" / "start.py").read_text()).group(1)
 
 
