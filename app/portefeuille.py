@@ -19,6 +19,7 @@ from woonlasten.portefeuille import (
     PortefeuilleFout,
     Scenario,
     bereken_portefeuille,
+    fysieke_regels,
     lees_woningen,
     leesverslag,
     naar_csv,
@@ -278,7 +279,7 @@ if n_fout:
     fouten = resultaat[resultaat["status"] == "fout"]
     kolommen = [eigen_naam[k] for k in ("id", "complex", "gemeente", "energielabel") if k in eigen_naam]
     lijst = fouten[kolommen + ["melding"]].copy()
-    lijst.insert(0, "regel", fouten.index + 2)
+    lijst.insert(0, "regel", fysieke_regels(woningen, fouten.index.to_numpy()))  # the physical line in the file
     st.dataframe(lijst, hide_index=True, width="stretch", key="pf_fouten",
                  column_config={"regel": st.column_config.NumberColumn("Regel in het bestand", format="%d"),
                                 "melding": st.column_config.TextColumn("Reden", width="large")})

@@ -57,7 +57,8 @@ def test_semicolon_file_with_english_decimals():
     assert list(r["status"]) == ["ok", "ok"]
     assert r.loc[0, "voor_huur_totaal"] == pytest.approx(600.25)
     assert r.loc[1, "voor_huur_totaal"] == pytest.approx(1050.0)
-    assert w.attrs["gelezen"]["decimalen"]["kale_huur"] == "punt"
+    # English evidence in a ';' file: clear cells by it, an ambiguous cell ('1.050') would not be guessed
+    assert w.attrs["gelezen"]["decimalen"]["kale_huur"] == "punt-"
 
 
 @pytest.mark.parametrize("cel, verwacht", [("1.200", 1200.0), ("1.200,50", 1200.5), ("1,050", 1.05)])
@@ -239,3 +240,75 @@ def test_mac_line_endings_with_a_line_break_inside_a_quoted_cell():
     woningen = lees_woningen(data, naam="mac.csv")
     assert len(woningen) == 2
     assert woningen.attrs["gelezen"]["regeleinde"].startswith("\\r")
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Found by the review at the end of session 5 (each silently wrong or a traceback before)
+
+KOP_RIJ = "id;complex;gemeente;woningtype;oppervlakte_m2;energielabel;kale_huur;rol;woz_waarde;gas_m3"
+
+
+def _pf(regels: list[str], **kw) -> pd.DataFrame:
+    data = ("\n".join([KOP_RIJ] + regels) + "\n").encode("utf-8")
+    return bereken_portefeuille(lees_woningen(data, naam="x.csv"), SCENARIOS["label-B"], "2025-06-01", **kw)
+
+
+def test_one_english_cell_does_not_decide_an_ambiguous_cell_in_a_dutch_file():
+    """A ';' file (Dutch Excel) with gas '1.200' and one '980.5': the column's evidence contradicts the file, so
+    '1.200' is not guessed (it was read as 1,2 m³ with status ok); the clear '980.5' is read."""
+    r = _pf(["1;C;Borne;tussenwoning;85;E;600;;;1.200", "2;C;Borne;tussenwoning;85;E;600;;;980.5"])
+    assert list(r["status"]) == ["fout", "ok"]
+    assert "dubbelzinnig" in r["melding"][0] and "(regel 2)" in r["melding"][0]
+    assert r["verbruik_gas_m3_voor"][1] == 980.0  # 980.5 rounded in the output
+
+
+def test_an_empty_rent_of_a_tenant_is_missing_not_zero():
+    r = _pf(["1;C;Borne;tussenwoning;85;E;;huurder;;", "2;C;Borne;tussenwoning;85;E;;eigenaar;250000;",
+             "3;C;Borne;tussenwoning;85;E;600;;;"])
+    assert list(r["status"]) == ["fout", "ok", "ok"]
+    assert r["melding"][0] == "kale_huur: ontbreekt (regel 2)"
+
+
+def test_a_date_or_true_in_a_number_column_of_an_xlsx_is_a_row_error_not_a_traceback():
+    import datetime as dt
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(KOP_RIJ.split(";"))
+    ws.append([1, "C", "Borne", "tussenwoning", 85, "E", dt.datetime(2025, 1, 1), None, None, None])
+    ws.append([2, "C", "Borne", "tussenwoning", 85, "E", 600, None, None, True])
+    ws.append([3, "C", "Borne", "tussenwoning", 85, "E", 600, None, None, 1200])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    r = bereken_portefeuille(lees_woningen(buffer.getvalue(), naam="x.xlsx"), SCENARIOS["label-B"], "2025-06-01")
+    assert list(r["status"]) == ["fout", "fout", "ok"]
+    assert r["melding"][0].startswith("kale_huur: geen getal") and r["melding"][1].startswith("gas_m3: geen getal")
+
+
+def test_two_columns_for_one_field_are_refused_not_one_silently_ignored():
+    data = ("id;complex;gemeente;woningtype;oppervlakte_m2;energielabel;kale_huur;Netto huur\n"
+            "1;C;Borne;tussenwoning;85;E;600;900\n").encode("utf-8")
+    with pytest.raises(PortefeuilleFout, match="'kale_huur' en 'Netto huur' betekenen allebei kale_huur"):
+        bereken_portefeuille(lees_woningen(data, naam="x.csv"), SCENARIOS["label-B"], "2025-06-01")
+
+
+def test_a_complex_without_any_computed_dwelling_has_no_verdict():
+    from woonlasten.portefeuille import samenvatting
+
+    r = _pf(["1;A;Borne;tussenwoning;85;E;600;;;", "2;B;Borne;tussenwoning;abc;E;600;;;"])
+    s = samenvatting(r).set_index("complex")
+    assert s.loc["A", "gemiddeld_neutraal"] == True  # noqa: E712 - a real verdict
+    assert s.loc["B", "gemiddeld_neutraal"] is None  # every row fout: not "neutral"
+
+
+def test_the_cli_names_the_physical_line_of_a_row_error(tmp_path, capsys):
+    from woonlasten.cli import main
+
+    pad = tmp_path / "w.csv"
+    pad.write_text(KOP_RIJ + "\n\n1;C;Borne;tussenwoning;\"8\n5\";E;600;;;\n\n2;C;Borne;tussenwoning;abc;E;600;;;\n",
+                   encoding="utf-8")
+    assert main(["portefeuille", str(pad), "--peildatum", "2025-06-01"]) == 0
+    uit = capsys.readouterr().out
+    assert "regel 6: oppervlakte_m2: geen getal ('abc')" in uit  # blank lines and the quoted line break count

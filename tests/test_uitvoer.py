@@ -427,3 +427,16 @@ def test_veilig_stays_fast_on_a_million_rows():
     v = veilig(frame)
     assert time.perf_counter() - t0 < 5
     assert v["complex"].astype(str).str.startswith("=").sum() == 0
+
+
+def test_a_peildatum_outside_the_tables_years_and_an_output_name_too_long_give_exit_2(tmp_path, capsys):
+    """Found by the review: 9999-12-31 gave exit 0 with every row 'geen geldige datum'; a 300-character output
+    name an 'Onverwachte fout (OSError)'."""
+    from woonlasten.cli import main
+
+    voorbeeld = str(Path(__file__).resolve().parent.parent / "data" / "voorbeeld_portefeuille.csv")
+    assert main(["portefeuille", voorbeeld, "--peildatum", "9999-12-31"]) == 2
+    assert "buiten de jaren van de tarieven" in capsys.readouterr().err
+    assert main(["portefeuille", voorbeeld, "--peildatum", "2025-06-01", "--uit", str(tmp_path / ("x" * 300))
+                 + ".csv"]) == 2
+    assert "de naam is te lang" in capsys.readouterr().err

@@ -25,6 +25,7 @@ import signal
 import stat
 import sys
 
+import numpy as np
 import pandas as pd
 from pydantic import ValidationError
 
@@ -236,6 +237,9 @@ def _json_reden(bericht: str) -> str:
     return _JSON_NL.get(bericht, "ongeldige opbouw")
 
 
+PEILDATUM_VANAF, PEILDATUM_TOT = dt.date(1990, 1, 1), dt.date(2100, 12, 31)  # as the tables' dates may be
+
+
 def _peildatum(tekst: str) -> str:
     """``--peildatum`` as ISO text: JJJJ-MM-DD or DD-MM-JJJJ, a real calendar date; anything else is refused."""
     fout = InvoerFout(f"--peildatum: geen geldige datum '{kort(tekst)}' (gebruik JJJJ-MM-DD)")
@@ -246,9 +250,13 @@ def _peildatum(tekst: str) -> str:
     else:
         raise fout
     try:
-        return dt.date(int(jaar), int(maand), int(dag)).isoformat()
+        datum = dt.date(int(jaar), int(maand), int(dag))
     except ValueError:
         raise fout from None
+    if not PEILDATUM_VANAF.year <= datum.year <= PEILDATUM_TOT.year:  # the data tables' dates (DATA-CONVENTIONS)
+        raise InvoerFout(f"--peildatum: {datum:%d-%m-%Y} ligt buiten de jaren van de tarieven "
+                         f"({PEILDATUM_VANAF.year}-{PEILDATUM_TOT.year})")
+    return datum.isoformat()
 
 
 def tekst_samenvatting(r: Resultaat) -> str:
@@ -375,6 +383,7 @@ def _portefeuille(args) -> int:
     from woonlasten.portefeuille import (
         PortefeuilleFout,
         bereken_portefeuille,
+        fysieke_regels,
         lees_woningen,
         leesverslag,
         samenvatting,
@@ -397,6 +406,9 @@ def _portefeuille(args) -> int:
     except PortefeuilleFout as exc:
         print(f"Fout: {kort_citaten(str(exc))}", file=sys.stderr)
         return 2
+    except OSError as exc:  # the output's name checked before the calculation (a name too long, …)
+        print(f"Fout: kan {kort(str(args.uit))} niet gebruiken ({os_reden(exc)})", file=sys.stderr)
+        return 2
     totaal = samenvatting(resultaat, per=None).iloc[0]
     complexen = samenvatting(resultaat)
     n_fout = int((resultaat["status"] == "fout").sum())
@@ -406,8 +418,10 @@ def _portefeuille(args) -> int:
           f"{_eur(totaal['gemiddeld_verschil_maand'])} per maand, slechtste {_eur(totaal['slechtste_verschil_maand'])}.")
     if n_fout:
         print("Eerste fouten:")
-        for _, rij in resultaat[resultaat["status"] == "fout"].head(5).iterrows():
-            print(f"  regel {int(rij.name) + 2}: {kort_citaten(str(rij['melding']))}")
+        eerste = np.flatnonzero((resultaat["status"] == "fout").to_numpy())[:5]
+        for pos, r in zip(eerste, fysieke_regels(woningen, eerste), strict=True):
+            melding = str(resultaat["melding"].iloc[pos]).removeprefix(f"regel {r}: ").replace(f" (regel {r})", "")
+            print(f"  regel {r}: {kort_citaten(melding)}")
     if args.uit:
         verslag: list[str] = []
         try:

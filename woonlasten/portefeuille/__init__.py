@@ -4,6 +4,7 @@
 from woonlasten.portefeuille.lezen import (
     VERPLICHTE_KOLOMMEN,
     PortefeuilleFout,
+    fysieke_regels,
     lees_woningen,
     leesverslag,
     naar_invoer,
@@ -12,5 +13,6 @@ from woonlasten.portefeuille.rekenen import DRADEN, bereken_portefeuille, samenv
 from woonlasten.portefeuille.scenario import SCENARIOS, Scenario, scenario_uit_tekst
 from woonlasten.portefeuille.schrijven import naar_csv, naar_excel, schrijf, veilig
 
-__all__ = ["PortefeuilleFout", "VERPLICHTE_KOLOMMEN", "lees_woningen", "leesverslag", "naar_invoer", "bereken_portefeuille",
-           "samenvatting", "DRADEN", "SCENARIOS", "Scenario", "scenario_uit_tekst", "naar_csv", "naar_excel", "schrijf", "veilig"]
+__all__ = ["PortefeuilleFout", "VERPLICHTE_KOLOMMEN", "fysieke_regels", "lees_woningen", "leesverslag", "naar_invoer",
+           "bereken_portefeuille", "samenvatting", "DRADEN", "SCENARIOS", "Scenario", "scenario_uit_tekst", "naar_csv",
+           "naar_excel", "schrijf", "veilig"]

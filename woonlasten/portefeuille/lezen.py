@@ -137,6 +137,16 @@ class _Gelezen:
         return np.where(binnen, self.regels[np.clip(labels, 0, max(len(self.regels) - 1, 0))], labels + 2)
 
 
+def fysieke_regels(woningen: pd.DataFrame, posities: np.ndarray) -> np.ndarray:
+    """The physical line in the file (1 = the header) of the rows at ``posities`` of a frame of
+    :func:`lees_woningen` (blank lines and quoted line breaks counted)."""
+    posities = np.asarray(posities, dtype=np.int64)
+    index = woningen.index
+    if pd.api.types.is_integer_dtype(index.dtype):
+        return _rijdata(woningen).regel(index[posities])
+    return posities + 2
+
+
 def _rijdata(frame: pd.DataFrame) -> _Gelezen:
     gelezen = frame.attrs.get("_rijen")
     return gelezen.data if isinstance(gelezen, _Zonder) else _Gelezen(None, {}, {})
@@ -442,11 +452,13 @@ def _knip_lange_regels(data: bytes, scheiding: str, n_kop: int, begin: np.ndarra
 def _lees_met_csv(data: bytes, scheiding: str, n_kop: int, naam: str) -> pd.DataFrame:
     """The slow way (Python's csv module), when the fast parser and the line count disagree; all cells as text."""
     tekst = data.decode("utf-8")
+    csv.field_size_limit(max(csv.field_size_limit(), len(tekst) + 1))  # a long cell is judged later (MAX_CEL)
     try:
         rijen = [r for r in csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding, skipinitialspace=True)
                  if r]
-    except csv.Error as exc:
-        raise PortefeuilleFout(f"{naam}: de tabel is niet te lezen ({exc})") from None
+    except csv.Error:
+        raise PortefeuilleFout(f"{naam}: de tabel is niet te lezen (controleer de aanhalingstekens en de "
+                               "regeleinden)") from None
     kop, rijen = rijen[0], rijen[1:]
     if len(kop) != n_kop:  # the header itself is not what the fast scan saw: refuse rather than guess
         raise PortefeuilleFout(f"{naam}: de tabel is niet regelmatig te lezen (controleer de aanhalingstekens en de "
@@ -568,6 +580,10 @@ def _decimaalregel(reeks: pd.Series, scheiding: str | None) -> tuple[str, np.nda
         regel = "komma" if nl > en or (nl == en and scheiding == ";") else "punt"
     else:
         regel = "komma" if scheiding == ";" else "onbepaald"
+    # an ambiguous cell ('1.200', '1,050') is read by the column's rule only when nothing contradicts it: the
+    # column's evidence is of one kind and, in a ';' file (Dutch Excel: decimal comma), not English
+    if regel != "onbepaald" and ((nl and en) or (scheiding == ";" and en)):
+        regel = regel + "-"  # the column's rule for clear cells; ambiguous cells are not guessed (see _getal_nl)
     return regel, codes, uniek, soorten
 
 
@@ -584,22 +600,25 @@ def _getal_nl(reeks: pd.Series, scheiding: str | None, kolom: str = "", regels=N
     dubbel: dict[int, str] = {}
     for i, (u, s) in enumerate(zip(uniek, soorten, strict=True)):
         if not isinstance(u, str):
-            waarden.append(float(u))
+            if isinstance(u, (bool, np.bool_)) or not isinstance(u, (int, float, np.integer, np.floating)):
+                waarden.append(_kort(u) + " (geen getal)")  # an Excel TRUE or a date cell: no number, row fout
+            else:
+                waarden.append(float(u))
             continue
         t = _schoon(u)
         if s == GEHEEL:
             waarden.append(float(t))
-        elif s in (DUBBEL_PUNT, DUBBEL_KOMMA) and regel == "onbepaald":
+        elif s in (DUBBEL_PUNT, DUBBEL_KOMMA) and regel in ("onbepaald", "komma-", "punt-"):
             klein, groot = float(t.replace(",", ".")), float(t.replace(",", "").replace(".", ""))
             k = _nl_getal(klein) + (",0" if klein == int(klein) else "")
             dubbel[i] = (f"{kolom}: '{_kort(u.strip())}' is dubbelzinnig ({k} of {_nl_getal(groot)}?) — schrijf "
                          f"{_nl_getal(groot)} of {k} met een decimale komma")
             waarden.append(np.nan)
-        elif regel == "komma" and s in (GEHEEL, DUBBEL_PUNT, DUBBEL_KOMMA, NL):
+        elif regel.rstrip("-") == "komma" and s in (GEHEEL, DUBBEL_PUNT, DUBBEL_KOMMA, NL):
             waarden.append(float(t.replace(".", "").replace(",", ".")))
-        elif regel in ("punt", "onbepaald") and s in (GEHEEL, DUBBEL_PUNT, DUBBEL_KOMMA, EN):
+        elif regel.rstrip("-") in ("punt", "onbepaald") and s in (GEHEEL, DUBBEL_PUNT, DUBBEL_KOMMA, EN):
             waarden.append(float(t.replace(",", "")))
-        elif s == EN or (regel == "komma" and "." in t):  # a point in a Dutch column ('80.5', 'ca. 80')
+        elif s == EN or (regel.rstrip("-") == "komma" and "." in t):  # a point in a Dutch column ('80.5', 'ca. 80')
             waarden.append(_kort(u) + " (gebruik een decimale komma)")
         elif s == NL:  # a decimal comma in an English column
             waarden.append(_kort(u) + " (gebruik een decimale punt)")
@@ -658,6 +677,8 @@ def leesverslag(woningen: pd.DataFrame) -> str:
     decimalen = info.get("decimalen", {})
     soorten = set(decimalen.values())
     woorden = {"komma": "decimale komma", "punt": "decimale punt", "getallen": "getallen",
+               "komma-": "decimale komma (de kolom spreekt zich tegen: een twijfelgeval als 1.050 is fout)",
+               "punt-": "decimale punt (de kolom of het bestand spreekt dat tegen: een twijfelgeval als 1.050 is fout)",
                "onbepaald": "geen decimalen herkend"}
     if len(soorten - {"getallen"}) == 1:
         zin += ", " + woorden[(soorten - {"getallen"}).pop()]
@@ -675,7 +696,11 @@ def _kolommen(woningen: pd.DataFrame) -> dict[str, str]:
     mapping: dict[str, str] = {}
     for kol in woningen.columns:
         doel = ALIASSEN.get(_sleutel(kol))
-        if doel and doel not in mapping.values():
+        if doel and doel in mapping.values():  # two columns for one field: which one is meant is not guessed
+            eerder = next(k for k, d in mapping.items() if d == doel)
+            raise PortefeuilleFout(f"de kolommen '{_kort(eerder)}' en '{_kort(kol)}' betekenen allebei {doel}; laat "
+                                   "er één staan of geef de andere een andere naam")
+        if doel:
             mapping[kol] = doel
     ontbreekt = [k for k in VERPLICHTE_KOLOMMEN if k not in mapping.values()]
     if ontbreekt:
@@ -717,6 +742,14 @@ def naar_invoer(woningen: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
             invoer[kol], dubbel = _getal_nl(invoer[kol], scheiding, kol, regels, decimalen.get(hun))
             for pos, tekst in dubbel.items():
                 fout.setdefault(pos, tekst)
+    if "kale_huur" in invoer.columns:  # a required column: an empty rent of a tenant is no rent of 0
+        huurder = ~(invoer["rol"].astype(str).str.strip().str.lower() == "eigenaar").to_numpy() \
+            if "rol" in invoer.columns else np.ones(len(invoer), dtype=bool)
+        leeg = pd.isna(invoer["kale_huur"]).to_numpy() & huurder
+        if leeg.any():
+            posities_leeg = np.flatnonzero(leeg)
+            for pos, r in zip(posities_leeg, regels(posities_leeg), strict=True):
+                fout.setdefault(int(pos), f"kale_huur: ontbreekt (regel {int(r)})")
     let_op = posities(rijdata.let_op)
     for pos, tekst in _plausibel(invoer, regels).items():
         let_op[pos] = let_op[pos] + "; " + tekst if pos in let_op else tekst

@@ -245,6 +245,8 @@ def samenvatting(resultaat: pd.DataFrame, per: str | None = "complex") -> pd.Dat
     s["aandeel_neutraal"] = (s["neutraal"] / s["aangepakt"].replace(0, np.nan)).round(3)
     # a complex where nothing is upgraded does not change: neutral by definition
     s["gemiddeld_neutraal"] = (s["gemiddeld_verschil_maand"] <= 0) | (s["aangepakt"] == 0)
+    if (s["woningen"] == s["fout"]).any():  # nothing computed in the complex: no verdict (not "neutral")
+        s["gemiddeld_neutraal"] = s["gemiddeld_neutraal"].astype(object).where(s["woningen"] != s["fout"], None)
     return s.reset_index().rename(columns={"groep": "complex" if per else "groep"})
 
 
