@@ -208,7 +208,9 @@ def test_a_date_beyond_the_data_gets_a_note_in_the_explanation():
     teksten = [regel.tekst for regel in r.toelichting]
     assert teksten[0].startswith("Let op: voor 2150 zijn nog geen tarieven bekend; gerekend met de laatst bekende "
                                  "tarieven, die van 2027 (energiebelasting, belastingvermindering) en 2026 (")
-    assert "netbeheer" in teksten[0] and "gemeentelijke belastingen" in teksten[0]
+    assert "netbeheer" in teksten[0]
+    # the local taxes fall back per gemeente and waterschap, and say so in their own lines (not in the table note)
+    assert any("dichtstbijzijnde periode" in t for t in teksten if "gemeente" in t)
     assert r.toelichting[0].onderwerp == "Tarieven"
 
 
@@ -228,7 +230,8 @@ def test_the_note_is_a_column_of_the_frame_per_row():
     assert not w[0].startswith("Let op: voor")  # 2025 is covered (the tenant's note on the riool split may follow)
     assert w[1].startswith("Let op: voor 2150 zijn nog geen tarieven bekend") and w[1] == w[3]
     assert w[2].startswith("Let op: voor 2027 zijn nog niet alle tarieven bekend")
-    assert "ligt vóór de eerste tarieven van 2022 (gemeentelijke belastingen)" in w[4]
+    # 2021: the local taxes fall back to their nearest period per gemeente and say so (not as a table note)
+    assert "dichtstbijzijnde periode is gebruikt" in w[4]
     assert list(uit["status"].astype(str)) == ["ok"] * 5 + ["fout"]  # before the first BTW row: refused
     assert "geen btw-tarief voor energie bekend op 1990-06-01" in uit["melding"].iloc[5]
     bereken_kolommen(invoer, controle=True)  # the rule keeps to its declaration

@@ -15,7 +15,7 @@ from woonlasten import bereken
 from woonlasten.bereken import bereken_frame
 from woonlasten.casus import casus_naar_rij
 from woonlasten.modellen import Casus
-from woonlasten.regels.lokale_lasten import WAARSCHUWING_RIOOL
+from woonlasten.regels.lokale_lasten import WAARSCHUWING_ANDER_JAAR, WAARSCHUWING_RIOOL
 
 PROJECT = Path(__file__).parent.parent
 GEMEENTEN = PROJECT / "tariffs" / "gemeentelijke_belastingen.csv"
@@ -131,7 +131,9 @@ def test_the_note_joins_the_date_note_in_the_column_waarschuwing():
         {"rioolheffing_jaar": e} if e is not None else {})))) for g, d, e in datums])
     w = list(bereken_frame(invoer)["waarschuwing"].astype(str))
     assert w[0] == WAARSCHUWING_RIOOL
-    assert w[1].startswith("Let op: voor 2150") and w[1].endswith(" " + WAARSCHUWING_RIOOL)
+    # 2150: the date note, the riool note, and the local taxes' own fallback to their nearest period
+    assert w[1].startswith("Let op: voor 2150") and w[1].endswith(" " + WAARSCHUWING_RIOOL + " "
+                                                                   + WAARSCHUWING_ANDER_JAAR)
     assert w[2] == "" and w[3] == ""
 
 
@@ -146,3 +148,29 @@ def test_the_input_field_is_declared_with_its_bounds():
     assert "rioolheffing_jaar" in json.dumps(Casus.model_json_schema())
     with pytest.raises(ValueError):
         Casus.model_validate(_casus("Almere", rioolheffing_jaar=2500))
+
+
+# found by the review at the end of session 5
+
+def test_one_person_pays_the_one_person_rioolheffing_where_the_gemeente_has_one():
+    """COELO 2025, Valkenburg aan de Geul: riool eenpersoons 108,96, meerpersoons 341,04 per jaar (kolommen S/U).
+    One person: 108,96 / 12 = 9,08 per month (it was charged 341,04 / 12 = 28,42)."""
+    een = _casus("Valkenburg aan de Geul")
+    een["huishouden"]["personen"] = 1
+    assert bereken(een).voor.lokale_lasten.rioolheffing == pytest.approx(9.08, abs=0.005)
+    twee = _casus("Valkenburg aan de Geul")
+    assert bereken(twee).voor.lokale_lasten.rioolheffing == pytest.approx(28.42, abs=0.005)
+
+
+def test_an_owners_own_rioolheffing_replaces_both_parts():
+    """Almelo owner with the aanslag's rioolheffing of € 100 a year: 100 / 12 = 8,33 per month, no WOZ part added."""
+    r = bereken(_casus("Almelo", rol="eigenaar", rioolheffing_jaar=100.0))
+    assert r.voor.lokale_lasten.rioolheffing == pytest.approx(8.33, abs=0.005)
+    assert "Eigen opgave: € 100,00 per jaar" in _toelichting(r)
+
+
+def test_a_local_tax_from_another_year_is_noted_in_the_column_waarschuwing():
+    """Amsterdam on 2024-06-01: the gemeente's and the waterschap's 2025 rows are used; the portfolio's melding
+    must say so (it was empty)."""
+    invoer = pd.DataFrame([casus_naar_rij(Casus.model_validate(_casus("Amsterdam", peildatum="2024-06-01")))])
+    assert WAARSCHUWING_ANDER_JAAR in str(bereken_frame(invoer)["waarschuwing"].iloc[0])

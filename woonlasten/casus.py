@@ -189,25 +189,3 @@ def huur_informatie(rij: pd.Series, t: Tabellen) -> Huurinformatie:
         boven_maximale_huur=None if max_na is None else kale_na > max_na + 0.005,
         epv_maximum_maand=None if pd.isna(rij["epv_max_maand"]) else _c(float(rij["epv_max_maand"])),
     )
-
-
-# ----------------------------------------------------------------------------------------------------------
-# Explanation: every rule and data row used, with its source
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-

@@ -130,18 +130,17 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "tariffs/gemeentelijke_belastingen": {
         "kolommen": {"gemeente": str, "gemeentecode": S, "geldig_vanaf": dt.date, "geldig_tot": D,
                      "afvalstoffenheffing_eenpersoons_jaar": float, "afvalstoffenheffing_meerpersoons_jaar": float,
-                     "rioolheffing_gebruiker_jaar": float, "rioolheffing_eigenaar_jaar": F,
+                     "rioolheffing_gebruiker_jaar": float, "rioolheffing_gebruiker_eenpersoons_jaar": F,
+                     "rioolheffing_eigenaar_jaar": F,
                      "rioolheffing_eigenaar_pct_woz": F, "ozb_eigenaar_pct_woz": F, "methode": S,
                      "riool_verdeling": Literal["bekend", "onbekend"]},
         "sleutel": ["gemeente"],
-        "jaarlijks": True,
     },
     "tariffs/waterschapsbelastingen": {
         "kolommen": {"waterschap": str, "geldig_vanaf": dt.date, "geldig_tot": D,
                      "zuiveringsheffing_per_ve_jaar": float, "watersysteemheffing_ingezetenen_jaar": float,
                      "watersysteemheffing_gebouwd_pct_woz": F},
         "sleutel": ["waterschap"],
-        "jaarlijks": True,
     },
     "tariffs/gemeente_waterschap": {
         "kolommen": {"gemeente": str, "waterschap": str},

@@ -30,41 +30,12 @@ from woonlasten.portefeuille.scenario import Scenario, pas_scenario_toe
 # Reading
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 # ----------------------------------------------------------------------------------------------------------
 # Scenarios
 
 
-
-
-
-
-
-
-
-
 # ----------------------------------------------------------------------------------------------------------
 # Calculation and summaries
-
 
 
 # the core's columns a portfolio needs; the amounts are the declared portfolio parts (modellen.PORTEFEUILLE_DELEN)
@@ -254,22 +225,7 @@ def samenvatting(resultaat: pd.DataFrame, per: str | None = "complex") -> pd.Dat
 # Safe export
 
 
-
-
-
-
-
-
-
-
-
-
-
 # ----------------------------------------------------------------------------------------------------------
 # CLI
-
-
-
-
 
 

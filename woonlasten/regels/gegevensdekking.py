@@ -66,11 +66,10 @@ def waarschuwing_voor(datum: pd.Timestamp, t: Tabellen) -> str:
 
 
 def gegevensdekking(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
-    """``waarschuwing``: the note per row ('' when the tables cover its peildatum), a Categorical computed once per
-    distinct peildatum (the categories of ``_peildatum_cat``; a missing date gets '')."""
+    """``_waarschuwing_tarieven``: the note per row ('' when the tables cover its peildatum), a Categorical computed
+    once per distinct peildatum (the categories of ``_peildatum_cat``, always a Categorical; a missing date gets '');
+    joined with the local taxes' notes into ``waarschuwing`` (:func:`..lokale_lasten.waarschuwingen`)."""
     datum = f["_peildatum_cat"]
-    if not isinstance(datum, pd.Categorical):
-        datum = pd.Categorical(np.asarray(datum, dtype="datetime64[ns]"))
     teksten = [waarschuwing_voor(pd.Timestamp(d), t) for d in datum.categories]
     categorieen = list(dict.fromkeys([""] + teksten))
     per_datum = np.array([categorieen.index(x) for x in teksten] + [0], dtype=np.int64)  # code -1 (no date): ''

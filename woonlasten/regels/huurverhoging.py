@@ -1,8 +1,9 @@
-"""The rent side of an upgrade, on columns: the rent increase the rules allow on the peildatum, solar panels through
-the servicekosten, huurtoeslag before and after, the rent class, WWS points and maximum rent, and the EPV.
+"""The rent increase of an upgrade, on columns: what the rules of the peildatum allow (the vergoedingentabel and the
+rule rows), a given increase compared with it, and solar panels through the servicekosten. Huurtoeslag and the rent
+information are in :mod:`.huurtoeslag` and :mod:`.huurinformatie`.
 
-All rules are data (``tariffs/vergoedingentabel.csv``, ``huurregels.csv``, ``huurgrenzen.csv``, ``huurtoeslag.csv``,
-``wws_*.csv``, ``epv.csv``); this module only applies them. Amounts in € per month.
+All rules are data (``tariffs/vergoedingentabel.csv``, ``huurregels.csv``, ``huurregel_teksten.csv``); this module
+only applies them. Amounts in € per month.
 """
 
 from __future__ import annotations

@@ -21,18 +21,21 @@ def _lokale_tarieven(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
     n = f.n
     g = zoek(t["tariffs/gemeentelijke_belastingen"], pd_, {"gemeente": f["gemeente"]},
              ["afvalstoffenheffing_eenpersoons_jaar", "afvalstoffenheffing_meerpersoons_jaar",
-              "rioolheffing_gebruiker_jaar", "rioolheffing_eigenaar_jaar", "rioolheffing_eigenaar_pct_woz",
+              "rioolheffing_gebruiker_jaar", "rioolheffing_gebruiker_eenpersoons_jaar", "rioolheffing_eigenaar_jaar",
+              "rioolheffing_eigenaar_pct_woz",
               "ozb_eigenaar_pct_woz", "riool_verdeling"], terugval=True, n=n)
     bekend = g["_rij"] >= 0
     fouten.zet(~bekend & gevuld(f["gemeente"]),
                met_waarde("gemeente: geen gemeentelijke belastingen bekend voor '", f["gemeente"], "'"))
     f["_rij_gemeentelijke_belastingen"] = g["_rij"]
     f["lokale_lasten_ander_jaar"] = g["_terugval"]
-    eigenaar = is_gelijk(f["rol"], "eigenaar")
+    eigenaar = is_gelijk(f["rol"], "eigenaar")  # "rol" is a key here (_eigenaar is not)
     een = f["_eenpersoons"]
     f["_afval_jaar"] = np.where(een, g["afvalstoffenheffing_eenpersoons_jaar"], g["afvalstoffenheffing_meerpersoons_jaar"])
-    f["_riool_jaar"] = g["rioolheffing_gebruiker_jaar"] + np.where(eigenaar, vul(g["rioolheffing_eigenaar_jaar"], 0.0),
-                                                                    0.0)
+    # the user part by household size where the gemeente distinguishes it (empty: the same for one person)
+    gebruiker = np.where(een, vul(g["rioolheffing_gebruiker_eenpersoons_jaar"], g["rioolheffing_gebruiker_jaar"]),
+                         g["rioolheffing_gebruiker_jaar"])
+    f["_riool_jaar"] = gebruiker + np.where(eigenaar, vul(g["rioolheffing_eigenaar_jaar"], 0.0), 0.0)
     f["_riool_pct_woz"] = np.where(eigenaar, vul(g["rioolheffing_eigenaar_pct_woz"], 0.0), 0.0)
     f["_ozb_pct_woz"] = np.where(eigenaar, vul(g["ozb_eigenaar_pct_woz"], 0.0), 0.0)
     # where the gemeente's split of the riool between owner and user is unknown (COELO's total for a koopwoning),
@@ -60,6 +63,11 @@ WAARSCHUWING_RIOOL = (
     "aanslag in (rioolheffing_jaar).")
 
 
+WAARSCHUWING_ANDER_JAAR = (
+    "Let op: lokale lasten: voor deze datum zijn niet alle tarieven van deze gemeente of dit waterschap bekend; de "
+    "dichtstbijzijnde periode is gebruikt.")
+
+
 def lokale_lasten(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
     """Municipal and water-board taxes [€/maand] by role and household size; the same before and after. The
     amounts per gemeente, date, household size and role are looked up once per distinct combination; an owner's
@@ -69,14 +77,18 @@ def lokale_lasten(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
     woz = f["woz_waarde"]
     fouten.zet(eigenaar & np.isnan(woz), "woning.woz_waarde: ontbreekt (nodig voor de OZB van een eigenaar)")
     riool, ozb, waterschap = f["_riool_jaar"], np.zeros(f.n), f["_ws_jaar"]
-    eigen_riool = ~eigenaar & ~np.isnan(f["rioolheffing_jaar"])  # a tenant's own rioolheffing from the aanslag
+    # the household's own rioolheffing from its aanslag replaces the gemeente's amount (an owner's: both parts)
+    eigen_riool = ~np.isnan(f["rioolheffing_jaar"])
     if eigen_riool.any():
         riool = np.where(eigen_riool, f["rioolheffing_jaar"], riool)
     onzeker = f["_riool_verdeling_onbekend"] & ~eigen_riool
-    f["_waarschuwing_lokale_lasten"] = categorisch(onzeker.astype(np.int64), ("", WAARSCHUWING_RIOOL))
+    ander_jaar = f["lokale_lasten_ander_jaar"] | f["waterschap_ander_jaar"]
+    f["_waarschuwing_lokale_lasten"] = categorisch(onzeker.astype(np.int64) + 2 * ander_jaar.astype(np.int64),
+                                                   ("", WAARSCHUWING_RIOOL, WAARSCHUWING_ANDER_JAAR,
+                                                    WAARSCHUWING_RIOOL + " " + WAARSCHUWING_ANDER_JAAR))
     if eigenaar.any():
         per_procent = np.where(eigenaar, woz / 100, 0.0)  # a tenant's percentages are 0; a NaN WOZ stays NaN
-        riool = riool + f["_riool_pct_woz"] * per_procent
+        riool = riool + np.where(eigen_riool, 0.0, f["_riool_pct_woz"] * per_procent)
         ozb = f["_ozb_pct_woz"] * per_procent
         waterschap = waterschap + f["_ws_pct_woz"] * per_procent
     delen = {"afvalstoffenheffing": f["_afval_jaar"], "rioolheffing": riool, "ozb": ozb, "waterschap": waterschap}
@@ -116,14 +128,13 @@ def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
         uit.append(item("Lokale lasten: gemeente",
                          f"{rij['gemeente']}, {huishouden}huishouden, {rol}; methode: {g['methode']}.{ander}"
                          + _methodewissel(t, g), g, "tariffs/gemeentelijke_belastingen"))
-        if rij["rol"] != "eigenaar" and not pd.isna(rij["rioolheffing_jaar"]):
+        if not pd.isna(rij["rioolheffing_jaar"]):
             uit.append(item("Lokale lasten: rioolheffing",
                             f"Eigen opgave: {euro(rij['rioolheffing_jaar'])} per jaar (in plaats van het bedrag van de "
                             "gemeente).", None))
-        elif rij["_waarschuwing_lokale_lasten"]:
+        elif rij["_riool_verdeling_onbekend"]:
             uit.append(item("Lokale lasten: rioolheffing",  # the subject names the levy already
-                            "Let op: " + rij["_waarschuwing_lokale_lasten"].removeprefix("Let op: rioolheffing: "),
-                            None))
+                            "Let op: " + WAARSCHUWING_RIOOL.removeprefix("Let op: rioolheffing: "), None))
     ws = bronrij(t, "tariffs/waterschapsbelastingen", rij["_rij_waterschapsbelastingen"])
     if ws is not None:
         ve = getal(rij["vervuilingseenheden"])
@@ -175,7 +186,8 @@ REGELS = (
     Regel(
         "lokale lasten", lokale_lasten,
         leest=("_eigenaar", "woz_waarde", "_afval_jaar", "_riool_jaar", "_ws_jaar", "_riool_pct_woz", "_ozb_pct_woz",
-               "_ws_pct_woz", "_riool_verdeling_onbekend", "rioolheffing_jaar"),
+               "_ws_pct_woz", "_riool_verdeling_onbekend", "rioolheffing_jaar", "lokale_lasten_ander_jaar",
+               "waterschap_ander_jaar"),
         schrijft=("{s}_lokale_lasten_afvalstoffenheffing", "{s}_lokale_lasten_rioolheffing", "{s}_lokale_lasten_ozb",
                   "{s}_lokale_lasten_waterschap", "{s}_lokale_lasten_totaal", "_waarschuwing_lokale_lasten"),
         uitleg=uitleg,
