@@ -135,3 +135,14 @@ def test_the_result_parts_are_declared_once():
     for deel in RESULTAAT_DELEN:
         for s in ("voor", "na", "verschil"):
             assert f"{s}_{deel}" in f
+
+
+def test_a_tenants_financing_columns_do_not_depend_on_an_owner_in_the_same_frame():
+    """Found by the review: next to an owner with measures, a tenant's row got investment and subsidy columns."""
+    huurder = json.loads((MAP / "voorbeelden" / "huurder_borne_E_naar_B.json").read_text(encoding="utf-8"))
+    eigenaar = json.loads((MAP / "voorbeelden" / "eigenaar_borne_isolatie.json").read_text(encoding="utf-8"))
+    alleen = bereken_kolommen(pd.DataFrame([casus_naar_rij(Casus.model_validate(huurder))]))
+    samen = bereken_kolommen(pd.DataFrame([casus_naar_rij(Casus.model_validate(c)) for c in (huurder, eigenaar)]))
+    for kol in ("investering_totaal", "subsidie", "energiebesparing_maand", "co2_besparing_kg", "lening"):
+        assert np.broadcast_to(samen[kol], (2,))[0] == np.broadcast_to(alleen[kol], (1,))[0] == 0.0, kol
+    assert np.broadcast_to(samen["investering_totaal"], (2,))[1] > 0

@@ -34,7 +34,8 @@ def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
     jaar = bron["bedrag_maand_incl_btw"] * bron["maanden"]
     return [item("Energie: tegemoetkoming energierekening",
                  f"{euro(bron['bedrag_maand_incl_btw'])} per maand incl. btw per kleinverbruikaansluiting voor "
-                 f"elektriciteit in november en december 2022 ({getal(bron['maanden'])} maanden, samen {euro(jaar)}). "
+                 f"elektriciteit in {getal(bron['maanden'])} maanden van {bron['geldig_vanaf'].year} (samen "
+                 f"{euro(jaar)}; welke maanden: zie de bron). "
                  f"De berekening toont een heel jaar met de regels van de peildatum: {euro(jaar)} / 12 = "
                  f"{euro(jaar / MAANDEN_PER_JAAR)} per maand minder.", bron, "tariffs/energietoeslag")]
 

@@ -191,21 +191,29 @@ def effect(f, t: Tabellen) -> None:
 
 def financiering(f, t: Tabellen, fouten) -> None:
     """All owner/buyer financing columns; rows without a financing request get zeros (and no loan)."""
-    f["_financiering"] = f["_eigenaar"] & f["heeft_ingreep"]
-    if not f["_financiering"].any():  # tenants only (a corporation's portfolio): nothing to finance
-        for kol in ("investering_totaal", "subsidie", "netto_investering", "lening", "eigen_geld", "maandlast_lening",
-                    "energiebesparing_maand", "netto_maandeffect", "co2_besparing_kg"):
-            f[kol] = np.float64(0.0)
-        for kol in ("rente_lening_pct", "looptijd_lening_jaar", "terugverdientijd_jaar", "extra_leenruimte"):
-            f[kol] = np.float64(np.nan)
-        f["boven_leenruimte"] = False
-        f["warmtefonds_nul_procent"] = False
-        f["_rij_warmtefonds"] = -1
-        f["_rij_hypotheekruimte"] = -1
+    ja = f["_financiering"] = f["_eigenaar"] & f["heeft_ingreep"]
+    if not ja.any():  # tenants only (a corporation's portfolio): nothing to finance
+        for kol, leeg in _ZONDER_FINANCIERING.items():
+            f[kol] = leeg
         return
     investering_en_subsidie(f, t, maatregel_kolommen(t))
     lening(f, t, fouten)
     effect(f, t)
+    if not ja.all():  # a tenant's row next to an owner's: its columns as without financing, whatever the others are
+        for kol, leeg in _ZONDER_FINANCIERING.items():
+            f[kol] = np.where(ja, f[kol], leeg)
+        for kol in [k for k in f if k.startswith(("investering_", "subsidie_")) and k != "investering_totaal"]:
+            f[kol] = np.where(ja, f[kol], 0.0)
+
+
+# the financing columns of a row without a financing request (a tenant, or an owner without measures)
+_ZONDER_FINANCIERING = {
+    **dict.fromkeys(("investering_totaal", "subsidie", "netto_investering", "lening", "eigen_geld", "maandlast_lening",
+                     "energiebesparing_maand", "netto_maandeffect", "co2_besparing_kg"), np.float64(0.0)),
+    **dict.fromkeys(("rente_lening_pct", "looptijd_lening_jaar", "terugverdientijd_jaar", "extra_leenruimte"),
+                    np.float64(np.nan)),
+    "boven_leenruimte": False, "warmtefonds_nul_procent": False, "_rij_warmtefonds": -1, "_rij_hypotheekruimte": -1,
+}
 
 
 def kasstroom(netto_investering: float, eigen_geld: float, maandlast: float, looptijd_jaar: float,
