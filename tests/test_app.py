@@ -825,3 +825,11 @@ def test_een_sessie_tijdens_het_opwarmen_wacht_tot_het_klaar_is(monkeypatch):
     opstart.start_opwarmen()
     opstart.wacht_op_opwarmen()
     assert gedaan == ["opgewarmd"] and opstart._klaar.is_set()
+
+
+def test_every_data_table_has_a_dutch_description_on_the_sources_page():
+    """A new table (the 2022 tegemoetkoming had none) shows what it holds, not an empty cell."""
+    from app.bronnen import OMSCHRIJVING
+    from woonlasten.data.schema import SCHEMAS
+
+    assert not [naam for naam in SCHEMAS if not OMSCHRIJVING.get(naam)]
