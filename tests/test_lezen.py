@@ -312,3 +312,10 @@ def test_the_cli_names_the_physical_line_of_a_row_error(tmp_path, capsys):
     assert main(["portefeuille", str(pad), "--peildatum", "2025-06-01"]) == 0
     uit = capsys.readouterr().out
     assert "regel 6: oppervlakte_m2: geen getal ('abc')" in uit  # blank lines and the quoted line break count
+
+
+def test_the_reading_report_names_columns_that_are_not_used():
+    """Found by the review: 'Gasverbruik (m3)' was dropped without a word and the estimate used instead."""
+    data = ("id;complex;gemeente;woningtype;oppervlakte_m2;energielabel;kale_huur;Gasverbruik (m3)\n"
+            "1;C;Borne;tussenwoning;85;E;600;1200\n").encode("utf-8")
+    assert "Niet gebruikt (onbekende kolomnaam): Gasverbruik (m3)." in leesverslag(lees_woningen(data, naam="x.csv"))

@@ -688,6 +688,10 @@ def leesverslag(woningen: pd.DataFrame) -> str:
     zin += f"; {regels} regels, {info.get('rijen', len(woningen))} woningen."
     if info.get("waarschuwingen"):
         zin += " Let op: " + "; ".join(info["waarschuwingen"]) + "."
+    ongebruikt = [str(k) for k in woningen.columns if not ALIASSEN.get(_sleutel(k))]
+    if ongebruikt:  # a column the calculation does not know is not read: say so ('Gasverbruik (m3)', a merged header)
+        zin += (" Niet gebruikt (onbekende kolomnaam): " + ", ".join(_kort(k) for k in ongebruikt[:10])
+                + (f" en nog {len(ongebruikt) - 10}" if len(ongebruikt) > 10 else "") + ".")
     return zin
 
 
