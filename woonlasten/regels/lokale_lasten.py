@@ -122,7 +122,7 @@ def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
     if g is not None:
         ander = " Let op: voor deze datum zijn geen tarieven van deze gemeente bekend; de dichtstbijzijnde " \
                 f"periode (vanaf {g['geldig_vanaf'].date()}) is gebruikt." if rij["lokale_lasten_ander_jaar"] else ""
-        huishouden = "eenpersoons" if rij["personen_gebruikt"] <= 1 else "meerpersoons"
+        huishouden = "eenpersoons" if rij["_eenpersoons"] else "meerpersoons"
         rol = "huurder: afvalstoffenheffing en rioolheffing (gebruiker)" if rij["rol"] == "huurder" else \
             "eigenaar: ook OZB en het eigenarendeel van de rioolheffing"
         uit.append(item("Lokale lasten: gemeente",

@@ -123,7 +123,7 @@ def verbruik(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
     gas_voor, extra_voor = gas_voor_est * k, extra_voor_est * k
     f["_rij_warmtepomp_voor"] = rij_wp_voor
     f["_rij_warmtepomp_na"] = rij_wp_na
-    f["verbruik_gas_m3_voor"] = np.where(eigen_gas | ~np.isnan(f["gas_m3"]), vul(f["gas_m3"], gas_voor), gas_voor)
+    f["verbruik_gas_m3_voor"] = vul(f["gas_m3"], gas_voor)  # own use where given
     f["verbruik_gas_m3_na"] = gas_na
     e_voor = vul(f["elektriciteit_kwh"], e["elektriciteit_kwh"] + extra_voor)
     f["verbruik_elektriciteit_kwh_voor"] = e_voor
@@ -144,13 +144,14 @@ def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
     el = bronrij(t, "labels/elektriciteit_huishouden", rij["_rij_elektriciteit_huishouden"])
     rend = t.parameter("rendement_hr_ketel")
     if rv is not None:
+        per_m2 = float(rij["gas_m3_per_m2_voor"])  # the figure used, after the monotone correction [m³/m²]
         mono = " (gelijkgetrokken met een beter label: de gemeten waarde ligt lager)" \
-            if rv["gas_m3_per_m2"] < _mono_waarde(rij, t) else ""
+            if rv["gas_m3_per_m2"] < per_m2 else ""
         uit.append(item(
             "Verbruik: ruimteverwarming",
-            f"{getal(rij['oppervlakte_m2'])} m² × {getal(_mono_waarde(rij, t), 2)} m³/m² (gemeten gemiddelde, "
+            f"{getal(rij['oppervlakte_m2'])} m² × {getal(per_m2, 2)} m³/m² (gemeten gemiddelde, "
             f"{rij['woningtype']}, label {rij['energielabel']}){mono} ÷ rendement HR-ketel {getal(rend, 2)} = "
-            f"{getal(rij['oppervlakte_m2'] * _mono_waarde(rij, t) / rend)} m³ gas per jaar (schatting, "
+            f"{getal(rij['oppervlakte_m2'] * per_m2 / rend)} m³ gas per jaar (schatting, "
             f"bandbreedte ±{getal(t.parameter('onzekerheid_verbruik_schatting') * 100)}%).",
             rv, "labels/ruimteverwarming"))
     if tk is not None:
@@ -194,11 +195,6 @@ def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
 
 def _verhouding(na: float, voor: float) -> str:
     return getal(na / voor, 3) if voor else "–"
-
-
-def _mono_waarde(rij: pd.Series, t: Tabellen) -> float:
-    """The space-heating figure per m² used (after the monotone correction) [m³/m²]."""
-    return float(rij["gas_m3_per_m2_voor"])
 
 
 VOLGORDE = 20
