@@ -60,19 +60,22 @@ def _bereken(woningen: pd.DataFrame, scenario: Scenario, peildatum: str | None) 
 
 def _bestanden(sleutel: tuple) -> dict[str, tuple[bytes, str, str]]:
     """The download files made for this result, kept in the session (freed with it) so that every rerun hands the
-    same bytes to the download button: the same file on the server, and a click on a button from the previous run
-    still finds its file. A new result starts empty."""
-    bewaard = st.session_state.get("_pf_bestanden")
-    if bewaard is None or bewaard[0] != sleutel:
-        bewaard = (sleutel, {})
-        st.session_state["_pf_bestanden"] = bewaard
-    return bewaard[1]
+    same bytes to the download button: the same file on the server. A new result starts empty; the files of the
+    result before it stay in the session as well (see ``_houd_bestanden_vast``)."""
+    bewaard = st.session_state.get("_pf_bestanden") or []
+    for eerder, bestanden in bewaard:
+        if eerder == sleutel:
+            return bestanden
+    bestanden: dict[str, tuple[bytes, str, str]] = {}
+    st.session_state["_pf_bestanden"] = [*bewaard[-1:], (sleutel, bestanden)]
+    return bestanden
 
 
 def _houd_bestanden_vast() -> None:
-    """Keep the download files of the previous run on the server while this run computes: a click on a button of
-    the previous run (still on screen until this run replaces it) must find its file, also when other sessions
-    tidy up the server's files meanwhile. The same bytes, type and name give the same file, at the same address."""
+    """Keep the download files of this and the previous result on the server while this run computes. A run that
+    is interrupted by the next click (its result half made) must not let go of the file of a button that is still
+    on screen; other sessions tidy up the server's files meanwhile. The same bytes, type and name give the same
+    file, at the same address. (A stale button cannot be clicked: app/start.py.)"""
     bewaard = st.session_state.get("_pf_bestanden")
     if not bewaard:
         return
@@ -80,9 +83,10 @@ def _houd_bestanden_vast() -> None:
 
     if not Runtime.exists():
         return
-    for soort, (data, mime, naam) in bewaard[1].items():
-        Runtime.instance().media_file_mgr.add(data, mime, f"woonlasten.portefeuille.vorige.{soort}", naam,
-                                              is_for_static_download=True)
+    for i, (_sleutel, bestanden) in enumerate(bewaard):
+        for soort, (data, mime, naam) in bestanden.items():
+            Runtime.instance().media_file_mgr.add(data, mime, f"woonlasten.portefeuille.vast{i}.{soort}", naam,
+                                                  is_for_static_download=True)
 
 
 def _download(soort: str, bestanden: dict[str, tuple[bytes, str, str]], maak, n: int, **knop) -> None:

@@ -13,6 +13,10 @@ st.set_page_config(page_title="Woonlasten", page_icon="🏠", layout="wide", ini
                    menu_items={"About": "Woonlasten voor en na verduurzaming: huur, energie en lokale lasten per "
                                         "maand. Rekent offline met de meegeleverde tarieven en bronnen."})
 
+# A download button left from the previous run (on screen, greyed, until this run replaces it) would hand over the
+# file of the previous input (the other scenario, the old advice): while a run is on, it cannot be clicked.
+st.html("<style>[data-stale='true'] [data-testid='stDownloadButton'] button {pointer-events: none}</style>")
+
 pagina = st.navigation(
     [
         st.Page("huurder.py", title="Huurder (energiecoach)", icon=":material/home:", url_path="huurder",
