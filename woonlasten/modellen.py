@@ -66,6 +66,11 @@ class Kolom:
     portefeuille: bool = True  # read from a portfolio file (under its own name and the aliassen)
     standaard_in_frame: bool = True  # an empty cell gets the model's default (False: the rules decide)
     na: str | None = None  # the column's place in the frame: right after this column; None = as declared
+    # (minimum, maximum) of a likely value inside the hard bounds: outside it a value is computed but warned about
+    # (a rent of € 1,20 or 18 m³ of gas a year is almost always a typing error); ``nul_plausibel``: 0 is likely too
+    # (no rent: an owner's row; no gas: no gas connection)
+    plausibel: tuple[float, float] | None = None
+    nul_plausibel: bool = False
 
 
 @dataclass(frozen=True)
@@ -100,13 +105,14 @@ class _Model(BaseModel):
 
 class Woning(_Model):
     woningtype: Annotated[Woningtype, Kolom(aliassen=("type", "typewoning"))] = Field(description="Soort woning.")
-    oppervlakte_m2: Annotated[float, Kolom(aliassen=("oppervlakte", "gebruiksoppervlakte", "gbo", "m2"))] = Field(
+    oppervlakte_m2: Annotated[float, Kolom(aliassen=("oppervlakte", "gebruiksoppervlakte", "gbo", "m2"),
+                                           plausibel=(15, 500))] = Field(
         ge=10, le=1000, description="Gebruiksoppervlakte [m²].")
     energielabel: Annotated[Energielabel, Kolom(aliassen=("label",))] = Field(
         description="Huidig energielabel (NTA 8800).")
     bouwjaar: Optional[int] = Field(None, ge=1500, le=2100, description="Bouwjaar (informatief).")
     verwarming: Verwarming = Field("gasketel", description="Huidige verwarming.")
-    woz_waarde: Annotated[Optional[float], Kolom(aliassen=("woz",))] = Field(
+    woz_waarde: Annotated[Optional[float], Kolom(aliassen=("woz",), plausibel=(20_000, 5_000_000))] = Field(
         None, ge=0, le=10_000_000, description="WOZ-waarde [€] (nodig voor een eigenaar).")
     wws_punten: Annotated[Optional[float], Kolom(aliassen=("punten",), na="aow")] = Field(
         None, ge=0, le=1_000,
@@ -126,7 +132,8 @@ class Huishouden(_Model):
 
 
 class Huur(_Model):
-    kale_huur: Annotated[float, Kolom(aliassen=("huur", "nettohuur"))] = Field(
+    kale_huur: Annotated[float, Kolom(aliassen=("huur", "nettohuur"), plausibel=(100, 5_000), nul_plausibel=True)
+                         ] = Field(
         0.0, ge=0, le=10_000, description="Kale huur [€/maand].")
     servicekosten: float = Field(0.0, ge=0, le=2_000, description="Servicekosten [€/maand].")
     rioolheffing_jaar: Optional[float] = Field(
@@ -135,9 +142,11 @@ class Huur(_Model):
 
 
 class Verbruik(_Model):
-    gas_m3: Annotated[Optional[float], Kolom(aliassen=("gasverbruik",))] = Field(
+    gas_m3: Annotated[Optional[float], Kolom(aliassen=("gasverbruik",), plausibel=(100, 10_000),
+                                             nul_plausibel=True)] = Field(
         None, ge=0, le=20_000, description="Eigen gasverbruik volgens de jaarafrekening [m³/jaar].")
-    elektriciteit_kwh: Annotated[Optional[float], Kolom(aliassen=("stroomverbruik",))] = Field(
+    elektriciteit_kwh: Annotated[Optional[float], Kolom(aliassen=("stroomverbruik",), plausibel=(0, 20_000))
+                                 ] = Field(
         None, ge=0, le=50_000, description="Eigen elektriciteitsverbruik (netto van het net) [kWh/jaar].")
 
 
@@ -240,6 +249,8 @@ class Invoerveld:
     portefeuille: bool  # read from a portfolio file, under ``kolom`` and ``aliassen``
     aliassen: tuple[str, ...]
     na: str | None  # placed in the frame right after this column
+    plausibel: tuple[float, float] | None  # likely (minimum, maximum), see :class:`Kolom`
+    nul_plausibel: bool  # 0 is likely too
 
 
 def _zonder_optional(annotatie: Any) -> Any:
@@ -296,7 +307,8 @@ def _invoervelden(model: type[BaseModel], pad: tuple[str, ...] = (), verplicht: 
             verplicht=verplicht and veld.is_required(),
             standaard=None if veld.is_required() else veld.get_default(call_default_factory=True),
             standaard_in_frame=kolom.standaard_in_frame, weglaten_als_leeg=groep.weglaten_als_leeg,
-            portefeuille=kolom.portefeuille and groep.portefeuille, aliassen=kolom.aliassen, na=kolom.na))
+            portefeuille=kolom.portefeuille and groep.portefeuille, aliassen=kolom.aliassen, na=kolom.na,
+            plausibel=kolom.plausibel, nul_plausibel=kolom.nul_plausibel))
     return uit
 
 
@@ -348,6 +360,9 @@ def _alle_grenzen() -> dict[str, tuple[float, float]]:
 # (minimum, maximum) per bounded input field (also Maatregel's, for the measures text of the frame); used by the
 # app's inputs and by the frame's column checks.
 GRENZEN: dict[str, tuple[float, float]] = _alle_grenzen()
+# {frame column: (likely minimum, likely maximum, 0 likely too)} (see Kolom.plausibel)
+PLAUSIBEL: dict[str, tuple[float, float, bool]] = {
+    v.kolom: (*v.plausibel, v.nul_plausibel) for v in INVOERVELDEN if v.plausibel is not None}
 
 
 # ----------------------------------------------------------------------------------------------------------

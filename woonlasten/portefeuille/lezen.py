@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from woonlasten.formatteer import getal
-from woonlasten.modellen import ENERGIELABELS, INVOERVELDEN
+from woonlasten.modellen import ENERGIELABELS, INVOERVELDEN, PLAUSIBEL
 from woonlasten.rekenen.invoer import GRENZEN, INVOER_KOLOMMEN
 
 
@@ -82,18 +82,6 @@ MAX_CEL = 10_000  # characters in one cell: a longer cell makes its row fout
 MAX_KOPCEL = 200  # characters in one column name: a longer one refuses the file
 MAX_TOON = 40  # characters of a value shown in a message
 
-
-# Plausible values per field: a value outside these bounds (but inside the hard bounds of the input model,
-# rekenen.invoer.GRENZEN, which refuse the row) is computed and gets a warning in ``melding``. A rent of € 1,05 is
-# most often 1.050 read the wrong way. kale_huur 0 is no rent (an owner) and is not warned about.
-PLAUSIBEL: dict[str, tuple[float, float]] = {
-    "kale_huur": (100, 5_000),  # € per month
-    "oppervlakte_m2": (15, 500),
-    "woz_waarde": (20_000, 5_000_000),
-    "gas_m3": (0, 10_000),  # per year
-    "elektriciteit_kwh": (0, 20_000),  # per year
-}
-PLAUSIBEL_NUL_TOEGESTAAN = ("kale_huur",)
 
 
 def _kort(waarde: object) -> str:
@@ -640,9 +628,11 @@ def _getal_nl(reeks: pd.Series, scheiding: str | None, kolom: str = "", regels=N
 
 
 def _plausibel(invoer: pd.DataFrame, regels) -> dict[int, str]:
-    """{row position: warning} for numbers inside the hard bounds but outside :data:`PLAUSIBEL`."""
+    """{row position: warning} for numbers inside the hard bounds (which refuse the row) but outside the likely
+    bounds declared with the input fields (``modellen.PLAUSIBEL``: a rent of € 1,05 is most often 1.050 read the
+    wrong way)."""
     uit: dict[int, str] = {}
-    for kol, (laag, hoog) in PLAUSIBEL.items():
+    for kol, (laag, hoog, nul_plausibel) in PLAUSIBEL.items():
         if kol not in invoer.columns:
             continue
         w = pd.to_numeric(invoer[kol], errors="coerce").to_numpy(dtype=float) \
@@ -650,7 +640,7 @@ def _plausibel(invoer: pd.DataFrame, regels) -> dict[int, str]:
         hard_laag, hard_hoog = GRENZEN.get(kol, (-np.inf, np.inf))
         with np.errstate(invalid="ignore"):
             mis = (w >= hard_laag) & (w <= hard_hoog) & ((w < laag) | (w > hoog))
-            if kol in PLAUSIBEL_NUL_TOEGESTAAN:
+            if nul_plausibel:
                 mis &= w != 0
         posities = np.flatnonzero(mis)
         if not len(posities):

@@ -1,0 +1,73 @@
+"""One number as a Dutch user types it (in the app, on the command line): ``1.200`` is twelve hundred, ``650,50``
+six hundred fifty and a half, ``4,1`` four point one. What cannot be read without guessing is refused with a Dutch
+message, never read as something else.
+
+The rules, in order (``-`` in front allowed, spaces, non-breaking spaces and a leading ``€`` ignored):
+
+- ``1200``, ``1.200``, ``1.200.000``: a whole number; a dot between groups of three digits is a thousands separator;
+- ``650,50``, ``1.200,50``, ``1,050``: a decimal comma (``1,050`` is 1,05, as a Dutch reader reads it);
+- ``600.00``, ``4.1``, ``0.2150``: a dot that is not followed by exactly three digits can only be a decimal point
+  (the way a number comes out of an English program or a calculator);
+- ``1,200.50``, ``1.2.3``, ``1,2,3``, ``=1+1``, ``12abc``: refused (an English thousands comma, or not a number).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+MAX_TEKENS = 40  # a typed number is never longer; a pasted page of text is refused, not scanned
+
+_SPATIES = re.compile(r"[\s\u00a0\u202f\u2009]+")
+_GEHEEL = re.compile(r"\d+")
+_DUIZENDTALLEN = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_KOMMA = re.compile(r"(?:\d+|\d{1,3}(?:\.\d{3})+),\d+")
+_PUNT = re.compile(r"\d+\.(?:\d{1,2}|\d{4,})")
+_ENGELS = re.compile(r"\d{1,3}(?:,\d{3})+\.\d+")
+
+
+class GetalFout(ValueError):
+    """A typed value that is not a number in Dutch notation; the message is Dutch and names the value."""
+
+
+def lees_getal(tekst: str | float | int | None, *, geheel: bool = False) -> float | int | None:
+    """The number ``tekst`` means to a Dutch reader: an ``int`` when ``geheel``, else a ``float``; ``None`` for an
+    empty text. Raises :class:`GetalFout` when it cannot be read without guessing (see the module's rules)."""
+    if tekst is None:
+        return None
+    if isinstance(tekst, (int, float)) and not isinstance(tekst, bool):
+        waarde = float(tekst)
+        if not math.isfinite(waarde):
+            raise GetalFout(f"'{tekst}' is geen getal.")
+        return _geheel(waarde, str(tekst)) if geheel else waarde
+    ruw = str(tekst)
+    if len(ruw) > MAX_TEKENS:
+        raise GetalFout(f"Dit is geen getal (een tekst van {len(ruw)} tekens).")
+    schoon = _SPATIES.sub("", ruw)
+    if schoon.startswith("€"):
+        schoon = schoon[1:]
+    elif schoon.startswith("-€"):
+        schoon = "-" + schoon[2:]
+    if not schoon:
+        return None
+    teken = -1.0 if schoon.startswith("-") else 1.0
+    kern = schoon[1:] if schoon[:1] in "-+" else schoon
+    if _GEHEEL.fullmatch(kern) or _DUIZENDTALLEN.fullmatch(kern):
+        waarde = float(kern.replace(".", ""))
+    elif _KOMMA.fullmatch(kern):
+        waarde = float(kern.replace(".", "").replace(",", "."))
+    elif _PUNT.fullmatch(kern):
+        waarde = float(kern)
+    elif _ENGELS.fullmatch(kern):
+        raise GetalFout(f"'{ruw.strip()}' is Engels geschreven; typ het op zijn Nederlands, met een punt voor "
+                        "duizendtallen en een komma voor decimalen (bijvoorbeeld 1.200,50).")
+    else:
+        raise GetalFout(f"'{ruw.strip()}' is geen getal; typ bijvoorbeeld 1.200 of 650,50.")
+    waarde *= teken
+    return _geheel(waarde, ruw.strip()) if geheel else waarde
+
+
+def _geheel(waarde: float, getoond: str) -> int:
+    if not waarde.is_integer():
+        raise GetalFout(f"'{getoond}' is geen geheel getal; typ een getal zonder decimalen.")
+    return int(waarde)
