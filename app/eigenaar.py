@@ -17,8 +17,8 @@ from woonlasten.modellen import ENERGIELABELS, VERWARMINGEN, Casus, Huishouden, 
 
 STANDAARD_MAATREGELEN = ["spouwmuurisolatie", "dakisolatie", "vloerisolatie", "hr_glas"]
 # inputs that only matter for a tenant (huurtoeslag, rent rules)
-ALLEEN_HUURDER = {"inkomen_jaar", "aow", "nieuwe_verhuring", "epv_warmtevraag_kwh_m2"}
-FINANCIERINGSVORMEN = {"warmtefonds": "Energiebespaarlening (Warmtefonds)",
+ALLEEN_HUURDER = {"aow", "nieuwe_verhuring", "epv_warmtevraag_kwh_m2"}
+FINANCIERINGSVORMEN = {"warmtefonds": "Lening Warmtefonds",
                        "hypotheek": "Meefinancieren in de hypotheek", "eigen_geld": "Eigen geld"}
 
 
@@ -52,24 +52,34 @@ with st.sidebar:
                                "Gebruiksoppervlakte van de woning, zoals op het energielabel.")
         label_nu = g.energielabel("eig_energielabel", "E")
         bouwjaar = g.geheel("Bouwjaar", "bouwjaar", "eig_bouwjaar", 1975,
-                            "Bouwjaar van de woning (ter informatie; telt niet mee in de berekening).")
+                            "Bouwjaar van de woning (ter informatie; telt niet mee in de berekening).",
+                            duizendtallen=False)
         verwarming = g.verwarming("eig_verwarming")
         woz = g.geheel("WOZ-waarde (€)", "woz_waarde", "eig_woz_waarde", 300_000,
                        "De WOZ-waarde op de laatste WOZ-beschikking: bepaalt de OZB, het eigenarendeel van de "
-                       "rioolheffing en de watersysteemheffing gebouwd.", stap=5_000)
+                       "rioolheffing en de watersysteemheffing gebouwd.")
 
     with st.expander("Huishouden", expanded=True):
         personen = g.geheel("Aantal bewoners", "personen", "eig_personen", 2,
                             "Aantal mensen in het huishouden: bepaalt warm water, koken, stroomverbruik, "
                             "afvalstoffenheffing en zuiveringsheffing.")
-        extra_huishouden = g.extra_velden(Huishouden, {"personen", *ALLEEN_HUURDER}, "eig_")
+        inkomen = g.geheel("Inkomen van het huishouden (€ per jaar)", "inkomen_jaar", "eig_inkomen_jaar", None,
+                           "Het gezamenlijke verzamelinkomen (bruto, zoals op de aangifte). Bepaalt of de lening "
+                           "van het Warmtefonds 0% rente heeft: dat geldt onder de inkomensgrens van de peildatum"
+                           + (f" ({euro(grens, 0)})" if (grens := g.warmtefonds_inkomensgrens()) else "") + ".",
+                           leeg="niet ingevuld")
+        extra_huishouden = g.extra_velden(Huishouden, {"personen", "inkomen_jaar", *ALLEEN_HUURDER}, "eig_")
+        if inkomen is not None:
+            extra_huishouden["inkomen_jaar"] = float(inkomen)
 
     with st.expander("Eigen verbruik (optioneel)"):
         st.caption("Leeg laten = schatting op basis van label, woningtype, oppervlakte en huishouden.")
         gas = g.geheel("Gasverbruik (m³ per jaar)", "gas_m3", "eig_gas_m3", None,
-                       "Het gasverbruik van het afgelopen jaar volgens de jaarafrekening.", stap=50, leeg="geschat")
+                       "Het gasverbruik van het afgelopen jaar volgens de jaarafrekening.",
+                       leeg="geschat")
         stroom = g.geheel("Elektriciteit (kWh per jaar)", "elektriciteit_kwh", "eig_elektriciteit_kwh", None,
-                          "Het stroomverbruik van het net volgens de jaarafrekening.", stap=100, leeg="geschat")
+                          "Het stroomverbruik van het net volgens de jaarafrekening.",
+                          leeg="geschat")
 
     cat = g.maatregelen()
     with st.expander("Maatregelen", expanded=True):
@@ -121,7 +131,7 @@ with st.sidebar:
                 fin["rente_pct"] = g.bedrag("Rente (% per jaar)", "rente_pct", "eig_fin_rente_pct", None,
                                             "Leeg = de rente van het Warmtefonds op de peildatum (afhankelijk van "
                                             "het inkomen). Bij meefinancieren in de hypotheek verplicht.",
-                                            stap=0.1, leeg="volgens de regeling")
+                                            leeg="volgens de regeling")
             if "eerdere_isolatiemaatregel" in fin_velden:
                 fin["eerdere_isolatiemaatregel"] = st.checkbox(
                     "Eerder al een isolatiemaatregel met ISDE (laatste 24 maanden)", key="eig_fin_eerdere",
@@ -131,21 +141,22 @@ with st.sidebar:
                 fin["hypotheeklasten_maand"] = g.bedrag(
                     "Bestaande hypotheeklasten (€ per maand)", "hypotheeklasten_maand", "eig_fin_hypotheek", None,
                     "Optioneel: de huidige hypotheeklasten tellen dan mee in de woonlasten, vóór en na gelijk.",
-                    stap=10.0, leeg="niet meetellen")
+                    leeg="niet meetellen")
             if "warmtepomp_kw" in fin_velden and _warmtepompen() & set(gekozen):
                 fin["warmtepomp_kw"] = g.bedrag("Vermogen warmtepomp (kW)", "warmtepomp_kw", "eig_fin_warmtepomp_kw",
                                                 None, "Het vermogen bepaalt de ISDE-subsidie voor de warmtepomp.",
-                                                stap=0.5, leeg="standaard")
+                                                leeg="standaard")
             if "investering" in fin_velden:
                 fin["investering"] = g.bedrag("Totale investering volgens offerte (€)", "investering",
                                               "eig_fin_investering", None,
                                               "Optioneel: vervangt de som van de maatregelen (hoeveelheid × prijs).",
-                                              stap=100.0, leeg="som van de maatregelen")
+                                              leeg="som van de maatregelen")
             fin.update(g.extra_velden(fin_model, set(fin) | {"vorm", "looptijd_jaar", "rente_pct",
                                                              "eerdere_isolatiemaatregel", "hypotheeklasten_maand",
                                                              "warmtepomp_kw", "investering"}, "eig_fin_"))
 
-heeft_ingreep = naar_label is not None or bool(gekozen) or any(extra_ingreep.values())
+doel = None if g.doel_al_gehaald(label_nu, naar_label) else naar_label
+heeft_ingreep = doel is not None or bool(gekozen) or any(extra_ingreep.values())
 maatregel_invoer = []
 for m in gekozen:
     regel = {"naam": m, "hoeveelheid": hoeveelheden.get(m)}
@@ -158,12 +169,12 @@ gegevens = {
                "bouwjaar": bouwjaar, "verwarming": verwarming, "woz_waarde": woz},
     "huishouden": {"personen": personen, **extra_huishouden},
     "verbruik": {k: v for k, v in (("gas_m3", gas), ("elektriciteit_kwh", stroom)) if v is not None},
-    "ingreep": {"naar_label": naar_label, "maatregelen": maatregel_invoer, **extra_ingreep} if heeft_ingreep else None,
+    "ingreep": {"naar_label": doel, "maatregelen": maatregel_invoer, **extra_ingreep} if heeft_ingreep else None,
 }
 if fin_model is not None:
     gegevens["financiering"] = {k: v for k, v in fin.items() if v is not None}
 
-casus, fout = g.maak_casus(gegevens)
+casus, fout = g.maak_casus(gegevens) if g.invoer_klopt() else (None, None)
 resultaat = None
 if casus is not None:
     resultaat, fout = g.reken(casus, lambda: g.varianten(gegevens, {
@@ -171,6 +182,8 @@ if casus is not None:
         "woning.verwarming": VERWARMINGEN, "woning.oppervlakte_m2": g.stappen(oppervlakte, 1),
         "huishouden.personen": g.stappen(personen, 1), "woning.woz_waarde": g.stappen(woz, 5_000),
         "woning.bouwjaar": g.stappen(bouwjaar, 1)}))
+if casus is not None:
+    g.toon_doel_al_gehaald(label_nu, naar_label, bool(gekozen) or any(extra_ingreep.values()))
 if fout:
     st.error(f"Deze situatie kan niet worden berekend: {letterlijk(fout)}", icon=":material/error:")
 if resultaat is not None:

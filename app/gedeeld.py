@@ -22,8 +22,19 @@ from woonlasten import Casus, InvoerFout, bereken, bereken_frame, laad_tabellen
 from woonlasten.casus import casus_naar_rij, rij_naar_resultaat
 from woonlasten.data import Tabellen
 from woonlasten.formatteer import getal
+from woonlasten.getalinvoer import MAX_TEKENS, GetalFout, lees_getal
 from woonlasten.meldingen import vertaal
-from woonlasten.modellen import ENERGIELABELS, GRENZEN, VERWARMINGEN, WONINGTYPES, Huishouden, Ingreep, Resultaat
+from woonlasten.modellen import (
+    ENERGIELABELS,
+    GRENZEN,
+    INVOERVELDEN,
+    PLAUSIBEL,
+    VERWARMINGEN,
+    WONINGTYPES,
+    Huishouden,
+    Ingreep,
+    Resultaat,
+)
 
 BEWAAR = "session"  # persist_state of every widget
 
@@ -113,6 +124,15 @@ def peildatum_grenzen() -> tuple[dt.date, dt.date]:
     return laag.date(), hoog.date()
 
 
+def warmtefonds_inkomensgrens() -> float | None:
+    """The Warmtefonds' income limit for a 0% loan on the peildatum [€/jaar] (tariffs/warmtefonds.csv), or None."""
+    f = tabellen()["tariffs/warmtefonds"].frame
+    datum = pd.Timestamp(peildatum())
+    rij = f[(f["geldig_vanaf"] <= datum) & (f["geldig_tot"] >= datum)]
+    return None if rij.empty or pd.isna(rij["inkomensgrens_nul_procent"].iloc[0]) \
+        else float(rij["inkomensgrens_nul_procent"].iloc[0])
+
+
 def standaard_gemeente() -> str:
     """Borne (the performance agreements this tool was built for) if the data has it, else the first gemeente."""
     lijst = gemeenten()
@@ -130,21 +150,32 @@ def standaard_peildatum(vandaag: dt.date | None = None) -> dt.date:
 # Sidebar
 
 
-def zijbalk() -> None:
-    """Peildatum and gemeente, shared by the pages (keys ``peildatum`` and ``gemeente``)."""
+def zijbalk(*, met_gemeente: bool = True) -> None:
+    """Peildatum and gemeente, shared by the pages (keys ``peildatum`` and ``gemeente``); ``met_gemeente=False`` for a
+    page that takes its gemeenten elsewhere (the portfolio: per dwelling). Starts the run's list of inputs that
+    cannot be read (:func:`invoer_klopt`)."""
+    st.session_state[_FOUTEN] = []
     laag, hoog = peildatum_grenzen()
     lijst = gemeenten()
     with st.sidebar:
-        st.date_input(
-            "Peildatum", value=standaard_peildatum(), min_value=laag, max_value=hoog, key="peildatum",
-            format="DD-MM-YYYY", persist_state=BEWAAR,
+        # the picker allows any date of these years and the page says in Dutch when the data does not cover it
+        # (with its own bounds the picker refused a date with an English message and kept the old result)
+        datum = st.date_input(
+            "Peildatum", value=standaard_peildatum(), min_value=DATUM_KIEZER[0], max_value=DATUM_KIEZER[1],
+            key="peildatum", format="DD-MM-YYYY", persist_state=BEWAAR,
             help=(f"De datum waarop tarieven, belastingen en regels gelden; de bedragen zijn voor een jaar rond deze "
                   f"datum. Kies een datum tussen {laag:%d-%m-%Y} en {hoog:%d-%m-%Y} (daarvoor zijn gegevens)."))
-        st.selectbox(
-            "Gemeente", lijst, index=lijst.index(standaard_gemeente()), key="gemeente",
-            persist_state=BEWAAR,
-            help="De gemeente van de woning: bepaalt afvalstoffenheffing, rioolheffing, OZB, het waterschap en de "
-                 "netbeheerder. Typ om te zoeken.")
+        if datum is None:
+            _fout("Peildatum", "vul een datum in (dd-mm-jjjj).")
+        elif not laag <= datum <= hoog:
+            _fout("Peildatum", f"voor {datum:%d-%m-%Y} zijn (nog) geen tarieven; kies een datum tussen "
+                               f"{laag:%d-%m-%Y} en {hoog:%d-%m-%Y}.")
+        if met_gemeente:
+            st.selectbox(
+                "Gemeente", lijst, index=lijst.index(standaard_gemeente()), key="gemeente",
+                persist_state=BEWAAR,
+                help="De gemeente van de woning: bepaalt afvalstoffenheffing, rioolheffing, OZB, het waterschap en "
+                     "de netbeheerder. Typ om te zoeken.")
         st.caption("Alle bedragen in euro per maand, inclusief btw. Verbruik is een schatting op basis van het "
                    "energielabel, tenzij u het eigen verbruik invult.")
 
@@ -160,27 +191,99 @@ def gemeente() -> str:
 # ----------------------------------------------------------------------------------------------------------
 # Inputs
 
-
-def _bereik(veld: str, decimalen: int = 0) -> str:
-    laag, hoog = GRENZEN[veld]
-    return f"Toegestaan: {getal(laag, decimalen)} tot {getal(hoog, decimalen)}."
-
-
-def geheel(label: str, veld: str, key: str, waarde: int | None, help: str, *, stap: int = 1,
-           leeg: str | None = None) -> int | None:
-    """A whole-number input bounded by ``GRENZEN[veld]``; ``leeg`` (placeholder) allows an empty field."""
-    laag, hoog = GRENZEN[veld]
-    return st.number_input(label, min_value=int(laag), max_value=int(hoog), value=waarde, step=stap, key=key,
-                           help=f"{help} {_bereik(veld)}", placeholder=leeg, persist_state=BEWAAR)
+# The inputs of this run that could not be read: [(label, Dutch reason)], in session state (one list per session,
+# started anew by zijbalk() on every run).
+_FOUTEN = "_invoerfouten"
+# The range of the date picker itself; whether the data covers the date is said on the page (peildatum_grenzen).
+DATUM_KIEZER = (dt.date(1990, 1, 1), dt.date(2100, 12, 31))
+MAX_DECIMALEN = 6  # decimals a field shows at most
 
 
-def bedrag(label: str, veld: str, key: str, waarde: float | None, help: str, *, stap: float = 1.0,
-           leeg: str | None = None) -> float | None:
-    """A money input [€] with two decimals, bounded by ``GRENZEN[veld]``."""
-    laag, hoog = GRENZEN[veld]
-    return st.number_input(label, min_value=float(laag), max_value=float(hoog),
-                           value=None if waarde is None else float(waarde), step=stap, format="%.2f", key=key,
-                           help=f"{help} {_bereik(veld, 2)}", placeholder=leeg, persist_state=BEWAAR)
+def _fout(label: str, reden: str) -> None:
+    """Say at the field why its value is not used, and remember it for the result area."""
+    st.error(f"{label}: {reden}", icon=":material/error:")
+    st.session_state.setdefault(_FOUTEN, []).append((label, reden))
+
+
+def invoer_klopt() -> bool:
+    """Whether every input of this run could be read; if not, the result area says so (and the page shows no result:
+    an old result next to a refused value would look like the answer to it)."""
+    fouten = st.session_state.get(_FOUTEN) or []
+    if not fouten:
+        return True
+    velden = ", ".join(dict.fromkeys(label.split(" (")[0] for label, _ in fouten))
+    st.warning(f"**Nog geen uitkomst.** Deze invoer kan niet worden gelezen: {velden}. De uitkomst verschijnt zodra "
+               "dat is verbeterd (de melding staat bij het veld).", icon=":material/edit_note:")
+    return False
+
+
+def _tekst(waarde: float | None, decimalen: int, duizendtallen: bool) -> str:
+    """A value as the field shows it: Dutch notation (1.200,00), a year without a thousands dot; more decimals than
+    ``decimalen`` when the value has them (a typed 0,085 stays 0,085, it is not rounded in the field)."""
+    if waarde is None:
+        return ""
+    while decimalen < MAX_DECIMALEN and round(waarde, decimalen) != waarde:
+        decimalen += 1
+    tekst = getal(waarde, decimalen)
+    return tekst if duizendtallen else tekst.replace(".", "")
+
+
+def getalveld(label: str, veld: str, key: str, waarde: float | None, help: str, *, decimalen: int = 0,
+              leeg: str | None = None, duizendtallen: bool = True, nul_plausibel: bool | None = None,
+              grenzen: tuple[float, float] | None = None) -> float | int | None:
+    """A number typed the Dutch way (``woonlasten.getalinvoer``: 1.200 is twelve hundred, 650,50 and 4,1 what they
+    say), bounded by ``GRENZEN[veld]``; whole when ``decimalen`` is 0. After Enter the field shows the value as
+    read (1.200,00). A value that cannot be read or lies outside the bounds gets a Dutch message at the field and
+    gives None (and :func:`invoer_klopt` is False); an unlikely value (``PLAUSIBEL``) gets a warning. ``leeg``
+    (placeholder) allows an empty field (None); without it an empty field is an error."""
+    laag, hoog = grenzen or GRENZEN[veld]
+    geheel = decimalen == 0
+
+    def gelezen() -> None:  # on Enter or leaving the field: show the value as it was read
+        try:
+            w = lees_getal(st.session_state.get(key), geheel=geheel)
+        except GetalFout:
+            return
+        if w is not None and laag <= w <= hoog:
+            st.session_state[key] = _tekst(w, decimalen, duizendtallen)
+
+    bereik = f"Toegestaan: {_tekst(laag, decimalen, duizendtallen)} tot {_tekst(hoog, decimalen, duizendtallen)}."
+    tekst = st.text_input(label, value=_tekst(waarde, decimalen, duizendtallen), key=key, placeholder=leeg,
+                          help=f"{help} {bereik} Typ zoals op de rekening: 1.200 of 650,50.", on_change=gelezen,
+                          persist_state=BEWAAR, max_chars=MAX_TEKENS)
+    try:
+        w = lees_getal(tekst, geheel=geheel)
+    except GetalFout as exc:
+        _fout(label, str(exc))
+        return None
+    if w is None:
+        if leeg is None:
+            _fout(label, "vul een waarde in.")
+        return None
+    if not laag <= w <= hoog:
+        _fout(label, f"{_tekst(w, decimalen, duizendtallen)} kan niet; {bereik[0].lower()}{bereik[1:]}")
+        return None
+    kolom = next((v.kolom for v in INVOERVELDEN if v.pad[-1] == veld), veld)
+    if kolom in PLAUSIBEL:
+        p_laag, p_hoog, nul = PLAUSIBEL[kolom]
+        nul = nul if nul_plausibel is None else nul_plausibel
+        if not (p_laag <= w <= p_hoog or (nul and w == 0)):
+            st.warning(f"{label}: {_tekst(w, decimalen, duizendtallen)} is ongebruikelijk (meestal "
+                       f"{getal(p_laag)} tot {getal(p_hoog)}). Klopt het? De berekening gaat ermee verder.",
+                       icon=":material/warning:")
+    return w
+
+
+def geheel(label: str, veld: str, key: str, waarde: int | None, help: str, *, leeg: str | None = None,
+           duizendtallen: bool = True) -> int | None:
+    """A whole number, typed the Dutch way (see :func:`getalveld`)."""
+    return getalveld(label, veld, key, waarde, help, leeg=leeg, duizendtallen=duizendtallen)
+
+
+def bedrag(label: str, veld: str, key: str, waarde: float | None, help: str, *, leeg: str | None = None,
+           nul_plausibel: bool | None = None) -> float | None:
+    """An amount [€] (or a rate) with two decimals, typed the Dutch way (see :func:`getalveld`)."""
+    return getalveld(label, veld, key, waarde, help, decimalen=2, leeg=leeg, nul_plausibel=nul_plausibel)
 
 
 def keuze(label: str, opties: typing.Sequence[Any], key: str, standaard: Any, help: str,
@@ -270,14 +373,10 @@ def extra_velden(model: type[BaseModel], bekend: set[str], prefix: str, *, toon:
             uit[naam] = st.selectbox(label, opties, index=opties.index(standaard), key=key, help=help,
                                      persist_state=BEWAAR)
         else:
-            laag, hoog = GRENZEN.get(naam, (0, 10_000_000))
-            cast = int if soort == "geheel" else float
-            stap = cast(EXTRA_STAPPEN.get(naam, 1))
+            stap = EXTRA_STAPPEN.get(naam, 1)
             decimalen = 0 if soort == "geheel" or float(stap).is_integer() else 2
-            w = st.number_input(label, min_value=cast(laag), max_value=cast(hoog), value=standaard, step=stap,
-                                key=key, format=None if decimalen == 0 else "%.2f",
-                                help=f"{help} Toegestaan: {getal(laag, decimalen)} tot {getal(hoog, decimalen)}.",
-                                placeholder="niet ingevuld", persist_state=BEWAAR)
+            w = getalveld(label, naam, key, standaard, help, decimalen=decimalen, leeg="niet ingevuld",
+                          grenzen=GRENZEN.get(naam, (0, 10_000_000)))
             if w is not None:
                 uit[naam] = w
     return uit
@@ -306,10 +405,31 @@ def huurder_standaard() -> dict[str, Any]:
             "extra_ingreep": extra_velden(Ingreep, HUURDER_BEKEND["ingreep"], "", toon=False)}
 
 
+def doel_al_gehaald(label_nu: str, naar_label: str | None) -> bool:
+    """Whether the home already has the target label or a better one (then the target asks for no upgrade)."""
+    return naar_label is not None and ENERGIELABELS.index(naar_label) >= ENERGIELABELS.index(label_nu)
+
+
+def toon_doel_al_gehaald(label_nu: str, naar_label: str | None, andere_ingreep: bool) -> None:
+    """The plain sentence for a target label the home already meets (it was a technical error that removed the
+    whole result, or a verdict 'per maand gelijk' that did not say that nothing changes)."""
+    if not doel_al_gehaald(label_nu, naar_label):
+        return
+    zelfde = "dat is het doellabel al" if naar_label == label_nu else f"dat is beter dan het doellabel {naar_label}"
+    st.info(f"De woning heeft nu label {label_nu}: {zelfde}. "
+            + ("Het doellabel telt daarom niet mee; het verbruik na de ingreep volgt uit de gekozen maatregelen."
+               if andere_ingreep else
+               "Om dit doel te halen is geen ingreep nodig, dus er verandert niets: hieronder staan de woonlasten "
+               "van nu."), icon=":material/info:")
+
+
 def huurder_gegevens(w: dict[str, Any], peildatum: dt.date, gemeente: str) -> dict:
     """The case (input for ``Casus``) from the tenant page's inputs ``w``: the keys of ``HUURDER_STANDAARD`` plus
-    ``extra_huishouden`` and ``extra_ingreep``. Without a target label, measure or rent increase: no upgrade."""
+    ``extra_huishouden`` and ``extra_ingreep``. Without a target label, measure or rent increase: no upgrade. A
+    target label the home already has (or beats) asks for nothing and is left out (:func:`doel_al_gehaald`)."""
     extra_ingreep = w["extra_ingreep"]
+    if doel_al_gehaald(w["energielabel"], w["naar_label"]):
+        w = {**w, "naar_label": None}
     heeft_ingreep = (w["naar_label"] is not None or bool(w["maatregelen"]) or w["huurverhoging"] is not None
                      or any(extra_ingreep.values()))
     return {

@@ -14,7 +14,8 @@ from woonlasten.modellen import Huishouden, Ingreep
 
 st.title("Woonlasten van een huurder")
 st.caption("Wat betaalt dit huishouden per maand aan huur, energie en lokale lasten, nu en na de verduurzaming — "
-           "en blijft dat woonlastenneutraal? Vul links de gegevens in; rechts staat direct de uitkomst.")
+           "en blijft dat woonlastenneutraal? Vul de gegevens in de zijbalk in (op een telefoon: het menu linksboven); "
+           "de uitkomst staat hieronder en rekent direct mee.")
 
 S = g.HUURDER_STANDAARD
 with st.sidebar:
@@ -25,7 +26,8 @@ with st.sidebar:
                                "huurcontract.")
         label_nu = g.energielabel("energielabel", S["energielabel"])
         bouwjaar = g.geheel("Bouwjaar", "bouwjaar", "bouwjaar", S["bouwjaar"],
-                            "Bouwjaar van de woning (ter informatie; telt niet mee in de berekening).")
+                            "Bouwjaar van de woning (ter informatie; telt niet mee in de berekening).",
+                            duizendtallen=False)
         verwarming = g.verwarming("verwarming", S["verwarming"])
 
     with st.expander("Huishouden en huur", expanded=True):
@@ -33,7 +35,8 @@ with st.sidebar:
                             "Aantal mensen in het huishouden: bepaalt warm water, koken, stroomverbruik, "
                             "afvalstoffenheffing en zuiveringsheffing.")
         kale_huur = g.bedrag("Kale huur (€ per maand)", "kale_huur", "kale_huur", S["kale_huur"],
-                             "De huur zonder servicekosten, zoals op de huurverhogingsbrief.", stap=5.0)
+                             "De huur zonder servicekosten, zoals op de huurverhogingsbrief.",
+                             nul_plausibel=False)
         servicekosten = g.bedrag("Servicekosten (€ per maand)", "servicekosten", "servicekosten",
                                  S["servicekosten"], "Servicekosten per maand (schoonmaak, glasbewassing, enz.).")
         extra_huishouden = g.extra_velden(Huishouden, g.HUURDER_BEKEND["huishouden"], "")
@@ -42,11 +45,12 @@ with st.sidebar:
         st.caption("Leeg laten = schatting op basis van label, woningtype, oppervlakte en huishouden.")
         gas = g.geheel("Gasverbruik (m³ per jaar)", "gas_m3", "gas_m3", S["gas_m3"],
                        "Het gasverbruik van het afgelopen jaar volgens de jaarafrekening van de energieleverancier.",
-                       stap=50, leeg="geschat")
+                       leeg="geschat")
         stroom = g.geheel("Elektriciteit (kWh per jaar)", "elektriciteit_kwh", "elektriciteit_kwh",
                           S["elektriciteit_kwh"],
                           "Het stroomverbruik van het net (normaal + dal, min teruglevering) volgens de "
-                          "jaarafrekening.", stap=100, leeg="geschat")
+                          "jaarafrekening.",
+                          leeg="geschat")
 
     with st.expander("De ingreep", expanded=True):
         naar_label = g.doellabel("naar_label", S["naar_label"], "Het energielabel dat de woning na de verduurzaming krijgt.")
@@ -57,7 +61,8 @@ with st.sidebar:
         huurverhoging = g.bedrag("Afgesproken huurverhoging (€ per maand)", "huurverhoging", "huurverhoging",
                                  S["huurverhoging"], "Alleen invullen als er een andere huurverhoging is "
                                  "afgesproken; leeg = volgens de regels (vergoedingentabel en de regels die op de "
-                                 "peildatum gelden).", leeg="volgens de regels")
+                                 "peildatum gelden).",
+                                 leeg="volgens de regels")
         extra_ingreep = g.extra_velden(Ingreep, g.HUURDER_BEKEND["ingreep"], "")
 
 invoer = {"woningtype": woningtype, "oppervlakte_m2": oppervlakte, "energielabel": label_nu, "bouwjaar": bouwjaar,
@@ -65,10 +70,13 @@ invoer = {"woningtype": woningtype, "oppervlakte_m2": oppervlakte, "energielabel
           "gas_m3": gas, "elektriciteit_kwh": stroom, "naar_label": naar_label, "maatregelen": gekozen,
           "huurverhoging": huurverhoging, "extra_huishouden": extra_huishouden, "extra_ingreep": extra_ingreep}
 gegevens = g.huurder_gegevens(invoer, g.peildatum(), g.gemeente())
-casus, fout = g.maak_casus(gegevens)
+casus, fout = g.maak_casus(gegevens) if g.invoer_klopt() else (None, None)
 resultaat = None
 if casus is not None:
     resultaat, fout = g.reken(casus, lambda: g.huurder_varianten(gegevens, invoer))
+if casus is not None:
+    g.toon_doel_al_gehaald(label_nu, naar_label, bool(gekozen) or huurverhoging is not None
+                           or any(extra_ingreep.values()))
 if fout:
     st.error(f"Deze situatie kan niet worden berekend: {letterlijk(fout)}", icon=":material/error:")
 if resultaat is not None:

@@ -239,10 +239,23 @@ FINANCIERING_VELDEN = (
     ("maandlast", "Maandlast lening", "euro"),
     ("energiebesparing_maand", "Besparing op energie", "euro"),
     ("netto_maandeffect", "Per maand netto", "verschil"),
-    ("terugverdientijd_jaar", "Terugverdientijd zonder rente", "jaar"),
-    ("terugverdiend_met_financiering_jaar", "Terugverdiend met rente", "jaren"),
+    ("terugverdientijd_jaar", "Terugverdientijd", "jaar"),
+    ("terugverdiend_met_financiering_jaar", "Met financiering", "jaren"),
     ("co2_besparing_kg", "CO₂-besparing per jaar", "kg"),
 )
+
+
+# What a financing figure means, for a help text next to it (the two paybacks answer different questions: read
+# together without this, '15,0 jaar' next to 'vanaf jaar 1' looked like a contradiction).
+FINANCIERING_UITLEG = {
+    "Terugverdientijd": "Netto investering ÷ besparing op energie per jaar: hoe lang het duurt als alles in één keer "
+                        "wordt betaald, zonder rente.",
+    "Met financiering": "Het jaar waarin de opgetelde besparing groter is dan wat de eigenaar tot dan betaalde: het "
+                        "eigen geld plus aflossing en rente van de lening. Met een lening en weinig of geen eigen "
+                        "geld kan dat al het eerste jaar zijn: de maandlast van de lening is dan lager dan de "
+                        "besparing.",
+    "Per maand netto": "Maandlast van de lening min de besparing op energie; negatief = de eigenaar houdt geld over.",
+}
 
 
 def financiering(r: Resultaat) -> Any | None:
@@ -256,11 +269,12 @@ def financiering_waarden(f: Any) -> list[tuple[str, str]]:
     for veld, label, soort in FINANCIERING_VELDEN:
         w = optioneel(f, veld)
         if w is None:
-            if soort == "jaren" and (veld in getattr(f, "model_fields", {}) or hasattr(f, veld)):
+            if soort == "jaren" and (veld in getattr(type(f), "model_fields", {}) or hasattr(f, veld)):
                 uit.append((label, "niet binnen 40 jaar"))
             continue
         tekst = {"euro": euro(w, 0) if abs(w) >= 1000 else euro(w), "verschil": euro_verschil(w),
-                 "jaar": f"{getal(w, 1)} jaar", "jaren": f"na {getal(w)} jaar", "kg": f"{getal(w)} kg"}[soort]
+                 "jaar": f"{getal(w, 1)} jaar", "jaren": "vanaf jaar 1" if w <= 1 else f"na {getal(w)} jaar",
+                "kg": f"{getal(w)} kg"}[soort]
         uit.append((label, tekst))
     return uit
 

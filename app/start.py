@@ -38,7 +38,7 @@ from app.sessies import meld  # noqa: E402
 meld()
 
 try:
-    zijbalk()
+    zijbalk(met_gemeente=pagina.url_path != "portefeuille")  # the portfolio has a gemeente per dwelling
     pagina.run()
 except Exception as exc:  # noqa: BLE001 - never a traceback on screen (st.stop and reruns are no Exception)
     logging.getLogger("woonlasten.app").exception("onverwachte fout op de pagina %s", pagina.title)

@@ -9,6 +9,7 @@ import streamlit as st
 
 from app.grafieken import kasstroom_grafiek, woonlasten_spec
 from app.opmaak import (
+    FINANCIERING_UITLEG,
     band_let_op,
     band_regel,
     financiering,
@@ -25,6 +26,7 @@ from app.opmaak import (
 from woonlasten.formatteer import euro, euro_verschil, getal, oordeel
 from woonlasten.modellen import Resultaat
 
+FINANCIERING_PER_RIJ = 4  # financing figures side by side (five cut the labels at 1366 px)
 
 def verschil_delta(x: float | None) -> dict:
     """Arguments for ``st.metric``: the change with sign, in words too ('minder'/'meer'), green when lower."""
@@ -131,10 +133,10 @@ def toon_financiering(r: Resultaat) -> None:
                 "berekend zodra er maatregelen zijn gekozen.", icon=":material/info:")
         return None
     waarden = financiering_waarden(f)
-    for start in range(0, len(waarden), 5):
-        kolommen = st.columns(5)
-        for kolom, (label, tekst) in zip(kolommen, waarden[start:start + 5], strict=False):
-            kolom.metric(label, tekst)
+    for start in range(0, len(waarden), FINANCIERING_PER_RIJ):
+        kolommen = st.columns(FINANCIERING_PER_RIJ)
+        for kolom, (label, tekst) in zip(kolommen, waarden[start:start + FINANCIERING_PER_RIJ], strict=False):
+            kolom.metric(label, tekst, help=FINANCIERING_UITLEG.get(label))
     regels = [lening_tekst(f)]
     if optioneel(f, "netto_maandeffect") is not None:
         effect = f.netto_maandeffect
