@@ -321,7 +321,7 @@ def doellabel(key: str, standaard: str | None, toelichting: str) -> str | None:
 def maatregel_keuze(key: str, standaard: list[str], help: str) -> list[str]:
     cat = maatregelen()
     return st.multiselect(
-        "Maatregelen", list(cat.index), default=standaard, key=key, persist_state=BEWAAR,
+        "Maatregelen", list(cat.index), default=standaard, key=key, persist_state=BEWAAR, select_all=False,
         format_func=lambda m: MAATREGEL_NAMEN.get(m, m.replace("_", " ").capitalize()), help=help,
         placeholder="Kies een of meer maatregelen")
 

@@ -20,6 +20,8 @@ from woonlasten.modellen import Resultaat
 
 # Vega expression: an axis value as Dutch money, e.g. "€ 1.200" or "-€ 40".
 EURO_AS = "(datum.value < 0 ? '-€ ' : '€ ') + replace(format(abs(datum.value), ',.0f'), ',', '.')"
+# legend entries side by side under the woonlasten chart: two of "Kale huur en servicekosten" do not fit a phone
+LEGENDA_KOLOMMEN = 1
 
 
 def _kleuren(namen: list[str]) -> dict:
@@ -98,8 +100,10 @@ def _woonlasten_altair(gegevens: dict):
                 axis=alt.Axis(labelAngle=0, labelFontSize=13)),
         y=alt.Y("sum(bedrag):Q", title="euro per maand", axis=alt.Axis(labelExpr=EURO_AS)),
         color=alt.Color("onderdeel:N", scale=alt.Scale(domain=kleuren["domain"], range=kleuren["range"]),
-                        legend=alt.Legend(title=None, orient="right", labelFontSize=12, symbolType="square",
-                                          symbolSize=160, labelLimit=200)),
+                        # below the bars: on a phone a legend on the right left the bars so narrow
+                        # that the totals above them ran into each other
+                        legend=alt.Legend(title=None, orient="bottom", columns=LEGENDA_KOLOMMEN, labelFontSize=12,
+                                          symbolType="square", symbolSize=160, labelLimit=200)),
         order=alt.Order("volgorde:Q", sort="ascending"),
         tooltip=[alt.Tooltip("situatie:N", title="Situatie"), alt.Tooltip("onderdeel:N", title="Onderdeel"),
                  alt.Tooltip("tekst:N", title="Per maand")],

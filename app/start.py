@@ -7,15 +7,34 @@ import logging
 
 import streamlit as st
 
-# The favicon: an emoji becomes an inline SVG in the browser; a ":material/…:" icon would be fetched from Google's
-# font server on every page load (the app works offline).
-st.set_page_config(page_title="Woonlasten", page_icon="🏠", layout="wide", initial_sidebar_state="expanded",
-                   menu_items={"About": "Woonlasten voor en na verduurzaming: huur, energie en lokale lasten per "
-                                        "maand. Rekent offline met de meegeleverde tarieven en bronnen."})
+# Streamlit's own English texts that its API cannot set, replaced or hidden with CSS (the README lists what stays
+# English); a result table that fits a phone (smaller type, or it scrolls); and a download button left from the
+# previous run (on screen, greyed, until this run replaces it) made unclickable while a run is on: it would hand
+# over the file of the previous input (the other scenario, the old advice).
+TEKSTEN_CSS = """<style>
+[data-stale='true'] [data-testid='stDownloadButton'] button {pointer-events: none}
+[data-testid='InputInstructions'] {display: none}
+[data-testid='stFileUploaderDropzoneInstructions'] > div > span,
+[data-testid='stFileUploaderDropzoneInstructions'] > div > small {display: none}
+[data-testid='stFileUploaderDropzoneInstructions'] > div::after {
+  content: 'Sleep een bestand hierheen of kies het (CSV of Excel, tot 500 MB)'; font-size: 0.875rem}
+[data-testid='stFileUploaderDropzone'] button {font-size: 0}
+[data-testid='stFileUploaderDropzone'] button::after {content: 'Bestand kiezen'; font-size: 0.875rem}
+[data-testid='stMarkdownContainer']:has(> table) {overflow-x: auto}
+@media (max-width: 640px) {
+  [data-testid='stMarkdownContainer'] table {font-size: 0.75rem}
+  [data-testid='stMarkdownContainer'] th, [data-testid='stMarkdownContainer'] td {padding: 0.25rem 0.2rem}
+}
+</style>"""
 
-# A download button left from the previous run (on screen, greyed, until this run replaces it) would hand over the
-# file of the previous input (the other scenario, the old advice): while a run is on, it cannot be clicked.
-st.html("<style>[data-stale='true'] [data-testid='stDownloadButton'] button {pointer-events: none}</style>")
+# The favicon: an emoji becomes an inline SVG in the browser; a ":material/…:" icon would be fetched from Google's
+# font server on every page load (the app works offline). The sidebar opens by itself on a wide screen and stays
+# closed on a phone (where it would cover the result). No menu items: "About" and "Made with Streamlit" are English
+# (with toolbarMode "minimal" the menu then goes).
+st.set_page_config(page_title="Woonlasten", page_icon="🏠", layout="wide", initial_sidebar_state="auto",
+                   menu_items={"About": None, "Get help": None, "Report a bug": None})
+
+st.html(TEKSTEN_CSS)
 
 pagina = st.navigation(
     [

@@ -199,7 +199,7 @@ def toon_resultaat(r: Resultaat, eigenaar: bool = False) -> None:
     regel = band_regel(r)
     if regel:
         st.caption(regel)
-    links, rechts = st.columns([1, 1], gap="medium")
+    links, rechts = st.columns([2, 3], gap="medium")  # the table needs the room: four columns of amounts
     with links:
         st.vega_lite_chart(spec=woonlasten_spec(r), width="stretch",
                         alt="Gestapelde staven van de woonlasten per maand nu en na de ingreep, per onderdeel.")

@@ -128,8 +128,10 @@ def pagina(browser):
 
 
 def klaar(page) -> None:
-    """Wait until the script run is over (no 'running' indicator) and charts had a moment to draw."""
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=WACHT_MS)
+    """Wait until the script run is over (no 'running' indicator), every element's code is loaded (no grey
+    placeholder left) and charts had a moment to draw."""
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"], "
+                           "[data-testid=\"stSkeleton\"], [data-testid=\"stSkeletonElement\"]')", timeout=WACHT_MS)
     page.wait_for_timeout(700)
 
 
@@ -390,3 +392,43 @@ def test_downloads_met_vier_sessies_tegelijk(server, browser):
     finally:
         for c in contexten:
             c.close()
+
+
+@pytest.mark.parametrize("pad", ["/", "/eigenaar"])
+def test_op_een_telefoon_eerst_de_uitkomst_en_de_hele_tabel(server, browser, pad):
+    """At 390 px (a phone) the sidebar stays closed (it covered the result), the verdict is on the first screen and
+    the result table's last column (Verschil) lies inside the screen."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL", is_mobile=True,
+                                  has_touch=True)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(WACHT_MS)
+        page.goto(server + pad)
+        klaar(page)
+        zijbalk = page.get_by_test_id("stSidebar")
+        assert zijbalk.get_attribute("data-collapsed") == "true"
+        oordeel = page.get_by_text("Woonlastenneutraal:").first.bounding_box()
+        assert oordeel["y"] + oordeel["height"] <= 844, "het oordeel staat niet op het eerste scherm"
+        kop = page.locator("[data-testid='stMarkdownContainer'] table th").filter(has_text="Verschil").first
+        kop.scroll_into_view_if_needed()
+        vak = kop.bounding_box()
+        assert vak["x"] >= 0 and vak["x"] + vak["width"] <= 390, vak
+        breedte = page.evaluate("() => document.documentElement.scrollWidth")
+        assert breedte <= 390, f"de pagina is {breedte} px breed"
+    finally:
+        context.close()
+
+
+def test_geen_engelse_aanwijzing_bij_typen(server, pagina):
+    """Typing a number: Streamlit's 'Press Enter to apply' is hidden, and after Enter the field shows the value as
+    read the Dutch way."""
+    pagina.goto(server + "/")
+    klaar(pagina)
+    veld = pagina.get_by_role("textbox", name="Kale huur (€ per maand)")
+    veld.fill("1.200")
+    assert pagina.get_by_test_id("InputInstructions").count() == 0 or \
+        not pagina.get_by_test_id("InputInstructions").first.is_visible()
+    assert not pagina.get_by_text("Press Enter").is_visible()
+    veld.press("Enter")
+    klaar(pagina)
+    assert veld.input_value() == "1.200,00"
