@@ -247,3 +247,25 @@ def test_the_last_known_year_follows_the_data(tmp_path, eigen_cache):
     assert tekst == ("Let op: voor 2026 zijn nog niet alle tarieven bekend; gerekend met de laatst bekende tarieven, "
                      "die van 2025 (energiebelasting).")
 
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Sources (issue 14): a figure read only in a third party's transcription or on a comparison site is an estimate
+
+DERDEN = ("github.com", "zhinees", "pakketadvies", "eerlijkverbruik", "gaslicht", "energievergelijk",
+          "gelijkvergelijk", "wikiwand", "wikipedia")
+TARIEFTABELLEN = sorted(naam for naam in SCHEMAS if naam.startswith("tariffs/"))
+
+
+@pytest.mark.parametrize("naam", TARIEFTABELLEN)
+def test_a_tariff_row_citing_a_third_party_copy_is_an_estimate(naam):
+    """The data conventions: `bevestigd` and `afgeleid` rest on a primary source; a row whose `bron` names a
+    third-party repository or a comparison site is `schatting` (e.g. energiebelasting gas 2025, read as CBS month
+    values in a copy on github, not at CBS)."""
+    kop, rijen = _rijen(naam)
+    if "bron" not in kop or "status" not in kop:
+        pytest.skip("table without bron and status")
+    for i, rij in enumerate(rijen, start=2):
+        bron = (rij["bron"] or "").lower()
+        if any(d in bron for d in DERDEN):
+            assert rij["status"] == "schatting", f"{naam}.csv, regel {i}: {rij['status']} met bron {bron[:80]}"
