@@ -12,6 +12,7 @@ import base64
 import datetime as dt
 import html
 import re
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from app.opmaak import (
@@ -401,3 +402,15 @@ def advies_html(r: Resultaat, *, woning: dict[str, str], eigenaar: bool = False,
     delen.append(f"<h2>Bronnen</h2><div class='bronnen klein'>{items}</div>")
     delen.append(PASSEND + "</body></html>")
     return "".join(delen)
+
+
+def pdf_bij_klikken(r: Resultaat, **invoer: Any) -> Callable[[], bytes]:
+    """The PDF advice (``app.advies_pdf.advies_pdf(r, **invoer)``) made only when it is asked for: st.download_button
+    calls this on the click. Importing fpdf2 costs about 0,9 s and drawing the PDF about 0,2 s, too much for the first
+    load and every rerun of a page."""
+    def maak() -> bytes:
+        from app.advies_pdf import advies_pdf
+
+        return advies_pdf(r, **invoer)
+
+    return maak

@@ -177,3 +177,25 @@ def test_bronnen_noemen_documenten():
     rvo = next(b for b in bronnen(r) if b.document == "rvo.nl")
     assert rvo.onderwerpen.startswith("Eigenaar: ISDE spouwmuurisolatie, ISDE dakisolatie")
     assert "tariffs/isde.csv, regel 7, 19" in rvo.verwijzingen and rvo.status == "[schatting]"
+
+
+@pytest.mark.parametrize("pagina", [None, "eigenaar.py"])
+def test_de_pagina_biedt_de_pdf_als_eerste_download(pagina):
+    """The primary download is the PDF, made only on the click (deferred: no fpdf2 on the first load or a rerun);
+    the HTML is the second button."""
+    from test_app import start
+
+    at = start(pagina)
+    pdf, html = (k.proto for k in at.get("download_button"))
+    assert pdf.label == "Advies downloaden (pdf)" and pdf.type == "primary" and pdf.deferred_file_id
+    assert pdf.ignore_rerun and html.ignore_rerun
+    assert html.label == "Als webpagina (html)" and html.url.endswith(".html")
+
+
+def test_pdf_bij_klikken_maakt_dezelfde_pdf():
+    from app.advies import pdf_bij_klikken
+
+    r = _eenvoudig(naar_label="B")
+    maak = pdf_bij_klikken(r, woning={}, organisatie=Organisatie(naam="Woonstichting Proefstad"))
+    tekst = _tekst(maak())
+    assert oordeel(r) in tekst and "Woonstichting Proefstad" in tekst
