@@ -182,7 +182,10 @@ def wat_nu(r: Resultaat, eigenaar: bool, org: Organisatie) -> list[tuple[str, st
     if eigenaar:
         stappen += [
             ("Offertes.", "De investering is gerekend met richtprijzen. Vraag offertes aan bij een installateur of "
-                          "aannemer en laat het advies opnieuw maken met de bedragen van de offerte."),
+                          "aannemer en laat het advies opnieuw maken met de bedragen van de offerte.")
+            if financiering(r) is not None else
+            ("Maatregelen.", "Laat het advies opnieuw maken met de maatregelen die u overweegt: dan staan de "
+                             "investering, de subsidie en de maandlast van een lening erbij."),
             ("Subsidie (ISDE).", "De ISDE-subsidie vraagt u zelf aan bij RVO (rvo.nl/isde). Lees vóór u begint de "
                                  "voorwaarden en de termijn voor de aanvraag."),
             ("Lenen.", "Een Energiebespaarlening vraagt u aan bij het Nationaal Warmtefonds (warmtefonds.nl); "

@@ -77,6 +77,7 @@ STAAF_TUSSENRUIMTE = 8.0
 LEGENDA_BLOK = 2.8
 MIN_HOOGTE_BEDRAG = 3.4  # a bar part lower than this gets no amount written in it
 TABEL_KOLOM_BEDRAG = 30.0
+TABEL_KOLOMMEN = 3  # now, after, difference
 BRON_KOLOMMEN = 3
 RUIMTE_HANDTEKENING = 7.0
 
@@ -86,6 +87,11 @@ log = logging.getLogger(__name__)
 def _h(pt: float) -> float:
     """The line height of a font size [mm]."""
     return pt * MM_PER_PT * REGELAFSTAND
+
+
+def _tabelregel() -> float:
+    """The height of a row of the monthly table [mm] (set closer than text)."""
+    return PT_TABEL * MM_PER_PT * REGELAFSTAND_TABEL
 
 
 def _rgb(kleur: str) -> tuple[int, int, int]:
@@ -285,8 +291,9 @@ def _tabel(pdf: _Pdf, r: Resultaat, eigenaar: bool) -> None:
     """The monthly table now / after / difference, in Dutch amounts."""
     met_na = r.na is not None
     kolommen = ["Nu"] + (["Na de ingreep", "Verschil"] if met_na else [])
-    label_b = BREEDTE - len(kolommen) * TABEL_KOLOM_BEDRAG
-    h = _h(PT_TABEL) / REGELAFSTAND * REGELAFSTAND_TABEL
+    label_b = BREEDTE - TABEL_KOLOMMEN * TABEL_KOLOM_BEDRAG  # 'Nu' stays in its place without an upgrade
+    rechts = MARGE + label_b + len(kolommen) * TABEL_KOLOM_BEDRAG
+    h = _tabelregel()
     pdf.lettertype(PT_TABEL, vet=True)
     pdf.cell(label_b, h, "Per maand")
     for k in kolommen:
@@ -294,14 +301,14 @@ def _tabel(pdf: _Pdf, r: Resultaat, eigenaar: bool) -> None:
     pdf.ln(h)
     pdf.set_draw_color(*_rgb("#888888"))
     pdf.set_line_width(0.25)
-    pdf.line(MARGE, pdf.get_y(), MARGE + BREEDTE, pdf.get_y())
+    pdf.line(MARGE, pdf.get_y(), rechts, pdf.get_y())
     for rij in tabel_rijen(r, eigenaar):
         totaal = rij["label"].startswith("Woonlasten")
         hoofd = not rij["ingesprongen"]
         if totaal or hoofd:
             pdf.set_draw_color(*_rgb(ZWART if totaal else "#dddddd"))
             pdf.set_line_width(0.45 if totaal else 0.2)
-            pdf.line(MARGE, pdf.get_y(), MARGE + BREEDTE, pdf.get_y())
+            pdf.line(MARGE, pdf.get_y(), rechts, pdf.get_y())
         kleur = "#333333" if rij["ingesprongen"] else ZWART
         pdf.lettertype(PT_TABEL, vet=hoofd, kleur=kleur)
         inspring = INSPRINGEN if rij["ingesprongen"] else 0.0
@@ -396,6 +403,9 @@ def advies_pdf(r: Resultaat, *, woning: dict[str, str], eigenaar: bool = False, 
     pdf.set_y(max(onder_links, onder_rechts))
     if eigenaar:
         _financiering(pdf, r)
+    tabel_hoogte = _h(PT_KOP) + 3.0 + (len(tabel_rijen(r, eigenaar)) + 1) * _tabelregel()
+    if pdf.get_y() + tabel_hoogte > pdf.h - MARGE_ONDER:  # the table is not split over two pages
+        pdf.add_page()
     pdf.kop("Per onderdeel")
     _tabel(pdf, r, eigenaar)
     _wat_nu(pdf, wat_nu(r, eigenaar, org))

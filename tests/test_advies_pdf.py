@@ -199,3 +199,14 @@ def test_pdf_bij_klikken_maakt_dezelfde_pdf():
     maak = pdf_bij_klikken(r, woning={}, organisatie=Organisatie(naam="Woonstichting Proefstad"))
     tekst = _tekst(maak())
     assert oordeel(r) in tekst and "Woonstichting Proefstad" in tekst
+
+
+def test_wat_niet_op_een_pagina_past_loopt_door_op_de_volgende():
+    """An unusually long description pushes the sources appendix (or more) to a second A4; nothing is lost."""
+    r, invoer = _zwaar("eigenaar")
+    invoer["woning"] = {**invoer["woning"], **{f"Opmerking {i}": "Een lange regel tekst over de woning " * 3
+                                               for i in range(12)}}
+    pdf = advies_pdf(r, **invoer, organisatie=Organisatie())
+    assert _paginas(pdf) == 2
+    tekst = _tekst(pdf)
+    assert "Bronnen" in tekst and "€ 1.426,19" in tekst and oordeel(r) in tekst
