@@ -100,6 +100,8 @@ def _rgb(kleur: str) -> tuple[int, int, int]:
 
 
 class _Pdf(FPDF):
+    """An A4 page with the advice's type, headings, paragraphs and boxes."""
+
     def lettertype(self, pt: float, vet: bool = False, kleur: str = ZWART) -> None:
         self.set_font(LETTER, "B" if vet else "", pt)
         self.set_text_color(*_rgb(kleur))
