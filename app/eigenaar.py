@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from app import gedeeld as g
-from app.advies import advies_html
+from app.advies import advies_html, pdf_bij_klikken
 from app.gedeeld import EENHEID_NAMEN, MAATREGEL_NAMEN, VERWARMING_NAMEN, WONINGTYPE_NAMEN
 from app.opmaak import financiering, letterlijk
 from app.weergave import toon_berekening, toon_financiering, toon_resultaat
@@ -223,11 +223,17 @@ if resultaat is not None:
         woning["Financiering"] = FINANCIERINGSVORMEN.get(fin["vorm"], fin["vorm"])
     maatregel_tekst = [f"{MAATREGEL_NAMEN.get(m, m)} {getal(hoeveelheden.get(m))} {_eenheid(m)}" for m in gekozen]
     html = advies_html(resultaat, woning=woning, eigenaar=True, maatregelen=maatregel_tekst)
+    bestand = f"woonlastenadvies_eigenaar_{g.gemeente()}_{g.peildatum():%Y%m%d}"
     st.subheader("Advies om mee te geven")
-    st.download_button("Advies downloaden (HTML, klaar om af te drukken)", html,
-                       file_name=f"woonlastenadvies_eigenaar_{g.gemeente()}_{g.peildatum():%Y%m%d}.html",
-                       mime="text/html", on_click="ignore", icon=":material/print:", key="advies_eigenaar",
-                       help="Eén A4 met de bedragen, de grafiek, het oordeel, de financiering en de bronnen.")
+    st.download_button("Advies downloaden (pdf)",
+                       pdf_bij_klikken(resultaat, woning=woning, eigenaar=True, maatregelen=maatregel_tekst),
+                       file_name=f"{bestand}.pdf", mime="application/pdf", on_click="ignore",
+                       icon=":material/picture_as_pdf:", type="primary", key="advies_eigenaar",
+                       help="Eén A4 met de bedragen, de grafiek, het oordeel, de financiering, wat nu en de bronnen: "
+                            "om te bewaren, af te drukken of te mailen.")
+    st.download_button("Als webpagina (html)", html, file_name=f"{bestand}.html", mime="text/html",
+                       on_click="ignore", icon=":material/public:", key="advies_eigenaar_html",
+                       help="Hetzelfde advies als webpagina, ook goed leesbaar op een telefoon.")
     # the preview is drawn only on request: an iframe with the whole advice costs the first load time
     if st.toggle("Voorbeeld van het advies tonen", key="eig_voorbeeld_advies",
                  help="Toont het afdrukbare advies hieronder, zoals het wordt afgedrukt."):

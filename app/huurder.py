@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app import gedeeld as g
-from app.advies import advies_html
+from app.advies import advies_html, pdf_bij_klikken
 from app.gedeeld import MAATREGEL_NAMEN, VERWARMING_NAMEN, WONINGTYPE_NAMEN
 from app.opmaak import letterlijk
 from app.weergave import toon_berekening, toon_huurkant, toon_resultaat
@@ -93,13 +93,17 @@ if resultaat is not None:
         "Huishouden": f"{personen} {'persoon' if personen == 1 else 'personen'}",
         "Huur": f"kale huur {euro(kale_huur or 0)} + servicekosten {euro(servicekosten or 0)}",
     }
-    html = advies_html(resultaat, woning=woning, maatregelen=[MAATREGEL_NAMEN.get(m, m) for m in gekozen])
+    advies = {"woning": woning, "maatregelen": [MAATREGEL_NAMEN.get(m, m) for m in gekozen]}
+    html = advies_html(resultaat, **advies)
+    bestand = f"woonlastenadvies_huurder_{g.gemeente()}_{g.peildatum():%Y%m%d}"
     st.subheader("Advies om mee te geven")
-    st.download_button("Advies downloaden (HTML, klaar om af te drukken)", html,
-                       file_name=f"woonlastenadvies_huurder_{g.gemeente()}_{g.peildatum():%Y%m%d}.html",
-                       mime="text/html", on_click="ignore", icon=":material/print:", key="advies_huurder",
-                       help="Eén A4 met de bedragen, de grafiek, het oordeel en de bronnen. Open het bestand en "
-                            "druk af (of bewaar als pdf).")
+    st.download_button("Advies downloaden (pdf)", pdf_bij_klikken(resultaat, **advies), file_name=f"{bestand}.pdf",
+                       mime="application/pdf", on_click="ignore", icon=":material/picture_as_pdf:", type="primary",
+                       key="advies_huurder", help="Eén A4 met de bedragen, de grafiek, het oordeel, wat nu en de "
+                                                  "bronnen: om te bewaren, af te drukken of te mailen.")
+    st.download_button("Als webpagina (html)", html, file_name=f"{bestand}.html", mime="text/html",
+                       on_click="ignore", icon=":material/public:", key="advies_huurder_html",
+                       help="Hetzelfde advies als webpagina, ook goed leesbaar op een telefoon.")
     # the preview is drawn only on request: an iframe with the whole advice costs the first load time
     if st.toggle("Voorbeeld van het advies tonen", key="voorbeeld_advies",
                  help="Toont het afdrukbare advies hieronder, zoals het wordt afgedrukt."):

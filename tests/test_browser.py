@@ -225,9 +225,19 @@ def test_app_in_een_echte_browser(server, pagina, tmp_path):
     assert page.evaluate("() => { window.meten = false; return window.leeg; }") == 0, "de grafiek was even leeg"
     expect(page.get_by_test_id("stMetricValue").first).to_have_text(re.compile(r"^€ \d"))
 
-    # the printable advice: download, open, one A4 page
+    # the advice: the PDF (made on the click), one A4 page with the verdict; the HTML for the screen, also on a phone
     with page.expect_download() as download:
         page.get_by_role("button", name=re.compile("Advies downloaden")).click()
+    assert download.value.suggested_filename.endswith(".pdf")
+    advies_pdf = tmp_path / "advies.pdf"
+    download.value.save_as(advies_pdf)
+    from pypdf import PdfReader
+
+    lezer = PdfReader(advies_pdf)
+    assert len(lezer.pages) == 1, "het advies past niet op één A4"
+    assert verwacht_g in " ".join(lezer.pages[0].extract_text().split())
+    with page.expect_download() as download:
+        page.get_by_role("button", name=re.compile("Als webpagina")).click()
     advies = tmp_path / "advies.html"
     download.value.save_as(advies)
     html = advies.read_text(encoding="utf-8")
@@ -238,6 +248,10 @@ def test_app_in_een_echte_browser(server, pagina, tmp_path):
     los.screenshot(path=str(SCHERMAFDRUKKEN / "advies_huurder.png"), full_page=True)
     pdf = los.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1, "het advies past niet op één A4"
+    los.set_viewport_size({"width": 390, "height": 844})
+    los.reload()
+    assert los.evaluate("() => document.documentElement.scrollWidth") <= 390, "het advies is breder dan de telefoon"
+    los.screenshot(path=str(SCHERMAFDRUKKEN / "advies_huurder_390.png"), full_page=True)
     los.close()
 
     # 2. Eigenaar

@@ -1,0 +1,212 @@
+"""The advice as a PDF (app/advies_pdf.py): the text a reader gets (verdict, totals in Dutch notation, the
+organisation, 'Wat nu?'), one A4 page for the heavy cases of the browser test, embedded fonts, and a settings file or
+logo that is missing or broken never stops the advice."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+from test_browser import ZWARE_GEVALLEN
+
+from app.advies import advies_html, bron_document, bronnen
+from app.advies_pdf import advies_pdf
+from app.gedeeld import MAATREGEL_NAMEN
+from app.organisatie import Organisatie, lees_organisatie
+from woonlasten import Casus, bereken
+from woonlasten.formatteer import euro, euro_verschil, oordeel
+
+ORGANISATIE_TOML = """naam = "Woonstichting Proefstad"
+contact = "Energiecoach: 012 345 67 89 · coach@proefstad.example · proefstad.example"
+logo = "{logo}"
+"""
+
+
+def _zwaar(wie: str):
+    casus, woning = ZWARE_GEVALLEN[wie]
+    r = bereken(Casus.model_validate(casus))
+    return r, {"woning": woning, "eigenaar": wie == "eigenaar",
+               "maatregelen": [MAATREGEL_NAMEN[m] for m in casus["ingreep"]["maatregelen"]]}
+
+
+def _eenvoudig(**ingreep):
+    return bereken(Casus.model_validate({
+        "peildatum": "2025-06-01", "gemeente": "Borne",
+        "woning": {"woningtype": "tussenwoning", "oppervlakte_m2": 85, "energielabel": "E"},
+        "huishouden": {"personen": 3}, "huur": {"kale_huur": 600, "servicekosten": 20},
+        "ingreep": ingreep}))
+
+
+def _png(breedte: int = 60, hoogte: int = 20) -> bytes:
+    from PIL import Image
+
+    uit = io.BytesIO()
+    Image.new("RGB", (breedte, hoogte), (0, 114, 178)).save(uit, format="PNG")
+    return uit.getvalue()
+
+
+def _tekst(pdf: bytes) -> str:
+    """All text of the PDF, whitespace made single spaces (lines may break anywhere)."""
+    lezer = PdfReader(io.BytesIO(pdf))
+    return " ".join(" ".join((p.extract_text() or "").split()) for p in lezer.pages)
+
+
+def _paginas(pdf: bytes) -> int:
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+@pytest.fixture
+def instellingen(tmp_path):
+    (tmp_path / "logo.png").write_bytes(_png())
+    pad = tmp_path / "organisatie.toml"
+    pad.write_text(ORGANISATIE_TOML.format(logo="logo.png"), encoding="utf-8")
+    return pad
+
+
+def test_pdf_bevat_oordeel_totalen_organisatie_en_wat_nu(instellingen):
+    r, invoer = _zwaar("huurder")
+    pdf = advies_pdf(r, **invoer, opgesteld=dt.date(2026, 6, 2), organisatie=lees_organisatie(instellingen))
+    assert pdf.startswith(b"%PDF-")
+    tekst = _tekst(pdf)
+    assert "Woonlastenadvies" in tekst and "Woonstichting Proefstad" in tekst
+    assert "coach@proefstad.example" in tekst
+    assert oordeel(r) in tekst
+    for bedrag in (euro(r.voor.totaal), euro(r.na.totaal), euro_verschil(r.verschil.totaal)):
+        assert bedrag in tekst
+    assert "Wat nu?" in tekst and "instemming van de huurder(s)" in tekst and "toeslagen.nl" in tekst
+    assert "02-06-2026" in tekst and "01-06-2026" in tekst
+    assert "Bronnen" in tekst and "CBS StatLine 85592NED" in tekst
+    assert "tariffs/" not in tekst  # the appendix names documents, not the data files
+
+
+def test_bedragen_in_nederlandse_notatie_met_de_hand_nagerekend():
+    """One value worked out by hand: the heavy owner case pays € 900 mortgage + € 393,60 energy + € 132,59 local
+    taxes = € 1.426,19 per month now (thousands with '.', cents with ','); the PDF prints exactly that."""
+    r, invoer = _zwaar("eigenaar")
+    assert round(r.voor.totaal, 2) == 1426.19
+    assert round(900.00 + 393.60 + 132.59, 2) == 1426.19
+    assert euro(r.voor.totaal) == "€ 1.426,19"
+    tekst = _tekst(advies_pdf(r, **invoer, organisatie=Organisatie()))
+    assert "€ 1.426,19" in tekst
+    assert "rvo.nl/isde" in tekst and "Warmtefonds" in tekst  # the owner's next steps
+    assert oordeel(r) in tekst
+
+
+@pytest.mark.parametrize("wie", list(ZWARE_GEVALLEN))
+def test_zware_gevallen_passen_op_een_a4_met_ingebedde_lettertypen(wie, instellingen):
+    r, invoer = _zwaar(wie)
+    pdf = advies_pdf(r, **invoer, organisatie=lees_organisatie(instellingen))
+    lezer = PdfReader(io.BytesIO(pdf))
+    assert len(lezer.pages) == 1, f"het advies ({wie}) past niet op één A4"
+    breedte, hoogte = float(lezer.pages[0].mediabox.width), float(lezer.pages[0].mediabox.height)
+    assert (round(breedte), round(hoogte)) == (595, 842)  # A4 in points (210 × 297 mm)
+    fonts = lezer.pages[0]["/Resources"]["/Font"]
+    assert fonts, "geen lettertypen"
+    for naam, font in fonts.items():
+        font = font.get_object()
+        descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"] if "/DescendantFonts" in font \
+            else font.get("/FontDescriptor")
+        assert descriptor is not None and "/FontFile2" in descriptor.get_object(), f"{naam} is niet ingebed"
+    assert b"/Subtype /Image" in pdf or b"/Subtype/Image" in pdf  # the logo
+
+
+def test_zonder_ingreep_en_met_onzeker_oordeel():
+    zonder = _eenvoudig()
+    pdf = advies_pdf(zonder, woning={}, organisatie=Organisatie())
+    assert _paginas(pdf) == 1 and "Geen ingreep gekozen" in _tekst(pdf)
+    onzeker = _eenvoudig(naar_label="B", huurverhoging=30)
+    assert not onzeker.bandbreedte.oordeel_zeker
+    tekst = _tekst(advies_pdf(onzeker, woning={}, organisatie=Organisatie()))
+    assert "Let op: dit oordeel is niet zeker" in tekst and oordeel(onzeker) in tekst
+
+
+@pytest.mark.parametrize("inhoud, logo", [
+    (None, None),  # no settings file
+    ("naam = [dit is geen toml", None),
+    ('naam = 12\ncontact = ["lijst"]\nlogo = "bestaat-niet.png"', None),
+    ('naam = "Woonstichting Proefstad"\nlogo = "logo.png"', b"geen png"),
+    ('naam = "Woonstichting Proefstad"\nlogo = "logo.png"', b"\x89PNG\r\n\x1a\n" + b"kapot" * 20),
+])
+def test_ontbrekende_of_kapotte_instellingen_geven_toch_een_advies(tmp_path, inhoud, logo):
+    pad = tmp_path / "organisatie.toml"
+    if inhoud is not None:
+        pad.write_text(inhoud, encoding="utf-8")
+    if logo is not None:
+        (tmp_path / "logo.png").write_bytes(logo)
+    org = lees_organisatie(pad)
+    assert org.logo is None
+    assert org.naam in ("", "Woonstichting Proefstad") and org.contact == ""
+    r = _eenvoudig(naar_label="B")
+    pdf = advies_pdf(r, woning={"Woning": "Tussenwoning, 85 m²"}, organisatie=org)
+    tekst = _tekst(pdf)
+    assert _paginas(pdf) == 1 and oordeel(r) in tekst and "Wat nu?" in tekst
+    assert "uw energiecoach" in tekst or "Woonstichting Proefstad" in tekst
+    assert oordeel(r) in advies_html(r, woning={}, organisatie=org)
+
+
+def test_standaardinstellingen_vragen_om_invullen():
+    """The shipped settings are placeholders a corporation recognises as 'vul in', not someone's contact data."""
+    org = lees_organisatie()
+    assert "vul in" in org.naam and "vul in" in org.contact and org.logo is None
+    assert not re.search(r"\d{3}", org.contact) and "@" not in org.contact
+
+
+def test_html_heeft_viewport_organisatie_logo_en_wat_nu(instellingen):
+    r = _eenvoudig(naar_label="B")
+    html = advies_html(r, woning={}, organisatie=lees_organisatie(instellingen))
+    assert "width=device-width, initial-scale=1" in html
+    assert "Woonstichting Proefstad" in html and "data:image/png;base64," in html
+    assert "<h2>Wat nu?</h2>" in html and "toeslagen.nl" in html
+    assert "<h2>Bronnen</h2>" in html
+
+
+def test_bronnen_noemen_documenten():
+    assert bron_document("Kamerstuk 36611 nr. 3 https://zoek.officielebekendmakingen.nl/x.html; "
+                         "https://nieuws.nl/y (tariffs/teruglevering.csv, regel 2)") == "Kamerstuk 36611 nr. 3"
+    assert bron_document("https://www.engie.nl/a; https://selectra.nl/b (tariffs/x.csv, regel 7)") == \
+        "engie.nl; selectra.nl"
+    assert bron_document("PBL/TNO/CBS Referentieverbruik warmte woningen (2023), https://www.pbl.nl/p "
+                         "(labels/ruimteverwarming.csv, regel 44)") == \
+        "PBL/TNO/CBS Referentieverbruik warmte woningen (2023)"
+    assert bron_document("labels/maatregel_effect.csv") == "labels/maatregel_effect.csv"
+    assert bron_document(None) == ""
+    r, _ = _zwaar("eigenaar")
+    rvo = next(b for b in bronnen(r) if b.document == "rvo.nl")
+    assert rvo.onderwerpen.startswith("Eigenaar: ISDE spouwmuurisolatie, ISDE dakisolatie")
+    assert "tariffs/isde.csv, regel 7, 19" in rvo.verwijzingen and rvo.status == "[schatting]"
+
+
+@pytest.mark.parametrize("pagina", [None, "eigenaar.py"])
+def test_de_pagina_biedt_de_pdf_als_eerste_download(pagina):
+    """The primary download is the PDF, made only on the click (deferred: no fpdf2 on the first load or a rerun);
+    the HTML is the second button."""
+    from test_app import start
+
+    at = start(pagina)
+    pdf, html = (k.proto for k in at.get("download_button"))
+    assert pdf.label == "Advies downloaden (pdf)" and pdf.type == "primary" and pdf.deferred_file_id
+    assert pdf.ignore_rerun and html.ignore_rerun
+    assert html.label == "Als webpagina (html)" and html.url.endswith(".html")
+
+
+def test_pdf_bij_klikken_maakt_dezelfde_pdf():
+    from app.advies import pdf_bij_klikken
+
+    r = _eenvoudig(naar_label="B")
+    maak = pdf_bij_klikken(r, woning={}, organisatie=Organisatie(naam="Woonstichting Proefstad"))
+    tekst = _tekst(maak())
+    assert oordeel(r) in tekst and "Woonstichting Proefstad" in tekst
+
+
+def test_wat_niet_op_een_pagina_past_loopt_door_op_de_volgende():
+    """An unusually long description pushes the sources appendix (or more) to a second A4; nothing is lost."""
+    r, invoer = _zwaar("eigenaar")
+    invoer["woning"] = {**invoer["woning"], **{f"Opmerking {i}": "Een lange regel tekst over de woning " * 3
+                                               for i in range(12)}}
+    pdf = advies_pdf(r, **invoer, organisatie=Organisatie())
+    assert _paginas(pdf) == 2
+    tekst = _tekst(pdf)
+    assert "Bronnen" in tekst and "€ 1.426,19" in tekst and oordeel(r) in tekst
