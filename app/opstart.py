@@ -48,6 +48,10 @@ def opwarmen() -> None:
         log.warning("Opwarmen van de app mislukt; de eerste bezoeker wacht iets langer.", exc_info=True)
     finally:
         _klaar.set()
+    try:  # after the sessions' wait: the PDF library (about 0,9 s), so that the first 'Advies downloaden' is quick
+        from app import advies_pdf  # noqa: F401
+    except Exception:  # noqa: BLE001
+        log.warning("Opwarmen van de pdf-maker mislukt; het eerste advies duurt iets langer.", exc_info=True)
 
 
 def _opwarmen() -> None:
