@@ -83,14 +83,16 @@ def test_pdf_bevat_oordeel_totalen_organisatie_en_wat_nu(instellingen):
 
 
 def test_bedragen_in_nederlandse_notatie_met_de_hand_nagerekend():
-    """One value worked out by hand: the heavy owner case pays € 900 mortgage + € 393,60 energy + € 132,59 local
-    taxes = € 1.426,19 per month now (thousands with '.', cents with ','); the PDF prints exactly that."""
+    """One value worked out by hand: the heavy owner case pays € 900 mortgage + € 396,46 energy + € 132,59 local
+    taxes = € 1.429,05 per month now (thousands with '.', cents with ','); the PDF prints exactly that. (Energy was
+    € 393,60 with Coteq's proposed gas network figure; the final one is 216,85 − 188,53 = 28,32 a year more in 2026,
+    × 1,21 / 12 = € 2,86 a month: 393,60 + 2,86 = 396,46.)"""
     r, invoer = _zwaar("eigenaar")
-    assert round(r.voor.totaal, 2) == 1426.19
-    assert round(900.00 + 393.60 + 132.59, 2) == 1426.19
-    assert euro(r.voor.totaal) == "€ 1.426,19"
+    assert round(r.voor.totaal, 2) == 1429.05
+    assert round(900.00 + 396.46 + 132.59, 2) == 1429.05
+    assert euro(r.voor.totaal) == "€ 1.429,05"
     tekst = _tekst(advies_pdf(r, **invoer, organisatie=Organisatie()))
-    assert "€ 1.426,19" in tekst
+    assert "€ 1.429,05" in tekst
     assert "rvo.nl/isde" in tekst and "Warmtefonds" in tekst  # the owner's next steps
     assert oordeel(r) in tekst
 
@@ -209,4 +211,4 @@ def test_wat_niet_op_een_pagina_past_loopt_door_op_de_volgende():
     pdf = advies_pdf(r, **invoer, organisatie=Organisatie())
     assert _paginas(pdf) == 2
     tekst = _tekst(pdf)
-    assert "Bronnen" in tekst and "€ 1.426,19" in tekst and oordeel(r) in tekst
+    assert "Bronnen" in tekst and "€ 1.429,05" in tekst and oordeel(r) in tekst

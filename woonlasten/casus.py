@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import pandas as pd
 
 from woonlasten.bereken import bereken_frame
 from woonlasten.data import Tabellen, laad_tabellen
+from woonlasten.formatteer import afgerond
 from woonlasten.modellen import (
     INVOERVELDEN,
     RESULTAAT,
@@ -90,7 +90,7 @@ def bereken(casus: Casus | dict, tabellen: Tabellen | None = None) -> Resultaat:
 
 def _c(x: float) -> float:
     """Round to cents, half away from zero (money is rounded only here, at the edge)."""
-    return float(Decimal(repr(float(x))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)) + 0.0
+    return float(afgerond(x)) + 0.0
 
 
 def _woonlasten(rij: pd.Series, s: str) -> Woonlasten:

@@ -3,17 +3,42 @@
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 if TYPE_CHECKING:
     from woonlasten.modellen import Resultaat
 
 
+# A float is first rounded to this many decimals, far below a cent and far above the noise of a division, so that
+# 340,50 / 12 = 28,374999999999996 rounds as the 28,375 it stands for.
+RUIS_DECIMALEN = 9
+
+
+def afgerond(x: float, decimalen: int = 2) -> Decimal:
+    """``x`` rounded half away from zero to ``decimalen`` decimals, as money is rounded (€ 28,375 → € 28,38; a
+    float's own rounding gives 28,37 for 340,50 / 12 and 0,12 for 0,125)."""
+    d = Decimal(repr(round(float(x), RUIS_DECIMALEN))).quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP)
+    return d if d else abs(d)  # no '-0,00'
+
+
+def centen(bedragen: np.ndarray) -> np.ndarray:
+    """Amounts [€] rounded to cents half away from zero, column-wise: the same as :func:`afgerond` to the cent."""
+    a = np.round(np.asarray(bedragen, dtype=float), RUIS_DECIMALEN)
+    return np.sign(a) * np.floor(np.abs(a) * 100 + 0.5 + HALVE_CENT_MARGE) / 100 + 0.0
+
+
+# a binary float just under a half cent after the scaling by 100 (2,675 × 100 = 267,49999999999997) still rounds up
+HALVE_CENT_MARGE = 1e-7
+
+
 def getal(x: float, decimalen: int = 0) -> str:
-    """A number in Dutch notation: thousands with '.', decimals with ','. NaN → '–'."""
+    """A number in Dutch notation: thousands with '.', decimals with ',', rounded half away from zero. NaN → '–'."""
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return "–"
-    tekst = f"{float(x):,.{decimalen}f}"
+    tekst = f"{afgerond(x, decimalen):,.{decimalen}f}"
     return tekst.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
 
 
@@ -21,7 +46,7 @@ def euro(x: float, decimalen: int = 2) -> str:
     """An amount of money: ``€ 1.234,56``; negative as ``-€ 4,20``. NaN → '–'."""
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return "–"
-    teken = "-" if x < 0 and round(abs(x), decimalen) > 0 else ""
+    teken = "-" if x < 0 and afgerond(abs(x), decimalen) > 0 else ""
     return f"{teken}€ {getal(abs(x), decimalen)}"
 
 
@@ -29,7 +54,7 @@ def euro_verschil(x: float) -> str:
     """A change of money with explicit sign: ``+€ 4,20`` / ``-€ 4,20`` / ``€ 0,00``."""
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return "–"
-    if round(x, 2) == 0:
+    if afgerond(x) == 0:
         return "€ 0,00"
     return ("+" if x > 0 else "") + euro(x)
 

@@ -22,6 +22,7 @@ import pandas as pd
 
 from woonlasten.bereken import bereken_kolommen
 from woonlasten.data import Tabellen, laad_tabellen
+from woonlasten.formatteer import centen
 from woonlasten.modellen import PORTEFEUILLE_DELEN
 from woonlasten.portefeuille.lezen import PortefeuilleFout, leesmeldingen, naar_invoer
 from woonlasten.portefeuille.scenario import Scenario, pas_scenario_toe
@@ -91,7 +92,7 @@ def _uitvoer_blok(r, actie: np.ndarray, lees_fout: np.ndarray | None = None,
     kolommen["energielabel_na"] = pd.Categorical.from_codes(codes_na, categories=label.categories)
     for s in ("voor", "na", "verschil"):
         for d in PORTEFEUILLE_DELEN:
-            bedrag = np.round(np.asarray(r[f"{s}_{d}"], dtype=float), 2)
+            bedrag = centen(r[f"{s}_{d}"])
             kolommen[f"{s}_{d}"] = bedrag if extra is None else np.where(extra, np.nan, bedrag)
     for kol in ("verbruik_gas_m3_voor", "verbruik_gas_m3_na", "verbruik_elektriciteit_kwh_voor",
                 "verbruik_elektriciteit_kwh_na"):
