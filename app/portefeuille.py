@@ -277,10 +277,10 @@ if per_complex is not None:
             "neutraal": st.column_config.NumberColumn("Neutraal", format="localized", width="small",
                                                       help="Aangepakte woningen die woonlastenneutraal blijven"),
             "aandeel_neutraal": st.column_config.ProgressColumn(
-                "Aandeel neutraal", format="percent", min_value=0, max_value=1, color="#0072B2",
+                "Aandeel neutraal", format="percent", min_value=0, max_value=1, color="#0072B2", width=115,
                 help="Deel van de aangepakte woningen dat woonlastenneutraal blijft"),
             "gemiddeld_verschil_maand": st.column_config.NumberColumn(
-                "Gem. verschil", format="euro", help="Gemiddeld verschil in woonlasten per aangepakte woning "
+                "Verschil", format="euro", help="Gemiddeld verschil in woonlasten per aangepakte woning "
                                                      "[€/maand]; negatief = goedkoper na de ingreep"),
             "slechtste_verschil_maand": st.column_config.NumberColumn(
                 "Hoogste", format="euro",
@@ -291,7 +291,8 @@ if per_complex is not None:
                 "Besparing", format="euro", help="Gemiddelde besparing op energie per aangepakte woning [€/maand]"),
             "fout": st.column_config.NumberColumn("Fouten", format="localized", width="small"),
         })
-    st.caption("Klik op een kolomkop om te sorteren. Bedragen in euro per maand.")
+    st.caption("Klik op een kolomkop om te sorteren; schuif de tabel opzij voor meer kolommen. Bedragen in euro "
+               "per maand: gemiddeld per aangepakte woning, bij Hoogste de woning met het hoogste verschil.")
 
 if n_fout:
     st.subheader(f"Woningen met een fout ({getal(n_fout)})")
