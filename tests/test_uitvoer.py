@@ -573,6 +573,18 @@ def test_a_numeric_rent_column_of_the_input_gets_the_euro_format_too():
     assert ws["B3"].value is None and ws["C3"].value == 81
 
 
+def test_xlsx_text_comes_back_exactly_as_written():
+    from openpyxl import load_workbook
+
+    teksten = ["<b>&amp;</b>", "a\r\nb", "regel\nregel", " voor", "achter ", "\ttab", "€ ² ✓ 😀", "", "]]>", "1.200"]
+    frame = pd.DataFrame({"tekst": teksten, "getal": np.arange(len(teksten), dtype=float) / 4})
+    ws = load_workbook(io.BytesIO(naar_excel(frame)))["woningen"]
+    terug = [r[0].value for r in ws.iter_rows(min_row=2)]
+    verwacht = [("'" + t if t.startswith("\t") else t) or None for t in teksten]  # a tab is neutralised
+    assert terug == verwacht
+    assert [r[1].value for r in ws.iter_rows(min_row=2)] == [i / 4 for i in range(len(teksten))]
+
+
 def test_ja_nee_for_bool_and_yes_no_with_empty_cells():
     from woonlasten.portefeuille.schrijven import ja_nee
 

@@ -391,7 +391,7 @@ _XML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 
 def _cel_xml(waarde, plek: str, stijl: str) -> str:
     """One ``<c>`` element of sheet XML ('' for an empty cell); ``stijl``: '' or ' s="N"'."""
-    if waarde is None:
+    if waarde is None or isinstance(waarde, str) and not waarde:
         return ""
     if isinstance(waarde, str):
         return f'<c r="{plek}"{stijl} t="inlineStr"><is><t xml:space="preserve">{waarde.translate(_XML)}</t></is></c>'
@@ -427,7 +427,9 @@ def _rijen_xml(kolommen: list[list], stijlen: list[str], eerste: int) -> str:
         tekst: dict = {}
         kolom = []
         for r, w in zip(rijnummers, waarden, strict=True):
-            if isinstance(w, str):
+            if w == "":  # an empty text is an empty cell (as Excel and openpyxl keep it)
+                kolom.append("")
+            elif isinstance(w, str):
                 t = tekst.get(w)
                 if t is None:
                     t = tekst[w] = w.translate(_XML)
