@@ -33,7 +33,7 @@ from woonlasten.portefeuille import (
     scenario_uit_tekst,
 )
 from woonlasten.portefeuille.lezen import leesnotitie
-from woonlasten.portefeuille.schrijven import bestandsnaam, herkomst, ja_nee
+from woonlasten.portefeuille.schrijven import bestandsnaam, geldkolommen, herkomst, ja_nee
 
 VOORBEELD = PROJECT_DIR / "data" / "voorbeeld_portefeuille.csv"
 SJABLOON = PROJECT_DIR / "data" / "sjabloon_portefeuille.csv"
@@ -306,9 +306,13 @@ if n_fout:
 
 with st.expander(f"Alle woningen ({getal(n)})"):
     eerste = ja_nee(resultaat.head(2_000))
+    geld, jaar = geldkolommen(resultaat), eigen_naam.get("bouwjaar")  # a year without a thousands dot
+
+    def _formaat(kol: str) -> str:
+        return "euro" if kol in geld else "%d" if kol == jaar else "localized"
+
     st.dataframe(eerste, hide_index=True, width="stretch", key="pf_alle", column_config={
-        kol: st.column_config.NumberColumn(format="euro" if kol.startswith(("voor_", "na_", "verschil_"))
-                                           else "localized")
+        kol: st.column_config.NumberColumn(format=_formaat(kol))
         for kol in eerste.columns if pd.api.types.is_numeric_dtype(eerste[kol].dtype)})
     if n > 2_000:
         st.caption("De eerste 2.000 woningen; de download bevat ze allemaal.")

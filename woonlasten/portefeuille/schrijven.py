@@ -320,7 +320,9 @@ _BREEDTE = (8, 50)  # column width in characters: at least, at most
 _STEEKPROEF = 500  # rows looked at for a column's width
 
 
-def _geldkolommen(frame: pd.DataFrame) -> set[str]:
+def geldkolommen(frame: pd.DataFrame) -> set[str]:
+    """The names of a result's money columns: voor/na/verschil per part and the monthly amounts of the input
+    under the file's own names."""
     eigen = frame.attrs.get("kolomnamen", {})
     return ({f"{s}_{d}" for s in ("voor", "na", "verschil") for d in PORTEFEUILLE_DELEN}
             | {eigen.get(k, k) for k in _GELD_INVOER})
@@ -530,7 +532,7 @@ are streamed in as sheet XML (:func:`_rijen_xml`): openpyxl's cell writer took 0
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
-    geld = _geldkolommen(frame)
+    geld = geldkolommen(frame)
     bladen = []
     for blad, deel in (("woningen", frame), *((naam[:31], s) for naam, s in (samenvattingen or {}).items())):
         schoon, n = _per_waarde(veilig(ja_nee(deel)), _voor_excel)
