@@ -594,3 +594,10 @@ def test_ja_nee_for_bool_and_yes_no_with_empty_cells():
     assert list(uit["b"]) == ["ja", "nee", "ja"] and list(uit["o"]) == [None, "ja", "nee"]
     assert list(uit["t"]) == ["True", "x", None]  # text stays text
     assert naar_csv(frame).decode("utf-8-sig").splitlines()[1:] == ['"ja";;"True"', '"nee";"ja";"x"', '"ja";"nee";']
+
+
+def test_soort_that_does_not_fit_the_output_name_is_refused_before_computing(tmp_path, capsys):
+    invoer = _bestand(tmp_path, ZES, "woningen.csv")
+    assert main(["portefeuille", invoer, "--uit", str(tmp_path / "uit.csv"), "--soort", "xlsx"]) == 2
+    assert "--soort xlsx past niet bij" in _fout(capsys) and not (tmp_path / "uit.csv").exists()
+    assert main(["portefeuille", invoer, "--uit", str(tmp_path / "uit.csv"), "--soort", "csv"]) == 0

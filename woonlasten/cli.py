@@ -147,7 +147,7 @@ def _parser() -> argparse.ArgumentParser:
     pf.add_argument("--uit", default=None,
                     help="resultaatbestand (.csv of .xlsx), of een map: daarin een naam met scenario, peildatum en "
                          "datum van maken")
-    pf.add_argument("--soort", choices=("xlsx", "csv"), default="xlsx",
+    pf.add_argument("--soort", choices=("xlsx", "csv"), default=None,
                     help="soort resultaatbestand als --uit een map is (standaard xlsx)")
     pf.add_argument("--overschrijf", action="store_true", help="een bestaand resultaatbestand vervangen")
     return p
@@ -405,6 +405,9 @@ def _portefeuille(args) -> int:
         peildatum = None if args.peildatum is None else _peildatum(args.peildatum)
         if args.uit and not map_:  # before the calculation: a refused output file should not cost a minute
             controleer_uitvoer(args.uit, overschrijf=args.overschrijf, invoer=args.woningen)
+            if args.soort and not args.uit.lower().endswith(f".{args.soort}"):
+                raise PortefeuilleFout(f"--soort {args.soort} past niet bij {kort(args.uit)}; --soort geldt als "
+                                       f"--uit een map is (of geef de naam de extensie .{args.soort})")
         try:
             woningen = lees_woningen(args.woningen)
         except OSError as exc:
@@ -438,7 +441,7 @@ def _portefeuille(args) -> int:
     if args.uit:
         verslag: list[str] = []
         over = herkomst(resultaat, woningen, scenario, args.woningen)
-        uit = os.path.join(args.uit, bestandsnaam(over, args.soort)) if map_ else args.uit
+        uit = os.path.join(args.uit, bestandsnaam(over, args.soort or "xlsx")) if map_ else args.uit
         try:
             schrijf(resultaat, uit, {"complexen": complexen, "totaal": samenvatting(resultaat, per=None)},
                     overschrijf=args.overschrijf, invoer=args.woningen, verslag=verslag, herkomst=over)
