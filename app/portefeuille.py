@@ -1,5 +1,9 @@
 """Page 'Portefeuille': a whole housing stock through a scenario (label B / label A / own), per complex and per
-dwelling — which dwellings stay woonlastenneutraal, the rows that could not be computed, and downloads."""
+dwelling — which dwellings stay woonlastenneutraal, the rows that could not be computed, how messy values were
+read, and downloads that say what they are (scenario, peildatum and date in the name and inside).
+
+The page uses its own settings (file, scenario) and the peildatum; the gemeente comes per dwelling from the file,
+so the shared sidebar's gemeente choice plays no part here (the page does not read it)."""
 
 from __future__ import annotations
 
@@ -28,14 +32,17 @@ from woonlasten.portefeuille import (
     samenvatting,
     scenario_uit_tekst,
 )
+from woonlasten.portefeuille.lezen import leesnotitie
+from woonlasten.portefeuille.schrijven import bestandsnaam, geldkolommen, herkomst, ja_nee
 
 VOORBEELD = PROJECT_DIR / "data" / "voorbeeld_portefeuille.csv"
 SJABLOON = PROJECT_DIR / "data" / "sjabloon_portefeuille.csv"
 STUK = 20_000  # dwellings per step of the progress bar (one calculation block)
 # Up to this many dwellings a download file is made with the result (the CSV of 200.000 dwellings takes about a
-# second, an .xlsx of 5.000 some three); above it, on request with a button (an .xlsx takes some 0,6 ms per dwelling).
-DIRECT = {"csv": 200_000, "xlsx": 5_000}
-MS_PER_WONING = {"csv": 0.005, "xlsx": 0.65}
+# second, an .xlsx of 20.000 some two to three: bench/uitvoer.py); above it, on request with a button (an .xlsx takes
+# some 0,15 ms per dwelling).
+DIRECT = {"csv": 200_000, "xlsx": 20_000}
+MS_PER_WONING = {"csv": 0.005, "xlsx": 0.15}
 EXCEL_MAX = 1_048_575  # rows of an Excel sheet, minus the header
 
 
@@ -215,8 +222,16 @@ neutraal = int(totaal["neutraal"])
 
 st.subheader(scenario.omschrijving)
 st.caption(f"Bestand: {letterlijk(naam)} · {getal(n)} woningen · peildatum "
-           + (f"{g.peildatum():%d-%m-%Y}" if peildatum else "per woning uit het bestand"))
+           + (f"{g.peildatum():%d-%m-%Y}" if peildatum else "per woning uit het bestand")
+           + " · de gemeente per woning uit het bestand (de keuze Gemeente in de zijbalk geldt hier niet)")
 st.caption(letterlijk(leesverslag(woningen)))  # how the file was read: separator, encoding, decimal rule
+notitie = leesnotitie(resultaat)  # how messy values were read ('85 m2' as 85), and what was refused
+if notitie:
+    with st.expander(f"Zo zijn waarden gelezen ({getal(len(notitie))})", expanded=True,
+                     icon=":material/find_replace:"):
+        st.markdown("\n".join(f"- {letterlijk(regel)}" for regel in notitie))
+        st.caption("Klopt een lezing niet, pas dan het bestand aan: schrijf getallen zonder eenheid of €-teken en "
+                   "gebruik de woorden uit het sjabloon.")
 k = st.columns(5)
 k[0].metric("Woningen", getal(n), help="Alle regels uit het bestand.")
 k[1].metric("Aangepakt", getal(aangepakt), help="Woningen met een slechter label dan het doellabel.")
@@ -247,8 +262,9 @@ else:
 
 if per_complex is not None:
     st.subheader("Per complex")
-    tabel = per_complex.copy()
-    tabel["aandeel_neutraal"] = tabel["aandeel_neutraal"] * 100
+    tabel = ja_nee(per_complex)
+    # numbers stay numbers (sorting works); "localized"/"euro" show them in the browser's language: 1.234,56 in
+    # a Dutch browser
     st.dataframe(
         tabel, hide_index=True, width="stretch", key="pf_complexen", placeholder="–",
         column_order=["complex", "woningen", "aangepakt", "neutraal", "aandeel_neutraal", "gemiddeld_verschil_maand",
@@ -256,27 +272,27 @@ if per_complex is not None:
                       "gemiddelde_energiebesparing_maand", "fout"],
         column_config={
             "complex": st.column_config.TextColumn("Complex", pinned=True),
-            "woningen": st.column_config.NumberColumn("Woningen", format="%d", width="small"),
-            "aangepakt": st.column_config.NumberColumn("Aangepakt", format="%d", width="small"),
-            "neutraal": st.column_config.NumberColumn("Neutraal", format="%d", width="small",
+            "woningen": st.column_config.NumberColumn("Woningen", format="localized", width="small"),
+            "aangepakt": st.column_config.NumberColumn("Aangepakt", format="localized", width="small"),
+            "neutraal": st.column_config.NumberColumn("Neutraal", format="localized", width="small",
                                                       help="Aangepakte woningen die woonlastenneutraal blijven"),
             "aandeel_neutraal": st.column_config.ProgressColumn(
-                "Aandeel neutraal", format="%.0f%%", min_value=0, max_value=100, color="#0072B2",
+                "Aandeel neutraal", format="percent", min_value=0, max_value=1, color="#0072B2", width=115,
                 help="Deel van de aangepakte woningen dat woonlastenneutraal blijft"),
             "gemiddeld_verschil_maand": st.column_config.NumberColumn(
-                "Gem. verschil", format="%.2f", help="Gemiddeld verschil in woonlasten per aangepakte woning "
+                "Verschil", format="euro", help="Gemiddeld verschil in woonlasten per aangepakte woning "
                                                      "[€/maand]; negatief = goedkoper na de ingreep"),
             "slechtste_verschil_maand": st.column_config.NumberColumn(
-                "Hoogste verschil", format="%.2f",
-        help="Het hoogste verschil in woonlasten van een woning in dit complex [€/maand]"),
+                "Hoogste", format="euro",
+                help="Het hoogste verschil in woonlasten van een woning in dit complex [€/maand]"),
             "gemiddelde_huurverhoging_maand": st.column_config.NumberColumn(
-                "Gem. huurverhoging", format="%.2f", help="[€/maand]"),
+                "Huurverhoging", format="euro", help="Gemiddelde huurverhoging per aangepakte woning [€/maand]"),
             "gemiddelde_energiebesparing_maand": st.column_config.NumberColumn(
-                "Gem. energiebesparing", format="%.2f", help="[€/maand]"),
-            "fout": st.column_config.NumberColumn("Fouten", format="%d", width="small"),
+                "Besparing", format="euro", help="Gemiddelde besparing op energie per aangepakte woning [€/maand]"),
+            "fout": st.column_config.NumberColumn("Fouten", format="localized", width="small"),
         })
-    st.caption("Klik op een kolomkop om te sorteren. Bedragen in euro per maand (punt = decimaalteken in deze "
-               "tabel; in de download een komma).")
+    st.caption("Klik op een kolomkop om te sorteren; schuif de tabel opzij voor meer kolommen. Bedragen in euro "
+               "per maand: gemiddeld per aangepakte woning, bij Hoogste de woning met het hoogste verschil.")
 
 if n_fout:
     st.subheader(f"Woningen met een fout ({getal(n_fout)})")
@@ -289,22 +305,32 @@ if n_fout:
                                 "melding": st.column_config.TextColumn("Reden", width="large")})
 
 with st.expander(f"Alle woningen ({getal(n)})"):
-    st.dataframe(resultaat.head(2_000), hide_index=True, width="stretch", key="pf_alle")
+    eerste = ja_nee(resultaat.head(2_000))
+    geld, jaar = geldkolommen(resultaat), eigen_naam.get("bouwjaar")  # a year without a thousands dot
+
+    def _formaat(kol: str) -> str:
+        return "euro" if kol in geld else "%d" if kol == jaar else "localized"
+
+    st.dataframe(eerste, hide_index=True, width="stretch", key="pf_alle", column_config={
+        kol: st.column_config.NumberColumn(format=_formaat(kol))
+        for kol in eerste.columns if pd.api.types.is_numeric_dtype(eerste[kol].dtype)})
     if n > 2_000:
         st.caption("De eerste 2.000 woningen; de download bevat ze allemaal.")
 
 st.subheader("Downloaden")
-basis = f"woonlasten_{scenario.naam.replace(':', '_').replace(';', '_')}"
+over = herkomst(resultaat, woningen, scenario, naam)  # scenario, peildatum, date made: in the name and the file
 bestanden = _bestanden(sleutel)
 a, b = st.columns(2)
 with a:
     _download("csv", bestanden, lambda: naar_csv(resultaat), n, label="Resultaat als CSV (Excel-NL)",
-              file_name=f"{basis}.csv", mime="text/csv", key="pf_csv",
-              help="Alle woningen met hun uitkomst; puntkomma en decimale komma.")
+              file_name=bestandsnaam(over, "csv"), mime="text/csv", key="pf_csv",
+              help="Alle woningen met hun uitkomst; puntkomma en decimale komma. Scenario en peildatum staan in de "
+                   "naam en in de kolommen scenario en peildatum.")
 with b:
     _download("xlsx", bestanden, lambda: naar_excel(resultaat, {
                   "complexen": per_complex if per_complex is not None else pd.DataFrame(),
-                  "totaal": samenvatting(resultaat, per=None)}), n,
-              label="Resultaat als Excel (.xlsx)", file_name=f"{basis}.xlsx",
+                  "totaal": samenvatting(resultaat, per=None)}, herkomst=over), n,
+              label="Resultaat als Excel (.xlsx)", file_name=bestandsnaam(over, "xlsx"),
               mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="pf_xlsx",
-              help="Bladen: woningen, complexen en totaal.")
+              help="Bladen: woningen, complexen, totaal en 'Over dit bestand' (scenario, peildatum, bronbestand "
+                   "en hoe het is gelezen).")

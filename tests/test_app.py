@@ -917,3 +917,36 @@ def test_every_data_table_has_a_dutch_description_on_the_sources_page():
     from woonlasten.data.schema import SCHEMAS
 
     assert not [naam for naam in SCHEMAS if not OMSCHRIJVING.get(naam)]
+
+
+def test_portefeuille_zegt_hoe_rommelige_waarden_zijn_gelezen_en_toont_nederlandse_getallen():
+    at = naar_eigen_bestand(start("portefeuille.py"))
+    rommelig = portefeuille_csv().replace(b";80;Q;600;2", "; 80 m2;Q;€ 600;2".encode())
+    at.file_uploader(key="pf_upload").set_value(("woningen.csv", rommelig, "text/csv")).run()
+    zonder_fouten(at)
+    notitie = next(e for e in at.expander if e.label.startswith("Zo zijn waarden gelezen"))
+    assert notitie.label == "Zo zijn waarden gelezen (3)"
+    tekst = notitie.markdown[0].value.replace("\\", "")
+    assert "- Oppervlakte: '80 m2' gelezen als 80 (regel 37)" in tekst
+    assert "- Kale huur: '€ 600' gelezen als 600 (regel 37)" in tekst
+    assert "- Label: 'Q' niet gelezen: onbekend" in tekst
+    # the table per complex: numbers in the browser's (Dutch) notation, no caption about a decimal point
+    complexen = next(d for d in at.dataframe if "aandeel_neutraal" in d.value.columns)
+    kolommen = json.loads(complexen.proto.columns)
+    assert kolommen["gemiddeld_verschil_maand"]["type_config"]["format"] == "euro"
+    assert kolommen["woningen"]["type_config"]["format"] == "localized"
+    assert kolommen["aandeel_neutraal"]["type_config"]["format"] == "percent"
+    assert not any("decimaalteken" in c.value for c in at.caption)
+    alle = next(d for d in at.dataframe if "woonlastenneutraal" in d.value.columns)
+    assert set(alle.value["woonlastenneutraal"].dropna()) <= {"ja", "nee"} and "ja" in set(alle.value["woonlastenneutraal"])
+
+
+def test_portefeuille_hangt_niet_af_van_de_gemeente_in_de_zijbalk():
+    assert "g.gemeente(" not in (PROJECT / "app" / "portefeuille.py").read_text(encoding="utf-8")
+    at = naar_eigen_bestand(start("portefeuille.py"))
+    at.file_uploader(key="pf_upload").set_value(("woningen.csv", portefeuille_csv(), "text/csv")).run()
+    voor = metrics(at)
+    andere = next(o for o in at.selectbox(key="gemeente").options if o not in ("Borne", "Hengelo"))
+    at.selectbox(key="gemeente").set_value(andere).run()
+    zonder_fouten(at)
+    assert metrics(at) == voor

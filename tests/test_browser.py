@@ -284,6 +284,16 @@ def test_app_in_een_echte_browser(server, pagina, tmp_path):
     assert page.get_by_text("Woningen met een fout (1)").count() == 1
     if not (PROJECT / "data" / "voorbeeld_portefeuille.csv").exists():
         schermafdruk(page, "portefeuille")
+    # the download says what it is: scenario, peildatum and date made in its name, and a sheet about it
+    with page.expect_download() as download:
+        page.get_by_role("button", name=re.compile("Resultaat als Excel")).click()
+    naam = download.value.suggested_filename
+    assert re.fullmatch(rf"woonlasten_label-B_peildatum-\d{{4}}-\d\d-\d\d_gemaakt-{dt.date.today()}\.xlsx", naam), naam
+    download.value.save_as(tmp_path / naam)
+    from openpyxl import load_workbook
+
+    over = dict(load_workbook(tmp_path / naam)["Over dit bestand"].iter_rows(min_row=2, max_col=2, values_only=True))
+    assert over["Bronbestand"] == "woningen.csv" and over["Woningen"] == "37" and over["Met een fout"].startswith("1 ")
 
     # a broken file gives a Dutch error, not a traceback
     kapot = tmp_path / "kapot.csv"

@@ -319,3 +319,56 @@ def test_the_reading_report_names_columns_that_are_not_used():
     data = ("id;complex;gemeente;woningtype;oppervlakte_m2;energielabel;kale_huur;Gasverbruik (m3)\n"
             "1;C;Borne;tussenwoning;85;E;600;1200\n").encode("utf-8")
     assert "Niet gebruikt (onbekende kolomnaam): Gasverbruik (m3)." in leesverslag(lees_woningen(data, naam="x.csv"))
+
+
+# 5. the reading note: how messy values were read, and what was refused (issue 15) --------------------------
+
+ROMMELIG = ("VHE;Complex;Gemeente;Type;Oppervlakte;Label;Huur\n"
+            "1;A;Borne;rijtjeshuis;85 m2;E;€ 600\n"
+            "2;A;Borne;tussenwoning;80;D;1.200\n"
+            "\n"
+            "3;A;Borne;Rijtjeshuis;85 m2;a plus;€ 600\n"
+            "4;B;Borne;bungalow;70 m²;C;ca. 550\n")
+
+
+def test_the_reading_note_lists_each_messy_spelling_with_count_first_line_and_value():
+    r = _reken(ROMMELIG.encode(), "rommelig.csv")
+    assert lezen.leesnotitie(r) == [
+        "Oppervlakte: '85 m2' gelezen als 85 (2×, eerst op regel 2)",
+        "Oppervlakte: '70 m²' gelezen als 70 (regel 6)",
+        "Huur: '€ 600' gelezen als 600 (2×, eerst op regel 2)",
+        "Huur: '1.200' gelezen als 1200 (regel 3)",  # a ';' file: the point groups thousands
+        "Huur: 'ca. 550' niet gelezen: gebruik een decimale komma (regel 6; die woningen krijgen status fout)",
+        "Type: 'rijtjeshuis' gelezen als tussenwoning (regel 2)",
+        "Type: 'Rijtjeshuis' gelezen als tussenwoning (regel 5)",  # line 4 is blank
+        "Type: 'bungalow' niet gelezen: onbekend (kies uit appartement, appartement_hoogbouw, tussenwoning, "
+        "hoekwoning, twee-onder-een-kap, vrijstaand) (regel 6; die woningen krijgen status fout)",
+        "Label: 'a plus' gelezen als A+ (regel 5)",
+    ]
+    # and the values are what the note says: the rent computed is 600 and 1200 (no increase before the upgrade)
+    assert list(r["voor_huur_totaal"][:3]) == [600.0, 1200.0, 600.0]
+    assert list(r["status"]) == ["ok", "ok", "ok", "fout"]
+
+
+def test_a_clean_file_has_no_reading_note_and_plain_decimals_are_not_listed():
+    schoon = KOP + RIJ + "2;C;Borne;Tussenwoning;80,5;c;612,50;250000\n"
+    assert lezen.leesnotitie(_reken(schoon.encode(), "w.csv")) == []  # case only, a decimal comma: plain
+
+
+def test_the_reading_note_is_bounded_per_column():
+    rijen = "".join(f"{i};C;Borne;tussenwoning;{80 + i} m2;C;600;250000\n" for i in range(lezen.MAX_LEZINGEN + 3))
+    notitie = lezen.leesnotitie(_reken((KOP + rijen).encode(), "w.csv"))
+    assert len(notitie) == lezen.MAX_LEZINGEN + 1
+    assert notitie[0] == "oppervlakte_m2: '80 m2' gelezen als 80 (regel 2)"
+    assert notitie[-1] == "oppervlakte_m2: nog 3 schrijfwijzen in 3 cellen (eerst op regel 10)"
+
+
+def test_an_xlsx_with_text_numbers_gets_the_same_note():
+    buffer = io.BytesIO()
+    pd.DataFrame({"id": [1, 2], "complex": ["A", "A"], "gemeente": ["Borne", "Borne"],
+                  "woningtype": ["eindwoning", "hoekwoning"], "oppervlakte_m2": ["85 m2", 90],
+                  "energielabel": ["E", "E"], "kale_huur": ["€ 600,50", 610]}).to_excel(buffer, index=False)
+    notitie = lezen.leesnotitie(_reken(buffer.getvalue(), "w.xlsx"))
+    assert notitie == ["oppervlakte_m2: '85 m2' gelezen als 85 (regel 2)",
+                       "kale_huur: '€ 600,50' gelezen als 600,5 (regel 2)",
+                       "woningtype: 'eindwoning' gelezen als hoekwoning (regel 2)"]

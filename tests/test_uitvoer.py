@@ -381,7 +381,7 @@ def test_cells_equal_after_neutralising_in_csv_and_xlsx(tmp_path, capsys):
     assert len(csv) == 6 and list(csv.columns[:2]) == ["id", "complex"]
     assert list(csv["complex"]) == ["'=1+1", "'=1+1", "'@SUM(A1)", "'+31 6 12345678", "'\tTab\x01\x0bcomplex", "'\rCR"]
     bladen = pd.read_excel(tmp_path / "uit.xlsx", sheet_name=None, dtype=str)
-    assert set(bladen) == {"woningen", "complexen", "totaal"}
+    assert set(bladen) == {"woningen", "complexen", "totaal", "Over dit bestand"}
     woningen = bladen["woningen"]
     assert list(woningen["complex"][:4]) == ["'=1+1", "'=1+1", "'@SUM(A1)", "'+31 6 12345678"]
     assert woningen["complex"][4] == "'\tTab\ufffd\ufffdcomplex"
@@ -440,3 +440,164 @@ def test_a_peildatum_outside_the_tables_years_and_an_output_name_too_long_give_e
     assert main(["portefeuille", voorbeeld, "--peildatum", "2025-06-01", "--uit", str(tmp_path / ("x" * 300))
                  + ".csv"]) == 2
     assert "de naam is te lang" in capsys.readouterr().err
+
+
+# ----------------------------------------------------------------------------------------------------------
+# 5. the file says what it is (issue 15): name, info sheet, formats, ja/nee
+
+ZES = ("id;complex;gemeente;woningtype;oppervlakte_m2;energielabel;kale_huur;personen\n"
+       "1;Noord;Borne;rijtjeshuis;85 m2;E;€ 600;2\n"
+       "2;Noord;Borne;tussenwoning;80;B;610,5;1\n"
+       "3;Noord;Hengelo;appartement;60;C;1.200;2\n"
+       "4;Zuid;Hengelo;appartement;62;F;540;3\n"
+       "5;Zuid;Borne;hoekwoning;95;G;700;4\n"
+       "6;Zuid;Borne;bungalow;95;G;700;2\n")
+
+
+def _vandaag() -> str:
+    import datetime as dt
+
+    return dt.date.today().isoformat()
+
+
+def _schrijf_in_map(tmp_path, *extra, inhoud=ZES):
+    invoer = _bestand(tmp_path, inhoud, "woningen.csv")
+    (tmp_path / "uit").mkdir()
+    assert main(["portefeuille", invoer, "--uit", str(tmp_path / "uit"), *extra]) == 0
+    [pad] = list((tmp_path / "uit").iterdir())
+    return pad
+
+
+def test_xlsx_in_a_folder_gets_a_name_and_an_info_sheet(tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    pad = _schrijf_in_map(tmp_path, "--peildatum", "01-07-2026")
+    assert pad.name == f"woonlasten_label-B_peildatum-2026-07-01_gemaakt-{_vandaag()}.xlsx"
+    assert f"Resultaat geschreven naar {pad}" in capsys.readouterr().out
+    wb = load_workbook(pad)
+    assert wb.sheetnames == ["woningen", "complexen", "totaal", "Over dit bestand"]  # the dwellings stay first
+    over = {a: b for a, b in wb["Over dit bestand"].iter_rows(min_row=2, values_only=True)}
+    import datetime as dt
+
+    assert over["Scenario"] == "Groot onderhoud: naar label B (isolatie)" and over["Scenario (naam)"] == "label-B"
+    assert over["Maatregelen"] == "spouwmuurisolatie, dakisolatie, vloerisolatie, hr glas"
+    assert over["Peildatum"] == "01-07-2026" and over["Gemaakt op"] == dt.date.today().strftime("%d-%m-%Y")
+    assert over["Bronbestand"] == "woningen.csv"
+    assert (over["Woningen"], over["Berekend"]) == ("6", "5") and over["Met een fout"].startswith("1 ")
+    assert over["Zo is het bestand gelezen"].startswith("Gelezen als CSV met ';'")
+    assert over["Zo zijn waarden gelezen"] == "oppervlakte_m2: '85 m2' gelezen als 85 (regel 2)"
+    notitie = [b for a, b in wb["Over dit bestand"].iter_rows(min_row=2, values_only=True) if not a]
+    assert "kale_huur: '1.200' gelezen als 1200 (regel 4)" in notitie
+    assert any(r.startswith("woningtype: 'bungalow' niet gelezen: onbekend") for r in notitie)
+
+
+def test_xlsx_formats_freeze_filter_widths_and_ja_nee_on_every_sheet(tmp_path):
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    wb = load_workbook(_schrijf_in_map(tmp_path, "--peildatum", "2025-06-01"))
+    for blad in wb.worksheets:
+        assert blad.freeze_panes == "A2", blad.title
+        assert all(c.font.b for c in blad[1]), blad.title  # a bold header
+        breedtes = [blad.column_dimensions[c.column_letter].width for c in blad[1]]
+        assert all(8 <= b <= 120 for b in breedtes), (blad.title, breedtes)
+    for blad in ("woningen", "complexen", "totaal"):
+        ws = wb[blad]
+        assert ws.auto_filter.ref == f"A1:{ws[1][-1].column_letter}{ws.max_row}"
+    assert not wb["Over dit bestand"].auto_filter.ref
+    ws = wb["woningen"]
+    kop = {c.value: c.column - 1 for c in ws[1]}
+    rijen = list(ws.iter_rows(min_row=2))
+    assert len(rijen) == 6
+    eerste = rijen[0]
+    for kol in ("voor_totaal", "na_totaal", "verschil_totaal", "voor_huur_totaal", "verschil_energie_totaal"):
+        assert eerste[kop[kol]].number_format == '"€" #,##0.00', kol
+    assert eerste[kop["voor_huur_totaal"]].value == 600  # '€ 600' read as 600, no rent increase before
+    assert rijen[2][kop["voor_huur_totaal"]].value == 1200  # '1.200' in a ';' file
+    assert eerste[kop["kale_huur"]].value == "€ 600"  # the input column as given (text, as in the file)
+    gas = eerste[kop["verbruik_gas_m3_voor"]]
+    assert isinstance(gas.value, int) and gas.number_format == "#,##0"
+    assert isinstance(eerste[kop["personen"]].value, int) and eerste[kop["personen"]].number_format == "0"
+    assert eerste[kop["peildatum"]].value == dt.datetime(2025, 6, 1)
+    assert eerste[kop["peildatum"]].number_format == "dd-mm-yyyy"
+    for rij in rijen:  # ja/nee, and ja exactly when the woonlasten do not go up
+        neutraal, verschil = rij[kop["woonlastenneutraal"]].value, rij[kop["verschil_totaal"]].value
+        assert neutraal == (None if verschil is None else "ja" if verschil <= 0.005 else "nee")
+    assert [r[kop["status"]].value for r in rijen] == ["ok"] * 5 + ["fout"]
+    # complexen: counted by hand (Noord: 1, 2, 3 with B already at target; Zuid: 4, 5, and 6 is fout)
+    ws = wb["complexen"]
+    kop = {c.value: c.column - 1 for c in ws[1]}
+    noord, zuid = (list(r) for r in ws.iter_rows(min_row=2))
+    assert [noord[kop[k]].value for k in ("complex", "woningen", "aangepakt", "fout")] == ["Noord", 3, 2, 0]
+    assert [zuid[kop[k]].value for k in ("complex", "woningen", "aangepakt", "fout")] == ["Zuid", 3, 2, 1]
+    for rij in (noord, zuid):
+        assert rij[kop["woningen"]].number_format == "#,##0"
+        assert rij[kop["aandeel_neutraal"]].number_format == "0.0%"
+        assert rij[kop["aandeel_neutraal"]].value == round(rij[kop["neutraal"]].value / 2, 3)
+        assert rij[kop["gemiddeld_verschil_maand"]].number_format == '"€" #,##0.00'
+        assert rij[kop["gemiddeld_neutraal"]].value in ("ja", "nee")
+
+
+def test_csv_is_a_clean_table_with_scenario_and_peildatum_columns(tmp_path):
+    pad = _schrijf_in_map(tmp_path, "--peildatum", "2025-06-01", "--soort", "csv", "--scenario", "eigen:B:dakisolatie")
+    assert pad.name == f"woonlasten_eigen-B-dakisolatie_peildatum-2025-06-01_gemaakt-{_vandaag()}.csv"
+    regels = pad.read_bytes().decode("utf-8-sig").splitlines()
+    assert regels[0].startswith('"id";"complex"') and len(regels) == 7  # the header first, no lines above it
+    csv = pd.read_csv(pad, sep=";", dtype=str, encoding="utf-8-sig", keep_default_na=False)
+    assert set(csv["scenario"]) == {"Eigen scenario: naar label B (dakisolatie)"}
+    assert set(csv["peildatum"]) == {"2025-06-01"}
+    assert list(csv["woonlastenneutraal"][:5]) == ["ja" if float(v.replace(",", ".")) <= 0.005 else "nee"
+                                                   for v in csv["verschil_totaal"][:5]]
+    assert csv["woonlastenneutraal"][5] == "" and csv["status"][5] == "fout"
+
+
+def test_a_peildatum_per_dwelling_says_so_in_name_and_file(tmp_path):
+    from openpyxl import load_workbook
+
+    inhoud = ZES.replace("personen\n", "personen;peildatum\n").replace(";2\n", ";2;2025-06-01\n") \
+        .replace(";1\n", ";1;2024-01-01\n").replace(";3\n", ";3;2025-06-01\n").replace(";4\n", ";4;2025-06-01\n")
+    pad = _schrijf_in_map(tmp_path, inhoud=inhoud)
+    assert pad.name == f"woonlasten_label-B_peildatum-per-woning_gemaakt-{_vandaag()}.xlsx"
+    over = dict(load_workbook(pad)["Over dit bestand"].iter_rows(min_row=2, values_only=True))
+    assert over["Peildatum"] == "per woning uit het bestand (kolom peildatum)"
+
+
+def test_a_numeric_rent_column_of_the_input_gets_the_euro_format_too():
+    from openpyxl import load_workbook
+
+    frame = pd.DataFrame({"Huur": [610.5, 700.0], "bouwjaar": [1975.0, np.nan], "opp": [80.5, 81.0]})
+    frame.attrs["kolomnamen"] = {"kale_huur": "Huur"}
+    ws = load_workbook(io.BytesIO(naar_excel(frame)))["woningen"]
+    assert [(c.value, c.number_format) for c in ws[2]] == [(610.5, '"€" #,##0.00'), (1975, "0"), (80.5, "General")]
+    assert ws["B3"].value is None and ws["C3"].value == 81
+
+
+def test_xlsx_text_comes_back_exactly_as_written():
+    from openpyxl import load_workbook
+
+    teksten = ["<b>&amp;</b>", "a\r\nb", "regel\nregel", " voor", "achter ", "\ttab", "€ ² ✓ 😀", "", "]]>", "1.200"]
+    frame = pd.DataFrame({"tekst": teksten, "getal": np.arange(len(teksten), dtype=float) / 4})
+    ws = load_workbook(io.BytesIO(naar_excel(frame)))["woningen"]
+    terug = [r[0].value for r in ws.iter_rows(min_row=2)]
+    verwacht = [("'" + t if t.startswith("\t") else t) or None for t in teksten]  # a tab is neutralised
+    assert terug == verwacht
+    assert [r[1].value for r in ws.iter_rows(min_row=2)] == [i / 4 for i in range(len(teksten))]
+
+
+def test_ja_nee_for_bool_and_yes_no_with_empty_cells():
+    from woonlasten.portefeuille.schrijven import ja_nee
+
+    frame = pd.DataFrame({"b": [True, False, True], "o": np.array([None, True, False], dtype=object),
+                          "t": ["True", "x", None]})
+    uit = ja_nee(frame)
+    assert list(uit["b"]) == ["ja", "nee", "ja"] and list(uit["o"]) == [None, "ja", "nee"]
+    assert list(uit["t"]) == ["True", "x", None]  # text stays text
+    assert naar_csv(frame).decode("utf-8-sig").splitlines()[1:] == ['"ja";;"True"', '"nee";"ja";"x"', '"ja";"nee";']
+
+
+def test_soort_that_does_not_fit_the_output_name_is_refused_before_computing(tmp_path, capsys):
+    invoer = _bestand(tmp_path, ZES, "woningen.csv")
+    assert main(["portefeuille", invoer, "--uit", str(tmp_path / "uit.csv"), "--soort", "xlsx"]) == 2
+    assert "--soort xlsx past niet bij" in _fout(capsys) and not (tmp_path / "uit.csv").exists()
+    assert main(["portefeuille", invoer, "--uit", str(tmp_path / "uit.csv"), "--soort", "csv"]) == 0

@@ -144,7 +144,11 @@ def _parser() -> argparse.ArgumentParser:
     pf.add_argument("--scenario", default="label-B", help="label-B, label-A of eigen:LABEL[:maatregel;…]")
     pf.add_argument("--peildatum", default=None,
                     help="JJJJ-MM-DD of DD-MM-JJJJ (standaard: kolom peildatum of vandaag)")
-    pf.add_argument("--uit", default=None, help="resultaatbestand (.csv of .xlsx)")
+    pf.add_argument("--uit", default=None,
+                    help="resultaatbestand (.csv of .xlsx), of een map: daarin een naam met scenario, peildatum en "
+                         "datum van maken")
+    pf.add_argument("--soort", choices=("xlsx", "csv"), default=None,
+                    help="soort resultaatbestand als --uit een map is (standaard xlsx)")
     pf.add_argument("--overschrijf", action="store_true", help="een bestaand resultaatbestand vervangen")
     return p
 
@@ -378,7 +382,8 @@ def _opdracht(args) -> int:
 
 
 def _portefeuille(args) -> int:
-    """``python -m woonlasten portefeuille WONINGEN --scenario … --peildatum … --uit … [--overschrijf]``."""
+    """``python -m woonlasten portefeuille WONINGEN --scenario … --peildatum … --uit BESTAND|MAP [--soort …]
+    [--overschrijf]``."""
     # imported here: Arrow and openpyxl cost a single case's command a few tenths of a second
     from woonlasten.portefeuille import (
         PortefeuilleFout,
@@ -390,19 +395,30 @@ def _portefeuille(args) -> int:
         scenario_uit_tekst,
         schrijf,
     )
-    from woonlasten.portefeuille.schrijven import controleer_uitvoer
+    from woonlasten.portefeuille.lezen import leesnotitie
+    from woonlasten.portefeuille.schrijven import bestandsnaam, controleer_uitvoer, herkomst
 
+    # --uit a folder: the file gets a name that says what it is (scenario, peildatum, date made), known after reading
+    map_ = args.uit is not None and os.path.isdir(args.uit) and not args.uit.lower().endswith((".csv", ".xlsx"))
     try:
         scenario = scenario_uit_tekst(args.scenario)
         peildatum = None if args.peildatum is None else _peildatum(args.peildatum)
-        if args.uit:  # before the calculation: a refused output file should not cost a minute of computing
+        if args.uit and not map_:  # before the calculation: a refused output file should not cost a minute
             controleer_uitvoer(args.uit, overschrijf=args.overschrijf, invoer=args.woningen)
+            if args.soort and not args.uit.lower().endswith(f".{args.soort}"):
+                raise PortefeuilleFout(f"--soort {args.soort} past niet bij {kort(args.uit)}; --soort geldt als "
+                                       f"--uit een map is (of geef de naam de extensie .{args.soort})")
         try:
             woningen = lees_woningen(args.woningen)
         except OSError as exc:
             raise PortefeuilleFout(f"bestand niet te lezen: {args.woningen} ({os_reden(exc)})") from None
         print(leesverslag(woningen))  # how the file was read: separator, encoding, decimal rule, lines
         resultaat = bereken_portefeuille(woningen, scenario, peildatum)
+        notitie = leesnotitie(resultaat)  # how messy values were read ('85 m2' as 85) and which were refused
+        if notitie:
+            print("Zo zijn waarden gelezen:")
+            for regel in notitie:
+                print(f"  {kort_citaten(regel)}")
     except PortefeuilleFout as exc:
         print(f"Fout: {kort_citaten(str(exc))}", file=sys.stderr)
         return 2
@@ -424,18 +440,20 @@ def _portefeuille(args) -> int:
             print(f"  regel {r}: {kort_citaten(melding)}")
     if args.uit:
         verslag: list[str] = []
+        over = herkomst(resultaat, woningen, scenario, args.woningen)
+        uit = os.path.join(args.uit, bestandsnaam(over, args.soort or "xlsx")) if map_ else args.uit
         try:
-            schrijf(resultaat, args.uit, {"complexen": complexen, "totaal": samenvatting(resultaat, per=None)},
-                    overschrijf=args.overschrijf, invoer=args.woningen, verslag=verslag)
+            schrijf(resultaat, uit, {"complexen": complexen, "totaal": samenvatting(resultaat, per=None)},
+                    overschrijf=args.overschrijf, invoer=args.woningen, verslag=verslag, herkomst=over)
         except PortefeuilleFout as exc:
             print(f"Fout: {exc}", file=sys.stderr)
             return 2
         except OSError as exc:
-            print(f"Fout: kan {args.uit} niet schrijven ({os_reden(exc)})", file=sys.stderr)
+            print(f"Fout: kan {uit} niet schrijven ({os_reden(exc)})", file=sys.stderr)
             return 2
         for regel in verslag:
             print(f"Let op: {regel}")
-        print(f"Resultaat geschreven naar {args.uit}")
+        print(f"Resultaat geschreven naar {uit}")
     else:
         print(complexen.to_string(index=False))
     return 0

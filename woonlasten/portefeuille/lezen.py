@@ -6,7 +6,9 @@ Nothing is silently wrong and nothing is lost: a line that cannot be read (more 
 more than :data:`MAX_CEL` characters) and a number that can be read two ways come back as a row with status
 ``fout`` and a Dutch message naming the field, the physical line in the file (1 = the header) and the value; an
 implausible number (:data:`PLAUSIBEL`) or a byte that is not UTF-8 gives the row a warning in ``melding``. How the
-file was read is recorded in ``frame.attrs["gelezen"]`` (:func:`leesverslag` says it in words)."""
+file was read is recorded in ``frame.attrs["gelezen"]`` (:func:`leesverslag` says it in words); how messy values
+were interpreted ('85 m2' as 85, 'rijtjeshuis' as tussenwoning) and which were refused, in the input frame's
+``attrs["gelezen_als"]`` (:func:`leesnotitie`)."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Union
+from typing import IO, NamedTuple, Union
 
 import numpy as np
 import pandas as pd
@@ -123,6 +125,46 @@ class _Gelezen:
             return labels + 2
         binnen = (labels >= 0) & (labels < len(self.regels))
         return np.where(binnen, self.regels[np.clip(labels, 0, max(len(self.regels) - 1, 0))], labels + 2)
+
+
+MAX_LEZINGEN = 8  # spellings listed per column in the reading note; the rest is counted
+
+
+class Lezing(NamedTuple):
+    """One spelling of a column as it was read: ``van`` (the cell's text) became ``naar`` (None: refused, ``reden``
+    says why), in ``aantal`` cells, the first on physical line ``regel``. ``van`` None: the spellings over
+    :data:`MAX_LEZINGEN`, ``aantal`` cells in all."""
+
+    kolom: str  # the file's column name
+    van: str | None
+    naar: str | None
+    aantal: int
+    regel: int
+    reden: str | None = None  # a tuple: JSON-serialisable, as Streamlit wants a frame's attrs
+
+
+def _noteer(notitie: list | None, kolom: str, codes: np.ndarray, gevonden: dict[int, tuple[str, str | None, str | None]],
+            regels) -> None:
+    """Append to ``notitie`` the :class:`Lezing` of each distinct value ``gevonden`` {code: (text, read as, reason)}
+    of a column with ``codes`` per row: most frequent first, at most :data:`MAX_LEZINGEN` and a count of the rest."""
+    if notitie is None or not gevonden:
+        return
+    geldig = codes >= 0
+    aantal = np.bincount(codes[geldig], minlength=max(gevonden) + 1)
+    eerste = np.full(len(aantal), -1, dtype=np.int64)
+    posities = np.flatnonzero(geldig)
+    eerste[codes[posities[::-1]]] = posities[::-1]  # reversed: the first row of each value is assigned last
+    volgorde = sorted(gevonden, key=lambda c: (-int(aantal[c]), int(eerste[c])))
+    getoond = volgorde[:MAX_LEZINGEN]
+    lijnen = regels(eerste[getoond]) if regels is not None else eerste[getoond] + 2
+    for c, r in zip(getoond, lijnen, strict=True):
+        van, naar, reden = gevonden[c]
+        notitie.append(Lezing(kolom, van, naar, int(aantal[c]), int(r), reden))
+    rest = volgorde[MAX_LEZINGEN:]
+    if rest:
+        eerst = min(int(eerste[c]) for c in rest)
+        r = regels(np.array([eerst]))[0] if regels is not None else eerst + 2
+        notitie.append(Lezing(kolom, None, None, int(aantal[rest].sum()), int(r), f"{len(rest)} schrijfwijzen"))
 
 
 def fysieke_regels(woningen: pd.DataFrame, posities: np.ndarray) -> np.ndarray:
@@ -575,17 +617,31 @@ def _decimaalregel(reeks: pd.Series, scheiding: str | None) -> tuple[str, np.nda
     return regel, codes, uniek, soorten
 
 
+def _naief(t: str) -> float | None:
+    """A text read as a number with its one separator as the decimal sign ('12,5', '1.200' → 1.2); None if not."""
+    try:
+        return float(t.replace(",", "."))
+    except ValueError:
+        return None
+
+
 def _getal_nl(reeks: pd.Series, scheiding: str | None, kolom: str = "", regels=None,
-              regel: str | None = None) -> tuple[pd.Series | np.ndarray, dict]:
+              regel: str | None = None, notitie: list | None = None,
+              naam: str | None = None) -> tuple[pd.Series | np.ndarray, dict]:
     """A number column as Dutch offices write them ('1.234,56', '€ 600,00', '85 m²') by the column's rule
     (:func:`_decimaalregel`). Returns the values (floats; a cell that is no number stays text, so the calculation
-    names the field and the row) and {row position: message} for the ambiguous cells (row fout)."""
+    names the field and the row) and {row position: message} for the ambiguous cells (row fout).
+
+    ``notitie``: a list that receives a :class:`Lezing` per text that needed more than reading a plain number (a
+    unit, '€', blanks or a thousands separator removed) and per text that was refused, under the file's column
+    name ``naam``."""
     eigen, codes, uniek, soorten = _decimaalregel(reeks, scheiding)
     regel = regel or eigen
     if codes is None:
         return reeks.astype(float, copy=False), {}
     waarden: list = []
     dubbel: dict[int, str] = {}
+    gevonden: dict[int, tuple[str, str | None, str | None]] = {}
     for i, (u, s) in enumerate(zip(uniek, soorten, strict=True)):
         if not isinstance(u, str):
             if isinstance(u, (bool, np.bool_)) or not isinstance(u, (int, float, np.integer, np.floating)):
@@ -612,6 +668,18 @@ def _getal_nl(reeks: pd.Series, scheiding: str | None, kolom: str = "", regels=N
             waarden.append(_kort(u) + " (gebruik een decimale punt)")
         else:
             waarden.append(_kort(u))  # not a number: the calculation reports it with the field name
+        if notitie is not None:
+            w = waarden[-1]
+            if isinstance(w, float) and not np.isnan(w):
+                if t != u.strip() or _naief(t) != w:  # a unit or blank removed, or a separator read as thousands
+                    gevonden[i] = (_kort(u.strip()), _nl_getal(w), None)
+            elif i in dubbel:
+                gevonden[i] = (_kort(u.strip()), None, "dubbelzinnig: " + dubbel[i].split("dubbelzinnig (")[1]
+                               .split(")")[0])
+            elif u.strip():
+                reden = w[len(_kort(u)):].strip(" ()") if isinstance(w, str) and w != _kort(u) else "geen getal"
+                gevonden[i] = (_kort(u.strip()), None, reden)
+    _noteer(notitie, naam or kolom, codes, gevonden, regels)
     meldingen: dict[int, str] = {}
     if dubbel:
         posities = np.flatnonzero(np.isin(codes, list(dubbel)))
@@ -685,6 +753,22 @@ def leesverslag(woningen: pd.DataFrame) -> str:
     return zin
 
 
+def leesnotitie(frame: pd.DataFrame) -> list[str]:
+    """How messy values were read, one Dutch line per spelling ('oppervlakte: '85 m2' gelezen als 85 (3×, eerst
+    op regel 4)'), and the values that were refused with the reason; [] when every value was plain. From the
+    ``attrs["gelezen_als"]`` of an input frame (:func:`naar_invoer`) or a result."""
+    uit = []
+    for x in frame.attrs.get("gelezen_als", ()):
+        keer = f"{getal(x.aantal)}×, eerst op regel {x.regel}" if x.aantal > 1 else f"regel {x.regel}"
+        if x.van is None:
+            uit.append(f"{x.kolom}: nog {x.reden} in {getal(x.aantal)} cellen (eerst op regel {x.regel})")
+        elif x.naar is None:
+            uit.append(f"{x.kolom}: '{x.van}' niet gelezen: {x.reden} ({keer}; die woningen krijgen status fout)")
+        else:
+            uit.append(f"{x.kolom}: '{x.van}' gelezen als {x.naar} ({keer})")
+    return uit
+
+
 def _kolommen(woningen: pd.DataFrame) -> dict[str, str]:
     """The office's column names mapped to ours; raises naming every missing required column."""
     mapping: dict[str, str] = {}
@@ -731,9 +815,10 @@ def naar_invoer(woningen: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
         return {int(p): per_label[lab] for p, lab in zip(pos, labels, strict=True) if p >= 0}
 
     fout = posities(rijdata.fout)
+    notitie: list[Lezing] = []
     for hun, kol in mapping.items():
         if kol in NUMERIEKE_KOLOMMEN:
-            invoer[kol], dubbel = _getal_nl(invoer[kol], scheiding, kol, regels, decimalen.get(hun))
+            invoer[kol], dubbel = _getal_nl(invoer[kol], scheiding, kol, regels, decimalen.get(hun), notitie, hun)
             for pos, tekst in dubbel.items():
                 fout.setdefault(pos, tekst)
     if "kale_huur" in invoer.columns:  # a required column: an empty rent of a tenant is no rent of 0
@@ -747,16 +832,19 @@ def naar_invoer(woningen: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     let_op = posities(rijdata.let_op)
     for pos, tekst in _plausibel(invoer, regels).items():
         let_op[pos] = let_op[pos] + "; " + tekst if pos in let_op else tekst
+    eigen = {ons: hun for hun, ons in mapping.items()}
     if "woningtype" in invoer.columns:
-        invoer["woningtype"] = _vertaal(invoer["woningtype"], WONINGTYPE_ALIASSEN)
+        invoer["woningtype"] = _vertaal(invoer["woningtype"], WONINGTYPE_ALIASSEN,
+                                        notitie=(notitie, eigen["woningtype"], regels, _TOEGESTAAN["woningtype"]))
     for kol in ("energielabel", "naar_label"):
         if kol in invoer.columns:
             invoer[kol] = _vertaal(invoer[kol], {lab.lower().replace("+", "plus"): lab for lab in ENERGIELABELS},
-                                   plus=True)
+                                   plus=True, notitie=(notitie, eigen[kol], regels, ENERGIELABELS))
     for kol in ("gemeente",):
         if kol in invoer.columns and not isinstance(invoer[kol].dtype, pd.CategoricalDtype):
             invoer[kol] = invoer[kol].astype(object).where(invoer[kol].notna(), None)
     invoer.attrs["_leesmeldingen"] = _Zonder(fout=fout, let_op=let_op)
+    invoer.attrs["gelezen_als"] = tuple(notitie)
     return invoer, mapping
 
 
@@ -777,16 +865,32 @@ def leesmeldingen(invoer: pd.DataFrame) -> tuple[np.ndarray | None, np.ndarray |
     return uit[0], uit[1]
 
 
-def _vertaal(reeks: pd.Series, tabel: dict[str, str], plus: bool = False) -> pd.Categorical:
-    """Map the office's spellings ('Rijwoning', 'a+') to ours, per distinct value; returns a Categorical."""
+_TOEGESTAAN = {v.kolom: v.toegestaan for v in INVOERVELDEN if v.toegestaan}
+
+
+def _vertaal(reeks: pd.Series, tabel: dict[str, str], plus: bool = False,
+             notitie: tuple | None = None) -> pd.Categorical:
+    """Map the office's spellings ('Rijwoning', 'a+') to ours, per distinct value; returns a Categorical.
+    ``notitie`` (list, the file's column name, the physical-line function, the allowed values): a :class:`Lezing`
+    per spelling that became another word ('rijtjeshuis' → tussenwoning; not a change of case or blanks) and per
+    value that is not allowed (the calculation refuses its row)."""
     if isinstance(reeks.dtype, pd.CategoricalDtype):  # read as categories: translate the few categories only
         codes, uniek = reeks.cat.codes.to_numpy(), list(reeks.cat.categories)
     else:
         codes, uniek = pd.factorize(reeks.astype(object).where(reeks.notna(), ""))
     uit = []
-    for u in uniek:
+    gevonden: dict[int, tuple[str, str | None, str | None]] = {}
+    for i, u in enumerate(uniek):
         k = str(u).strip().lower().replace("+", "plus").replace(" ", "") if plus else _sleutel(u)
         uit.append(tabel.get(k, str(u).strip() or None))
+        if notitie is not None and uit[-1] is not None:
+            toegestaan = notitie[3]
+            if uit[-1] not in toegestaan:
+                gevonden[i] = (_kort(str(u).strip()), None, "onbekend (kies uit " + ", ".join(toegestaan) + ")")
+            elif str(u).strip().lower().replace(" ", "") != uit[-1].lower().replace(" ", ""):
+                gevonden[i] = (_kort(str(u).strip()), uit[-1], None)
+    if notitie is not None:
+        _noteer(notitie[0], notitie[1], np.asarray(codes, dtype=np.int64), gevonden, notitie[2])
     categorieen = list(dict.fromkeys(x for x in uit if x is not None))
     positie = {c: i for i, c in enumerate(categorieen)}
     vertaal = np.array([positie[x] if x is not None else -1 for x in uit] + [-1], dtype=np.int64)

@@ -154,12 +154,15 @@ def _bereken_blokken(invoer: pd.DataFrame, t: Tabellen, voortgang, blok: int = B
 def bereken_portefeuille(woningen: pd.DataFrame, scenario: Scenario, peildatum: str | None = None,
                          tabellen: Tabellen | None = None, voortgang=None, blok: int = BLOK,
                          draden: int = DRADEN) -> pd.DataFrame:
-    """Every input row with its input columns plus ``status``, ``melding``, labels, consumption and
-    voor/na/verschil [€/maand] per part and ``woonlastenneutraal``. Input rows = output rows.
+    """Every input row with its input columns plus ``status``, ``melding``, ``scenario``, ``peildatum`` (when one
+    date holds for every row; also in ``attrs["peildatum"]``, None when each row has its own), labels, consumption
+    and voor/na/verschil [€/maand] per part and ``woonlastenneutraal``. Input rows = output rows. How messy values
+    were read: ``attrs["gelezen_als"]`` (:func:`woonlasten.portefeuille.lezen.leesnotitie`).
     ``voortgang``: optional callable(fraction done) for a progress bar; ``blok``: rows per calculation block
     (smaller blocks give a smoother progress bar); ``draden``: blocks computed at once."""
     t = tabellen or laad_tabellen()
     invoer, mapping = naar_invoer(woningen)
+    dag = None  # None: each row's own peildatum from the file
     if peildatum is not None or "peildatum" not in invoer.columns:  # one date for every row: as a category
         dag = pd.Timestamp(peildatum if peildatum is not None else pd.Timestamp.today()).normalize()
         invoer["peildatum"] = pd.Categorical.from_codes(np.zeros(len(invoer), dtype=np.int8), categories=[dag])
@@ -170,6 +173,9 @@ def bereken_portefeuille(woningen: pd.DataFrame, scenario: Scenario, peildatum: 
     n = len(invoer)
     kolommen = {"status": kolommen.pop("status"), "melding": kolommen.pop("melding"),
                 "scenario": pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=[scenario.omschrijving]),
+                # the date the row was computed on, when one date holds for all (else the file's own column says it)
+                **({} if dag is None else {"peildatum": pd.Categorical.from_codes(np.zeros(n, dtype=np.int8),
+                                                                                categories=[dag.date()])}),
                 "scenario_actie": pd.Categorical.from_codes(kolommen.pop("_actie"),
                                                             categories=invoer["scenario_actie"].cat.categories),
                 **kolommen}
@@ -181,6 +187,8 @@ def bereken_portefeuille(woningen: pd.DataFrame, scenario: Scenario, peildatum: 
     alle.update(kolommen)
     uit = pd.DataFrame(alle, index=pd.RangeIndex(n), copy=False)
     uit.attrs["kolomnamen"] = {ons: hun for hun, ons in mapping.items()}
+    uit.attrs["peildatum"] = None if dag is None else dag.date().isoformat()
+    uit.attrs["gelezen_als"] = invoer.attrs.get("gelezen_als", ())
     if woningen.attrs.get("gelezen"):
         uit.attrs["gelezen"] = woningen.attrs["gelezen"]
     return uit
