@@ -2,8 +2,8 @@
 dwelling — which dwellings stay woonlastenneutraal, the rows that could not be computed, how messy values were
 read, and downloads that say what they are (scenario, peildatum and date in the name and inside).
 
-The page uses its own settings (file, scenario) and the peildatum; the gemeente comes per dwelling from the file,
-so the shared sidebar's gemeente choice plays no part here (the page does not read it)."""
+The page uses its own settings (file, scenario) and the peildatum; the gemeente comes per dwelling from the file
+(the sidebar has no gemeente choice on this page: app/start.py)."""
 
 from __future__ import annotations
 
@@ -223,7 +223,7 @@ neutraal = int(totaal["neutraal"])
 st.subheader(scenario.omschrijving)
 st.caption(f"Bestand: {letterlijk(naam)} · {getal(n)} woningen · peildatum "
            + (f"{g.peildatum():%d-%m-%Y}" if peildatum else "per woning uit het bestand")
-           + " · de gemeente per woning uit het bestand (de keuze Gemeente in de zijbalk geldt hier niet)")
+           + " · de gemeente per woning uit het bestand")
 st.caption(letterlijk(leesverslag(woningen)))  # how the file was read: separator, encoding, decimal rule
 notitie = leesnotitie(resultaat)  # how messy values were read ('85 m2' as 85), and what was refused
 if notitie:
