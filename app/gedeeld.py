@@ -22,7 +22,7 @@ from woonlasten import Casus, InvoerFout, bereken, bereken_frame, laad_tabellen
 from woonlasten.casus import casus_naar_rij, rij_naar_resultaat
 from woonlasten.data import Tabellen
 from woonlasten.formatteer import getal
-from woonlasten.getalinvoer import MAX_TEKENS, GetalFout, lees_getal
+from woonlasten.getalinvoer import MAX_TEKENS, GetalFout, lees_datum, lees_getal
 from woonlasten.meldingen import vertaal
 from woonlasten.modellen import (
     ENERGIELABELS,
@@ -158,18 +158,26 @@ def zijbalk(*, met_gemeente: bool = True) -> None:
     laag, hoog = peildatum_grenzen()
     lijst = gemeenten()
     with st.sidebar:
-        # the picker allows any date of these years and the page says in Dutch when the data does not cover it
-        # (with its own bounds the picker refused a date with an English message and kept the old result)
-        datum = st.date_input(
-            "Peildatum", value=standaard_peildatum(), min_value=DATUM_KIEZER[0], max_value=DATUM_KIEZER[1],
-            key="peildatum", format="DD-MM-YYYY", persist_state=BEWAAR,
+        # a text field, typed the Dutch way like the numbers (the date picker's calendar was English, and it
+        # refused a date outside its bounds with an English message while the old result stayed)
+        tekst = st.text_input(
+            "Peildatum", value=f"{standaard_peildatum():%d-%m-%Y}", key="peildatum", placeholder="dd-mm-jjjj",
+            persist_state=BEWAAR, max_chars=MAX_TEKENS, on_change=_datum_gelezen,
             help=(f"De datum waarop tarieven, belastingen en regels gelden; de bedragen zijn voor een jaar rond deze "
-                  f"datum. Kies een datum tussen {laag:%d-%m-%Y} en {hoog:%d-%m-%Y} (daarvoor zijn gegevens)."))
-        if datum is None:
-            _fout("Peildatum", "vul een datum in (dd-mm-jjjj).")
-        elif not laag <= datum <= hoog:
-            _fout("Peildatum", f"voor {datum:%d-%m-%Y} zijn (nog) geen tarieven; kies een datum tussen "
-                               f"{laag:%d-%m-%Y} en {hoog:%d-%m-%Y}.")
+                  f"datum. Typ dag-maand-jaar, bijvoorbeeld {standaard_peildatum():%d-%m-%Y}. Toegestaan: "
+                  f"{laag:%d-%m-%Y} tot {hoog:%d-%m-%Y} (daarvoor zijn gegevens)."))
+        try:
+            datum = lees_datum(tekst)
+        except GetalFout as exc:
+            datum = None
+            _fout("Peildatum", str(exc))
+        else:
+            if datum is None:
+                _fout("Peildatum", "vul een datum in (dd-mm-jjjj).")
+            elif not laag <= datum <= hoog:
+                _fout("Peildatum", f"voor {datum:%d-%m-%Y} zijn (nog) geen tarieven; kies een datum tussen "
+                                   f"{laag:%d-%m-%Y} en {hoog:%d-%m-%Y}.")
+        st.session_state[_DATUM] = datum
         if met_gemeente:
             st.selectbox(
                 "Gemeente", lijst, index=lijst.index(standaard_gemeente()), key="gemeente",
@@ -180,8 +188,20 @@ def zijbalk(*, met_gemeente: bool = True) -> None:
                    "energielabel, tenzij u het eigen verbruik invult.")
 
 
+def _datum_gelezen() -> None:
+    """On Enter: show the date as it was read (1-6-2025 → 01-06-2025)."""
+    try:
+        datum = lees_datum(st.session_state.get("peildatum"))
+    except GetalFout:
+        return
+    if datum is not None:
+        st.session_state["peildatum"] = f"{datum:%d-%m-%Y}"
+
+
 def peildatum() -> dt.date:
-    return st.session_state.get("peildatum") or standaard_peildatum()
+    """The peildatum of this run as read from the sidebar (today's, or the nearest the data covers, when it could not
+    be read: the pages then show no result, see :func:`invoer_klopt`)."""
+    return st.session_state.get(_DATUM) or standaard_peildatum()
 
 
 def gemeente() -> str:
@@ -194,8 +214,7 @@ def gemeente() -> str:
 # The inputs of this run that could not be read: [(label, Dutch reason)], in session state (one list per session,
 # started anew by zijbalk() on every run).
 _FOUTEN = "_invoerfouten"
-# The range of the date picker itself; whether the data covers the date is said on the page (peildatum_grenzen).
-DATUM_KIEZER = (dt.date(1990, 1, 1), dt.date(2100, 12, 31))
+_DATUM = "_peildatum"  # the peildatum as read from the sidebar's field (a date), in session state
 MAX_DECIMALEN = 6  # decimals a field shows at most
 
 

@@ -187,6 +187,8 @@ eigen_datum = False
 if any(str(k).strip().lower() == "peildatum" for k in woningen.columns):
     eigen_datum = st.checkbox("Peildatum per woning uit het bestand gebruiken", key="pf_eigen_peildatum",
                               help="Het bestand heeft een kolom peildatum. Uit = de peildatum in de zijbalk.")
+if not eigen_datum and not g.invoer_klopt():  # the sidebar's peildatum could not be read: no result of another date
+    st.stop()
 peildatum = None if eigen_datum else g.peildatum().isoformat()
 
 sleutel = (hashlib.sha1(data).hexdigest(), scenario, peildatum, naam)

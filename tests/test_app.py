@@ -18,6 +18,7 @@ from app.advies import advies_html, korte_bron, staaf_svg
 from app.opmaak import kasstroom, onderdelen, tabel_rijen
 from woonlasten import Casus, bereken
 from woonlasten.formatteer import euro, euro_verschil, getal, oordeel
+from woonlasten.getalinvoer import lees_datum
 from woonlasten.portefeuille import SCENARIOS, bereken_portefeuille, lees_woningen, samenvatting
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -35,6 +36,11 @@ def start(pagina: str | None = None) -> AppTest:
         at.switch_page(pagina).run()
     assert not at.exception, at.exception
     return at
+
+
+def peildatum_van(at: AppTest) -> dt.date:
+    """The peildatum in the sidebar's field, read the Dutch way (dd-mm-jjjj)."""
+    return lees_datum(at.text_input(key="peildatum").value)
 
 
 def metrics(at: AppTest) -> dict[str, tuple[str, str]]:
@@ -62,7 +68,7 @@ def huurder_casus(at: AppTest, **wijzig) -> dict:
     """The tenant case the app should compute with its default inputs (written out here, not taken from the app),
     plus changes."""
     casus = {
-        "peildatum": at.date_input(key="peildatum").value.isoformat(), "gemeente": "Borne", "rol": "huurder",
+        "peildatum": peildatum_van(at).isoformat(), "gemeente": "Borne", "rol": "huurder",
         "woning": {"woningtype": "tussenwoning", "oppervlakte_m2": 85, "energielabel": "E", "bouwjaar": 1975,
                    "verwarming": "gasketel"},
         "huishouden": {"personen": 3},
@@ -196,7 +202,7 @@ def test_huurder_warmtepomp_verandert_verwarming():
 def test_huurder_zijbalk_gemeente_en_peildatum():
     at = start()
     at.selectbox(key="gemeente").set_value("Hengelo").run()
-    at.date_input(key="peildatum").set_value(dt.date(2023, 3, 1)).run()
+    at.text_input(key="peildatum").input("1-3-2023").run()
     controleer_huurder(at, huurder_casus(at, gemeente="Hengelo", peildatum="2023-03-01"))
 
 
@@ -307,10 +313,33 @@ def test_huurder_onwaarschijnlijke_huur_waarschuwt():
 def test_peildatum_zonder_tarieven_geeft_melding_en_geen_uitkomst():
     """A peildatum after the last tariffs is said in Dutch at the field; no result of another date stays."""
     at = start()
-    at.date_input(key="peildatum").set_value(dt.date(2099, 1, 1)).run()
+    at.text_input(key="peildatum").input("01-01-2099").run()
     assert not at.exception
     assert any("geen tarieven" in e.value for e in at.error)
     assert not metrics(at)
+
+
+@pytest.mark.parametrize("getypt, in_melding", [("", "vul een datum in"), ("2025-13-01", "bestaat niet"),
+                                                ("06/01/25", "geen datum"), ("morgen", "geen datum")])
+def test_peildatum_onleesbaar_op_elke_pagina_geen_uitkomst(getypt, in_melding):
+    """A peildatum that cannot be read: a Dutch message at the field and no result on the tenant page nor on the
+    portfolio (which computed with today's date before)."""
+    at = start()
+    at.text_input(key="peildatum").input(getypt).run()
+    assert any(in_melding in e.value for e in at.error), [e.value for e in at.error]
+    assert not metrics(at)
+    at.switch_page("portefeuille.py").run()
+    assert not at.exception
+    assert not metrics(at)
+
+
+def test_peildatum_getypt_zoals_op_een_brief():
+    """1-6-2025 is 1 June 2025 (day first); after Enter the field shows 01-06-2025."""
+    at = start()
+    at.text_input(key="peildatum").input("1-6-2025").run()
+    assert at.text_input(key="peildatum").value == "01-06-2025"
+    controleer_huurder(at, huurder_casus(at))
+    assert huurder_casus(at)["peildatum"] == "2025-06-01"
 
 
 @pytest.mark.parametrize("nu, doel", [("A", "B"), ("B", "B"), ("B", "E")])
@@ -358,7 +387,7 @@ def test_elk_invoerveld_heeft_een_label_en_hulptekst():
 
 def eigenaar_casus(at: AppTest, maatregelen: dict[str, float], **wijzig) -> dict:
     casus = {
-        "peildatum": at.date_input(key="peildatum").value.isoformat(), "gemeente": "Borne", "rol": "eigenaar",
+        "peildatum": peildatum_van(at).isoformat(), "gemeente": "Borne", "rol": "eigenaar",
         "woning": {"woningtype": "tussenwoning", "oppervlakte_m2": 85, "energielabel": "E", "bouwjaar": 1975,
                    "verwarming": "gasketel", "woz_waarde": 300_000},
         "huishouden": {"personen": 2},
@@ -500,7 +529,7 @@ def test_portefeuille_upload_toont_de_uitkomst_van_de_kern():
     at.file_uploader(key="pf_upload").set_value(("woningen.csv", portefeuille_csv(), "text/csv")).run()
     zonder_fouten(at)
     woningen = lees_woningen(portefeuille_csv(), "woningen.csv")
-    peildatum = at.date_input(key="peildatum").value.isoformat()
+    peildatum = peildatum_van(at).isoformat()
     r = bereken_portefeuille(woningen, SCENARIOS["label-B"], peildatum)
     totaal = samenvatting(r, per=None).iloc[0]
     m = metrics(at)
@@ -534,7 +563,7 @@ def test_portefeuille_scenario_label_a_en_eigen():
     at.radio(key="pf_scenario").set_value("label-A").run()
     zonder_fouten(at)
     r = bereken_portefeuille(lees_woningen(portefeuille_csv(), "w.csv"), SCENARIOS["label-A"],
-                             at.date_input(key="peildatum").value.isoformat())
+                             peildatum_van(at).isoformat())
     assert metrics(at)["Aangepakt"][0] == getal(samenvatting(r, per=None).iloc[0]["aangepakt"])
     at.radio(key="pf_scenario").set_value("eigen").run()
     at.selectbox(key="pf_doellabel").set_value("C").run()
@@ -691,7 +720,7 @@ def test_bronnen_toont_elke_tabel_met_bron_en_periode():
     assert sorted(overzicht["Tabel"]) == bestanden
     inhoud = at.dataframe[1].value
     assert "bron" in inhoud.columns and "geldig_vanaf" in inhoud.columns
-    peildatum = pd.Timestamp(at.date_input(key="peildatum").value)
+    peildatum = pd.Timestamp(peildatum_van(at))
     assert (pd.to_datetime(inhoud["geldig_vanaf"]) <= peildatum).all()
 
 

@@ -166,13 +166,9 @@ def grafiek_getekend(page, minimum: int = 1) -> None:
 
 
 def peildatum_op_scherm(page) -> dt.date:
-    tekst = page.get_by_test_id("stDateInput").locator("input").input_value().replace(" ", "")
-    for opmaak in ("%Y-%m-%d", "%d-%m-%Y", "%Y/%m/%d"):
-        try:
-            return dt.datetime.strptime(tekst, opmaak).date()
-        except ValueError:
-            continue
-    raise AssertionError(f"peildatum niet te lezen: {tekst!r}")
+    """The peildatum in the sidebar's field (dd-mm-jjjj)."""
+    tekst = page.get_by_role("textbox", name="Peildatum").input_value()
+    return dt.datetime.strptime(tekst, "%d-%m-%Y").date()
 
 
 def huurder_casus(peildatum: dt.date, label: str) -> Casus:

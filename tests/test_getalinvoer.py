@@ -1,5 +1,6 @@
 """A typed number the Dutch way (woonlasten.getalinvoer): what a Dutch user means, or a Dutch refusal."""
 
+import datetime as dt
 import math
 
 import pytest
@@ -7,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from woonlasten.formatteer import getal
-from woonlasten.getalinvoer import MAX_TEKENS, GetalFout, lees_getal
+from woonlasten.getalinvoer import MAX_TEKENS, GetalFout, lees_datum, lees_getal
 
 
 @pytest.mark.parametrize("tekst, verwacht", [
@@ -68,3 +69,18 @@ def test_wat_de_app_toont_leest_terug(x, decimalen):
     getoond = getal(x, decimalen)
     assert math.isclose(lees_getal(getoond), round(x, decimalen) if round(x, decimalen) != 0 else 0.0,
                         abs_tol=10 ** -(decimalen + 1))
+
+
+@pytest.mark.parametrize("tekst, verwacht", [
+    ("1-6-2025", dt.date(2025, 6, 1)), ("01-06-2025", dt.date(2025, 6, 1)), ("1/6/2025", dt.date(2025, 6, 1)),
+    ("1.6.2025", dt.date(2025, 6, 1)), ("2025-06-01", dt.date(2025, 6, 1)), (" 29-02-2024 ", dt.date(2024, 2, 29)),
+    ("", None),
+])
+def test_datum_nederlands(tekst, verwacht):
+    assert lees_datum(tekst) == verwacht
+
+
+@pytest.mark.parametrize("tekst", ["29-02-2025", "06/01/25", "2025/06/01", "1-6/2025", "=1+1", "x" * 100, "32-01-2025"])
+def test_datum_geweigerd(tekst):
+    with pytest.raises(GetalFout):
+        lees_datum(tekst)

@@ -1,4 +1,4 @@
-"""One number as a Dutch user types it (in the app, on the command line): ``1.200`` is twelve hundred, ``650,50``
+"""One number or date as a Dutch user types it (in the app, on the command line): ``1.200`` is twelve hundred, ``650,50``
 six hundred fifty and a half, ``4,1`` four point one. What cannot be read without guessing is refused with a Dutch
 message, never read as something else.
 
@@ -9,10 +9,14 @@ The rules, in order (``-`` in front allowed, spaces, non-breaking spaces and a l
 - ``600.00``, ``4.1``, ``0.2150``: a dot that is not followed by exactly three digits can only be a decimal point
   (the way a number comes out of an English program or a calculator);
 - ``1,200.50``, ``1.2.3``, ``1,2,3``, ``=1+1``, ``12abc``: refused (an English thousands comma, or not a number).
+
+A date is day-month-year (``1-6-2025``, ``01-06-2025``, ``1/6/2025``, ``1.6.2025``) or ISO (``2025-06-01``); a
+two-digit year or a month first is refused, never guessed.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 
@@ -24,6 +28,10 @@ _DUIZENDTALLEN = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _KOMMA = re.compile(r"(?:\d+|\d{1,3}(?:\.\d{3})+),\d+")
 _PUNT = re.compile(r"\d+\.(?:\d{1,2}|\d{4,})")
 _ENGELS = re.compile(r"\d{1,3}(?:,\d{3})+\.\d+")
+
+
+_DATUM = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4})")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 class GetalFout(ValueError):
@@ -71,3 +79,26 @@ def _geheel(waarde: float, getoond: str) -> int:
     if not waarde.is_integer():
         raise GetalFout(f"'{getoond}' is geen geheel getal; typ een getal zonder decimalen.")
     return int(waarde)
+
+
+def lees_datum(tekst: str | None) -> dt.date | None:
+    """The date ``tekst`` means to a Dutch reader (day-month-year, or ISO year-month-day); ``None`` for an empty
+    text. Raises :class:`GetalFout` with a Dutch message otherwise."""
+    if tekst is None:
+        return None
+    ruw = str(tekst)
+    if len(ruw) > MAX_TEKENS:
+        raise GetalFout(f"Dit is geen datum (een tekst van {len(ruw)} tekens).")
+    schoon = _SPATIES.sub("", ruw)
+    if not schoon:
+        return None
+    if m := _DATUM.fullmatch(schoon):
+        dag, maand, jaar = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    elif m := _ISO.fullmatch(schoon):
+        jaar, maand, dag = (int(g) for g in m.groups())
+    else:
+        raise GetalFout(f"'{ruw.strip()}' is geen datum; typ dag-maand-jaar, bijvoorbeeld 01-06-2025.")
+    try:
+        return dt.date(jaar, maand, dag)
+    except ValueError:
+        raise GetalFout(f"'{ruw.strip()}' bestaat niet als datum (dag {dag}, maand {maand}, jaar {jaar}).") from None
