@@ -295,8 +295,10 @@ def tekst_samenvatting(r: Resultaat) -> str:
     v = r.verbruik
     if r.na and r.verschil:
         regels.append(f"Verbruik ({v.herkomst}): gas {getal(v.gas_m3_voor)} → {getal(v.gas_m3_na)} m³/jaar, "
-                      f"stroom {getal(v.elektriciteit_kwh_voor)} → {getal(v.elektriciteit_kwh_na)} kWh/jaar; "
-                      f"label {v.energielabel_voor} → {v.energielabel_na}")
+                      f"stroom {getal(v.elektriciteit_kwh_voor)} → {getal(v.elektriciteit_kwh_na)} kWh/jaar"
+                      + (f", warmte {getal(v.warmte_gj_voor, 1)} → {getal(v.warmte_gj_na, 1)} GJ/jaar"
+                         if v.warmte_gj_voor is not None else "")
+                      + f"; label {v.energielabel_voor} → {v.energielabel_na}")
         regels.append(oordeel(r))
         if r.bandbreedte and r.bandbreedte.relatief > 0:
             b = r.bandbreedte
@@ -314,7 +316,9 @@ def tekst_samenvatting(r: Resultaat) -> str:
                           + f"; CO₂ {getal(f.co2_besparing_kg)} kg per jaar minder")
     else:
         regels.append(f"Verbruik ({v.herkomst}): gas {getal(v.gas_m3_voor)} m³/jaar, "
-                      f"stroom {getal(v.elektriciteit_kwh_voor)} kWh/jaar; label {v.energielabel_voor}")
+                      f"stroom {getal(v.elektriciteit_kwh_voor)} kWh/jaar"
+                      + (f", warmte {getal(v.warmte_gj_voor, 1)} GJ/jaar" if v.warmte_gj_voor is not None else "")
+                      + f"; label {v.energielabel_voor}")
     regels += ["", "Hoe is dit berekend:"]
     for t in r.toelichting:
         regels.append(f"- {t.onderwerp}: {t.tekst}")
