@@ -43,7 +43,7 @@ casussen = st.builds(
     st.one_of(st.none(), st.floats(800, 7000)),
     st.integers(0, 6),
     st.lists(st.sampled_from(["spouwmuurisolatie", "dakisolatie", "hr_glas", "zonnepanelen", "hybride_warmtepomp",
-                              "warmtepomp"]), max_size=3, unique=True),
+                              "warmtepomp", "warmtenet"]), max_size=3, unique=True),
     st.one_of(st.none(), st.floats(0, 80)),
 )
 

@@ -68,6 +68,16 @@ def test_own_heat_contract_replaces_the_acm_maximum():
     assert bereken(c).voor.energie.warmte == pytest.approx(141.17, abs=0.01)
 
 
+def test_the_switch_removes_the_gas_connection_and_cooks_electric():
+    r = bereken(dict(_casus(verwarming="gasketel", gas_m3=1200, elektriciteit_kwh=2500),
+                     ingreep={"maatregelen": ["warmtenet"]}))
+    assert r.verbruik.verwarming_na == "warmtenet"
+    assert r.na.energie.gas == 0 and r.verbruik.gas_m3_na == 0
+    assert r.na.energie.warmte > 0 and r.verbruik.elektriciteit_kwh_na > r.verbruik.elektriciteit_kwh_voor
+    assert r.na.huur.huurverhoging == 0  # no rent rule known for a heat-network connection
+    assert any("geen huurregel bekend" in t.tekst for t in r.toelichting)
+
+
 def test_a_gas_home_without_the_switch_is_unchanged_by_the_heat_part():
     r = bereken(_casus(verwarming="gasketel", gas_m3=1200))
     assert r.voor.energie.warmte == 0 and r.verbruik.warmte_gj_voor is None
@@ -85,6 +95,9 @@ def test_negative_gj_is_refused_naming_the_field():
 def test_a_heat_network_before_the_tariff_table_is_refused_in_dutch():
     with pytest.raises(InvoerFout, match="peildatum: geen warmtetarief \\(ACM-maximum\\) bekend op 2021-06-01"):
         bereken(_casus("2021-06-01", warmte_gj=30))
+    # the switch too: the situation after is on the heat network
+    with pytest.raises(InvoerFout, match="geen warmtetarief"):
+        bereken(dict(_casus("2021-06-01", verwarming="gasketel"), ingreep={"maatregelen": ["warmtenet"]}))
     # a gas home on that date is computed as before
     assert bereken(_casus("2021-06-01", verwarming="gasketel")).voor.energie.warmte == 0
 

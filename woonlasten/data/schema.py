@@ -236,7 +236,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         # rent; isde_regel: which ISDE scheme; vermogen_kw: standard thermal power (heat pumps' ISDE)
         "kolommen": {"maatregel": str, "omschrijving": S, "soort": Literal["isolatie", "installatie"], "eenheid": str,
                      "investering_per_eenheid": F,
-                     "verwarming_na": Literal["ongewijzigd", "gasketel", "hybride_warmtepomp", "warmtepomp"],
+                     "verwarming_na": Literal["ongewijzigd", "gasketel", "hybride_warmtepomp", "warmtepomp", "warmtenet"],
                      "via_servicekosten": Literal["ja", "nee"],
                      "isde_regel": Literal["isolatie", "warmtepomp", "alleen_met_isolatie", "geen"],
                      "vermogen_kw": F},

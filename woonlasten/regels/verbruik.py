@@ -215,7 +215,15 @@ def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
                              f"gemiddelde → ruimteverwarming {getal(rij['verbruik_ruimteverwarming_m3_na'])} m³ per jaar "
                              f"(was {getal(rij['verbruik_ruimteverwarming_m3_voor'])} m³).", rv_na,
                              "labels/ruimteverwarming"))
-        if rij["verwarming_na"] != rij["verwarming"]:
+        if rij["verwarming_na"] != rij["verwarming"] and rij["verwarming_na"] == "warmtenet":
+            uit.append(Toelichting(
+                onderwerp="Ingreep: warmtenet",
+                tekst="Verwarming en warm water komen van het warmtenet: de warmte die de cv-ketel maakte "
+                      "(m³ gas × rendement × " f"{getal(t.parameter('gas_gj_per_m3'), 5)} GJ/m³), koken wordt "
+                      "elektrisch (inductie). Geen gasaansluiting meer: geen vaste gaskosten.",
+                bron="labels/parameters.csv (gas_gj_per_m3, rendement_hr_ketel, rendement_tapwater_hr_combi, "
+                     "rendement_gaskookplaat, rendement_inductiekookplaat)"))
+        elif rij["verwarming_na"] != rij["verwarming"]:
             wp = bronrij(t, "labels/warmtepomp", rij["_rij_warmtepomp_na"])
             uit.append(item("Ingreep: warmtepomp",
                              f"Verwarming wordt {rij['verwarming_na'].replace('_', ' ')}: gas wordt omgezet in "

@@ -92,6 +92,14 @@ def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
         uit.append(item("Energie: prijsplafond warmte",
                         f"Tot {getal(pl['plafondvolume_jaar'])} GJ per jaar hooguit {euro(pl['plafondprijs_incl_btw'], 2)} "
                         "per GJ incl. btw.", pl, "tariffs/prijsplafond"))
+    if na and not voor:
+        uit.append(Toelichting(
+            onderwerp="Ingreep: overstap naar het warmtenet",
+            tekst="De gasaansluiting vervalt: geen gas, geen vaste gaskosten en geen netbeheerkosten voor gas meer; "
+                  "koken wordt elektrisch. Voor huurders is geen huurregel bekend voor een aansluiting op een "
+                  "warmtenet: volgens de regels geen huurverhoging voor de overstap zelf (isolatie naar een beter "
+                  "label telt wel). Een afgesproken huurverhoging (ingreep.huurverhoging) wordt gebruikt zoals "
+                  "opgegeven."))
     return uit
 
 
