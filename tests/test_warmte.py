@@ -107,3 +107,15 @@ def test_gas_on_a_heat_network_and_gj_without_one_are_refused():
         bereken(_casus(gas_m3=800))
     with pytest.raises(InvoerFout, match="verbruik.warmte_gj: alleen bij verwarming warmtenet"):
         bereken(_casus(verwarming="gasketel", warmte_gj=30))
+
+
+def test_an_owner_switching_counts_the_heat_in_the_co2_saving():
+    r = bereken({"peildatum": "2025-07-01", "gemeente": "Hengelo", "rol": "eigenaar",
+                 "woning": {"woningtype": "tussenwoning", "oppervlakte_m2": 85, "energielabel": "C",
+                            "verwarming": "gasketel", "woz_waarde": 300_000},
+                 "huishouden": {"personen": 2}, "verbruik": {"gas_m3": 1100, "elektriciteit_kwh": 2500},
+                 "ingreep": {"maatregelen": ["warmtenet"]}, "financiering": {"vorm": "eigen_geld"}})
+    # labels/co2_factoren.csv: 1100 m³ × 1,78 − 102,12 kWh × 0,48 − 32,7867 GJ × 50,6 = 1958,0 − 49,0 − 1659,0 = 250
+    assert r.financiering.co2_besparing_kg == pytest.approx(250, abs=1)
+    # the aansluitbijdrage: ACM maximum 2024 for a new connection (labels/maatregelen.csv)
+    assert r.financiering.investering == pytest.approx(5250.24, abs=0.01)
