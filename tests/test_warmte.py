@@ -119,3 +119,38 @@ def test_an_owner_switching_counts_the_heat_in_the_co2_saving():
     assert r.financiering.co2_besparing_kg == pytest.approx(250, abs=1)
     # the aansluitbijdrage: ACM maximum 2024 for a new connection (labels/maatregelen.csv)
     assert r.financiering.investering == pytest.approx(5250.24, abs=0.01)
+
+
+MENGSEL = """id;complex;gemeente;woningtype;oppervlakte_m2;energielabel;kale_huur;personen;verwarming;gas_m3;warmte_gj
+1;HGL-1;Hengelo;tussenwoning;85;E;650;2;gasketel;1300;
+2;HGL-1;Hengelo;tussenwoning;85;B;650;2;CV-ketel;900;
+3;HGL-1;Hengelo;tussenwoning;85;E;650;2;Stadsverwarming;;35
+4;HGL-2;Hengelo;appartement;60;C;550;1;warmtenet;;
+5;HGL-2;Hengelo;appartement;60;A;550;1;warmtepomp;;
+6;HGL-2;Hengelo;appartement;60;D;550;1;Blokverwarming;;
+7;HGL-2;Hengelo;appartement;60;D;550;1;;800;
+"""
+
+
+def test_a_mixed_portfolio_switches_every_gas_dwelling_to_the_heat_network():
+    from woonlasten.portefeuille import SCENARIOS, bereken_portefeuille, lees_woningen
+
+    r = bereken_portefeuille(lees_woningen(MENGSEL.encode(), "mengsel.csv"), SCENARIOS["aardgasvrij-warmtenet"],
+                             "2025-06-01")
+    assert len(r) == 7  # nothing lost
+    ok = r[r["status"] == "ok"].set_index(r.loc[r["status"] == "ok", "id"].astype(int))
+    assert list(ok.index) == [1, 2, 3, 4, 5, 7]
+    # gas dwellings (an empty cell is a gas boiler) switch, also at label B already; the others keep their heating
+    for i in (1, 2, 7):
+        assert ok.loc[i, "voor_energie_warmte"] == 0 and ok.loc[i, "na_energie_warmte"] > 0
+    assert ok.loc[2, "energielabel_na"] == "B"  # no insulation needed, only the switch
+    assert ok.loc[3, "voor_energie_warmte"] > ok.loc[3, "na_energie_warmte"] > 0  # stadsverwarming = warmtenet
+    assert ok.loc[5, "scenario_actie"] == "al op of boven het doellabel" and ok.loc[5, "verschil_totaal"] == 0
+    blok = r[r["id"].astype(int) == 6].iloc[0]
+    assert blok["status"] == "fout" and "blokverwarming is collectieve verwarming" in blok["melding"]
+
+
+def test_the_other_scenarios_are_unchanged_by_the_switch():
+    from woonlasten.portefeuille import SCENARIOS
+
+    assert SCENARIOS["label-B"].overstap is None and SCENARIOS["label-A"].overstap is None

@@ -141,7 +141,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("schema", help="JSON Schema van de invoer")
     pf = sub.add_parser("portefeuille", help="bereken een hele portefeuille (CSV of Excel)")
     pf.add_argument("woningen", help="CSV- of Excelbestand met één woning per regel")
-    pf.add_argument("--scenario", default="label-B", help="label-B, label-A of eigen:LABEL[:maatregel;…]")
+    pf.add_argument("--scenario", default="label-B", help="label-B, label-A, aardgasvrij-warmtenet of eigen:LABEL[:maatregel;…]")
     pf.add_argument("--peildatum", default=None,
                     help="JJJJ-MM-DD of DD-MM-JJJJ (standaard: kolom peildatum of vandaag)")
     pf.add_argument("--uit", default=None, help="resultaatbestand (.csv of .xlsx)")
