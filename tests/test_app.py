@@ -917,3 +917,18 @@ def test_every_data_table_has_a_dutch_description_on_the_sources_page():
     from woonlasten.data.schema import SCHEMAS
 
     assert not [naam for naam in SCHEMAS if not OMSCHRIJVING.get(naam)]
+
+
+def test_huurder_op_het_warmtenet():
+    """The heating choice offers the warmtenet with its tariff explained; heat shows in the table and the chart."""
+    at = start()
+    keuze = at.selectbox(key="verwarming")
+    assert "warmtenet" in keuze.options or "Warmtenet / stadsverwarming (zonder gas)" in keuze.options
+    assert "maximumtarief dat de ACM" in keuze.help
+    keuze.set_value("warmtenet").run()
+    casus = huurder_casus(at, woning__verwarming="warmtenet")
+    r, _, tabel = _totalen_getoond(at, casus)
+    assert r.voor.energie.warmte > 0 and r.voor.energie.gas == 0
+    assert "warmte (warmtenet)" in tabel and euro(r.voor.energie.warmte) in tabel
+    grafiek = at.get("vega_lite_chart")[0].proto.spec
+    assert "Warmte" in grafiek
