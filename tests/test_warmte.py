@@ -154,3 +154,13 @@ def test_the_other_scenarios_are_unchanged_by_the_switch():
     from woonlasten.portefeuille import SCENARIOS
 
     assert SCENARIOS["label-B"].overstap is None and SCENARIOS["label-A"].overstap is None
+
+
+def test_the_explanation_names_no_gas_tariffs_without_a_gas_connection_and_notes_a_year_without_acm_tariffs():
+    onderwerpen = [t.onderwerp for t in bereken(_casus("2027-03-01", warmte_gj=30)).toelichting]
+    assert not any(o.endswith(" gas") for o in onderwerpen if o.startswith("Energie:")), onderwerpen
+    teksten = [t.tekst for t in bereken(_casus("2027-03-01", warmte_gj=30)).toelichting]
+    assert "Let op: de maximumtarieven van de ACM voor 2027 zijn nog niet bekend; gerekend met die van 2026." in teksten
+    # a gas home keeps its gas lines; the switch shows them for the situation before
+    switch = bereken(dict(_casus(verwarming="gasketel"), ingreep={"maatregelen": ["warmtenet"]}))
+    assert "Energie: netbeheerkosten gas" in [t.onderwerp for t in switch.toelichting]

@@ -159,7 +159,9 @@ def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
     if btw is not None:
         uit.append(item("Energie: btw", f"Btw op energie op {rij['peildatum'].date()}: "
                          f"{getal(btw['btw_tarief'] * 100)}%.", btw, "tariffs/btw"))
-    for drager, eenheid in (("elektriciteit", "kWh"), ("gas", "m³")):
+    # no gas connection before nor after (full heat pump, heat network): no gas tariff lines
+    gas = bool(rij["voor_gasaansluiting"]) or (ingreep and bool(rij["na_gasaansluiting"]))
+    for drager, eenheid in (("elektriciteit", "kWh"), ("gas", "m³")) if gas else (("elektriciteit", "kWh"),):
         eb = bronrij(t, "tariffs/energiebelasting", rij[f"_rij_energiebelasting_{drager}"])
         if eb is not None:
             ode = f" + ODE {euro(eb['ode_excl_btw'], 5)}" if eb["ode_excl_btw"] and eb["ode_excl_btw"] > 0 else ""

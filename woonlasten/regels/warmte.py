@@ -79,6 +79,11 @@ def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
         f"{euro(rij['prijs_warmte_gj'] * (1 + btw), 2)} per GJ en {euro(rij['vaste_kosten_warmte'] * (1 + btw))} per "
         f"jaar vaste kosten (vastrecht, meettarief en huur afleverset), incl. {getal(btw * 100)}% btw ({herkomst}).",
         None if eigen_prijs and eigen_vast else acm, None if eigen_prijs and eigen_vast else "tariffs/warmte"))
+    if acm is not None and rij["peildatum"].year > acm["geldig_vanaf"].year:
+        uit.append(Toelichting(
+            onderwerp="Energie: warmte (warmtenet)",
+            tekst=f"Let op: de maximumtarieven van de ACM voor {rij['peildatum'].year} zijn nog niet bekend; gerekend "
+                  f"met die van {acm['geldig_vanaf'].year}."))
     for s, op in (("voor", voor), ("na", na)):
         if op:
             uit.append(Toelichting(
