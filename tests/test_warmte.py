@@ -161,6 +161,7 @@ def test_the_explanation_names_no_gas_tariffs_without_a_gas_connection_and_notes
     assert not any(o.endswith(" gas") for o in onderwerpen if o.startswith("Energie:")), onderwerpen
     teksten = [t.tekst for t in bereken(_casus("2027-03-01", warmte_gj=30)).toelichting]
     assert "Let op: de maximumtarieven van de ACM voor 2027 zijn nog niet bekend; gerekend met die van 2026." in teksten
+    assert any("afleverset via de servicekosten" in t for t in teksten)  # a tenant: no double afleverset
     # a gas home keeps its gas lines; the switch shows them for the situation before
     switch = bereken(dict(_casus(verwarming="gasketel"), ingreep={"maatregelen": ["warmtenet"]}))
     assert "Energie: netbeheerkosten gas" in [t.onderwerp for t in switch.toelichting]

@@ -77,7 +77,10 @@ def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
     uit.append(item(
         "Energie: warmte (warmtenet)",
         f"{euro(rij['prijs_warmte_gj'] * (1 + btw), 2)} per GJ en {euro(rij['vaste_kosten_warmte'] * (1 + btw))} per "
-        f"jaar vaste kosten (vastrecht, meettarief en huur afleverset), incl. {getal(btw * 100)}% btw ({herkomst}).",
+        f"jaar vaste kosten (vastrecht, meettarief en huur afleverset), incl. {getal(btw * 100)}% btw ({herkomst})."
+        + ("" if eigen_vast or rij["rol"] != "huurder" else
+           " Betaalt de huurder de afleverset via de servicekosten aan de verhuurder, vul dan de eigen vaste kosten "
+           "zonder de afleverset in: anders telt hij dubbel."),
         None if eigen_prijs and eigen_vast else acm, None if eigen_prijs and eigen_vast else "tariffs/warmte"))
     if acm is not None and rij["peildatum"].year > acm["geldig_vanaf"].year:
         uit.append(Toelichting(
