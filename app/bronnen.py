@@ -33,6 +33,7 @@ OMSCHRIJVING = {
     "tariffs/huurtoeslag_voorbeelden": "Rekenvoorbeelden huurtoeslag",
     "tariffs/hypotheekruimte": "Extra hypotheekruimte voor energiebesparing",
     "tariffs/isde": "ISDE-subsidie per maatregel",
+    "tariffs/warmte": "Warmtenet: maximumtarieven van de ACM (prijs per GJ en vaste kosten)",
     "tariffs/warmtefonds": "Warmtefonds: rente, looptijden en leengrenzen",
     "tariffs/wws_energiepunten": "Woningwaarderingsstelsel: punten voor het energielabel",
     "tariffs/wws_max_huurprijs": "Woningwaarderingsstelsel: maximale huurprijs per punt",

@@ -50,6 +50,7 @@ VERWARMING_NAMEN = {
     "gasketel": "Cv-ketel op gas",
     "hybride_warmtepomp": "Hybride warmtepomp (met cv-ketel)",
     "warmtepomp": "Warmtepomp (zonder gas)",
+    "warmtenet": "Warmtenet / stadsverwarming (zonder gas)",
 }
 MAATREGEL_NAMEN = {
     "spouwmuurisolatie": "Spouwmuurisolatie",
@@ -64,6 +65,7 @@ MAATREGEL_NAMEN = {
     "zonnepanelen": "Zonnepanelen",
     "hybride_warmtepomp": "Hybride warmtepomp",
     "warmtepomp": "Warmtepomp (all-electric)",
+    "warmtenet": "Aansluiting op het warmtenet",
 }
 EENHEID_NAMEN = {"m2": "m²", "paneel": "panelen", "toestel": "toestel", "woning": "woning"}
 
@@ -325,7 +327,10 @@ def energielabel(key: str, standaard: str = "E", label: str = "Energielabel nu")
 
 def verwarming(key: str, standaard: str = "gasketel") -> str:
     return keuze("Verwarming nu", VERWARMINGEN, key, standaard,
-                 "Hoe de woning nu wordt verwarmd.", VERWARMING_NAMEN)
+                 "Hoe de woning nu wordt verwarmd. Warmtenet: gerekend met het maximumtarief dat de ACM elk jaar "
+                 "vaststelt (prijs per GJ en vaste kosten voor vastrecht, meettarief en huur afleverset, incl. btw); "
+                 "de tarieven van de plaatselijke leverancier zijn niet bekend en vaak lager. Blokverwarming is "
+                 "geen warmtenet.", VERWARMING_NAMEN)
 
 
 def doellabel(key: str, standaard: str | None, toelichting: str) -> str | None:

@@ -985,3 +985,18 @@ def test_portefeuille_hangt_niet_af_van_de_gemeente_in_de_zijbalk():
     at.switch_page("portefeuille.py").run()
     at.switch_page("huurder.py").run()
     assert at.selectbox(key="gemeente").value == "Hengelo"  # kept across a page without the choice
+
+
+def test_huurder_op_het_warmtenet():
+    """The heating choice offers the warmtenet with its tariff explained; heat shows in the table and the chart."""
+    at = start()
+    keuze = at.selectbox(key="verwarming")
+    assert "warmtenet" in keuze.options or "Warmtenet / stadsverwarming (zonder gas)" in keuze.options
+    assert "maximumtarief dat de ACM" in keuze.help
+    keuze.set_value("warmtenet").run()
+    casus = huurder_casus(at, woning__verwarming="warmtenet")
+    r, _, tabel = _totalen_getoond(at, casus)
+    assert r.voor.energie.warmte > 0 and r.voor.energie.gas == 0
+    assert "warmte (warmtenet)" in tabel and euro(r.voor.energie.warmte) in tabel
+    grafiek = at.get("vega_lite_chart")[0].proto.spec
+    assert "Warmte" in grafiek

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from woonlasten import bereken_frame
 from woonlasten.bereken import RESULTAAT_DELEN
 from woonlasten.casus import casus_naar_rij
-from woonlasten.modellen import ENERGIELABELS, VERWARMINGEN, WONINGTYPES, Casus
+from woonlasten.modellen import ENERGIELABELS, VERWARMINGEN, WONINGTYPES, ZONDER_GASAANSLUITING, Casus
 
 LABELS_ZONDER_PLUS = ["A", "B", "C", "D", "E", "F", "G"]
 
@@ -22,8 +22,10 @@ casussen = st.builds(
         "woning": {"woningtype": woningtype, "oppervlakte_m2": m2, "energielabel": label, "verwarming": verwarming,
                    "woz_waarde": woz},
         "huishouden": {"personen": personen}, "huur": {"kale_huur": huur, "servicekosten": 15.0},
-        # a dwelling on a full heat pump has no gas meter (own gas use there is refused, see test_eigenaar)
-        "verbruik": {"gas_m3": None if verwarming == "warmtepomp" else eigen_gas, "elektriciteit_kwh": eigen_e},
+        # a dwelling on a full heat pump or a heat network has no gas meter (own gas use there is refused, see
+        # test_eigenaar and test_warmte)
+        "verbruik": {"gas_m3": None if verwarming in ZONDER_GASAANSLUITING else eigen_gas,
+                     "elektriciteit_kwh": eigen_e},
         "ingreep": {"naar_label": ENERGIELABELS[max(ENERGIELABELS.index(label) - doel_stappen, 0)],
                     "maatregelen": maatregelen, "huurverhoging": huurverhoging},
     },
@@ -41,7 +43,7 @@ casussen = st.builds(
     st.one_of(st.none(), st.floats(800, 7000)),
     st.integers(0, 6),
     st.lists(st.sampled_from(["spouwmuurisolatie", "dakisolatie", "hr_glas", "zonnepanelen", "hybride_warmtepomp",
-                              "warmtepomp"]), max_size=3, unique=True),
+                              "warmtepomp", "warmtenet"]), max_size=3, unique=True),
     st.one_of(st.none(), st.floats(0, 80)),
 )
 
@@ -59,7 +61,7 @@ def test_totals_are_sums_of_parts_and_verschil_is_na_minus_voor(cases):
         huur = r[f"{s}_huur_kale_huur"] + r[f"{s}_huur_servicekosten"] + r[f"{s}_huur_huurverhoging"]
         np.testing.assert_allclose(r[f"{s}_huur_totaal"], huur)
         np.testing.assert_allclose(r[f"{s}_energie_totaal"], r[f"{s}_energie_gas"] + r[f"{s}_energie_elektriciteit"]
-                                   + r[f"{s}_energie_tegemoetkoming"])
+                                   + r[f"{s}_energie_warmte"] + r[f"{s}_energie_tegemoetkoming"])
         lokaal = sum(r[f"{s}_lokale_lasten_{d}"] for d in ("afvalstoffenheffing", "rioolheffing", "ozb", "waterschap"))
         np.testing.assert_allclose(r[f"{s}_lokale_lasten_totaal"], lokaal)
         np.testing.assert_allclose(r[f"{s}_financiering_totaal"],

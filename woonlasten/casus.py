@@ -99,6 +99,18 @@ def _woonlasten(rij: pd.Series, s: str) -> Woonlasten:
     return Woonlasten(**delen, totaal=_c(float(rij[f"{s}_totaal"])), totaal_netto=_c(float(rij[f"{s}_totaal_netto"])))
 
 
+def _warmte_gj(rij: pd.Series, ingreep: bool) -> dict[str, float]:
+    """``warmte_gj_voor`` and ``warmte_gj_na`` [GJ/jaar, one decimal] of a dwelling on a heat network before or after
+    the ingreep; nothing otherwise (the result's fields stay empty)."""
+    op_net = rij["verwarming"] == "warmtenet" or (ingreep and rij["verwarming_na"] == "warmtenet")
+    if not op_net:
+        return {}
+    uit = {"warmte_gj_voor": round(float(rij["verbruik_warmte_gj_voor"]), 1)}
+    if ingreep:
+        uit["warmte_gj_na"] = round(float(rij["verbruik_warmte_gj_na"]), 1)
+    return uit
+
+
 def rij_naar_resultaat(rij: pd.Series, t: Tabellen) -> Resultaat:
     """The public result model of one computed row."""
     ingreep = bool(rij["heeft_ingreep"])
@@ -112,6 +124,8 @@ def rij_naar_resultaat(rij: pd.Series, t: Tabellen) -> Resultaat:
             elektriciteit_kwh_voor=round(float(rij["verbruik_elektriciteit_kwh_voor"])),
             gas_m3_na=round(float(rij["verbruik_gas_m3_na"])) if ingreep else None,
             elektriciteit_kwh_na=round(float(rij["verbruik_elektriciteit_kwh_na"])) if ingreep else None,
+            # heat [GJ/jaar] only for a dwelling on a heat network before or after (both then given, 0 where not)
+            **_warmte_gj(rij, ingreep),
             herkomst=rij["verbruik_herkomst"], energielabel_voor=rij["energielabel"],
             energielabel_na=rij["energielabel_na"] if ingreep else None,
             verwarming_voor=rij["verwarming"], verwarming_na=rij["verwarming_na"] if ingreep else None,

@@ -141,7 +141,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("schema", help="JSON Schema van de invoer")
     pf = sub.add_parser("portefeuille", help="bereken een hele portefeuille (CSV of Excel)")
     pf.add_argument("woningen", help="CSV- of Excelbestand met één woning per regel")
-    pf.add_argument("--scenario", default="label-B", help="label-B, label-A of eigen:LABEL[:maatregel;…]")
+    pf.add_argument("--scenario", default="label-B", help="label-B, label-A, aardgasvrij-warmtenet of eigen:LABEL[:maatregel;…]")
     pf.add_argument("--peildatum", default=None,
                     help="JJJJ-MM-DD of DD-MM-JJJJ (standaard: kolom peildatum of vandaag)")
     pf.add_argument("--uit", default=None,
@@ -299,8 +299,10 @@ def tekst_samenvatting(r: Resultaat) -> str:
     v = r.verbruik
     if r.na and r.verschil:
         regels.append(f"Verbruik ({v.herkomst}): gas {getal(v.gas_m3_voor)} → {getal(v.gas_m3_na)} m³/jaar, "
-                      f"stroom {getal(v.elektriciteit_kwh_voor)} → {getal(v.elektriciteit_kwh_na)} kWh/jaar; "
-                      f"label {v.energielabel_voor} → {v.energielabel_na}")
+                      f"stroom {getal(v.elektriciteit_kwh_voor)} → {getal(v.elektriciteit_kwh_na)} kWh/jaar"
+                      + (f", warmte {getal(v.warmte_gj_voor, 1)} → {getal(v.warmte_gj_na, 1)} GJ/jaar"
+                         if v.warmte_gj_voor is not None else "")
+                      + f"; label {v.energielabel_voor} → {v.energielabel_na}")
         regels.append(oordeel(r))
         if r.bandbreedte and r.bandbreedte.relatief > 0:
             b = r.bandbreedte
@@ -318,7 +320,9 @@ def tekst_samenvatting(r: Resultaat) -> str:
                           + f"; CO₂ {getal(f.co2_besparing_kg)} kg per jaar minder")
     else:
         regels.append(f"Verbruik ({v.herkomst}): gas {getal(v.gas_m3_voor)} m³/jaar, "
-                      f"stroom {getal(v.elektriciteit_kwh_voor)} kWh/jaar; label {v.energielabel_voor}")
+                      f"stroom {getal(v.elektriciteit_kwh_voor)} kWh/jaar"
+                      + (f", warmte {getal(v.warmte_gj_voor, 1)} GJ/jaar" if v.warmte_gj_voor is not None else "")
+                      + f"; label {v.energielabel_voor}")
     regels += ["", "Hoe is dit berekend:"]
     for t in r.toelichting:
         regels.append(f"- {t.onderwerp}: {t.tekst}")

@@ -45,7 +45,9 @@ from pydantic.fields import FieldInfo
 Energielabel = Literal["A++++", "A+++", "A++", "A+", "A", "B", "C", "D", "E", "F", "G"]
 Woningtype = Literal["appartement", "appartement_hoogbouw", "tussenwoning", "hoekwoning", "twee-onder-een-kap",
                      "vrijstaand"]
-Verwarming = Literal["gasketel", "hybride_warmtepomp", "warmtepomp"]
+# from gas to all-electric, then the heat network (the order is the ingreep's: a measure's heating replaces the
+# current one unless that one comes later, see regels/ingreep.py)
+Verwarming = Literal["gasketel", "hybride_warmtepomp", "warmtepomp", "warmtenet"]
 Rol = Literal["huurder", "eigenaar"]
 Financieringsvorm = Literal["warmtefonds", "hypotheek", "eigen_geld"]
 
@@ -54,6 +56,8 @@ WONINGTYPES: tuple[str, ...] = get_args(Woningtype)
 VERWARMINGEN: tuple[str, ...] = get_args(Verwarming)
 ROLLEN: tuple[str, ...] = get_args(Rol)
 FINANCIERINGSVORMEN: tuple[str, ...] = get_args(Financieringsvorm)
+# heating without a gas connection: no gas use, no fixed gas costs, no gas network costs
+ZONDER_GASAANSLUITING: tuple[str, ...] = ("warmtepomp", "warmtenet")
 
 
 @dataclass(frozen=True)
@@ -148,6 +152,10 @@ class Verbruik(_Model):
     elektriciteit_kwh: Annotated[Optional[float], Kolom(aliassen=("stroomverbruik",), plausibel=(0, 20_000))
                                  ] = Field(
         None, ge=0, le=50_000, description="Eigen elektriciteitsverbruik (netto van het net) [kWh/jaar].")
+    warmte_gj: Annotated[Optional[float], Kolom(aliassen=("warmteverbruik", "gj"), plausibel=(5, 150),
+                                                nul_plausibel=True)] = Field(
+        None, ge=0, le=1_000, description="Eigen warmteverbruik van het warmtenet volgens de jaarafrekening [GJ/jaar] "
+                                          "(alleen bij verwarming warmtenet).")
 
 
 class Contract(_Model):
@@ -157,6 +165,11 @@ class Contract(_Model):
         None, ge=0, le=5, description="Kale leveringsprijs stroom excl. energiebelasting en btw [€/kWh].")
     vaste_leveringskosten_jaar: Optional[float] = Field(
         None, ge=0, le=5_000, description="Vaste leveringskosten gas + stroom samen, excl. btw [€/jaar].")
+    warmte_prijs_gj: Optional[float] = Field(
+        None, ge=0, le=500, description="Eigen prijs warmte van het warmtenet excl. btw [€/GJ]; leeg = ACM-maximum.")
+    warmte_vaste_kosten_jaar: Optional[float] = Field(
+        None, ge=0, le=5_000, description="Eigen vaste kosten warmte (vastrecht, meettarief en huur afleverset "
+                                          "samen) excl. btw [€/jaar]; leeg = ACM-maximum.")
 
 
 # One measure of an upgrade; in the frame a part of the text column ``maatregelen`` (naam:hoeveelheid:prijs). No
@@ -420,6 +433,8 @@ RESULTAAT: tuple[Deel, ...] = (
     Deel("energie", "Energie", "Energie", (
         Onderdeel("gas", "gas", grafiek="Gas"),
         Onderdeel("elektriciteit", "elektriciteit", grafiek="Elektriciteit"),
+        Onderdeel("warmte", "warmte (warmtenet)", "warmte", "Warmte van het warmtenet [€/maand]; 0 zonder warmtenet.",
+                  0.0, grafiek="Warmte", portefeuille=True, optioneel=True),
         Onderdeel("tegemoetkoming", "tegemoetkoming energierekening", "tegemoetkoming", grafiek="Tegemoetkoming",
                   optioneel=True),
         Onderdeel("totaal", "Energie", portefeuille=True),
@@ -487,6 +502,8 @@ class VerbruikResultaat(BaseModel):
     elektriciteit_kwh_voor: float
     gas_m3_na: Optional[float] = None
     elektriciteit_kwh_na: Optional[float] = None
+    warmte_gj_voor: Optional[float] = None
+    warmte_gj_na: Optional[float] = None
     herkomst: Literal["eigen", "geschat", "deels eigen"]
     energielabel_voor: str
     energielabel_na: Optional[str] = None

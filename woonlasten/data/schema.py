@@ -105,6 +105,14 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                      "plafondvolume_jaar": float},
         "sleutel": ["drager"],
     },
+    "tariffs/warmte": {
+        # the ACM maximum tariffs for heat (Warmtewet, connections up to 100 kW), excl. BTW; vaste_kosten = vastrecht
+        # + meettarief + huur afleverset (the parts where the source gives them; the calculation uses the sum)
+        "kolommen": {"geldig_vanaf": dt.date, "geldig_tot": D, "prijs_gj_excl_btw": float,
+                     "vaste_kosten_jaar_excl_btw": float, "vastrecht_jaar_excl_btw": F,
+                     "meettarief_jaar_excl_btw": F, "afleverset_jaar_excl_btw": F},
+        "sleutel": [],
+    },
     "tariffs/leveringstarieven": {
         "kolommen": {"drager": str, "geldig_vanaf": dt.date, "geldig_tot": D, "leveringsprijs_excl_btw": float,
                      "vaste_leveringskosten_jaar_excl_btw": float},
@@ -228,7 +236,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         # rent; isde_regel: which ISDE scheme; vermogen_kw: standard thermal power (heat pumps' ISDE)
         "kolommen": {"maatregel": str, "omschrijving": S, "soort": Literal["isolatie", "installatie"], "eenheid": str,
                      "investering_per_eenheid": F,
-                     "verwarming_na": Literal["ongewijzigd", "gasketel", "hybride_warmtepomp", "warmtepomp"],
+                     "verwarming_na": Literal["ongewijzigd", "gasketel", "hybride_warmtepomp", "warmtepomp", "warmtenet"],
                      "via_servicekosten": Literal["ja", "nee"],
                      "isde_regel": Literal["isolatie", "warmtepomp", "alleen_met_isolatie", "geen"],
                      "vermogen_kw": F},

@@ -27,6 +27,7 @@ import pandas as pd
 from woonlasten.formatteer import getal
 from woonlasten.modellen import ENERGIELABELS, INVOERVELDEN, PLAUSIBEL
 from woonlasten.rekenen.invoer import GRENZEN, INVOER_KOLOMMEN
+from woonlasten.rekenen.rekenblad import is_gelijk
 
 
 class PortefeuilleFout(ValueError):
@@ -66,6 +67,19 @@ WONINGTYPE_ALIASSEN = {
     "tweeondereenkap": "twee-onder-een-kap", "2onder1kap": "twee-onder-een-kap", "2onder1kapwoning": "twee-onder-een-kap",
     "twee-onder-een-kap": "twee-onder-een-kap", "vrijstaand": "vrijstaand", "vrijstaandewoning": "vrijstaand",
 }
+
+# the heating as offices write it (keys as _sleutel makes them); blokverwarming is collective heating of a whole
+# building (one boiler or connection, charged through the servicekosten), not a heat network with a connection and
+# meter of the dwelling's own: it is refused with that said (BLOKVERWARMING), never taken as warmtenet
+VERWARMING_ALIASSEN = {
+    "gasketel": "gasketel", "cvketel": "gasketel", "hrketel": "gasketel", "cv": "gasketel",
+    "hybridewarmtepomp": "hybride_warmtepomp", "hybride": "hybride_warmtepomp", "warmtepomp": "warmtepomp",
+    "warmtenet": "warmtenet", "stadsverwarming": "warmtenet", "stadswarmte": "warmtenet",
+}
+BLOKVERWARMING = (
+    "verwarming: blokverwarming is collectieve verwarming van het hele gebouw (één ketel of aansluiting, afgerekend "
+    "via de servicekosten), geen eigen aansluiting op een warmtenet; niet berekend. Kies warmtenet als de woning een "
+    "eigen aansluiting en warmtemeter heeft, anders gasketel (regel {regel})")
 
 
 NUMERIEKE_KOLOMMEN = [k for k, v in INVOER_KOLOMMEN.items() if v == "getal"]
@@ -836,6 +850,15 @@ def naar_invoer(woningen: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     if "woningtype" in invoer.columns:
         invoer["woningtype"] = _vertaal(invoer["woningtype"], WONINGTYPE_ALIASSEN,
                                         notitie=(notitie, eigen["woningtype"], regels, _TOEGESTAAN["woningtype"]))
+    if "verwarming" in invoer.columns:
+        # 'stadsverwarming' → warmtenet goes into the reading note; 'blokverwarming' is kept as written (not noted as
+        # unknown) and refused per row with its own reason below
+        invoer["verwarming"] = _vertaal(invoer["verwarming"], VERWARMING_ALIASSEN | {"blokverwarming": "blokverwarming"},
+                                        notitie=(notitie, eigen["verwarming"], regels,
+                                                 (*_TOEGESTAAN["verwarming"], "blokverwarming")))
+        blok = np.flatnonzero(is_gelijk(invoer["verwarming"].array, "blokverwarming"))
+        for pos, r in zip(blok, regels(blok), strict=True):
+            fout.setdefault(int(pos), BLOKVERWARMING.format(regel=int(r)))
     for kol in ("energielabel", "naar_label"):
         if kol in invoer.columns:
             invoer[kol] = _vertaal(invoer[kol], {lab.lower().replace("+", "plus"): lab for lab in ENERGIELABELS},

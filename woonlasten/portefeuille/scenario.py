@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from woonlasten.data.laden import Tabellen
-from woonlasten.modellen import ENERGIELABELS
+from woonlasten.modellen import ENERGIELABELS, ZONDER_GASAANSLUITING
 from woonlasten.portefeuille.lezen import PortefeuilleFout
 
 
@@ -20,6 +20,8 @@ class Scenario:
     omschrijving: str
     doellabel: str
     maatregelen: str
+    # a measure every dwelling with a gas connection gets, whatever its label (the switch to a heat network)
+    overstap: str | None = None
 
 
 SCENARIOS = {
@@ -27,11 +29,15 @@ SCENARIOS = {
                         "spouwmuurisolatie;dakisolatie;vloerisolatie;hr_glas"),
     "label-A": Scenario("label-A", "Levensduurverlenging: naar label A (isolatie + warmtepomp)", "A",
                         "spouwmuurisolatie;dakisolatie;vloerisolatie;hr_glas;warmtepomp"),
+    "aardgasvrij-warmtenet": Scenario(
+        "aardgasvrij-warmtenet", "Aardgasvrij via warmtenet: naar label B (isolatie) en aansluiten op het warmtenet",
+        "B", "spouwmuurisolatie;dakisolatie;vloerisolatie;hr_glas", overstap="warmtenet"),
 }
 
 
 def scenario_uit_tekst(tekst: str) -> Scenario:
-    """``label-B``, ``label-A`` or ``eigen:LABEL[:maatregel;maatregel]``."""
+    """A name of :data:`SCENARIOS` (``label-B``, ``label-A``, ``aardgasvrij-warmtenet``) or
+    ``eigen:LABEL[:maatregel;maatregel]``."""
     if tekst in SCENARIOS:
         return SCENARIOS[tekst]
     delen = tekst.split(":", 2)
@@ -40,7 +46,7 @@ def scenario_uit_tekst(tekst: str) -> Scenario:
         maatregelen = delen[2] if len(delen) > 2 else ""
         return Scenario(tekst, f"Eigen scenario: naar label {label}" + (f" ({maatregelen})" if maatregelen else ""),
                         label, maatregelen)
-    raise PortefeuilleFout(f"onbekend scenario '{tekst}': kies label-B, label-A of eigen:LABEL[:maatregel;…]")
+    raise PortefeuilleFout(f"onbekend scenario '{tekst}': kies {', '.join(SCENARIOS)} of eigen:LABEL[:maatregel;…]")
 
 
 def pas_scenario_toe(invoer: pd.DataFrame, scenario: Scenario, t: Tabellen) -> pd.DataFrame:
@@ -53,6 +59,16 @@ def pas_scenario_toe(invoer: pd.DataFrame, scenario: Scenario, t: Tabellen) -> p
     code = aanpakken.astype(np.int8) - 1  # -1 = empty
     invoer["naar_label"] = pd.Categorical.from_codes(code, categories=[scenario.doellabel])
     invoer["maatregelen"] = pd.Categorical.from_codes(code, categories=[scenario.maatregelen])
+    if scenario.overstap:  # every dwelling with a gas connection (and a label) switches, insulated or not
+        verwarming = invoer["verwarming"].astype(object) if "verwarming" in invoer.columns else None
+        gas = np.ones(len(invoer), dtype=bool) if verwarming is None else \
+            ~verwarming.isin(ZONDER_GASAANSLUITING).to_numpy()  # empty = the default, a gas boiler
+        overstap = gas & huidig.notna().to_numpy()
+        # 0: insulation and the switch, 1: insulation only (no gas), 2: the switch only (at the label already)
+        code = np.where(aanpakken, np.where(overstap, 0, 1), np.where(overstap, 2, -1)).astype(np.int8)
+        invoer["maatregelen"] = pd.Categorical.from_codes(code, categories=[
+            f"{scenario.maatregelen};{scenario.overstap}", scenario.maatregelen, scenario.overstap])
+        aanpakken = aanpakken | overstap
     if "huurverhoging" in invoer.columns:  # a dwelling left as it is gets no rent increase either
         invoer["huurverhoging"] = invoer["huurverhoging"].where(aanpakken)
     actie = np.where(aanpakken, 0, np.where(huidig.notna().to_numpy(), 1, -1)).astype(np.int8)

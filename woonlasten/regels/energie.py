@@ -8,7 +8,7 @@ import pandas as pd
 from woonlasten.data.laden import Tabellen
 from woonlasten.data.opzoeken import zoek
 from woonlasten.formatteer import euro, getal
-from woonlasten.modellen import Toelichting
+from woonlasten.modellen import ZONDER_GASAANSLUITING, Toelichting
 from woonlasten.rekenen.regel import Regel, bronrij, item
 from woonlasten.rekenen.rekenblad import (
     MAANDEN_PER_JAAR,
@@ -41,13 +41,16 @@ def _kosten_drager(volume, leveringsprijs, prijs1, vast_incl_btw, btw, schijven,
         door_schijven += in_schijf
         belasting += in_schijf * (vul(s["energiebelasting_excl_btw"], 0.0) + s["ode_excl_btw"])
     variabel = (leveringsprijs * door_schijven + belasting) * (1 + btw)
-    # prijsplafond 2023: the all-in price above the cap is not paid on the volume under the cap
+    return variabel - plafondkorting(volume, prijs1, plafond) + vast_incl_btw
+
+
+def plafondkorting(volume, prijs1, plafond: dict) -> np.ndarray | float:
+    """Prijsplafond 2023 [€/jaar]: the all-in price ``prijs1`` [€/eenheid incl. BTW] above the cap price is not paid
+    on the volume under the cap; 0 where no cap applies. ``plafond``: the rows of tariffs/prijsplafond found."""
     if np.ndim(plafond["_rij"]) == 0 and plafond["_rij"] < 0:
-        korting = 0.0  # no price cap on this date
-    else:
-        korting = vul(np.minimum(np.maximum(volume, 0.0), plafond["plafondvolume_jaar"])
-                       * np.maximum(prijs1 - plafond["plafondprijs_incl_btw"], 0.0), 0.0)
-    return variabel - korting + vast_incl_btw
+        return 0.0  # no price cap on this date
+    return vul(np.minimum(np.maximum(volume, 0.0), plafond["plafondvolume_jaar"])
+               * np.maximum(prijs1 - plafond["plafondprijs_incl_btw"], 0.0), 0.0)
 
 
 def _zon(verbruik_kwh, opwek_kwh, leveringsprijs, btw, ret, eigen_aandeel=np.nan, vergoeding_kwh=np.nan) -> tuple:
@@ -72,7 +75,7 @@ def energie(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
     Per carrier and year: volume through the tax brackets × (delivery price + energiebelasting + ODE) × (1 + BTW),
     minus the 2023 price cap on the capped volume, plus (fixed delivery + network costs) × (1 + BTW); for
     electricity minus the belastingvermindering × (1 + BTW) and the revenue of exported solar kWh. A dwelling on
-    a full heat pump has no gas connection: no gas costs at all.
+    a full heat pump or a heat network has no gas connection: no gas costs at all (heat: :mod:`.warmte`).
     """
     pd_ = f["_peildatum_cat"]
     n = f.n
@@ -140,7 +143,7 @@ def energie(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
                 kosten = kosten - vul(verm["bedrag_jaar_excl_btw"], 0.0) * (1 + btw) - f[f"{s}_zon_opbrengst_jaar"]
             else:
                 verwarming = f["verwarming"] if s == "voor" else f["verwarming_na"]
-                aansluiting = ~is_gelijk(verwarming, "warmtepomp")
+                aansluiting = ~np.logical_or.reduce([is_gelijk(verwarming, v) for v in ZONDER_GASAANSLUITING])
                 kosten = np.where(aansluiting, kosten, 0.0)
                 f[f"{s}_gasaansluiting"] = aansluiting
             f[f"{s}_energie_{drager}_jaar"] = kosten
@@ -156,7 +159,9 @@ def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
     if btw is not None:
         uit.append(item("Energie: btw", f"Btw op energie op {rij['peildatum'].date()}: "
                          f"{getal(btw['btw_tarief'] * 100)}%.", btw, "tariffs/btw"))
-    for drager, eenheid in (("elektriciteit", "kWh"), ("gas", "m³")):
+    # no gas connection before nor after (full heat pump, heat network): no gas tariff lines
+    gas = bool(rij["voor_gasaansluiting"]) or (ingreep and bool(rij["na_gasaansluiting"]))
+    for drager, eenheid in (("elektriciteit", "kWh"), ("gas", "m³")) if gas else (("elektriciteit", "kWh"),):
         eb = bronrij(t, "tariffs/energiebelasting", rij[f"_rij_energiebelasting_{drager}"])
         if eb is not None:
             ode = f" + ODE {euro(eb['ode_excl_btw'], 5)}" if eb["ode_excl_btw"] and eb["ode_excl_btw"] > 0 else ""

@@ -186,7 +186,9 @@ def effect(f, t: Tabellen) -> None:
     co2 = t["labels/co2_factoren"].frame.set_index("drager")["kg_co2_per_eenheid"]
     gas = f["verbruik_gas_m3_voor"] - f["verbruik_gas_m3_na"]
     stroom = f["voor_elektriciteit_inkoop_kwh"] - f["na_elektriciteit_inkoop_kwh"]
-    f["co2_besparing_kg"] = gas * float(co2["aardgas"]) + stroom * float(co2["elektriciteit"])
+    warmte = f["verbruik_warmte_gj_voor"] - f["verbruik_warmte_gj_na"]  # heat from a heat network [GJ/jaar]
+    f["co2_besparing_kg"] = gas * float(co2["aardgas"]) + stroom * float(co2["elektriciteit"]) \
+        + warmte * float(co2["warmte"])
 
 
 def financiering(f, t: Tabellen, fouten) -> None:
@@ -264,12 +266,15 @@ def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
                          f"Bij label {rij['energielabel']}: tot {euro(rij['extra_leenruimte'], 0)} extra voor "
                          f"energiebesparende maatregelen.{boven}", ruimte, "tariffs/hypotheekruimte"))
     co2 = t["labels/co2_factoren"]
+    factoren = co2.frame.set_index("drager")["kg_co2_per_eenheid"]
     uit.append(item("Eigenaar: terugverdientijd en CO₂",
                      "Terugverdientijd = netto investering ÷ energiebesparing per jaar, bij de prijzen van de "
                      f"peildatum ({getal(rij['terugverdientijd_jaar'], 1)} jaar). CO₂: gasbesparing × "
                      f"{getal(co2.frame.set_index('drager').loc['aardgas', 'kg_co2_per_eenheid'], 2)} kg/m³ + "
                      f"stroombesparing × {getal(co2.frame.set_index('drager').loc['elektriciteit', 'kg_co2_per_eenheid'], 2)} "
-                     f"kg/kWh = {getal(rij['co2_besparing_kg'])} kg per jaar.",
+                     "kg/kWh" + (f" + warmtebesparing × {getal(factoren.loc['warmte'], 1)} kg/GJ"
+                                 if "warmtenet" in (rij["verwarming"], rij["verwarming_na"]) else "")
+                     + f" = {getal(rij['co2_besparing_kg'])} kg per jaar.",
                      co2.frame.iloc[0], "labels/co2_factoren"))
     if rij["zon_opwek_kwh"] > 0 and not pd.isna(rij.get("terugleververgoeding_kwh")) and \
             rij["terugleververgoeding_kwh"] < rij["zon_minimum_vergoeding_kwh"] - 1e-9:
@@ -316,6 +321,7 @@ REGELS = (
         leest=("_eigenaar", "heeft_ingreep", "maatregel_*", "prijs_*", "_peildatum_cat", "investering",
                "eerdere_isolatiemaatregel", "warmtepomp_kw", "financiering_vorm", "inkomen_jaar", "rente_pct",
                "looptijd_jaar", "energielabel", "{s}_energie_totaal", "verbruik_gas_m3_{s}",
+               "verbruik_warmte_gj_{s}",
                "{s}_elektriciteit_inkoop_kwh"),
         schrijft=("_financiering", "investering_totaal", "subsidie", "netto_investering", "lening", "eigen_geld",
                   "maandlast_lening", "energiebesparing_maand", "netto_maandeffect", "co2_besparing_kg",

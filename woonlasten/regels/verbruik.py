@@ -48,28 +48,38 @@ def _tapwater_koken(personen: np.ndarray, m2: np.ndarray, t: Tabellen) -> dict[s
 
 
 def _verwarming_omzetten(ruimte_m3, tap_m3, koken_m3, verwarming: Kolom, label: Kolom, t: Tabellen) -> tuple:
-    """Gas [m³/jaar] and extra electricity [kWh/jaar] for a heating system, from the meter gas an HR boiler
-    would use for space heating, tap water and cooking. Returns (gas, extra kWh, source rows of the heat-pump
-    figures; -1 where no heat pump)."""
+    """Gas [m³/jaar], extra electricity [kWh/jaar] and heat from a heat network [GJ/jaar] for a heating system, from
+    the meter gas an HR boiler would use for space heating, tap water and cooking. Returns (gas, extra kWh, GJ,
+    source rows of the heat-pump figures; -1 where no heat pump).
+
+    A heat network delivers the heat the boiler would make: (space-heating m³ × HR-boiler efficiency + tap-water m³
+    × combi efficiency) × the gas's calorific value [GJ/m³]; cooking becomes electric (induction)."""
     hybride = is_gelijk(verwarming, "hybride_warmtepomp")
     volledig = is_gelijk(verwarming, "warmtepomp")
+    warmtenet = is_gelijk(verwarming, "warmtenet")
     gas = ruimte_m3 + tap_m3 + koken_m3
-    if not (hybride.any() or volledig.any()):  # a gas boiler everywhere: no heat-pump figures needed
-        return gas, np.zeros(len(gas)), np.full(len(gas), -1, dtype=np.int64)
+    if not (hybride.any() or volledig.any() or warmtenet.any()):  # a gas boiler everywhere: gas only
+        return gas, np.zeros(len(gas)), np.zeros(len(gas)), np.full(len(gas), -1, dtype=np.int64)
+    gj_per_m3 = t.parameter("gas_gj_per_m3")
+    kwh_per_m3 = gj_per_m3 * t.parameter("kwh_per_gj")
+    kook_kwh = koken_m3 * t.parameter("rendement_gaskookplaat") * kwh_per_m3 / t.parameter("rendement_inductiekookplaat")
+    warmte_gj = np.where(warmtenet, (ruimte_m3 * t.parameter("rendement_hr_ketel")
+                                     + tap_m3 * t.parameter("rendement_tapwater_hr_combi")) * gj_per_m3, 0.0)
+    gas = np.where(warmtenet, 0.0, gas)
+    extra = np.where(warmtenet, kook_kwh, 0.0)
+    if not (hybride.any() or volledig.any()):
+        return gas, extra, warmte_gj, np.full(len(gas), -1, dtype=np.int64)
     wp = zoek(t["labels/warmtepomp"], None, {"energielabel": label},
               ["spf_warmtepomp", "aandeel_hybride", "spf_hybride"], n=len(ruimte_m3))
-    kwh_per_m3 = t.parameter("gas_gj_per_m3") * t.parameter("kwh_per_gj")
     warmte_ruimte_kwh = ruimte_m3 * t.parameter("rendement_hr_ketel") * kwh_per_m3
     warmte_tap_kwh = tap_m3 * t.parameter("rendement_tapwater_hr_combi") * kwh_per_m3
-    kook_kwh = koken_m3 * t.parameter("rendement_gaskookplaat") * kwh_per_m3
     s = wp["aandeel_hybride"]
     gas = np.where(hybride, ruimte_m3 * (1 - s) + tap_m3 + koken_m3, gas)
     gas = np.where(volledig, 0.0, gas)
-    extra = np.where(hybride, warmte_ruimte_kwh * s / wp["spf_hybride"], 0.0)
+    extra = np.where(hybride, warmte_ruimte_kwh * s / wp["spf_hybride"], extra)
     extra = np.where(volledig, warmte_ruimte_kwh / wp["spf_warmtepomp"]
-                     + warmte_tap_kwh / t.parameter("cop_tapwater_warmtepomp")
-                     + kook_kwh / t.parameter("rendement_inductiekookplaat"), extra)
-    return gas, extra, np.where(hybride | volledig, wp["_rij"], -1)
+                     + warmte_tap_kwh / t.parameter("cop_tapwater_warmtepomp") + kook_kwh, extra)
+    return gas, extra, warmte_gj, np.where(hybride | volledig, wp["_rij"], -1)
 
 
 def verbruik(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
@@ -77,8 +87,9 @@ def verbruik(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
 
     Estimate: space heating = m² × measured gas per m² (type, label) / HR-boiler efficiency; plus tap water and
     cooking by household size and area. After: the target label's figure, or the measures' saving factors.
-    Own use given: every gas part is scaled by own ÷ estimated (so the relative saving is the estimate's);
-    electricity after = own + (estimated after − estimated before).
+    Own use given (gas m³, or GJ of heat on a heat network): every gas part is scaled by own ÷ estimated (so the
+    relative saving is the estimate's); electricity after = own + (estimated after − estimated before). Heat [GJ]
+    before and after where the heating is a heat network (:func:`_verwarming_omzetten`).
     """
     n = f.n
     personen = vul(f["personen"], t.parameter("personen_standaard"))
@@ -111,16 +122,30 @@ def verbruik(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
     fouten.zet(is_gelijk(f["verwarming"], "warmtepomp") & (f["gas_m3"] > 0),  # NaN > 0 is False
                "verbruik.gas_m3: een woning met een volledige warmtepomp heeft geen gasaansluiting; laat het "
                "gasverbruik leeg of kies verwarming hybride_warmtepomp")
-    gas_voor_est, extra_voor_est, rij_wp_voor = _verwarming_omzetten(ruimte_voor, tap, koken, f["verwarming"],
-                                                                      f["energielabel"], t)
-    # calibration on own gas use (only where the estimate uses gas at all); gas and heat-pump electricity are
-    # linear in the gas parts, so scaling the parts by k scales both results by k
+    warmtenet_voor = is_gelijk(f["verwarming"], "warmtenet")
+    fouten.zet(warmtenet_voor & (f["gas_m3"] > 0),
+               "verbruik.gas_m3: een woning op een warmtenet heeft geen gasaansluiting; laat het gasverbruik leeg en "
+               "vul het warmteverbruik in GJ in (verbruik.warmte_gj)")
+    fouten.zet(~warmtenet_voor & ~np.isnan(f["warmte_gj"]),
+               "verbruik.warmte_gj: alleen bij verwarming warmtenet; laat het warmteverbruik leeg of kies verwarming "
+               "warmtenet")
+    gas_voor_est, extra_voor_est, gj_voor_est, rij_wp_voor = _verwarming_omzetten(
+        ruimte_voor, tap, koken, f["verwarming"], f["energielabel"], t)
+    # calibration on own gas use (only where the estimate uses gas at all) or own heat use [GJ]; gas, heat-pump
+    # electricity and heat are linear in the gas parts, so scaling the parts by k scales every result by k
     eigen_gas = ~np.isnan(f["gas_m3"]) & (gas_voor_est > 0)
     k = np.where(eigen_gas, f["gas_m3"] / np.where(gas_voor_est > 0, gas_voor_est, 1.0), 1.0)
+    eigen_warmte = ~np.isnan(f["warmte_gj"]) & (gj_voor_est > 0)
+    if eigen_warmte.any():
+        k = np.where(eigen_warmte, f["warmte_gj"] / np.where(gj_voor_est > 0, gj_voor_est, 1.0), k)
+        eigen_gas = eigen_gas | eigen_warmte
     f["kalibratie_gas"] = k
     verwarming_na = f["verwarming_na"]
-    gas_na, extra_na, rij_wp_na = _verwarming_omzetten(ruimte_na * k, tap * k, koken * k, verwarming_na, label_na, t)
+    gas_na, extra_na, gj_na, rij_wp_na = _verwarming_omzetten(ruimte_na * k, tap * k, koken * k, verwarming_na,
+                                                              label_na, t)
     gas_voor, extra_voor = gas_voor_est * k, extra_voor_est * k
+    f["verbruik_warmte_gj_voor"] = vul(f["warmte_gj"], gj_voor_est * k)
+    f["verbruik_warmte_gj_na"] = gj_na
     f["_rij_warmtepomp_voor"] = rij_wp_voor
     f["_rij_warmtepomp_na"] = rij_wp_na
     f["verbruik_gas_m3_voor"] = vul(f["gas_m3"], gas_voor)  # own use where given
@@ -162,7 +187,14 @@ def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
         uit.append(item("Verbruik: elektriciteit",
                          f"{int(rij['personen_gebruikt'])} personen: {getal(el['elektriciteit_kwh'])} kWh per jaar "
                          "(gemiddelde levering van het net, zonder warmtepomp).", el, "labels/elektriciteit_huishouden"))
-    if rij["verbruik_herkomst"] != "geschat":
+    if rij["verbruik_herkomst"] != "geschat" and "warmtenet" in (rij["verwarming"], rij["verwarming_na"]):
+        uit.append(Toelichting(
+            onderwerp="Verbruik: eigen meterstanden",
+            tekst=("Het opgegeven eigen verbruik is gebruikt voor de situatie vóór. Elk deel van het geschatte "
+                   "verbruik (ruimteverwarming, warm water, koken) is vermenigvuldigd met eigen ÷ geschat = "
+                   f"{getal(rij['kalibratie_gas'], 3)}, ook voor de warmte na de ingreep; stroom: eigen verbruik + "
+                   "de geschatte verandering (elektrisch koken).")))
+    elif rij["verbruik_herkomst"] != "geschat":
         uit.append(Toelichting(
             onderwerp="Verbruik: eigen meterstanden",
             tekst=("Het opgegeven eigen verbruik is gebruikt voor de situatie vóór. Na de ingreep: het eigen "
@@ -183,7 +215,15 @@ def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
                              f"gemiddelde → ruimteverwarming {getal(rij['verbruik_ruimteverwarming_m3_na'])} m³ per jaar "
                              f"(was {getal(rij['verbruik_ruimteverwarming_m3_voor'])} m³).", rv_na,
                              "labels/ruimteverwarming"))
-        if rij["verwarming_na"] != rij["verwarming"]:
+        if rij["verwarming_na"] != rij["verwarming"] and rij["verwarming_na"] == "warmtenet":
+            uit.append(Toelichting(
+                onderwerp="Ingreep: warmtenet",
+                tekst="Verwarming en warm water komen van het warmtenet: de warmte die de cv-ketel maakte "
+                      "(m³ gas × rendement × " f"{getal(t.parameter('gas_gj_per_m3'), 5)} GJ/m³), koken wordt "
+                      "elektrisch (inductie). Geen gasaansluiting meer: geen vaste gaskosten.",
+                bron="labels/parameters.csv (gas_gj_per_m3, rendement_hr_ketel, rendement_tapwater_hr_combi, "
+                     "rendement_gaskookplaat, rendement_inductiekookplaat)"))
+        elif rij["verwarming_na"] != rij["verwarming"]:
             wp = bronrij(t, "labels/warmtepomp", rij["_rij_warmtepomp_na"])
             uit.append(item("Ingreep: warmtepomp",
                              f"Verwarming wordt {rij['verwarming_na'].replace('_', ' ')}: gas wordt omgezet in "
@@ -204,10 +244,11 @@ REGELS = (
         "verbruik", verbruik,
         leest=("personen", "oppervlakte_m2", "woningtype", "energielabel", "energielabel_na",
                "label_na_uit_maatregelen", "ruimte_factor_maatregelen", "heeft_ingreep", "verwarming", "verwarming_na",
-               "gas_m3", "elektriciteit_kwh"),
+               "gas_m3", "elektriciteit_kwh", "warmte_gj"),
         schrijft=("personen_gebruikt", "_rij_ruimteverwarming_{s}", "gas_m3_per_m2_{s}", "_rij_tapwater_koken",
                   "_rij_elektriciteit_huishouden", "kalibratie_gas", "_rij_warmtepomp_{s}", "verbruik_gas_m3_{s}",
-                  "verbruik_elektriciteit_kwh_{s}", "verbruik_ruimteverwarming_m3_{s}", "verbruik_herkomst"),
+                  "verbruik_elektriciteit_kwh_{s}", "verbruik_warmte_gj_{s}", "verbruik_ruimteverwarming_m3_{s}",
+                  "verbruik_herkomst"),
         tabellen=("labels/ruimteverwarming", "labels/labelklassen", "labels/tapwater_koken",
                   "labels/elektriciteit_huishouden", "labels/warmtepomp", "labels/parameters"),
         uitleg=uitleg,

@@ -1,0 +1,167 @@
+"""Heat networks (warmtenet): the heat bill's properties, the switch from gas, and bad input refused in Dutch
+(the amounts themselves: the golden cases huurder-hengelo-20xx-warmtenet-*.json)."""
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pydantic
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from woonlasten import bereken, bereken_frame
+from woonlasten.casus import InvoerFout, casus_naar_rij
+from woonlasten.modellen import ENERGIELABELS, WONINGTYPES, Casus
+
+
+def _casus(datum="2025-06-01", label="C", verwarming="warmtenet", **verbruik) -> dict:
+    return {"peildatum": datum, "gemeente": "Hengelo", "rol": "huurder",
+            "woning": {"woningtype": "tussenwoning", "oppervlakte_m2": 85, "energielabel": label,
+                       "verwarming": verwarming},
+            "huishouden": {"personen": 2}, "huur": {"kale_huur": 650.0}, "verbruik": verbruik}
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(WONINGTYPES), st.floats(20, 300), st.integers(1, 8),
+       st.dates(dt.date(2022, 1, 1), dt.date(2026, 12, 31)))
+def test_a_better_label_never_raises_the_heat_bill(woningtype, m2, personen, datum):
+    rijen = [casus_naar_rij(Casus.model_validate({
+        "peildatum": datum, "gemeente": "Borne",
+        "woning": {"woningtype": woningtype, "oppervlakte_m2": m2, "energielabel": label, "verwarming": "warmtenet"},
+        "huishouden": {"personen": personen}})) for label in ENERGIELABELS]
+    r = bereken_frame(pd.DataFrame(rijen))
+    assert (r["status"] == "ok").all(), r["melding"].tolist()
+    # ENERGIELABELS runs from best (A++++) to worst (G): heat and its cost may only rise along it
+    assert (np.diff(r["verbruik_warmte_gj_voor"].to_numpy()) >= -1e-9).all()
+    assert (np.diff(r["voor_energie_warmte"].to_numpy()) >= -1e-9).all()
+    assert (r["voor_energie_gas"] == 0).all()
+
+
+@pytest.mark.parametrize("datum, vast_incl_btw", [("2024-07-01", 759.88), ("2025-07-01", 760.77),
+                                                  ("2023-07-01", 580.33)])
+def test_zero_use_still_pays_the_fixed_charges(datum, vast_incl_btw):
+    r = bereken(_casus(datum, warmte_gj=0, elektriciteit_kwh=2000))
+    assert r.verbruik.warmte_gj_voor == 0
+    assert r.voor.energie.warmte == pytest.approx(vast_incl_btw / 12, abs=0.01)
+
+
+def test_insulation_lowers_the_heat_as_it_lowers_gas():
+    met_gas = bereken(dict(_casus(label="E", verwarming="gasketel"), ingreep={"naar_label": "B"}))
+    met_net = bereken(dict(_casus(label="E"), ingreep={"naar_label": "B"}))
+    assert met_net.verbruik.warmte_gj_na < met_net.verbruik.warmte_gj_voor
+    assert met_net.verschil.energie.warmte < 0
+    assert met_net.verschil.energie.gas == 0 and met_gas.verschil.energie.gas < 0
+
+
+def test_own_gj_calibrates_the_heat_after():
+    geschat = bereken(dict(_casus(label="E"), ingreep={"naar_label": "B"}))
+    eigen = bereken(dict(_casus(label="E", warmte_gj=2 * geschat.verbruik.warmte_gj_voor), ingreep={"naar_label": "B"}))
+    assert eigen.verbruik.herkomst == "deels eigen"
+    assert eigen.verbruik.warmte_gj_na == pytest.approx(2 * geschat.verbruik.warmte_gj_na, abs=0.2)
+    assert eigen.bandbreedte.relatief == 0.0
+
+
+def test_own_heat_contract_replaces_the_acm_maximum():
+    c = dict(_casus("2025-07-01", warmte_gj=30), contract={"warmte_prijs_gj": 30.0, "warmte_vaste_kosten_jaar": 500.0})
+    # (30 GJ × 30,00 + 500,00) × 1,21 / 12 = 1400 × 1,21 / 12 = 141,17
+    assert bereken(c).voor.energie.warmte == pytest.approx(141.17, abs=0.01)
+
+
+def test_the_switch_removes_the_gas_connection_and_cooks_electric():
+    r = bereken(dict(_casus(verwarming="gasketel", gas_m3=1200, elektriciteit_kwh=2500),
+                     ingreep={"maatregelen": ["warmtenet"]}))
+    assert r.verbruik.verwarming_na == "warmtenet"
+    assert r.na.energie.gas == 0 and r.verbruik.gas_m3_na == 0
+    assert r.na.energie.warmte > 0 and r.verbruik.elektriciteit_kwh_na > r.verbruik.elektriciteit_kwh_voor
+    assert r.na.huur.huurverhoging == 0  # no rent rule known for a heat-network connection
+    assert any("geen huurregel bekend" in t.tekst for t in r.toelichting)
+
+
+def test_a_gas_home_without_the_switch_is_unchanged_by_the_heat_part():
+    r = bereken(_casus(verwarming="gasketel", gas_m3=1200))
+    assert r.voor.energie.warmte == 0 and r.verbruik.warmte_gj_voor is None
+
+
+def test_negative_gj_is_refused_naming_the_field():
+    with pytest.raises(pydantic.ValidationError, match="warmte_gj"):
+        Casus.model_validate(_casus(warmte_gj=-5))
+    rij = casus_naar_rij(Casus.model_validate(_casus()))
+    rij["warmte_gj"] = -5.0
+    r = bereken_frame(pd.DataFrame([rij]))
+    assert r["status"].iloc[0] == "fout" and "warmte_gj" in r["melding"].iloc[0]
+
+
+def test_a_heat_network_before_the_tariff_table_is_refused_in_dutch():
+    with pytest.raises(InvoerFout, match="peildatum: geen warmtetarief \\(ACM-maximum\\) bekend op 2021-06-01"):
+        bereken(_casus("2021-06-01", warmte_gj=30))
+    # the switch too: the situation after is on the heat network
+    with pytest.raises(InvoerFout, match="geen warmtetarief"):
+        bereken(dict(_casus("2021-06-01", verwarming="gasketel"), ingreep={"maatregelen": ["warmtenet"]}))
+    # a gas home on that date is computed as before
+    assert bereken(_casus("2021-06-01", verwarming="gasketel")).voor.energie.warmte == 0
+
+
+def test_gas_on_a_heat_network_and_gj_without_one_are_refused():
+    with pytest.raises(InvoerFout, match="verbruik.gas_m3: een woning op een warmtenet heeft geen gasaansluiting"):
+        bereken(_casus(gas_m3=800))
+    with pytest.raises(InvoerFout, match="verbruik.warmte_gj: alleen bij verwarming warmtenet"):
+        bereken(_casus(verwarming="gasketel", warmte_gj=30))
+
+
+def test_an_owner_switching_counts_the_heat_in_the_co2_saving():
+    r = bereken({"peildatum": "2025-07-01", "gemeente": "Hengelo", "rol": "eigenaar",
+                 "woning": {"woningtype": "tussenwoning", "oppervlakte_m2": 85, "energielabel": "C",
+                            "verwarming": "gasketel", "woz_waarde": 300_000},
+                 "huishouden": {"personen": 2}, "verbruik": {"gas_m3": 1100, "elektriciteit_kwh": 2500},
+                 "ingreep": {"maatregelen": ["warmtenet"]}, "financiering": {"vorm": "eigen_geld"}})
+    # labels/co2_factoren.csv: 1100 m³ × 1,78 − 102,12 kWh × 0,48 − 32,7867 GJ × 50,6 = 1958,0 − 49,0 − 1659,0 = 250
+    assert r.financiering.co2_besparing_kg == pytest.approx(250, abs=1)
+    # the aansluitbijdrage: ACM maximum 2024 for a new connection (labels/maatregelen.csv)
+    assert r.financiering.investering == pytest.approx(5250.24, abs=0.01)
+
+
+MENGSEL = """id;complex;gemeente;woningtype;oppervlakte_m2;energielabel;kale_huur;personen;verwarming;gas_m3;warmte_gj
+1;HGL-1;Hengelo;tussenwoning;85;E;650;2;gasketel;1300;
+2;HGL-1;Hengelo;tussenwoning;85;B;650;2;CV-ketel;900;
+3;HGL-1;Hengelo;tussenwoning;85;E;650;2;Stadsverwarming;;35
+4;HGL-2;Hengelo;appartement;60;C;550;1;warmtenet;;
+5;HGL-2;Hengelo;appartement;60;A;550;1;warmtepomp;;
+6;HGL-2;Hengelo;appartement;60;D;550;1;Blokverwarming;;
+7;HGL-2;Hengelo;appartement;60;D;550;1;;800;
+"""
+
+
+def test_a_mixed_portfolio_switches_every_gas_dwelling_to_the_heat_network():
+    from woonlasten.portefeuille import SCENARIOS, bereken_portefeuille, lees_woningen
+
+    r = bereken_portefeuille(lees_woningen(MENGSEL.encode(), "mengsel.csv"), SCENARIOS["aardgasvrij-warmtenet"],
+                             "2025-06-01")
+    assert len(r) == 7  # nothing lost
+    ok = r[r["status"] == "ok"].set_index(r.loc[r["status"] == "ok", "id"].astype(int))
+    assert list(ok.index) == [1, 2, 3, 4, 5, 7]
+    # gas dwellings (an empty cell is a gas boiler) switch, also at label B already; the others keep their heating
+    for i in (1, 2, 7):
+        assert ok.loc[i, "voor_energie_warmte"] == 0 and ok.loc[i, "na_energie_warmte"] > 0
+    assert ok.loc[2, "energielabel_na"] == "B"  # no insulation needed, only the switch
+    assert ok.loc[3, "voor_energie_warmte"] > ok.loc[3, "na_energie_warmte"] > 0  # stadsverwarming = warmtenet
+    assert ok.loc[5, "scenario_actie"] == "al op of boven het doellabel" and ok.loc[5, "verschil_totaal"] == 0
+    blok = r[r["id"].astype(int) == 6].iloc[0]
+    assert blok["status"] == "fout" and "blokverwarming is collectieve verwarming" in blok["melding"]
+
+
+def test_the_other_scenarios_are_unchanged_by_the_switch():
+    from woonlasten.portefeuille import SCENARIOS
+
+    assert SCENARIOS["label-B"].overstap is None and SCENARIOS["label-A"].overstap is None
+
+
+def test_the_explanation_names_no_gas_tariffs_without_a_gas_connection_and_notes_a_year_without_acm_tariffs():
+    onderwerpen = [t.onderwerp for t in bereken(_casus("2027-03-01", warmte_gj=30)).toelichting]
+    assert not any(o.endswith(" gas") for o in onderwerpen if o.startswith("Energie:")), onderwerpen
+    teksten = [t.tekst for t in bereken(_casus("2027-03-01", warmte_gj=30)).toelichting]
+    assert "Let op: de maximumtarieven van de ACM voor 2027 zijn nog niet bekend; gerekend met die van 2026." in teksten
+    assert any("afleverset via de servicekosten" in t for t in teksten)  # a tenant: no double afleverset
+    # a gas home keeps its gas lines; the switch shows them for the situation before
+    switch = bereken(dict(_casus(verwarming="gasketel"), ingreep={"maatregelen": ["warmtenet"]}))
+    assert "Energie: netbeheerkosten gas" in [t.onderwerp for t in switch.toelichting]
