@@ -74,9 +74,14 @@ with st.sidebar:
 
     with st.expander("Eigen verbruik (optioneel)"):
         st.caption("Leeg laten = schatting op basis van label, woningtype, oppervlakte en huishouden.")
-        gas = g.geheel("Gasverbruik (m³ per jaar)", "gas_m3", "eig_gas_m3", None,
-                       "Het gasverbruik van het afgelopen jaar volgens de jaarafrekening.",
-                       leeg="geschat")
+        gas = warmte = None
+        if verwarming == "warmtenet":  # no gas connection: the heat from the warmtenet's annual bill instead
+            warmte = g.getalveld("Warmte (GJ per jaar)", "warmte_gj", "eig_warmte_gj", None,
+                                 "Het warmteverbruik van het afgelopen jaar volgens de jaarafrekening van de "
+                                 "warmteleverancier, in gigajoule.", decimalen=1, leeg="geschat")
+        else:
+            gas = g.geheel("Gasverbruik (m³ per jaar)", "gas_m3", "eig_gas_m3", None,
+                           "Het gasverbruik van het afgelopen jaar volgens de jaarafrekening.", leeg="geschat")
         stroom = g.geheel("Elektriciteit (kWh per jaar)", "elektriciteit_kwh", "eig_elektriciteit_kwh", None,
                           "Het stroomverbruik van het net volgens de jaarafrekening.",
                           leeg="geschat")
@@ -168,7 +173,8 @@ gegevens = {
     "woning": {"woningtype": woningtype, "oppervlakte_m2": oppervlakte, "energielabel": label_nu,
                "bouwjaar": bouwjaar, "verwarming": verwarming, "woz_waarde": woz},
     "huishouden": {"personen": personen, **extra_huishouden},
-    "verbruik": {k: v for k, v in (("gas_m3", gas), ("elektriciteit_kwh", stroom)) if v is not None},
+    "verbruik": {k: v for k, v in (("gas_m3", gas), ("warmte_gj", warmte), ("elektriciteit_kwh", stroom))
+                 if v is not None},
     "ingreep": {"naar_label": doel, "maatregelen": maatregel_invoer, **extra_ingreep} if heeft_ingreep else None,
 }
 if fin_model is not None:

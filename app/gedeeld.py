@@ -415,7 +415,7 @@ def extra_velden(model: type[BaseModel], bekend: set[str], prefix: str, *, toon:
 # same case before the first visitor comes.
 HUURDER_STANDAARD: dict[str, Any] = {
     "woningtype": "tussenwoning", "oppervlakte_m2": 85, "energielabel": "E", "bouwjaar": 1975,
-    "verwarming": "gasketel", "personen": 3, "kale_huur": 600.0, "servicekosten": 20.0, "gas_m3": None,
+    "verwarming": "gasketel", "personen": 3, "kale_huur": 600.0, "servicekosten": 20.0, "gas_m3": None, "warmte_gj": None,
     "elektriciteit_kwh": None, "naar_label": "B", "maatregelen": [], "huurverhoging": None,
 }
 # fields of Huishouden and Ingreep that the tenant page asks by hand; extra_velden asks the others
@@ -462,7 +462,7 @@ def huurder_gegevens(w: dict[str, Any], peildatum: dt.date, gemeente: str) -> di
                    "energielabel": w["energielabel"], "bouwjaar": w["bouwjaar"], "verwarming": w["verwarming"]},
         "huishouden": {"personen": w["personen"], **w["extra_huishouden"]},
         "huur": {"kale_huur": w["kale_huur"] or 0.0, "servicekosten": w["servicekosten"] or 0.0},
-        "verbruik": {k: w[k] for k in ("gas_m3", "elektriciteit_kwh") if w[k] is not None},
+        "verbruik": {k: w[k] for k in ("gas_m3", "warmte_gj", "elektriciteit_kwh") if w.get(k) is not None},
         "ingreep": {"naar_label": w["naar_label"], "maatregelen": w["maatregelen"],
                     "huurverhoging": w["huurverhoging"], **extra_ingreep} if heeft_ingreep else None,
     }

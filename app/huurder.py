@@ -43,9 +43,15 @@ with st.sidebar:
 
     with st.expander("Eigen verbruik (optioneel)"):
         st.caption("Leeg laten = schatting op basis van label, woningtype, oppervlakte en huishouden.")
-        gas = g.geheel("Gasverbruik (m³ per jaar)", "gas_m3", "gas_m3", S["gas_m3"],
-                       "Het gasverbruik van het afgelopen jaar volgens de jaarafrekening van de energieleverancier.",
-                       leeg="geschat")
+        gas = warmte = None
+        if verwarming == "warmtenet":  # no gas connection: the heat from the warmtenet's annual bill instead
+            warmte = g.getalveld("Warmte (GJ per jaar)", "warmte_gj", "warmte_gj", S["warmte_gj"],
+                                 "Het warmteverbruik van het afgelopen jaar volgens de jaarafrekening van de "
+                                 "warmteleverancier, in gigajoule.", decimalen=1, leeg="geschat")
+        else:
+            gas = g.geheel("Gasverbruik (m³ per jaar)", "gas_m3", "gas_m3", S["gas_m3"],
+                           "Het gasverbruik van het afgelopen jaar volgens de jaarafrekening van de energieleverancier.",
+                           leeg="geschat")
         stroom = g.geheel("Elektriciteit (kWh per jaar)", "elektriciteit_kwh", "elektriciteit_kwh",
                           S["elektriciteit_kwh"],
                           "Het stroomverbruik van het net (normaal + dal, min teruglevering) volgens de "
@@ -67,7 +73,7 @@ with st.sidebar:
 
 invoer = {"woningtype": woningtype, "oppervlakte_m2": oppervlakte, "energielabel": label_nu, "bouwjaar": bouwjaar,
           "verwarming": verwarming, "personen": personen, "kale_huur": kale_huur, "servicekosten": servicekosten,
-          "gas_m3": gas, "elektriciteit_kwh": stroom, "naar_label": naar_label, "maatregelen": gekozen,
+          "gas_m3": gas, "warmte_gj": warmte, "elektriciteit_kwh": stroom, "naar_label": naar_label, "maatregelen": gekozen,
           "huurverhoging": huurverhoging, "extra_huishouden": extra_huishouden, "extra_ingreep": extra_ingreep}
 gegevens = g.huurder_gegevens(invoer, g.peildatum(), g.gemeente())
 casus, fout = g.maak_casus(gegevens) if g.invoer_klopt() else (None, None)

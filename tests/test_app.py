@@ -1000,3 +1000,10 @@ def test_huurder_op_het_warmtenet():
     assert "warmte (warmtenet)" in tabel and euro(r.voor.energie.warmte) in tabel
     grafiek = at.get("vega_lite_chart")[0].proto.spec
     assert "Warmte" in grafiek
+    # the own use from the warmtenet's annual bill, typed the Dutch way (the gas field is not offered then)
+    assert "gas_m3" not in {t.key for t in at.text_input}
+    at.text_input(key="warmte_gj").input("28,5").run()
+    assert at.text_input(key="warmte_gj").value == "28,5"
+    casus = huurder_casus(at, woning__verwarming="warmtenet", verbruik__warmte_gj=28.5)
+    r, _, _ = _totalen_getoond(at, casus)
+    assert r.verbruik.warmte_gj_voor == 28.5
