@@ -39,11 +39,12 @@ from woonlasten.portefeuille.scenario import Scenario, pas_scenario_toe
 # Calculation and summaries
 
 
+# use per year in the output, before and after: (the core's column stem, decimals)
+VERBRUIK = (("verbruik_gas_m3", 0), ("verbruik_elektriciteit_kwh", 0), ("verbruik_warmte_gj", 1))
 # the core's columns a portfolio needs; the amounts are the declared portfolio parts (modellen.PORTEFEUILLE_DELEN)
-KOLOMMEN_KERN = ["status", "melding", "energielabel", "energielabel_na", "woonlastenneutraal",
-                 "verbruik_gas_m3_voor", "verbruik_gas_m3_na", "verbruik_elektriciteit_kwh_voor",
-                 "verbruik_elektriciteit_kwh_na"] + [f"{s}_{d}" for s in ("voor", "na", "verschil")
-                                                    for d in PORTEFEUILLE_DELEN]
+KOLOMMEN_KERN = (["status", "melding", "energielabel", "energielabel_na", "woonlastenneutraal"]
+                 + [f"{k}_{s}" for k, _ in VERBRUIK for s in ("voor", "na")]
+                 + [f"{s}_{d}" for s in ("voor", "na", "verschil") for d in PORTEFEUILLE_DELEN])
 # the core's warnings per row ('' when none: regels/gegevensdekking.py), appended to melding of an ok row
 WAARSCHUWING = "waarschuwing"
 KOLOMMEN_KERN.append(WAARSCHUWING)
@@ -94,12 +95,12 @@ def _uitvoer_blok(r, actie: np.ndarray, lees_fout: np.ndarray | None = None,
         for d in PORTEFEUILLE_DELEN:
             bedrag = centen(r[f"{s}_{d}"])
             kolommen[f"{s}_{d}"] = bedrag if extra is None else np.where(extra, np.nan, bedrag)
-    for kol in ("verbruik_gas_m3_voor", "verbruik_gas_m3_na", "verbruik_elektriciteit_kwh_voor",
-                "verbruik_elektriciteit_kwh_na"):
-        waarde = np.asarray(r[kol], dtype=float)
-        if kol.endswith("_na"):
-            waarde = np.where(al_op_doel, np.asarray(r[kol.replace("_na", "_voor")], dtype=float), waarde)
-        kolommen[kol] = np.where(fout, np.nan, np.round(waarde))
+    for stam, decimalen in VERBRUIK:
+        for s in ("voor", "na"):
+            waarde = np.asarray(r[f"{stam}_{s}"], dtype=float)
+            if s == "na":
+                waarde = np.where(al_op_doel, np.asarray(r[f"{stam}_voor"], dtype=float), waarde)
+            kolommen[f"{stam}_{s}"] = np.where(fout, np.nan, np.round(waarde, decimalen))
     neutraal = np.asarray(r["woonlastenneutraal"], dtype=object)  # None for a fout row
     if extra is not None:
         neutraal = neutraal.copy()
