@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from woonlasten.bereken import bereken_frame
@@ -14,6 +15,8 @@ from woonlasten.modellen import (
     RESULTAAT,
     Bandbreedte,
     Casus,
+    Energiearmoede,
+    EnergiearmoedeIndicator,
     Financieringsresultaat,
     Huurinformatie,
     Maatregel,
@@ -21,6 +24,7 @@ from woonlasten.modellen import (
     VerbruikResultaat,
     Woonlasten,
 )
+from woonlasten.regels import energiearmoede as ea
 from woonlasten.regels.financiering import kasstroom
 from woonlasten.regels.huurverhoging import tekst
 from woonlasten.uitleg import toelichting
@@ -126,6 +130,7 @@ def rij_naar_resultaat(rij: pd.Series, t: Tabellen) -> Resultaat:
         huur_informatie=huur_informatie(rij, t) if rij["rol"] == "huurder" else None,
         financiering=financieringsresultaat(rij, t) if rij["rol"] == "eigenaar" and ingreep else None,
         toelichting=toelichting(rij, t),
+        energiearmoede=energiearmoede(rij, t),
     )
 
 
@@ -188,4 +193,30 @@ def huur_informatie(rij: pd.Series, t: Tabellen) -> Huurinformatie:
         maximale_huur_na=max_na,
         boven_maximale_huur=None if max_na is None else kale_na > max_na + 0.005,
         epv_maximum_maand=None if pd.isna(rij["epv_max_maand"]) else _c(float(rij["epv_max_maand"])),
+    )
+
+
+def _quote(x) -> float | None:
+    return None if x is None or pd.isna(x) or not np.isfinite(x) else round(float(x), 4)
+
+
+def energiearmoede(rij: pd.Series, t: Tabellen) -> Energiearmoede:
+    """The energy-poverty block of one computed row (indicators None = onbekend, e.g. without income)."""
+    ingreep = bool(rij["heeft_ingreep"])
+    return Energiearmoede(
+        inkomen_gestandaardiseerd=None if pd.isna(rij["inkomen_gestandaardiseerd"])
+        else round(float(rij["inkomen_gestandaardiseerd"])),
+        grens_laag_inkomen=_getal_of_niets(rij["ea_grens_laag_inkomen"]),
+        laag_inkomen=ea.ja_nee(rij["laag_inkomen"]),
+        energiequote_voor=_quote(rij["voor_energiequote"]),
+        energiequote_na=_quote(rij["na_energiequote"]) if ingreep else None,
+        lage_energiekwaliteit_voor=ea.ja_nee(rij["voor_lage_energiekwaliteit"]),
+        lage_energiekwaliteit_na=ea.ja_nee(rij["na_lage_energiekwaliteit"]) if ingreep else None,
+        indicatoren=[EnergiearmoedeIndicator(
+            code=i["indicator"], naam=i["naam"], voor=ea.ja_nee(rij[f"voor_ea_{i['indicator'].lower()}"]),
+            na=ea.ja_nee(rij[f"na_ea_{i['indicator'].lower()}"]) if ingreep else None, benadering=i["benadering"])
+            for _, i in ea.indicatoren(t).iterrows()],
+        energiearm_voor=ea.ja_nee(rij["voor_energiearm"]),
+        energiearm_na=ea.ja_nee(rij["na_energiearm"]) if ingreep else None,
+        veranderingen=ea.veranderingen(rij, t),
     )

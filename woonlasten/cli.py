@@ -319,6 +319,8 @@ def tekst_samenvatting(r: Resultaat) -> str:
     else:
         regels.append(f"Verbruik ({v.herkomst}): gas {getal(v.gas_m3_voor)} m³/jaar, "
                       f"stroom {getal(v.elektriciteit_kwh_voor)} kWh/jaar; label {v.energielabel_voor}")
+    if r.energiearmoede and r.energiearmoede.laag_inkomen is not None:
+        regels.append(energiearmoede_tekst(r))
     regels += ["", "Hoe is dit berekend:"]
     for t in r.toelichting:
         regels.append(f"- {t.onderwerp}: {t.tekst}")
@@ -465,3 +467,17 @@ def _pct(x) -> str:
 
 def _eur(x) -> str:
     return euro_verschil(float(x)) if pd.notna(x) else "–"
+
+
+def energiearmoede_tekst(r: Resultaat) -> str:
+    """One line on energy poverty: each indicator before (→ after), the energiequote, what the upgrade changes."""
+    e = r.energiearmoede
+    woord = {True: "ja", False: "nee", None: "onbekend"}
+
+    def quote(q):
+        return "–" if q is None else f"{getal(q * 100, 1)}%"
+
+    delen = [f"{i.code} {woord[i.voor]}" + (f" → {woord[i.na]}" if r.na else "") for i in e.indicatoren]
+    tekst = (f"Energiearmoede (schatting): {', '.join(delen)}; energiequote {quote(e.energiequote_voor)}"
+             + (f" → {quote(e.energiequote_na)}" if r.na else ""))
+    return tekst + ("; " + "; ".join(e.veranderingen) if e.veranderingen else "")

@@ -559,6 +559,34 @@ class Bandbreedte(BaseModel):
     oordeel_zeker: bool = Field(description="Het oordeel is hetzelfde aan beide kanten van de band.")
 
 
+class EnergiearmoedeIndicator(BaseModel):
+    """One indicator of the CBS/TNO Monitor Energiearmoede for this household: yes, no or onbekend (None)."""
+
+    code: str
+    naam: str
+    voor: Optional[bool] = None
+    na: Optional[bool] = None
+    benadering: str = Field(description="Waar deze berekening afwijkt van de monitor.")
+
+
+class Energiearmoede(BaseModel):
+    """Energy poverty before and after (CBS/TNO Monitor Energiearmoede, approximated: see ``benadering``)."""
+
+    inkomen_gestandaardiseerd: Optional[float] = Field(
+        None, description="Inkomen gestandaardiseerd naar een eenpersoonshuishouden [€/jaar]; leeg zonder inkomen.")
+    grens_laag_inkomen: Optional[float] = Field(None, description="130 % van de lage-inkomensgrens [€/jaar, eenpersoons].")
+    laag_inkomen: Optional[bool] = None
+    energiequote_voor: Optional[float] = Field(None, description="Energiekosten ÷ inkomen (fractie); leeg zonder inkomen.")
+    energiequote_na: Optional[float] = None
+    lage_energiekwaliteit_voor: Optional[bool] = None
+    lage_energiekwaliteit_na: Optional[bool] = None
+    indicatoren: list[EnergiearmoedeIndicator] = Field(default_factory=list)
+    energiearm_voor: Optional[bool] = Field(None, description="Energiearm volgens minstens één indicator; leeg = onbekend.")
+    energiearm_na: Optional[bool] = None
+    veranderingen: list[str] = Field(default_factory=list, description="Wat de ingreep aan de indicatoren verandert.")
+    status: str = "schatting"
+
+
 class Resultaat(BaseModel):
     """What a household pays per month before and after, and why (``toelichting``)."""
 
@@ -575,3 +603,4 @@ class Resultaat(BaseModel):
     huur_informatie: Optional[Huurinformatie] = None
     financiering: Optional[Financieringsresultaat] = None
     toelichting: list[Toelichting]
+    energiearmoede: Optional[Energiearmoede] = None

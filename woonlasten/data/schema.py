@@ -268,4 +268,24 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "sleutel": ["naam"],
         "grenzen": {"waarde": VRIJ},  # named constants of any kind: only finite
     },
+    # energy poverty (regels/energiearmoede.py): dated thresholds, the label proxy of energy quality, the household
+    # factor that standardises an income to one person, and the four indicators' names and approximations
+    "tariffs/energiearmoede": {
+        "kolommen": {"parameter": str, "geldig_vanaf": dt.date, "geldig_tot": D, "waarde": float, "eenheid": S},
+        "sleutel": ["parameter"],
+    },
+    "labels/energiekwaliteit": {
+        "kolommen": {"energielabel": str, "lage_energiekwaliteit": Literal["ja", "nee"]},
+        "sleutel": ["energielabel"],
+        "volledig": {"energielabel": ENERGIELABELS},
+    },
+    "labels/energiearmoede_huishoudfactor": {
+        "kolommen": {"personen": int, "factor": float},
+        "sleutel": ["personen"],
+        "volledig": {"personen": VAN_1_TOT_MAX},
+    },
+    "labels/energiearmoede_indicatoren": {
+        "kolommen": {"indicator": str, "volgorde": int, "naam": str, "definitie": str, "benadering": str},
+        "sleutel": ["indicator"],
+    },
 }

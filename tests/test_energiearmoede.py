@@ -1,0 +1,109 @@
+"""Energy poverty (regels/energiearmoede.py): the indicators worked by hand from their definitions and the rows of
+tariffs/energiearmoede.csv, labels/energiekwaliteit.csv and labels/energiearmoede_huishoudfactor.csv."""
+
+import numpy as np
+import pytest
+
+from woonlasten import bereken
+from woonlasten.regels.energiearmoede import _en, _of
+
+# tariffs/energiearmoede.csv from 2024-01-01: laag inkomen up to € 20.875 a year (130 % of the lage-inkomensgrens,
+# one person); weinig investeringsruimte up to € 32.116 (200 %); energiequote limit 8 % (schatting)
+GRENS_LAAG = 20_875
+GRENS_INVESTERING = 32_116
+GRENS_QUOTE = 0.08
+
+
+def _casus(personen, inkomen, label="F", naar_label="B", gas=1_200, **extra):
+    c = {"peildatum": "2025-01-01", "gemeente": "Enschede", "rol": "huurder",
+         "woning": {"woningtype": "appartement", "oppervlakte_m2": 60, "energielabel": label},
+         "huishouden": {"personen": personen, "inkomen_jaar": inkomen},
+         "huur": {"kale_huur": 550}, "verbruik": {"gas_m3": gas, "elektriciteit_kwh": 1_800}, **extra}
+    if naar_label:
+        c["ingreep"] = {"naar_label": naar_label}
+    return bereken(c)
+
+
+def _ind(r, code):
+    return next(i for i in r.energiearmoede.indicatoren if i.code == code)
+
+
+def test_one_person_low_income_label_f_is_heq_and_lilek_and_the_upgrade_to_b_ends_lilek():
+    r = _casus(1, 16_000)
+    e = r.energiearmoede
+    # one person: factor 1,0 → standardised 16.000 / 1,0 = 16.000 ≤ 20.875 → laag inkomen
+    assert e.inkomen_gestandaardiseerd == 16_000 and e.grens_laag_inkomen == GRENS_LAAG and e.laag_inkomen
+    # energiequote = energy total per month × 12 / income: 196,78 × 12 = 2.361,36 / 16.000 = 14,76 % > 8 % → HEQ
+    assert r.voor.energie.totaal == pytest.approx(196.78, abs=0.01)
+    assert e.energiequote_voor == pytest.approx(196.78 * 12 / 16_000, abs=1e-4)
+    assert e.energiequote_voor > GRENS_QUOTE and _ind(r, "HEQ").voor is True
+    # label F: lage energiekwaliteit (labels/energiekwaliteit.csv: E, F, G) → LILEK; label B: not → LILEK ends
+    assert e.lage_energiekwaliteit_voor is True and e.lage_energiekwaliteit_na is False
+    assert _ind(r, "LILEK").voor is True and _ind(r, "LILEK").na is False
+    # after: 165,73 × 12 = 1.988,76 / 16.000 = 12,43 % > 8 % → still HEQ, so still energy-poor
+    assert e.energiequote_na == pytest.approx(165.73 * 12 / 16_000, abs=1e-4) and _ind(r, "HEQ").na is True
+    assert e.energiearm_voor is True and e.energiearm_na is True
+    # LEKWI: label F and 16.000 ≤ 32.116 → yes; after B no low quality → no
+    assert _ind(r, "LEKWI").voor is True and _ind(r, "LEKWI").na is False
+    # LIHE: low income but no threshold for a high bill in the table → onbekend, never False
+    assert _ind(r, "LIHE").voor is None
+    assert "na de ingreep niet meer energiearm volgens LILEK" in e.veranderingen
+    assert not any("HEQ" in v for v in e.veranderingen)
+    assert any(t.onderwerp.startswith("Energiearmoede: LILEK") and t.tekst.startswith("vóór ja, na nee")
+               for t in r.toelichting)
+
+
+def test_a_household_above_the_income_limits_is_not_energy_poor_whatever_the_bill():
+    # two persons: factor 1550 / 1100 = 1,4091; 50.000 / 1,4091 = 35.484 > 32.116 (and > 20.875)
+    r = _casus(2, 50_000, label="G", naar_label=None, gas=6_000)
+    e = r.energiearmoede
+    assert e.inkomen_gestandaardiseerd == round(50_000 / 1.4091)
+    assert e.inkomen_gestandaardiseerd > GRENS_INVESTERING and e.laag_inkomen is False
+    assert e.lage_energiekwaliteit_voor is True  # label G
+    # a large bill: the quote is above 8 %, but without a low income no indicator holds
+    assert e.energiequote_voor > GRENS_QUOTE
+    assert all(i.voor is False for i in e.indicatoren)
+    assert e.energiearm_voor is False and e.energiearm_na is None and e.veranderingen == []
+
+
+def test_without_income_the_indicators_are_onbekend_not_false():
+    r = _casus(1, None)
+    e = r.energiearmoede
+    assert e.laag_inkomen is None and e.energiequote_voor is None and e.inkomen_gestandaardiseerd is None
+    # label F: every indicator needs the income → onbekend
+    assert all(i.voor is None for i in e.indicatoren)
+    # label B after: LILEK and LEKWI need a low energy quality, which B has not → no, whatever the income;
+    # HEQ and LIHE stay onbekend, so the household is not called "not energy-poor"
+    assert [(i.code, i.na) for i in e.indicatoren] == [("HEQ", None), ("LIHE", None), ("LILEK", False),
+                                                        ("LEKWI", False)]
+    assert e.energiearm_voor is None and e.energiearm_na is None
+    # the energy quality is known from the label alone
+    assert e.lage_energiekwaliteit_voor is True and e.lage_energiekwaliteit_na is False
+    assert any(t.onderwerp == "Energiearmoede" and t.tekst.startswith("Onbekend: vul het inkomen")
+               for t in r.toelichting)
+
+
+def test_lekwi_with_an_income_between_the_two_limits():
+    # two persons, 35.000 / 1,4091 = 24.839: above 20.875 (no low income) but ≤ 32.116 → LEKWI with label F only
+    r = _casus(2, 35_000)
+    assert r.energiearmoede.laag_inkomen is False
+    assert [(i.code, i.voor, i.na) for i in r.energiearmoede.indicatoren] == [
+        ("HEQ", False, False), ("LIHE", False, False), ("LILEK", False, False), ("LEKWI", True, False)]
+    assert r.energiearmoede.veranderingen == ["na de ingreep niet meer energiearm volgens LEKWI"]
+
+
+def test_three_valued_logic():
+    ja, nee, onbekend = 1.0, 0.0, np.nan
+    a = np.array([ja, ja, nee, onbekend, onbekend])
+    b = np.array([ja, nee, onbekend, ja, onbekend])
+    np.testing.assert_array_equal(_en(a, b), [ja, nee, nee, onbekend, onbekend])
+    np.testing.assert_array_equal(_of(a, b), [ja, ja, onbekend, ja, onbekend])
+
+
+def test_the_terminal_text_shows_the_indicators_before_and_after():
+    from woonlasten.cli import tekst_samenvatting
+
+    tekst = tekst_samenvatting(_casus(1, 16_000))
+    assert "Energiearmoede (schatting): HEQ ja → ja, LIHE onbekend → onbekend, LILEK ja → nee, LEKWI ja → nee" in tekst
+    assert "energiequote 14,8% → 12,4%" in tekst  # 2.361,36 / 16.000 and 1.988,76 / 16.000
+    assert "Energiearmoede (schatting)" not in tekst_samenvatting(_casus(1, None))
