@@ -51,6 +51,7 @@ OMSCHRIJVING = {
     "labels/energiekwaliteit": "Energiearmoede: lage energiekwaliteit per label (benadering)",
     "labels/energiearmoede_huishoudfactor": "Energiearmoede: inkomen gestandaardiseerd naar één persoon",
     "labels/energiearmoede_indicatoren": "Energiearmoede: de vier indicatoren en hun benadering",
+    "labels/gedrag": "Energiecoach: besparing door gedrag en kleine maatregelen (schatting)",
 }
 _VER = pd.Timestamp("2200-01-01")  # geldig_tot beyond this = open-ended
 

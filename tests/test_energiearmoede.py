@@ -107,3 +107,61 @@ def test_the_terminal_text_shows_the_indicators_before_and_after():
     assert "Energiearmoede (schatting): HEQ ja → ja, LIHE onbekend → onbekend, LILEK ja → nee, LEKWI ja → nee" in tekst
     assert "energiequote 14,8% → 12,4%" in tekst  # 2.361,36 / 16.000 and 1.988,76 / 16.000
     assert "Energiearmoede (schatting)" not in tekst_samenvatting(_casus(1, None))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The energiecoach (regels/energiecoach.py, labels/gedrag.csv)
+
+# 2025 marginal prices incl. btw (the core's first-bracket prices): gas (standard delivery 0,5090 + EB 0,57816)
+# × 1,21 = 1,3154636 €/m³; electricity (0,1275 + EB 0,10154) × 1,21 = 0,2771384 €/kWh
+GAS_2025 = (0.5090 + 0.57816) * 1.21
+STROOM_2025 = (0.1275 + 0.10154) * 1.21
+
+
+def _coach(gedrag):
+    return bereken({
+        "peildatum": "2025-01-01", "gemeente": "Enschede", "rol": "huurder",
+        "woning": {"woningtype": "appartement", "oppervlakte_m2": 60, "energielabel": "F"},
+        "huishouden": {"personen": 1, "inkomen_jaar": 16_000, "gedrag": gedrag}, "huur": {"kale_huur": 550},
+        "ingreep": {"naar_label": "B"}})
+
+
+def test_thermostat_one_degree_lower_saves_six_percent_of_the_space_heating_gas():
+    r = _coach(["thermostaat_1_graad", "led_lamp:8"])
+    m = {x.maatregel: x for x in r.energiecoach.maatregelen}
+    # estimated space heating, appartement 60 m² label F (labels/ruimteverwarming.csv 12,60 m³/m²) with a HR boiler
+    # (1,04): 60 × 12,60 / 1,04 = 726,92 m³; 6 % per °C (labels/gedrag.csv) = 43,62 m³ a year
+    ruimte = 60 * 12.60 / 1.04
+    assert m["thermostaat_1_graad"].besparing_per_jaar == pytest.approx(0.06 * ruimte, abs=0.05)
+    # in euros at the household's own 2025 price: 43,615 × 1,3154636 = € 57,37 a year
+    assert m["thermostaat_1_graad"].besparing_euro_per_jaar == pytest.approx(0.06 * ruimte * GAS_2025, abs=0.01)
+    assert m["thermostaat_1_graad"].besparing_euro_per_jaar == pytest.approx(57.37, abs=0.01)
+    # after the upgrade to B the space heating is smaller, so is the saving
+    assert m["thermostaat_1_graad"].besparing_euro_per_jaar_na < m["thermostaat_1_graad"].besparing_euro_per_jaar
+    # 8 LED lamps: 8 × 19,25 kWh = 154 kWh × 0,2771384 = € 42,68 a year
+    assert m["led_lamp"].besparing_per_jaar == 154.0
+    assert m["led_lamp"].besparing_euro_per_jaar == pytest.approx(154 * STROOM_2025, abs=0.01)
+    # both chosen: (57,37 + 42,68) / 12 = € 8,34 a month less; the woonlasten themselves do not change
+    e = r.energiecoach
+    assert m["thermostaat_1_graad"].gekozen and m["led_lamp"].gekozen and not m["korter_douchen"].gekozen
+    assert e.gekozen_besparing_maand == pytest.approx((0.06 * ruimte * GAS_2025 + 154 * STROOM_2025) / 12, abs=0.01)
+    assert e.totaal_met_gedrag == pytest.approx(r.voor.totaal - e.gekozen_besparing_maand, abs=0.01)
+    assert e.status == "schatting" and e.onbekend == []
+
+
+def test_per_person_measures_and_unknown_names():
+    r = _coach(["korter_douchen", "vliegen"])
+    m = {x.maatregel: x for x in r.energiecoach.maatregelen}
+    # 60 m³ for the average household of 2,2 persons → 27,27 m³ per person; one person
+    assert m["korter_douchen"].besparing_per_jaar == pytest.approx(27.3, abs=0.05)
+    assert r.energiecoach.onbekend == ["vliegen"]
+    assert any("niet meegeteld: vliegen" in t.tekst for t in r.toelichting)
+
+
+def test_gas_measures_count_only_for_a_gas_boiler():
+    r = bereken({"peildatum": "2025-01-01", "gemeente": "Enschede", "rol": "huurder",
+                 "woning": {"woningtype": "appartement", "oppervlakte_m2": 60, "energielabel": "B",
+                            "verwarming": "warmtepomp"},
+                 "huishouden": {"personen": 2, "gedrag": ["thermostaat_1_graad", "led_lamp"]}})
+    m = {x.maatregel: x for x in r.energiecoach.maatregelen}
+    assert m["thermostaat_1_graad"].besparing_per_jaar == 0 and m["led_lamp"].besparing_per_jaar == 19.2

@@ -17,7 +17,9 @@ from woonlasten.modellen import (
     Casus,
     Energiearmoede,
     EnergiearmoedeIndicator,
+    Energiecoach,
     Financieringsresultaat,
+    GedragMaatregel,
     Huurinformatie,
     Maatregel,
     Resultaat,
@@ -25,6 +27,7 @@ from woonlasten.modellen import (
     Woonlasten,
 )
 from woonlasten.regels import energiearmoede as ea
+from woonlasten.regels import energiecoach as coach
 from woonlasten.regels.financiering import kasstroom
 from woonlasten.regels.huurverhoging import tekst
 from woonlasten.uitleg import toelichting
@@ -50,8 +53,8 @@ def _naar_frame(waarde: Any, soort: str) -> Any:
         return pd.Timestamp(waarde)
     if soort == "vlag":
         return float(waarde)
-    if isinstance(waarde, list):
-        return _maatregelen_tekst(waarde)
+    if isinstance(waarde, list):  # the measures (Maatregel), or names as text (gedrag)
+        return ";".join(waarde) if all(isinstance(m, str) for m in waarde) else _maatregelen_tekst(waarde)
     return waarde
 
 
@@ -131,6 +134,7 @@ def rij_naar_resultaat(rij: pd.Series, t: Tabellen) -> Resultaat:
         financiering=financieringsresultaat(rij, t) if rij["rol"] == "eigenaar" and ingreep else None,
         toelichting=toelichting(rij, t),
         energiearmoede=energiearmoede(rij, t),
+        energiecoach=energiecoach(rij, t),
     )
 
 
@@ -219,4 +223,23 @@ def energiearmoede(rij: pd.Series, t: Tabellen) -> Energiearmoede:
         energiearm_voor=ea.ja_nee(rij["voor_energiearm"]),
         energiearm_na=ea.ja_nee(rij["na_energiearm"]) if ingreep else None,
         veranderingen=ea.veranderingen(rij, t),
+    )
+
+
+def energiecoach(rij: pd.Series, t: Tabellen) -> Energiecoach:
+    """The energiecoach's block of one computed row: every measure's saving, the chosen ones on top."""
+    ingreep = bool(rij["heeft_ingreep"])
+    keuze = coach.gekozen(rij["gedrag"])
+    return Energiecoach(
+        maatregelen=[GedragMaatregel(
+            maatregel=m.maatregel, omschrijving=m.omschrijving, eenheid=coach.EENHEID[m.drager],
+            besparing_per_jaar=round(float(rij[f"voor_gedrag_{m.maatregel}_eenheden"]), 1),
+            besparing_euro_per_jaar=_c(float(rij[f"voor_gedrag_{m.maatregel}_jaar"])),
+            besparing_euro_per_jaar_na=_c(float(rij[f"na_gedrag_{m.maatregel}_jaar"])) if ingreep else None,
+            gekozen=m.maatregel in keuze) for m in coach.maatregelen(t).itertuples()],
+        gekozen_besparing_maand=_c(float(rij["voor_gedrag_gekozen_maand"])),
+        gekozen_besparing_maand_na=_c(float(rij["na_gedrag_gekozen_maand"])) if ingreep else None,
+        totaal_met_gedrag=_c(float(rij["voor_totaal"] - rij["voor_gedrag_gekozen_maand"])),
+        totaal_met_gedrag_na=_c(float(rij["na_totaal"] - rij["na_gedrag_gekozen_maand"])) if ingreep else None,
+        onbekend=[n for n in str(rij["_gedrag_onbekend"]).split(";") if n],
     )

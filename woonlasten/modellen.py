@@ -129,6 +129,10 @@ class Huishouden(_Model):
         description="Verzamelinkomen van het huishouden [€/jaar] (voor de huurtoeslag; leeg = niet berekenen).")
     aow: Annotated[bool, Kolom(na="inkomen_jaar")] = Field(
         False, description="Huurder of partner heeft de AOW-leeftijd (huurtoeslag t/m 2024).")
+    # in the frame one text column "naam[:hoeveelheid];…" (regels/energiecoach.py); not read from a portfolio
+    gedrag: Annotated[list[str], Kolom(portefeuille=False)] = Field(
+        default_factory=list, description="Gedragsmaatregelen die het huishouden met de energiecoach kiest "
+        "(sleutels uit labels/gedrag.csv, bv. 'thermostaat_1_graad'; 'led_lamp:8' voor 8 lampen).")
 
 
 class Huur(_Model):
@@ -587,6 +591,30 @@ class Energiearmoede(BaseModel):
     status: str = "schatting"
 
 
+class GedragMaatregel(BaseModel):
+    """One behaviour or small measure of the energiecoach for this household (estimate)."""
+
+    maatregel: str
+    omschrijving: str
+    eenheid: str = Field(description="m³ (gas) of kWh (elektriciteit).")
+    besparing_per_jaar: float = Field(description="Besparing in de eenheid per jaar, vóór de ingreep.")
+    besparing_euro_per_jaar: float = Field(description="Besparing [€/jaar] tegen de eigen prijzen van de peildatum.")
+    besparing_euro_per_jaar_na: Optional[float] = None
+    gekozen: bool = False
+
+
+class Energiecoach(BaseModel):
+    """The energiecoach's advice in euros; the chosen measures applied on top of the woonlasten (estimate)."""
+
+    maatregelen: list[GedragMaatregel] = Field(default_factory=list)
+    gekozen_besparing_maand: float = Field(0.0, description="Besparing van het gekozen gedrag [€/maand], vóór.")
+    gekozen_besparing_maand_na: Optional[float] = None
+    totaal_met_gedrag: float = Field(description="Woonlasten vóór minus het gekozen gedrag [€/maand].")
+    totaal_met_gedrag_na: Optional[float] = None
+    onbekend: list[str] = Field(default_factory=list, description="Niet herkende namen, niet meegeteld.")
+    status: str = "schatting"
+
+
 class Resultaat(BaseModel):
     """What a household pays per month before and after, and why (``toelichting``)."""
 
@@ -604,3 +632,4 @@ class Resultaat(BaseModel):
     financiering: Optional[Financieringsresultaat] = None
     toelichting: list[Toelichting]
     energiearmoede: Optional[Energiearmoede] = None
+    energiecoach: Optional[Energiecoach] = None

@@ -284,6 +284,14 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "sleutel": ["personen"],
         "volledig": {"personen": VAN_1_TOT_MAX},
     },
+    # the energiecoach's behaviour and small measures (regels/energiecoach.py): the effect per unit of its base
+    "labels/gedrag": {
+        "kolommen": {"maatregel": str, "volgorde": int, "omschrijving": str,
+                     "drager": Literal["gas", "elektriciteit"],
+                     "grondslag": Literal["ruimteverwarming_aandeel", "m3_per_persoon", "kwh_per_eenheid"],
+                     "effect": float, "eenheid": str, "standaard_hoeveelheid": float},
+        "sleutel": ["maatregel"],
+    },
     "labels/energiearmoede_indicatoren": {
         "kolommen": {"indicator": str, "volgorde": int, "naam": str, "definitie": str, "benadering": str},
         "sleutel": ["indicator"],
