@@ -2,6 +2,7 @@
 tariffs/energiearmoede.csv, labels/energiekwaliteit.csv and labels/energiearmoede_huishoudfactor.csv."""
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from woonlasten import bereken
@@ -165,3 +166,58 @@ def test_gas_measures_count_only_for_a_gas_boiler():
                  "huishouden": {"personen": 2, "gedrag": ["thermostaat_1_graad", "led_lamp"]}})
     m = {x.maatregel: x for x in r.energiecoach.maatregelen}
     assert m["thermostaat_1_graad"].besparing_per_jaar == 0 and m["led_lamp"].besparing_per_jaar == 19.2
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The portfolio: counts and shares per complex, before and after the scenario
+
+PORTEFEUILLE = """id;complex;gemeente;woningtype;oppervlakte_m2;energielabel;kale_huur;personen;inkomen;gas_m3
+1;A;Enschede;appartement;60;F;550;1;16000;1200
+2;A;Enschede;appartement;60;F;550;2;50000;1200
+3;A;Enschede;appartement;60;C;550;1;;1200
+4;B;Enschede;appartement;60;G;550;1;15000;1500
+5;B;Enschede;appartement;60;B;550;1;15000;600
+"""
+
+
+def _portefeuille(tekst):
+    from woonlasten.portefeuille import bereken_portefeuille, lees_woningen, samenvatting, scenario_uit_tekst
+
+    r = bereken_portefeuille(lees_woningen(tekst.encode()), scenario_uit_tekst("label-B"), "2025-06-01")
+    return r, samenvatting(r).set_index("complex"), samenvatting(r, per=None).iloc[0]
+
+
+def test_portfolio_counts_and_shares_per_complex_equal_the_counts_by_hand():
+    r, c, totaal = _portefeuille(PORTEFEUILLE)
+    # by hand, before (label-B takes every label below B to B; dwelling 5 is already B):
+    # lage energiekwaliteit: A: 1 (F), 2 (F) yes, 3 (C) no → 2 of 3; B: 4 (G) yes, 5 (B) no → 1 of 2
+    assert (c.loc["A", "lage_energiekwaliteit_voor"], c.loc["A", "aandeel_lage_energiekwaliteit_voor"]) == (2, 0.667)
+    assert (c.loc["B", "lage_energiekwaliteit_voor"], c.loc["B", "aandeel_lage_energiekwaliteit_voor"]) == (1, 0.5)
+    # LILEK: 1 (16.000 ≤ 20.875, F) yes; 2 (50.000 / 1,4091 = 35.484, not low) no; 3 (C: no low quality) no,
+    # whatever its income → A 1 of 3; B: 4 (15.000, G) yes, 5 (B) no → 1 of 2
+    assert (c.loc["A", "lilek_voor"], c.loc["A", "aandeel_lilek_voor"]) == (1, 0.333)
+    assert (c.loc["B", "lilek_voor"], c.loc["B", "aandeel_lilek_voor"]) == (1, 0.5)
+    # LEKWI: 1 (F, 16.000 ≤ 32.116) yes; 2 (35.484 > 32.116) no; 3 no → 1 of 3; B: 4 yes, 5 no → 1 of 2
+    assert (c.loc["A", "lekwi_voor"], c.loc["B", "lekwi_voor"]) == (1, 1)
+    # after the scenario every dwelling is B or better: no low energy quality, so no LILEK or LEKWI
+    for k in ("lage_energiekwaliteit_na", "lilek_na", "lekwi_na"):
+        assert c.loc["A", k] == 0 and c.loc["B", k] == 0 and totaal[k] == 0
+    # incomes: A 2 of 3 (dwelling 3 has none), B 2; HEQ known only for those, the share over them
+    assert (c.loc["A", "met_inkomen"], c.loc["B", "met_inkomen"], totaal["met_inkomen"]) == (2, 2, 4)
+    heq = (r["voor_ea_heq"] == "ja").to_numpy()
+    assert heq[0] and not heq[1] and pd.isna(r["voor_ea_heq"].iloc[2])  # 14,8 % > 8 %; not low; no income
+    assert c.loc["A", "heq_voor"] == 1 and c.loc["A", "aandeel_heq_voor"] == 0.5
+    assert c.loc["B", "heq_voor"] == heq[3:].sum() and totaal["heq_voor"] == heq.sum()
+    # overall = the complexes added
+    assert totaal["lage_energiekwaliteit_voor"] == 3 and totaal["aandeel_lage_energiekwaliteit_voor"] == 0.6
+    assert totaal["lilek_voor"] == 2 and totaal["aandeel_lilek_voor"] == 0.4
+    assert r.attrs["energiearmoede"] is None
+
+
+def test_portfolio_without_incomes_counts_the_energy_quality_only_and_says_so():
+    zonder = "\n".join(";".join(regel.split(";")[:8] + regel.split(";")[9:]) for regel in PORTEFEUILLE.splitlines())
+    r, c, totaal = _portefeuille(zonder + "\n")
+    assert "inkomens" in r.attrs["energiearmoede"]
+    assert not [k for k in r.columns if "_ea_" in k or k.endswith("energiearm")]
+    assert "heq_voor" not in c.columns and "met_inkomen" not in c.columns
+    assert (c.loc["A", "lage_energiekwaliteit_voor"], c.loc["B", "lage_energiekwaliteit_voor"]) == (2, 1)

@@ -434,6 +434,8 @@ def _portefeuille(args) -> int:
     print(f"Scenario: {scenario.omschrijving}. Aangepakt: {int(totaal['aangepakt'])}; woonlastenneutraal: "
           f"{int(totaal['neutraal'])} ({_pct(totaal['aandeel_neutraal'])}); gemiddeld verschil "
           f"{_eur(totaal['gemiddeld_verschil_maand'])} per maand, slechtste {_eur(totaal['slechtste_verschil_maand'])}.")
+    if resultaat.attrs.get("energiearmoede"):
+        print(resultaat.attrs["energiearmoede"])
     if n_fout:
         print("Eerste fouten:")
         eerste = np.flatnonzero((resultaat["status"] == "fout").to_numpy())[:5]
