@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from woonlasten import bereken
+from woonlasten.formatteer import euro
 from woonlasten.regels.energiearmoede import _en, _of
 
 # tariffs/energiearmoede.csv from 2024-01-01: laag inkomen up to € 20.875 a year (130 % of the lage-inkomensgrens,
@@ -221,3 +222,40 @@ def test_portfolio_without_incomes_counts_the_energy_quality_only_and_says_so():
     assert not [k for k in r.columns if "_ea_" in k or k.endswith("energiearm")]
     assert "heq_voor" not in c.columns and "met_inkomen" not in c.columns
     assert (c.loc["A", "lage_energiekwaliteit_voor"], c.loc["B", "lage_energiekwaliteit_voor"]) == (2, 1)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The app: the tenant page's section and the coach's list; LEKWI on the owner page
+
+
+def test_app_tenant_page_shows_the_indicators_and_the_coach_with_the_chosen_behaviour():
+    from test_app import huurder_casus, metrics, start, zonder_fouten
+
+    from woonlasten import Casus
+
+    at = start()
+    zonder_fouten(at)
+    assert any("Vul het inkomen van het huishouden in" in i.value for i in at.info)  # onbekend without income
+    at.text_input(key="inkomen_jaar").input("16.000").run()
+    at.multiselect(key="gedrag").set_value(["thermostaat_1_graad", "korter_douchen"]).run()
+    zonder_fouten(at)
+    casus = huurder_casus(at, huishouden__inkomen_jaar=16_000.0,
+                          huishouden__gedrag=["thermostaat_1_graad", "korter_douchen"])
+    r = bereken(Casus.model_validate(casus))
+    tabel = next(md.value for md in at.markdown if md.value.startswith("| Indicator"))
+    for i in r.energiearmoede.indicatoren:  # E → B: every indicator before and after as the core says
+        assert f"**{i.code}**" in tabel
+    assert "| **LILEK** laag inkomen en lage energiekwaliteit | ja | nee |" in tabel
+    coach = next(md.value for md in at.markdown if md.value.startswith("| Maatregel"))
+    m = {x.maatregel: x for x in r.energiecoach.maatregelen}
+    assert euro(m["thermostaat_1_graad"].besparing_euro_per_jaar) in coach
+    assert metrics(at)["Woonlasten nu, met dit gedrag"][0] == euro(r.energiecoach.totaal_met_gedrag)
+
+
+def test_app_owner_page_shows_lekwi_next_to_the_financing():
+    from test_app import start, zonder_fouten
+
+    at = start("eigenaar.py")
+    zonder_fouten(at)
+    tabel = next(md.value for md in at.markdown if md.value.startswith("| Indicator"))
+    assert "**LEKWI**" in tabel and "**HEQ**" not in tabel
