@@ -48,6 +48,11 @@ OMSCHRIJVING = {
     "labels/maatregel_effect": "Effect van maatregelen per woningtype",
     "labels/parameters": "Vaste rekenparameters",
     "labels/co2_factoren": "CO₂-uitstoot per m³ gas en kWh",
+    "tariffs/energiearmoede": "Energiearmoede: inkomensgrenzen en energiequote (Monitor Energiearmoede)",
+    "labels/energiekwaliteit": "Energiearmoede: lage energiekwaliteit per label (benadering)",
+    "labels/energiearmoede_huishoudfactor": "Energiearmoede: inkomen gestandaardiseerd naar één persoon",
+    "labels/energiearmoede_indicatoren": "Energiearmoede: de vier indicatoren en hun benadering",
+    "labels/gedrag": "Energiecoach: besparing door gedrag en kleine maatregelen (schatting)",
 }
 _VER = pd.Timestamp("2200-01-01")  # geldig_tot beyond this = open-ended
 

@@ -11,7 +11,7 @@ from app import gedeeld as g
 from app.advies import advies_html, pdf_bij_klikken
 from app.gedeeld import EENHEID_NAMEN, MAATREGEL_NAMEN, VERWARMING_NAMEN, WONINGTYPE_NAMEN
 from app.opmaak import financiering, letterlijk
-from app.weergave import toon_berekening, toon_financiering, toon_resultaat
+from app.weergave import toon_berekening, toon_energiearmoede, toon_financiering, toon_resultaat
 from woonlasten.formatteer import euro, getal
 from woonlasten.modellen import ENERGIELABELS, VERWARMINGEN, Casus, Huishouden, Ingreep, Maatregel
 
@@ -215,6 +215,7 @@ if resultaat is not None:
         st.caption("Richtprijzen incl. btw uit labels/maatregelen.csv; een offerte van de aannemer gaat voor (vul "
                    "die in de zijbalk in). Subsidie volgens de ISDE-regels op de peildatum.")
     toon_financiering(resultaat)
+    toon_energiearmoede(resultaat, alleen=("LEKWI",))
     toon_berekening(resultaat, key="hoe_berekend_eigenaar")
     woning = {
         "Woning": f"{WONINGTYPE_NAMEN[woningtype]}, {getal(oppervlakte)} m²"

@@ -8,7 +8,7 @@ from app import gedeeld as g
 from app.advies import advies_html, pdf_bij_klikken
 from app.gedeeld import MAATREGEL_NAMEN, VERWARMING_NAMEN, WONINGTYPE_NAMEN
 from app.opmaak import letterlijk
-from app.weergave import toon_berekening, toon_huurkant, toon_resultaat
+from app.weergave import toon_berekening, toon_energiearmoede, toon_energiecoach, toon_huurkant, toon_resultaat
 from woonlasten.formatteer import euro, getal
 from woonlasten.modellen import Huishouden, Ingreep
 
@@ -40,6 +40,16 @@ with st.sidebar:
         servicekosten = g.bedrag("Servicekosten (€ per maand)", "servicekosten", "servicekosten",
                                  S["servicekosten"], "Servicekosten per maand (schoonmaak, glasbewassing, enz.).")
         extra_huishouden = g.extra_velden(Huishouden, g.HUURDER_BEKEND["huishouden"], "")
+
+    with st.expander("Energiecoach: gedrag"):
+        gedrag_lijst = g.tabellen()["labels/gedrag"].frame.sort_values("volgorde")
+        gedrag = st.multiselect("Wat het huishouden gaat doen", list(gedrag_lijst["maatregel"]), key="gedrag",
+                                format_func=dict(zip(gedrag_lijst["maatregel"], gedrag_lijst["omschrijving"],
+                                                     strict=True)).get,
+                                persist_state=g.BEWAAR, placeholder="Kies gedrag",
+                                help="De besparing komt bovenop de woonlasten van nu (schatting).")
+        if gedrag:
+            extra_huishouden["gedrag"] = gedrag
 
     with st.expander("Eigen verbruik (optioneel)"):
         st.caption("Leeg laten = schatting op basis van label, woningtype, oppervlakte en huishouden.")
@@ -88,6 +98,8 @@ if fout:
 if resultaat is not None:
     toon_resultaat(resultaat)
     toon_huurkant(resultaat)
+    toon_energiearmoede(resultaat)
+    toon_energiecoach(resultaat)
     toon_berekening(resultaat, key="hoe_berekend_huurder")
     woning = {
         "Woning": f"{WONINGTYPE_NAMEN[woningtype]}, {getal(oppervlakte)} m²"

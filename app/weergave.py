@@ -208,3 +208,57 @@ def toon_resultaat(r: Resultaat, eigenaar: bool = False) -> None:
     st.caption(verbruik_tekst(r) + (" Het geschatte verbruik kan flink afwijken (gedrag, weer); met het eigen "
                                     "verbruik van de jaarafrekening wordt de uitkomst preciezer."
                                     if r.verbruik.herkomst == "geschat" else ""))
+
+
+def _ja_nee(x: bool | None) -> str:
+    return {True: "ja", False: "nee", None: "onbekend"}[x]
+
+
+def toon_energiearmoede(r: Resultaat, alleen: tuple[str, ...] | None = None) -> None:
+    """Energy poverty before and after (CBS/TNO Monitor Energiearmoede, approximated): each indicator (or only
+    ``alleen``, e.g. LEKWI for an owner), the energiequote and what the upgrade changes."""
+    e = getattr(r, "energiearmoede", None)
+    if e is None:
+        return
+    st.subheader("Energiearmoede")
+    met_na = r.na is not None
+    if e.laag_inkomen is None:
+        st.info("Vul het inkomen van het huishouden in om te zien of het energiearm is (onbekend zonder inkomen).",
+                icon=":material/info:")
+    kop = "| Indicator | Nu | Na de ingreep |\n|:--|:--|:--|" if met_na else "| Indicator | Nu |\n|:--|:--|"
+    regels = [kop]
+    for i in e.indicatoren:
+        if alleen and i.code not in alleen:
+            continue
+        regels.append(f"| **{i.code}** {_html(i.naam.lower())} | {_ja_nee(i.voor)} |"
+                      + (f" {_ja_nee(i.na)} |" if met_na else ""))
+    if e.energiequote_voor is not None:
+        regels.append(f"| energiequote (energiekosten ÷ inkomen) | {getal(e.energiequote_voor * 100, 1)}% |"
+                      + (f" {getal(e.energiequote_na * 100, 1)}% |" if met_na and e.energiequote_na is not None
+                         else (" – |" if met_na else "")))
+    st.markdown("\n".join(regels))
+    for zin in e.veranderingen:
+        st.success(zin[0].upper() + zin[1:] + ".", icon=":material/check_circle:")
+    st.caption("Schatting volgens de indicatoren van de CBS/TNO Monitor Energiearmoede, benaderd: het opgegeven "
+               "inkomen als besteedbaar inkomen, de energiekwaliteit uit het label. Zie 'Hoe is dit berekend'.")
+
+
+def toon_energiecoach(r: Resultaat) -> None:
+    """The energiecoach's list: each behaviour or small measure with its saving per year for this household, and the
+    woonlasten with the chosen ones."""
+    c = getattr(r, "energiecoach", None)
+    if c is None or not c.maatregelen:
+        return
+    st.subheader("Wat het eigen gedrag bespaart")
+    regels = ["| Maatregel | Per jaar | € per jaar | Gekozen |\n|:--|--:|--:|:--|"]
+    for m in c.maatregelen:
+        regels.append(f"| {_html(m.omschrijving)} | {getal(m.besparing_per_jaar)} {m.eenheid} | "
+                      f"{euro(m.besparing_euro_per_jaar)} | {'✓' if m.gekozen else ''} |")
+    st.markdown("\n".join(regels))
+    if any(m.gekozen for m in c.maatregelen):
+        kolommen = st.columns(2)
+        kolommen[0].metric("Gekozen gedrag bespaart", f"{euro(c.gekozen_besparing_maand)} per maand")
+        kolommen[1].metric("Woonlasten nu, met dit gedrag", euro(c.totaal_met_gedrag),
+                           **verschil_delta(-c.gekozen_besparing_maand))
+    st.caption("Schatting tegen de eigen prijzen van de peildatum (leveringsprijs, energiebelasting en btw); "
+               "kies het gedrag in de zijbalk onder 'Energiecoach'.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from woonlasten.bereken import bereken_frame
@@ -14,13 +15,19 @@ from woonlasten.modellen import (
     RESULTAAT,
     Bandbreedte,
     Casus,
+    Energiearmoede,
+    EnergiearmoedeIndicator,
+    Energiecoach,
     Financieringsresultaat,
+    GedragMaatregel,
     Huurinformatie,
     Maatregel,
     Resultaat,
     VerbruikResultaat,
     Woonlasten,
 )
+from woonlasten.regels import energiearmoede as ea
+from woonlasten.regels import energiecoach as coach
 from woonlasten.regels.financiering import kasstroom
 from woonlasten.regels.huurverhoging import tekst
 from woonlasten.uitleg import toelichting
@@ -46,8 +53,8 @@ def _naar_frame(waarde: Any, soort: str) -> Any:
         return pd.Timestamp(waarde)
     if soort == "vlag":
         return float(waarde)
-    if isinstance(waarde, list):
-        return _maatregelen_tekst(waarde)
+    if isinstance(waarde, list):  # the measures (Maatregel), or names as text (gedrag)
+        return ";".join(waarde) if all(isinstance(m, str) for m in waarde) else _maatregelen_tekst(waarde)
     return waarde
 
 
@@ -140,6 +147,8 @@ def rij_naar_resultaat(rij: pd.Series, t: Tabellen) -> Resultaat:
         huur_informatie=huur_informatie(rij, t) if rij["rol"] == "huurder" else None,
         financiering=financieringsresultaat(rij, t) if rij["rol"] == "eigenaar" and ingreep else None,
         toelichting=toelichting(rij, t),
+        energiearmoede=energiearmoede(rij, t),
+        energiecoach=energiecoach(rij, t),
     )
 
 
@@ -202,4 +211,49 @@ def huur_informatie(rij: pd.Series, t: Tabellen) -> Huurinformatie:
         maximale_huur_na=max_na,
         boven_maximale_huur=None if max_na is None else kale_na > max_na + 0.005,
         epv_maximum_maand=None if pd.isna(rij["epv_max_maand"]) else _c(float(rij["epv_max_maand"])),
+    )
+
+
+def _quote(x) -> float | None:
+    return None if x is None or pd.isna(x) or not np.isfinite(x) else round(float(x), 4)
+
+
+def energiearmoede(rij: pd.Series, t: Tabellen) -> Energiearmoede:
+    """The energy-poverty block of one computed row (indicators None = onbekend, e.g. without income)."""
+    ingreep = bool(rij["heeft_ingreep"])
+    return Energiearmoede(
+        inkomen_gestandaardiseerd=None if pd.isna(rij["inkomen_gestandaardiseerd"])
+        else round(float(rij["inkomen_gestandaardiseerd"])),
+        grens_laag_inkomen=_getal_of_niets(rij["ea_grens_laag_inkomen"]),
+        laag_inkomen=ea.ja_nee(rij["laag_inkomen"]),
+        energiequote_voor=_quote(rij["voor_energiequote"]),
+        energiequote_na=_quote(rij["na_energiequote"]) if ingreep else None,
+        lage_energiekwaliteit_voor=ea.ja_nee(rij["voor_lage_energiekwaliteit"]),
+        lage_energiekwaliteit_na=ea.ja_nee(rij["na_lage_energiekwaliteit"]) if ingreep else None,
+        indicatoren=[EnergiearmoedeIndicator(
+            code=i["indicator"], naam=i["naam"], voor=ea.ja_nee(rij[f"voor_ea_{i['indicator'].lower()}"]),
+            na=ea.ja_nee(rij[f"na_ea_{i['indicator'].lower()}"]) if ingreep else None, benadering=i["benadering"])
+            for _, i in ea.indicatoren(t).iterrows()],
+        energiearm_voor=ea.ja_nee(rij["voor_energiearm"]),
+        energiearm_na=ea.ja_nee(rij["na_energiearm"]) if ingreep else None,
+        veranderingen=ea.veranderingen(rij, t),
+    )
+
+
+def energiecoach(rij: pd.Series, t: Tabellen) -> Energiecoach:
+    """The energiecoach's block of one computed row: every measure's saving, the chosen ones on top."""
+    ingreep = bool(rij["heeft_ingreep"])
+    keuze = coach.gekozen(rij["gedrag"])
+    return Energiecoach(
+        maatregelen=[GedragMaatregel(
+            maatregel=m.maatregel, omschrijving=m.omschrijving, eenheid=coach.EENHEID[m.drager],
+            besparing_per_jaar=round(float(rij[f"voor_gedrag_{m.maatregel}_eenheden"]), 1),
+            besparing_euro_per_jaar=_c(float(rij[f"voor_gedrag_{m.maatregel}_jaar"])),
+            besparing_euro_per_jaar_na=_c(float(rij[f"na_gedrag_{m.maatregel}_jaar"])) if ingreep else None,
+            gekozen=m.maatregel in keuze) for m in coach.maatregelen(t).itertuples()],
+        gekozen_besparing_maand=_c(float(rij["voor_gedrag_gekozen_maand"])),
+        gekozen_besparing_maand_na=_c(float(rij["na_gedrag_gekozen_maand"])) if ingreep else None,
+        totaal_met_gedrag=_c(float(rij["voor_totaal"] - rij["voor_gedrag_gekozen_maand"])),
+        totaal_met_gedrag_na=_c(float(rij["na_totaal"] - rij["na_gedrag_gekozen_maand"])) if ingreep else None,
+        onbekend=[n for n in str(rij["_gedrag_onbekend"]).split(";") if n],
     )

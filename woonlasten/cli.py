@@ -323,6 +323,8 @@ def tekst_samenvatting(r: Resultaat) -> str:
                       f"stroom {getal(v.elektriciteit_kwh_voor)} kWh/jaar"
                       + (f", warmte {getal(v.warmte_gj_voor, 1)} GJ/jaar" if v.warmte_gj_voor is not None else "")
                       + f"; label {v.energielabel_voor}")
+    if r.energiearmoede and r.energiearmoede.laag_inkomen is not None:
+        regels.append(energiearmoede_tekst(r))
     regels += ["", "Hoe is dit berekend:"]
     for t in r.toelichting:
         regels.append(f"- {t.onderwerp}: {t.tekst}")
@@ -436,6 +438,8 @@ def _portefeuille(args) -> int:
     print(f"Scenario: {scenario.omschrijving}. Aangepakt: {int(totaal['aangepakt'])}; woonlastenneutraal: "
           f"{int(totaal['neutraal'])} ({_pct(totaal['aandeel_neutraal'])}); gemiddeld verschil "
           f"{_eur(totaal['gemiddeld_verschil_maand'])} per maand, slechtste {_eur(totaal['slechtste_verschil_maand'])}.")
+    if resultaat.attrs.get("energiearmoede"):
+        print(resultaat.attrs["energiearmoede"])
     if n_fout:
         print("Eerste fouten:")
         eerste = np.flatnonzero((resultaat["status"] == "fout").to_numpy())[:5]
@@ -469,3 +473,17 @@ def _pct(x) -> str:
 
 def _eur(x) -> str:
     return euro_verschil(float(x)) if pd.notna(x) else "–"
+
+
+def energiearmoede_tekst(r: Resultaat) -> str:
+    """One line on energy poverty: each indicator before (→ after), the energiequote, what the upgrade changes."""
+    e = r.energiearmoede
+    woord = {True: "ja", False: "nee", None: "onbekend"}
+
+    def quote(q):
+        return "–" if q is None else f"{getal(q * 100, 1)}%"
+
+    delen = [f"{i.code} {woord[i.voor]}" + (f" → {woord[i.na]}" if r.na else "") for i in e.indicatoren]
+    tekst = (f"Energiearmoede (schatting): {', '.join(delen)}; energiequote {quote(e.energiequote_voor)}"
+             + (f" → {quote(e.energiequote_na)}" if r.na else ""))
+    return tekst + ("; " + "; ".join(e.veranderingen) if e.veranderingen else "")

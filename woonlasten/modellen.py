@@ -133,6 +133,10 @@ class Huishouden(_Model):
         description="Verzamelinkomen van het huishouden [€/jaar] (voor de huurtoeslag; leeg = niet berekenen).")
     aow: Annotated[bool, Kolom(na="inkomen_jaar")] = Field(
         False, description="Huurder of partner heeft de AOW-leeftijd (huurtoeslag t/m 2024).")
+    # in the frame one text column "naam[:hoeveelheid];…" (regels/energiecoach.py); not read from a portfolio
+    gedrag: Annotated[list[str], Kolom(portefeuille=False)] = Field(
+        default_factory=list, description="Gedragsmaatregelen die het huishouden met de energiecoach kiest "
+        "(sleutels uit labels/gedrag.csv, bv. 'thermostaat_1_graad'; 'led_lamp:8' voor 8 lampen).")
 
 
 class Huur(_Model):
@@ -576,6 +580,58 @@ class Bandbreedte(BaseModel):
     oordeel_zeker: bool = Field(description="Het oordeel is hetzelfde aan beide kanten van de band.")
 
 
+class EnergiearmoedeIndicator(BaseModel):
+    """One indicator of the CBS/TNO Monitor Energiearmoede for this household: yes, no or onbekend (None)."""
+
+    code: str
+    naam: str
+    voor: Optional[bool] = None
+    na: Optional[bool] = None
+    benadering: str = Field(description="Waar deze berekening afwijkt van de monitor.")
+
+
+class Energiearmoede(BaseModel):
+    """Energy poverty before and after (CBS/TNO Monitor Energiearmoede, approximated: see ``benadering``)."""
+
+    inkomen_gestandaardiseerd: Optional[float] = Field(
+        None, description="Inkomen gestandaardiseerd naar een eenpersoonshuishouden [€/jaar]; leeg zonder inkomen.")
+    grens_laag_inkomen: Optional[float] = Field(None, description="130 % van de lage-inkomensgrens [€/jaar, eenpersoons].")
+    laag_inkomen: Optional[bool] = None
+    energiequote_voor: Optional[float] = Field(None, description="Energiekosten ÷ inkomen (fractie); leeg zonder inkomen.")
+    energiequote_na: Optional[float] = None
+    lage_energiekwaliteit_voor: Optional[bool] = None
+    lage_energiekwaliteit_na: Optional[bool] = None
+    indicatoren: list[EnergiearmoedeIndicator] = Field(default_factory=list)
+    energiearm_voor: Optional[bool] = Field(None, description="Energiearm volgens minstens één indicator; leeg = onbekend.")
+    energiearm_na: Optional[bool] = None
+    veranderingen: list[str] = Field(default_factory=list, description="Wat de ingreep aan de indicatoren verandert.")
+    status: str = "schatting"
+
+
+class GedragMaatregel(BaseModel):
+    """One behaviour or small measure of the energiecoach for this household (estimate)."""
+
+    maatregel: str
+    omschrijving: str
+    eenheid: str = Field(description="m³ (gas) of kWh (elektriciteit).")
+    besparing_per_jaar: float = Field(description="Besparing in de eenheid per jaar, vóór de ingreep.")
+    besparing_euro_per_jaar: float = Field(description="Besparing [€/jaar] tegen de eigen prijzen van de peildatum.")
+    besparing_euro_per_jaar_na: Optional[float] = None
+    gekozen: bool = False
+
+
+class Energiecoach(BaseModel):
+    """The energiecoach's advice in euros; the chosen measures applied on top of the woonlasten (estimate)."""
+
+    maatregelen: list[GedragMaatregel] = Field(default_factory=list)
+    gekozen_besparing_maand: float = Field(0.0, description="Besparing van het gekozen gedrag [€/maand], vóór.")
+    gekozen_besparing_maand_na: Optional[float] = None
+    totaal_met_gedrag: float = Field(description="Woonlasten vóór minus het gekozen gedrag [€/maand].")
+    totaal_met_gedrag_na: Optional[float] = None
+    onbekend: list[str] = Field(default_factory=list, description="Niet herkende namen, niet meegeteld.")
+    status: str = "schatting"
+
+
 class Resultaat(BaseModel):
     """What a household pays per month before and after, and why (``toelichting``)."""
 
@@ -592,3 +648,5 @@ class Resultaat(BaseModel):
     huur_informatie: Optional[Huurinformatie] = None
     financiering: Optional[Financieringsresultaat] = None
     toelichting: list[Toelichting]
+    energiearmoede: Optional[Energiearmoede] = None
+    energiecoach: Optional[Energiecoach] = None

@@ -276,4 +276,32 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "sleutel": ["naam"],
         "grenzen": {"waarde": VRIJ},  # named constants of any kind: only finite
     },
+    # energy poverty (regels/energiearmoede.py): dated thresholds, the label proxy of energy quality, the household
+    # factor that standardises an income to one person, and the four indicators' names and approximations
+    "tariffs/energiearmoede": {
+        "kolommen": {"parameter": str, "geldig_vanaf": dt.date, "geldig_tot": D, "waarde": float, "eenheid": S},
+        "sleutel": ["parameter"],
+    },
+    "labels/energiekwaliteit": {
+        "kolommen": {"energielabel": str, "lage_energiekwaliteit": Literal["ja", "nee"]},
+        "sleutel": ["energielabel"],
+        "volledig": {"energielabel": ENERGIELABELS},
+    },
+    "labels/energiearmoede_huishoudfactor": {
+        "kolommen": {"personen": int, "factor": float},
+        "sleutel": ["personen"],
+        "volledig": {"personen": VAN_1_TOT_MAX},
+    },
+    # the energiecoach's behaviour and small measures (regels/energiecoach.py): the effect per unit of its base
+    "labels/gedrag": {
+        "kolommen": {"maatregel": str, "volgorde": int, "omschrijving": str,
+                     "drager": Literal["gas", "elektriciteit"],
+                     "grondslag": Literal["ruimteverwarming_aandeel", "m3_per_persoon", "kwh_per_eenheid"],
+                     "effect": float, "eenheid": str, "standaard_hoeveelheid": float},
+        "sleutel": ["maatregel"],
+    },
+    "labels/energiearmoede_indicatoren": {
+        "kolommen": {"indicator": str, "volgorde": int, "naam": str, "definitie": str, "benadering": str},
+        "sleutel": ["indicator"],
+    },
 }

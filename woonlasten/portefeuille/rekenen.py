@@ -26,6 +26,7 @@ from woonlasten.formatteer import centen
 from woonlasten.modellen import PORTEFEUILLE_DELEN
 from woonlasten.portefeuille.lezen import PortefeuilleFout, leesmeldingen, naar_invoer
 from woonlasten.portefeuille.scenario import Scenario, pas_scenario_toe
+from woonlasten.regels.energiearmoede import INDICATOREN
 
 # ----------------------------------------------------------------------------------------------------------
 # Reading
@@ -48,6 +49,14 @@ KOLOMMEN_KERN = (["status", "melding", "energielabel", "energielabel_na", "woonl
 # the core's warnings per row ('' when none: regels/gegevensdekking.py), appended to melding of an ok row
 WAARSCHUWING = "waarschuwing"
 KOLOMMEN_KERN.append(WAARSCHUWING)
+# energy poverty per dwelling (regels/energiearmoede.py), before and after: the energy-quality indicator for every
+# row; the income-based indicators only when the file has incomes (else dropped, and said so: EA_ZONDER_INKOMEN)
+EA_KWALITEIT = "lage_energiekwaliteit"
+EA_INKOMEN = tuple(f"ea_{i.lower()}" for i in INDICATOREN) + ("energiearm",)
+KOLOMMEN_EA = [f"{s}_{k}" for s in ("voor", "na") for k in (EA_KWALITEIT, *EA_INKOMEN)]
+EA_ZONDER_INKOMEN = ("Energiearmoede: het bestand heeft geen inkomens; alleen de energiekwaliteit van de woning "
+                     "(label E, F of G) is geteld, niet de indicatoren HEQ, LIHE, LILEK en LEKWI.")
+JA_NEE = ["nee", "ja"]
 BLOK = 250_000  # rows per calculation block: bounds memory, costs a few ms of overhead per block
 DRADEN = min(os.cpu_count() or 1, 4)  # blocks computed at once (numpy releases the GIL in its array loops)
 
@@ -106,6 +115,11 @@ def _uitvoer_blok(r, actie: np.ndarray, lees_fout: np.ndarray | None = None,
         neutraal = neutraal.copy()
         neutraal[extra] = None
     kolommen["woonlastenneutraal"] = neutraal
+    onbekend = fout if extra is None else fout | extra
+    for kol in KOLOMMEN_EA:  # ja / nee / empty (onbekend, or a row with an error)
+        w = np.asarray(r[kol], dtype=float)
+        codes = np.where(onbekend | np.isnan(w), -1, w == 1).astype(np.int8)
+        kolommen[kol] = pd.Categorical.from_codes(codes, categories=JA_NEE)
     return kolommen
 
 
@@ -121,7 +135,8 @@ def _bereken_blokken(invoer: pd.DataFrame, t: Tabellen, voortgang, blok: int = B
     lees_fout, lees_let_op = leesmeldingen(invoer)
 
     def reken(start: int) -> dict:
-        deel = bereken_kolommen(invoer.iloc[start:start + blok], t, uitvoer=KOLOMMEN_KERN, zonder_ingreep="gelijk")
+        deel = bereken_kolommen(invoer.iloc[start:start + blok], t, uitvoer=KOLOMMEN_KERN + KOLOMMEN_EA,
+                                zonder_ingreep="gelijk")
         return _uitvoer_blok(deel, actie[start:start + blok],
                              None if lees_fout is None else lees_fout[start:start + blok],
                              None if lees_let_op is None else lees_let_op[start:start + blok])
@@ -186,7 +201,12 @@ def bereken_portefeuille(woningen: pd.DataFrame, scenario: Scenario, peildatum: 
             woningen[kol].array if isinstance(woningen[kol].dtype, pd.api.extensions.ExtensionDtype)
             else woningen[kol].to_numpy() for kol in woningen.columns}
     alle.update(kolommen)
+    met_inkomen = "inkomen_jaar" in invoer.columns and bool(pd.notna(invoer["inkomen_jaar"]).any())
+    if not met_inkomen:
+        for kol in [k for k in alle if k.removeprefix("voor_").removeprefix("na_") in EA_INKOMEN]:
+            del alle[kol]
     uit = pd.DataFrame(alle, index=pd.RangeIndex(n), copy=False)
+    uit.attrs["energiearmoede"] = None if met_inkomen else EA_ZONDER_INKOMEN
     uit.attrs["kolomnamen"] = {ons: hun for hun, ons in mapping.items()}
     uit.attrs["peildatum"] = None if dag is None else dag.date().isoformat()
     uit.attrs["gelezen_als"] = invoer.attrs.get("gelezen_als", ())
@@ -228,7 +248,27 @@ def samenvatting(resultaat: pd.DataFrame, per: str | None = "complex") -> pd.Dat
     s["gemiddeld_neutraal"] = (s["gemiddeld_verschil_maand"] <= 0) | (s["aangepakt"] == 0)
     if (s["woningen"] == s["fout"]).any():  # nothing computed in the complex: no verdict (not "neutral")
         s["gemiddeld_neutraal"] = s["gemiddeld_neutraal"].astype(object).where(s["woningen"] != s["fout"], None)
+    _energiearmoede(resultaat, r["groep"].to_numpy(), ok, s)
     return s.reset_index().rename(columns={"groep": "complex" if per else "groep"})
+
+
+def _energiearmoede(resultaat: pd.DataFrame, groep: np.ndarray, ok: np.ndarray, s: pd.DataFrame) -> None:
+    """Per group and indicator, before and after: ``<indicator>_<voor|na>`` the dwellings where it holds and
+    ``aandeel_<indicator>_<voor|na>`` their share of the computed dwellings where it is known (income given);
+    ``met_inkomen`` the computed dwellings with an income.
+    Only the indicators the result has (without incomes: the energy quality)."""
+    kolommen = [k for k in (EA_KWALITEIT, *EA_INKOMEN) if f"voor_{k}" in resultaat.columns]
+    if f"voor_{EA_INKOMEN[0]}" in resultaat.columns:
+        bekend = ok & resultaat[f"voor_{EA_INKOMEN[0]}"].notna().to_numpy()  # HEQ is known with an income
+        s["met_inkomen"] = pd.Series(bekend.astype(np.int64)).groupby(groep).sum()
+    for k in kolommen:
+        for sit in ("voor", "na"):
+            w = resultaat[f"{sit}_{k}"]
+            ja = pd.Series((ok & (w == "ja").to_numpy()).astype(np.int64)).groupby(groep).sum()
+            bekend = pd.Series((ok & w.notna().to_numpy()).astype(np.int64)).groupby(groep).sum()
+            naam = k.removeprefix("ea_")
+            s[f"{naam}_{sit}"] = ja
+            s[f"aandeel_{naam}_{sit}"] = (ja / bekend.replace(0, np.nan)).round(3)
 
 
 # ----------------------------------------------------------------------------------------------------------
