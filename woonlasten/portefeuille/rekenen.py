@@ -81,8 +81,22 @@ def _meldingen(r, lees_fout: np.ndarray | None, lees_let_op: np.ndarray | None) 
             continue
         m = ~fout & (let_op != "") & pd.notna(let_op)
         if m.any():
-            melding[m] = np.where(melding[m] == "", let_op[m], melding[m] + "; " + let_op[m].astype(str))
+            melding[m] = _samen(melding[m], let_op[m])
     return status, melding, extra
+
+
+def _samen(melding: np.ndarray, let_op: np.ndarray) -> np.ndarray:
+    """'melding; let_op' per row ('let_op' alone where melding is empty), joined once per distinct pair: a block
+    has a few distinct warnings over many rows (the same note for every tenant of a gemeente)."""
+    codes_m, uniek_m = pd.factorize(melding)
+    codes_l, uniek_l = pd.factorize(let_op)
+    paar = codes_m.astype(np.int64) * len(uniek_l) + codes_l
+    uniek, terug = np.unique(paar, return_inverse=True)
+    teksten = np.empty(len(uniek), dtype=object)
+    for i, p in enumerate(uniek):
+        a, b = uniek_m[p // len(uniek_l)], str(uniek_l[p % len(uniek_l)])
+        teksten[i] = b if a == "" else f"{a}; {b}"
+    return teksten[terug]
 
 
 def _uitvoer_blok(r, actie: np.ndarray, lees_fout: np.ndarray | None = None,
