@@ -50,3 +50,14 @@ def test_centen_is_afgerond(teller_millicent, deler):
 
     x = teller_millicent / 1000 / deler
     assert float(centen(np.array([x]))[0]) == float(afgerond(x))
+
+
+def test_oordeel_volgt_het_getoonde_bedrag():
+    """woonlastenneutraal follows the change as it is shown: +€ 0,005 shows as +€ 0,01 and is not neutral;
+    +€ 0,0049 shows as € 0,00 and is (before, € 0,005 was neutral while +€ 0,01 was shown next to it)."""
+    import numpy as np
+
+    from woonlasten.bereken import _neutraal
+
+    assert list(_neutraal(np.array([0.005, 0.0049, -0.005, np.nan]))) == [False, True, True, None]
+    assert euro_verschil(0.005) == "+€ 0,01" and euro_verschil(0.0049) == "€ 0,00"

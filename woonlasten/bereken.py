@@ -9,6 +9,7 @@ import pandas as pd
 
 from woonlasten.data.laden import Tabellen, laad_tabellen
 from woonlasten.data.opzoeken import categorisch
+from woonlasten.formatteer import centen
 from woonlasten.modellen import RESULTAAT_DELEN
 from woonlasten.rekenen.invoer import normaliseer
 from woonlasten.rekenen.regel import nodig_voor, voer_uit
@@ -21,9 +22,11 @@ _NEUTRAAL = np.array([None, False, True], dtype=object)  # woonlastenneutraal: u
 
 
 def _neutraal(verschil: np.ndarray) -> np.ndarray:
-    """woonlastenneutraal per row from the change in woonlasten [€/maand]: True at most half a cent more (a change
-    that rounds to € 0,00 counts as neutral), False above, None where the change is unknown (NaN)."""
-    code = (verschil <= 0.005).astype(np.int8) + np.int8(1)
+    """woonlastenneutraal per row from the change in woonlasten [€/maand]: True when the change rounds to € 0,00 or
+    less, as it is shown (half a cent more shows as +€ 0,01 and is not neutral), False above, None where the change
+    is unknown (NaN)."""
+    with np.errstate(invalid="ignore"):
+        code = (centen(verschil) <= 0).astype(np.int8) + np.int8(1)
     code[np.isnan(verschil)] = 0
     return _NEUTRAAL[code]
 
