@@ -29,7 +29,7 @@ from app.advies import (
     staven,
     wat_nu,
 )
-from app.opmaak import KLEUR, band_let_op, band_regel, tabel_rijen, verbruik_tekst
+from app.opmaak import KLEUR, armoede_rijen, band_let_op, band_regel, coach_rijen, tabel_rijen, verbruik_tekst
 from app.organisatie import Organisatie, lees_organisatie
 from woonlasten.formatteer import euro, euro_verschil
 from woonlasten.modellen import Resultaat
@@ -381,6 +381,67 @@ def _bronnen(pdf: _Pdf, r: Resultaat) -> None:
                     alinea.write(" " + b.status)
 
 
+BIJLAGE_KOLOM_NAAM = 100.0  # the measure or indicator column of the appendix tables
+BIJLAGE_KOLOM = 28.0  # each further column
+
+
+def heeft_bijlage(r: Resultaat) -> bool:
+    """Whether the advice gets its appendix page: the energiecoach's list or known energy-poverty indicators."""
+    e = getattr(r, "energiearmoede", None)
+    return bool(coach_rijen(r)) or (e is not None and e.laag_inkomen is not None)
+
+
+def _bijlage_tabel(pdf: _Pdf, kop: list[str], rijen: list[list[str]]) -> None:
+    """A small table: the first column wide and left, the others right-aligned."""
+    h = _tabelregel()
+    breedtes = [BIJLAGE_KOLOM_NAAM] + [BIJLAGE_KOLOM] * (len(kop) - 1)
+    pdf.lettertype(PT_TABEL, vet=True)
+    for tekst, b in zip(kop, breedtes, strict=True):
+        pdf.cell(b, h, tekst, align="L" if b == BIJLAGE_KOLOM_NAAM else "R")
+    pdf.ln(h)
+    pdf.set_draw_color(*_rgb("#888888"))
+    pdf.line(MARGE, pdf.get_y(), MARGE + sum(breedtes), pdf.get_y())
+    pdf.lettertype(PT_TABEL)
+    for rij in rijen:
+        pdf.set_x(MARGE)
+        for tekst, b in zip(rij, breedtes, strict=True):
+            pdf.cell(b, h, tekst, align="L" if b == BIJLAGE_KOLOM_NAAM else "R")
+        pdf.ln(h)
+    pdf.ln(1.5)
+
+
+def _bijlage(pdf: _Pdf, r: Resultaat, eigenaar: bool) -> None:
+    """The appendix page (the advice itself stays on one A4): energy poverty before and after, and what the
+    household's own behaviour saves in euros (issue 17), both estimates."""
+    if not heeft_bijlage(r):
+        return
+    pdf.add_page()
+    pdf.kop("Bijlage: energiearmoede en eigen gedrag")
+    e = getattr(r, "energiearmoede", None)
+    met_na = r.na is not None
+    rijen = armoede_rijen(r, ("LEKWI",) if eigenaar else None)
+    if rijen and e is not None and e.laag_inkomen is not None:
+        pdf.kop("Energiearmoede")
+        _bijlage_tabel(pdf, ["Indicator", "Nu"] + (["Na de ingreep"] if met_na else []),
+                       [[(code + " " if code else "") + naam, nu] + ([na] if met_na else [])
+                        for code, naam, nu, na in rijen])
+        for zin in e.veranderingen:
+            pdf.alinea(zin[0].upper() + zin[1:] + ".", PT_TEKST)
+        pdf.alinea("Schatting volgens de indicatoren van de CBS/TNO Monitor Energiearmoede, benaderd: het opgegeven "
+                   "inkomen als besteedbaar inkomen, de energiekwaliteit uit het label.", PT_KLEIN, kleur=GRIJS)
+    coach = coach_rijen(r)
+    if coach:
+        pdf.kop("Wat het eigen gedrag bespaart")
+        _bijlage_tabel(pdf, ["Maatregel", "Per jaar", "€ per jaar", "Gekozen"],
+                       [[oms, per_jaar, euro_jaar, "ja" if gekozen else ""] for oms, per_jaar, euro_jaar, gekozen in coach])
+        c = r.energiecoach
+        if any(g for *_, g in coach):
+            pdf.alinea(f"Het gekozen gedrag bespaart {euro(c.gekozen_besparing_maand)} per maand: de woonlasten van nu "
+                       f"worden dan {euro(c.totaal_met_gedrag)} per maand.", PT_TEKST)
+        pdf.alinea("Schatting tegen de eigen prijzen van de peildatum (leveringsprijs, energiebelasting en btw).",
+                   PT_KLEIN, kleur=GRIJS)
+
+
 def advies_pdf(r: Resultaat, *, woning: dict[str, str], eigenaar: bool = False, maatregelen: list[str] | None = None,
                opgesteld: dt.date | None = None, organisatie: Organisatie | None = None) -> bytes:
     """The advice as PDF bytes (A4), with the same inputs as :func:`app.advies.advies_html`."""
@@ -413,4 +474,5 @@ def advies_pdf(r: Resultaat, *, woning: dict[str, str], eigenaar: bool = False, 
     _wat_nu(pdf, wat_nu(r, eigenaar, org))
     _voet(pdf)
     _bronnen(pdf, r)
+    _bijlage(pdf, r, eigenaar)
     return bytes(pdf.output())

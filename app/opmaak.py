@@ -324,3 +324,32 @@ def kasstroom(f: Any) -> list[dict] | None:
         som = float(d[cumul]) if cumul else som + float(d[netto])
         uit.append({"jaar": int(d[jaar]), "cumulatief": round(som, 2)})
     return uit
+
+
+def ja_nee(x: bool | None) -> str:
+    """An indicator's value in words: ja, nee or onbekend."""
+    return {True: "ja", False: "nee", None: "onbekend"}[x]
+
+
+def armoede_rijen(r: Resultaat, alleen: tuple[str, ...] | None = None) -> list[tuple[str, str, str, str | None]]:
+    """Energy poverty as rows (code, name, now, after or None without an upgrade): each indicator (or only
+    ``alleen``) and the energiequote; [] without the block. Shared by the page and the printable advice."""
+    e = getattr(r, "energiearmoede", None)
+    if e is None:
+        return []
+    met_na = r.na is not None
+    rijen = [(i.code, i.naam.lower(), ja_nee(i.voor), ja_nee(i.na) if met_na else None)
+             for i in e.indicatoren if not alleen or i.code in alleen]
+    if e.energiequote_voor is not None:
+        na = (f"{getal(e.energiequote_na * 100, 1)}%" if e.energiequote_na is not None else "–") if met_na else None
+        rijen.append(("", "energiequote (energiekosten ÷ inkomen)", f"{getal(e.energiequote_voor * 100, 1)}%", na))
+    return rijen
+
+
+def coach_rijen(r: Resultaat) -> list[tuple[str, str, str, bool]]:
+    """The energiecoach's list as rows (measure, saving per year in units, in euro, chosen); [] without it."""
+    c = getattr(r, "energiecoach", None)
+    if c is None:
+        return []
+    return [(m.omschrijving, f"{getal(m.besparing_per_jaar)} {m.eenheid}", euro(m.besparing_euro_per_jaar), m.gekozen)
+            for m in c.maatregelen]

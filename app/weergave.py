@@ -10,8 +10,10 @@ import streamlit as st
 from app.grafieken import kasstroom_grafiek, woonlasten_spec
 from app.opmaak import (
     FINANCIERING_UITLEG,
+    armoede_rijen,
     band_let_op,
     band_regel,
+    coach_rijen,
     financiering,
     financiering_waarden,
     huurtoeslag_berekend,
@@ -210,10 +212,6 @@ def toon_resultaat(r: Resultaat, eigenaar: bool = False) -> None:
                                     if r.verbruik.herkomst == "geschat" else ""))
 
 
-def _ja_nee(x: bool | None) -> str:
-    return {True: "ja", False: "nee", None: "onbekend"}[x]
-
-
 def toon_energiearmoede(r: Resultaat, alleen: tuple[str, ...] | None = None) -> None:
     """Energy poverty before and after (CBS/TNO Monitor Energiearmoede, approximated): each indicator (or only
     ``alleen``, e.g. LEKWI for an owner), the energiequote and what the upgrade changes."""
@@ -227,15 +225,8 @@ def toon_energiearmoede(r: Resultaat, alleen: tuple[str, ...] | None = None) -> 
                 icon=":material/info:")
     kop = "| Indicator | Nu | Na de ingreep |\n|:--|:--|:--|" if met_na else "| Indicator | Nu |\n|:--|:--|"
     regels = [kop]
-    for i in e.indicatoren:
-        if alleen and i.code not in alleen:
-            continue
-        regels.append(f"| **{i.code}** {_html(i.naam.lower())} | {_ja_nee(i.voor)} |"
-                      + (f" {_ja_nee(i.na)} |" if met_na else ""))
-    if e.energiequote_voor is not None:
-        regels.append(f"| energiequote (energiekosten ÷ inkomen) | {getal(e.energiequote_voor * 100, 1)}% |"
-                      + (f" {getal(e.energiequote_na * 100, 1)}% |" if met_na and e.energiequote_na is not None
-                         else (" – |" if met_na else "")))
+    for code, naam, nu, na in armoede_rijen(r, alleen):
+        regels.append(f"| {'**' + code + '** ' if code else ''}{_html(naam)} | {nu} |" + (f" {na} |" if met_na else ""))
     st.markdown("\n".join(regels))
     for zin in e.veranderingen:
         st.success(zin[0].upper() + zin[1:] + ".", icon=":material/check_circle:")
@@ -251,9 +242,8 @@ def toon_energiecoach(r: Resultaat) -> None:
         return
     st.subheader("Wat het eigen gedrag bespaart")
     regels = ["| Maatregel | Per jaar | € per jaar | Gekozen |\n|:--|--:|--:|:--|"]
-    for m in c.maatregelen:
-        regels.append(f"| {_html(m.omschrijving)} | {getal(m.besparing_per_jaar)} {m.eenheid} | "
-                      f"{euro(m.besparing_euro_per_jaar)} | {'✓' if m.gekozen else ''} |")
+    for omschrijving, per_jaar, euro_jaar, gekozen in coach_rijen(r):
+        regels.append(f"| {_html(omschrijving)} | {per_jaar} | {euro_jaar} | {'✓' if gekozen else ''} |")
     st.markdown("\n".join(regels))
     if any(m.gekozen for m in c.maatregelen):
         kolommen = st.columns(2)

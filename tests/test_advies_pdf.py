@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from test_browser import ZWARE_GEVALLEN
 
 from app.advies import advies_html, bron_document, bronnen
-from app.advies_pdf import advies_pdf
+from app.advies_pdf import advies_pdf, heeft_bijlage
 from app.gedeeld import MAATREGEL_NAMEN
 from app.organisatie import Organisatie, lees_organisatie
 from woonlasten import Casus, bereken
@@ -102,7 +102,9 @@ def test_zware_gevallen_passen_op_een_a4_met_ingebedde_lettertypen(wie, instelli
     r, invoer = _zwaar(wie)
     pdf = advies_pdf(r, **invoer, organisatie=lees_organisatie(instellingen))
     lezer = PdfReader(io.BytesIO(pdf))
-    assert len(lezer.pages) == 1, f"het advies ({wie}) past niet op één A4"
+    # the advice on one A4 (the appendix with energy poverty and behaviour comes after it, on a page of its own)
+    assert len(lezer.pages) == 1 + heeft_bijlage(r), f"het advies ({wie}) past niet op één A4"
+    assert "Bronnen" in (lezer.pages[0].extract_text() or ""), "het advies loopt door op een tweede pagina"
     breedte, hoogte = float(lezer.pages[0].mediabox.width), float(lezer.pages[0].mediabox.height)
     assert (round(breedte), round(hoogte)) == (595, 842)  # A4 in points (210 × 297 mm)
     fonts = lezer.pages[0]["/Resources"]["/Font"]
@@ -118,7 +120,7 @@ def test_zware_gevallen_passen_op_een_a4_met_ingebedde_lettertypen(wie, instelli
 def test_zonder_ingreep_en_met_onzeker_oordeel():
     zonder = _eenvoudig()
     pdf = advies_pdf(zonder, woning={}, organisatie=Organisatie())
-    assert _paginas(pdf) == 1 and "Geen ingreep gekozen" in _tekst(pdf)
+    assert _paginas(pdf) == 1 + heeft_bijlage(zonder) and "Geen ingreep gekozen" in _tekst(pdf)
     onzeker = _eenvoudig(naar_label="B", huurverhoging=30)
     assert not onzeker.bandbreedte.oordeel_zeker
     tekst = _tekst(advies_pdf(onzeker, woning={}, organisatie=Organisatie()))
@@ -144,7 +146,7 @@ def test_ontbrekende_of_kapotte_instellingen_geven_toch_een_advies(tmp_path, inh
     r = _eenvoudig(naar_label="B")
     pdf = advies_pdf(r, woning={"Woning": "Tussenwoning, 85 m²"}, organisatie=org)
     tekst = _tekst(pdf)
-    assert _paginas(pdf) == 1 and oordeel(r) in tekst and "Wat nu?" in tekst
+    assert _paginas(pdf) == 1 + heeft_bijlage(r) and oordeel(r) in tekst and "Wat nu?" in tekst
     assert "uw energiecoach" in tekst or "Woonstichting Proefstad" in tekst
     assert oordeel(r) in advies_html(r, woning={}, organisatie=org)
 
@@ -209,6 +211,26 @@ def test_wat_niet_op_een_pagina_past_loopt_door_op_de_volgende():
     invoer["woning"] = {**invoer["woning"], **{f"Opmerking {i}": "Een lange regel tekst over de woning " * 3
                                                for i in range(12)}}
     pdf = advies_pdf(r, **invoer, organisatie=Organisatie())
-    assert _paginas(pdf) == 2
+    assert _paginas(pdf) == 2 + heeft_bijlage(r)
     tekst = _tekst(pdf)
     assert "Bronnen" in tekst and "€ 1.429,05" in tekst and oordeel(r) in tekst
+
+
+def test_bijlage_met_energiearmoede_en_het_eigen_gedrag():
+    """Issue 17: the printable advice carries the energy-poverty indicators and the energiecoach's list with € per
+    measure, on an appendix page after the one-page advice; the chosen behaviour and the new monthly total too."""
+    r = bereken(Casus.model_validate({
+        "peildatum": "2025-06-01", "gemeente": "Borne", "rol": "huurder",
+        "woning": {"woningtype": "tussenwoning", "oppervlakte_m2": 60, "energielabel": "F"},
+        "huishouden": {"personen": 1, "inkomen_jaar": 16_000, "gedrag": ["thermostaat_1_graad"]},
+        "huur": {"kale_huur": 550}, "ingreep": {"naar_label": "B"}}))
+    assert heeft_bijlage(r)
+    pdf = advies_pdf(r, woning={"Woning": "Tussenwoning, 60 m²"}, organisatie=Organisatie())
+    lezer = PdfReader(io.BytesIO(pdf))
+    assert len(lezer.pages) == 2
+    bijlage = " ".join((lezer.pages[1].extract_text() or "").split())
+    assert "Bijlage: energiearmoede en eigen gedrag" in bijlage and "LILEK" in bijlage
+    thermostaat = next(m for m in r.energiecoach.maatregelen if m.maatregel == "thermostaat_1_graad")
+    assert thermostaat.gekozen and euro(thermostaat.besparing_euro_per_jaar) in bijlage
+    assert euro(r.energiecoach.totaal_met_gedrag) in bijlage
+    assert "Bijlage: energiearmoede" not in " ".join((lezer.pages[0].extract_text() or "").split())
