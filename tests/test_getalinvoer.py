@@ -25,6 +25,9 @@ from woonlasten.getalinvoer import MAX_TEKENS, GetalFout, lees_datum, lees_getal
     ("-4,20", -4.2),
     ("-€ 4,20", -4.2),
     ("0", 0.0),
+    ("0.215", 0.215),  # a leading 0 is no thousands group: a decimal point
+    ("1 200,50", 1200.5),  # a space between groups of three, as a bill may print it
+    ("€1.200", 1200.0),
     ("", None),
     ("   ", None),
 ])
@@ -43,6 +46,13 @@ def test_nederlands_gelezen(tekst, verwacht):
     ("inf", "geen getal"),
     ("1e5", "geen getal"),
     (",5", "geen getal"),
+    ("650 50", "spatie"),  # two numbers, not 65050
+    ("1.200 50", "spatie"),
+    ("12\t00", "spatie"),  # pasted from a table
+    ("12\n00", "spatie"),
+    ("000.001", "geen getal"),
+    ("١٢٣", "geen getal"),  # Arabic-Indic digits: Python's float() would take them without a word
+    ("１２００", "geen getal"),  # fullwidth digits
     pytest.param("x" * (MAX_TEKENS + 1), "tekens", id="te-lang"),
     pytest.param("1" * 10_000_000, "tekens", id="10MB"),  # a 10 MB paste is refused before it is looked at
 ])

@@ -2,13 +2,15 @@
 six hundred fifty and a half, ``4,1`` four point one. What cannot be read without guessing is refused with a Dutch
 message, never read as something else.
 
-The rules, in order (``-`` in front allowed, spaces, non-breaking spaces and a leading ``€`` ignored):
+The rules, in order (``-`` in front and a leading ``€`` allowed; a space only between groups of three digits, as
+in ``1 200,50``; ASCII digits only):
 
 - ``1200``, ``1.200``, ``1.200.000``: a whole number; a dot between groups of three digits is a thousands separator;
 - ``650,50``, ``1.200,50``, ``1,050``: a decimal comma (``1,050`` is 1,05, as a Dutch reader reads it);
-- ``600.00``, ``4.1``, ``0.2150``: a dot that is not followed by exactly three digits can only be a decimal point
-  (the way a number comes out of an English program or a calculator);
-- ``1,200.50``, ``1.2.3``, ``1,2,3``, ``=1+1``, ``12abc``: refused (an English thousands comma, or not a number).
+- ``600.00``, ``4.1``, ``0.2150``, ``0.215``: a dot that is not followed by exactly three digits, or that follows a
+  lone 0, can only be a decimal point (the way a number comes out of an English program or a calculator);
+- ``1,200.50``, ``1.2.3``, ``1,2,3``, ``=1+1``, ``12abc``, ``650 50``: refused (an English thousands comma, two
+  numbers, or not a number).
 
 A date is day-month-year (``1-6-2025``, ``01-06-2025``, ``1/6/2025``, ``1.6.2025``) or ISO (``2025-06-01``); a
 two-digit year or a month first is refused, never guessed.
@@ -23,15 +25,19 @@ import re
 MAX_TEKENS = 40  # a typed number is never longer; a pasted page of text is refused, not scanned
 
 _SPATIES = re.compile(r"[\s\u00a0\u202f\u2009]+")
-_GEHEEL = re.compile(r"\d+")
-_DUIZENDTALLEN = re.compile(r"\d{1,3}(?:\.\d{3})+")
-_KOMMA = re.compile(r"(?:\d+|\d{1,3}(?:\.\d{3})+),\d+")
-_PUNT = re.compile(r"\d+\.(?:\d{1,2}|\d{4,})")
-_ENGELS = re.compile(r"\d{1,3}(?:,\d{3})+\.\d+")
+# a space (also a non-breaking or thin one, as a bill prints it) only between groups of three digits: '1 200,50';
+# any other space splits two numbers ('650 50', '1.200 50') and is refused, not closed up
+_SPATIE_DUIZENDTAL = re.compile(r"(?<=[0-9])[ \u00a0\u202f\u2009](?=[0-9]{3}(?![0-9]))")
+# ASCII digits only: int() and float() would also take '١٢٣' or '１２００' without a word
+_GEHEEL = re.compile(r"[0-9]+")
+_DUIZENDTALLEN = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+")  # '0.215' is no thousands group
+_KOMMA = re.compile(r"(?:[0-9]+|[1-9][0-9]{0,2}(?:\.[0-9]{3})+),[0-9]+")
+_PUNT = re.compile(r"[0-9]+\.(?:[0-9]{1,2}|[0-9]{4,})|0\.[0-9]+")  # '0.215' can only be a decimal point
+_ENGELS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+\.[0-9]+")
 
 
-_DATUM = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4})")
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DATUM = re.compile(r"([0-9]{1,2})([-/.])([0-9]{1,2})\2([0-9]{4})")
+_ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 
 class GetalFout(ValueError):
@@ -51,11 +57,14 @@ def lees_getal(tekst: str | float | int | None, *, geheel: bool = False) -> floa
     ruw = str(tekst)
     if len(ruw) > MAX_TEKENS:
         raise GetalFout(f"Dit is geen getal (een tekst van {len(ruw)} tekens).")
-    schoon = _SPATIES.sub("", ruw)
-    if schoon.startswith("€"):
-        schoon = schoon[1:]
-    elif schoon.startswith("-€"):
-        schoon = "-" + schoon[2:]
+    schoon = ruw.strip().strip("\u00a0\u202f\u2009")
+    for voor in ("-€", "€"):  # a euro sign in front, with or without a space
+        if schoon.startswith(voor):
+            schoon = voor[:-1] + schoon[len(voor):].lstrip(" \u00a0\u202f\u2009")
+    schoon = _SPATIE_DUIZENDTAL.sub("", schoon)
+    if _SPATIES.search(schoon):
+        raise GetalFout(f"'{ruw.strip()}' is geen getal: een spatie mag alleen tussen duizendtallen staan "
+                        "(1 200,50); typ één getal.")
     if not schoon:
         return None
     teken = -1.0 if schoon.startswith("-") else 1.0
