@@ -18,6 +18,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 STANDAARD_PAD = PROJECT / "instellingen" / "organisatie.toml"
 MAX_TEKEN = 120  # longer name or contact lines are cut: they must fit on one line of the advice
 MAX_LOGO_BYTES = 2_000_000  # a logo larger than this is left out (the advice is sent by e-mail)
+MAX_LOGO_PIXELS = 4_000_000  # beeldpunten: 2.000 × 2.000 is ample for a logo of 40 mm; larger is refused unread
 PNG_HANDTEKENING = b"\x89PNG\r\n\x1a\n"
 
 log = logging.getLogger(__name__)
@@ -61,8 +62,12 @@ def _logo(waarde: object, pad: Path) -> bytes | None:
 
     try:
         with Image.open(io.BytesIO(inhoud)) as beeld:
+            if beeld.width * beeld.height > MAX_LOGO_PIXELS:  # read on every run: a huge image is refused unread
+                log.warning("%s: logo %s is te groot (%d × %d beeldpunten) en wordt weggelaten", pad, bestand,
+                            beeld.width, beeld.height)
+                return None
             beeld.load()
-    except (OSError, ValueError, SyntaxError) as exc:  # PIL's errors for a broken image
+    except Exception as exc:  # noqa: BLE001 - any of PIL's errors (a broken file, a decompression bomb): no logo
         log.warning("%s: logo %s is geen leesbare PNG (%s)", pad, bestand, exc)
         return None
     return inhoud

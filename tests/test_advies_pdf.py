@@ -234,3 +234,18 @@ def test_bijlage_met_energiearmoede_en_het_eigen_gedrag():
     assert thermostaat.gekozen and euro(thermostaat.besparing_euro_per_jaar) in bijlage
     assert euro(r.energiecoach.totaal_met_gedrag) in bijlage
     assert "Bijlage: energiearmoede" not in " ".join((lezer.pages[0].extract_text() or "").split())
+
+
+def test_een_logo_van_reusachtige_afmetingen_wordt_weggelaten(tmp_path):
+    """A small PNG file of 15.000 × 15.000 pixels (a decompression bomb for PIL) is left out, not a crash of the
+    page; the advice still renders."""
+    from PIL import Image
+
+    groot = io.BytesIO()
+    Image.new("1", (15_000, 15_000)).save(groot, format="PNG")
+    (tmp_path / "logo.png").write_bytes(groot.getvalue())
+    pad = tmp_path / "organisatie.toml"
+    pad.write_text(ORGANISATIE_TOML.format(logo="logo.png"), encoding="utf-8")
+    org = lees_organisatie(pad)
+    assert org.logo is None and org.naam
+    assert _paginas(advies_pdf(_eenvoudig(naar_label="B"), woning={}, organisatie=org)) >= 1
