@@ -279,3 +279,18 @@ def test_core_reports_a_row_without_upgrade_empty_or_unchanged():
     assert gelijk.loc[0, "verschil_totaal"] == leeg.loc[0, "verschil_totaal"]  # an upgraded row is the same
     with pytest.raises(ValueError):
         bereken_frame(invoer, zonder_ingreep="nul")
+
+
+def test_samenvatting_rondt_als_elk_bedrag_en_een_lege_complexcel_is_geen_nan():
+    """The summary's averages round half away from zero like every amount (a mean of +€ 0,005 is +€ 0,01 and not
+    neutral; pandas' round gave € 0,00 and 'neutraal'); an empty complex cell is its own group '(leeg)', not one
+    called 'nan' merged with a complex of that name."""
+    csv = ("id;complex;gemeente;woningtype;oppervlakte_m2;energielabel;kale_huur\n"
+           "1;A;Borne;tussenwoning;80;E;600\n2;A;Borne;tussenwoning;80;E;600\n"
+           "3;;Borne;tussenwoning;80;E;600\n4;nan;Borne;tussenwoning;80;E;600\n").encode()
+    r = bereken_portefeuille(lees_woningen(csv, "w.csv"), SCENARIOS["label-B"])
+    r.loc[r["complex"] == "A", "verschil_totaal"] = [0.01, 0.0]
+    per = samenvatting(r, per="complex").set_index("complex")
+    assert per.loc["A", "gemiddeld_verschil_maand"] == 0.01  # (0,01 + 0,00) / 2 = 0,005 → 0,01
+    assert not per.loc["A", "gemiddeld_neutraal"]
+    assert per.loc["(leeg)", "woningen"] == 1 and per.loc["nan", "woningen"] == 1

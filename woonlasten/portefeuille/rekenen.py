@@ -61,6 +61,14 @@ BLOK = 250_000  # rows per calculation block: bounds memory, costs a few ms of o
 DRADEN = min(os.cpu_count() or 1, 4)  # blocks computed at once (numpy releases the GIL in its array loops)
 
 
+GEEN_GROEP = "(leeg)"  # the group of dwellings with an empty cell in the column a summary groups by
+
+
+def _centen(reeks: pd.Series) -> pd.Series:
+    """A summary column of amounts [€] rounded to cents half away from zero (formatteer.centen)."""
+    return pd.Series(centen(reeks.to_numpy(dtype=float)), index=reeks.index)
+
+
 def _meldingen(r, lees_fout: np.ndarray | None, lees_let_op: np.ndarray | None) -> tuple[object, np.ndarray,
                                                                                            np.ndarray | None]:
     """status, melding and the rows made fout by reading (None: none) of one block (see the module's docstring)."""
@@ -240,7 +248,9 @@ def samenvatting(resultaat: pd.DataFrame, per: str | None = "complex") -> pd.Dat
     aangepakt = ok & (resultaat["scenario_actie"] == "aangepakt").to_numpy()
     neutraal = aangepakt & (resultaat["woonlastenneutraal"].to_numpy(dtype=object) == True)  # noqa: E712
     r = pd.DataFrame({
-        "groep": resultaat[per].astype(str).to_numpy() if per else np.full(len(resultaat), "Totaal"),
+        # an empty cell is its own group, not one called 'nan' (merged with a complex really named 'nan')
+        "groep": resultaat[per].astype(object).where(resultaat[per].notna(), GEEN_GROEP).astype(str).to_numpy()
+        if per else np.full(len(resultaat), "Totaal"),
         "fout": (~ok).astype(np.int64), "aangepakt": aangepakt.astype(np.int64), "neutraal": neutraal.astype(np.int64),
         "verschil": np.where(aangepakt, resultaat["verschil_totaal"].to_numpy(dtype=float), np.nan),
         "huurverhoging": np.where(aangepakt, resultaat["verschil_huur_totaal"].to_numpy(dtype=float), np.nan),
@@ -252,10 +262,11 @@ def samenvatting(resultaat: pd.DataFrame, per: str | None = "complex") -> pd.Dat
         "fout": g["fout"].sum(),
         "aangepakt": g["aangepakt"].sum(),
         "neutraal": g["neutraal"].sum(),
-        "gemiddeld_verschil_maand": g["verschil"].mean().round(2),
-        "slechtste_verschil_maand": g["verschil"].max().round(2),
-        "gemiddelde_huurverhoging_maand": g["huurverhoging"].mean().round(2),
-        "gemiddelde_energiebesparing_maand": g["besparing"].mean().round(2),
+        # rounded as every amount is, half away from zero (a mean of +€ 0,005 is +€ 0,01, not neutral)
+        "gemiddeld_verschil_maand": _centen(g["verschil"].mean()),
+        "slechtste_verschil_maand": _centen(g["verschil"].max()),
+        "gemiddelde_huurverhoging_maand": _centen(g["huurverhoging"].mean()),
+        "gemiddelde_energiebesparing_maand": _centen(g["besparing"].mean()),
     })
     s["aandeel_neutraal"] = (s["neutraal"] / s["aangepakt"].replace(0, np.nan)).round(3)
     # a complex where nothing is upgraded does not change: neutral by definition

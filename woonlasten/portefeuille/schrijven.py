@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
+import math
 import os
 import re
 import stat
@@ -354,6 +355,12 @@ def _formaat(naam: str, reeks: pd.Series, geld: set[str]) -> tuple[str | None, b
     return (DATUM if eerste is not None and isinstance(reeks.at[eerste], (dt.date, pd.Timestamp)) else None), False
 
 
+def _getal_xml(w: float | int) -> str:
+    """A number as the sheet XML writes it: a plain Python int or float (the repr of a numpy float is
+    'np.float64(1.5)', which no spreadsheet reads)."""
+    return repr(int(w)) if isinstance(w, (int, np.integer)) else repr(float(w))
+
+
 def _waarden(reeks: pd.Series, geheel: bool) -> list:
     """The cell values of (a slice of) a column for the sheet XML; None = an empty cell."""
     if isinstance(reeks.dtype, pd.CategoricalDtype):
@@ -423,7 +430,9 @@ def _rijen_xml(kolommen: list[list], stijlen: list[str], eerste: int) -> str:
     for j, (waarden, stijl) in enumerate(zip(kolommen, stijlen, strict=True)):
         letter = get_column_letter(j + 1)
         if all(w is None or isinstance(w, (float, int)) and not isinstance(w, bool) for w in waarden):
-            cellen.append([f'<c r="{letter}{r}"{stijl}><v>{w!r}</v></c>' if w is not None else ""
+            # a plain Python number (repr of a numpy float is 'np.float64(1.5)'); no inf or NaN in the sheet
+            cellen.append([f'<c r="{letter}{r}"{stijl}><v>{_getal_xml(w)}</v></c>'
+                           if w is not None and math.isfinite(w) else ""
                            for r, w in zip(rijnummers, waarden, strict=True)])
             continue
         tekst: dict = {}
