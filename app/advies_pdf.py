@@ -438,8 +438,9 @@ def _bijlage(pdf: _Pdf, r: Resultaat, eigenaar: bool) -> None:
         if any(g for *_, g in coach):
             pdf.alinea(f"Het gekozen gedrag bespaart {euro(c.gekozen_besparing_maand)} per maand: de woonlasten van nu "
                        f"worden dan {euro(c.totaal_met_gedrag)} per maand.", PT_TEKST)
-        pdf.alinea("Schatting tegen de eigen prijzen van de peildatum (leveringsprijs, energiebelasting en btw).",
-                   PT_KLEIN, kleur=GRIJS)
+        pdf.alinea("Schatting tegen de eigen prijzen van de peildatum (leveringsprijs, energiebelasting en btw)."
+                   + (f" Voor deze verwarming nog niet berekend: {', '.join(c.niet_berekend).lower()}."
+                      if c.niet_berekend else ""), PT_KLEIN, kleur=GRIJS)
 
 
 def advies_pdf(r: Resultaat, *, woning: dict[str, str], eigenaar: bool = False, maatregelen: list[str] | None = None,

@@ -251,4 +251,6 @@ def toon_energiecoach(r: Resultaat) -> None:
         kolommen[1].metric("Woonlasten nu, met dit gedrag", euro(c.totaal_met_gedrag),
                            **verschil_delta(-c.gekozen_besparing_maand))
     st.caption("Schatting tegen de eigen prijzen van de peildatum (leveringsprijs, energiebelasting en btw); "
-               "kies het gedrag in de zijbalk onder 'Energiecoach'.")
+               "kies het gedrag in de zijbalk onder 'Energiecoach'."
+               + (f" Voor deze verwarming nog niet berekend: {', '.join(c.niet_berekend).lower()}."
+                  if c.niet_berekend else ""))

@@ -165,3 +165,37 @@ def test_the_explanation_names_no_gas_tariffs_without_a_gas_connection_and_notes
     # a gas home keeps its gas lines; the switch shows them for the situation before
     switch = bereken(dict(_casus(verwarming="gasketel"), ingreep={"maatregelen": ["warmtenet"]}))
     assert "Energie: netbeheerkosten gas" in [t.onderwerp for t in switch.toelichting]
+
+
+def test_warmtepomp_op_het_warmtenet_wordt_geweigerd_en_het_scenario_laat_hem_weg():
+    """Reviewer's find: a heat pump on a home on the warmtenet kept its heating (the warmtenet) but counted its label
+    steps, rent increase and price (label C → A, +€ 11 rent, nothing else changed). The case is refused with a
+    Dutch message; the label-A scenario gives such a dwelling its insulation without the heat pump."""
+    from woonlasten import InvoerFout
+    from woonlasten.portefeuille import SCENARIOS, bereken_portefeuille, lees_woningen
+
+    casus = {"peildatum": "2025-06-01", "gemeente": "Hengelo", "rol": "huurder",
+             "woning": {"woningtype": "tussenwoning", "oppervlakte_m2": 85, "energielabel": "C",
+                        "verwarming": "warmtenet"},
+             "huur": {"kale_huur": 600}, "ingreep": {"maatregelen": ["warmtepomp"]}}
+    with pytest.raises(InvoerFout, match="warmtepomp verandert niets aan een woning met warmtenet"):
+        bereken(Casus.model_validate(casus))
+    csv = ("id;complex;gemeente;woningtype;oppervlakte_m2;energielabel;kale_huur;verwarming\n"
+           "1;A;Hengelo;tussenwoning;85;E;600;stadsverwarming\n2;A;Hengelo;tussenwoning;85;E;600;gasketel\n").encode()
+    r = bereken_portefeuille(lees_woningen(csv, "w.csv"), SCENARIOS["label-A"])
+    assert list(r["status"]) == ["ok", "ok"]
+    assert list(r["scenario_actie"]) == ["aangepakt", "aangepakt"]
+    assert r["na_energie_warmte"].iloc[0] > 0 and r["verbruik_gas_m3_na"].iloc[1] == 0  # heat stays; gas → heat pump
+
+
+def test_energiecoach_toont_geen_gasbesparing_van_nul_voor_een_woning_zonder_ketel():
+    """The coach's gas measures are computed for a gas boiler; for a home on the warmtenet they read as '0 m³,
+    € 0,00' (a reviewer's find). They are left out of the list and named as not computed."""
+    r = bereken(Casus.model_validate({
+        "peildatum": "2025-06-01", "gemeente": "Hengelo", "rol": "huurder",
+        "woning": {"woningtype": "tussenwoning", "oppervlakte_m2": 85, "energielabel": "C", "verwarming": "warmtenet"},
+        "huishouden": {"personen": 2, "gedrag": ["korter_douchen"]}, "huur": {"kale_huur": 600}}))
+    c = r.energiecoach
+    assert c.maatregelen and all(m.eenheid != "m³" for m in c.maatregelen)
+    assert "5 in plaats van 9 minuten douchen" in c.niet_berekend
+    assert c.gekozen_besparing_maand == 0

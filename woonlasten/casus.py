@@ -244,13 +244,18 @@ def energiecoach(rij: pd.Series, t: Tabellen) -> Energiecoach:
     """The energiecoach's block of one computed row: every measure's saving, the chosen ones on top."""
     ingreep = bool(rij["heeft_ingreep"])
     keuze = coach.gekozen(rij["gedrag"])
+    # the gas measures are computed for a gas boiler only: for another heating they would read as saving € 0
+    alle = list(coach.maatregelen(t).itertuples())
+    ketel = str(rij["verwarming"]) == coach.KETEL
+    getoond = [m for m in alle if ketel or m.drager != coach.GAS]
     return Energiecoach(
+        niet_berekend=[m.omschrijving for m in alle if m not in getoond],
         maatregelen=[GedragMaatregel(
             maatregel=m.maatregel, omschrijving=m.omschrijving, eenheid=coach.EENHEID[m.drager],
             besparing_per_jaar=round(float(rij[f"voor_gedrag_{m.maatregel}_eenheden"]), 1),
             besparing_euro_per_jaar=_c(float(rij[f"voor_gedrag_{m.maatregel}_jaar"])),
             besparing_euro_per_jaar_na=_c(float(rij[f"na_gedrag_{m.maatregel}_jaar"])) if ingreep else None,
-            gekozen=m.maatregel in keuze) for m in coach.maatregelen(t).itertuples()],
+            gekozen=m.maatregel in keuze) for m in getoond],
         gekozen_besparing_maand=_c(float(rij["voor_gedrag_gekozen_maand"])),
         gekozen_besparing_maand_na=_c(float(rij["na_gedrag_gekozen_maand"])) if ingreep else None,
         totaal_met_gedrag=_c(float(rij["voor_totaal"] - rij["voor_gedrag_gekozen_maand"])),

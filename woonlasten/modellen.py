@@ -629,6 +629,9 @@ class Energiecoach(BaseModel):
     totaal_met_gedrag: float = Field(description="Woonlasten vóór minus het gekozen gedrag [€/maand].")
     totaal_met_gedrag_na: Optional[float] = None
     onbekend: list[str] = Field(default_factory=list, description="Niet herkende namen, niet meegeteld.")
+    niet_berekend: list[str] = Field(
+        default_factory=list, description="Maatregelen op gas die voor deze verwarming (hybride warmtepomp, "
+        "warmtepomp, warmtenet) nog niet worden berekend; niet als € 0 getoond.")
     status: str = "schatting"
 
 

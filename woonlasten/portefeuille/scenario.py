@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from woonlasten.data.laden import Tabellen
-from woonlasten.modellen import ENERGIELABELS, ZONDER_GASAANSLUITING
+from woonlasten.modellen import ENERGIELABELS, VERWARMINGEN, ZONDER_GASAANSLUITING
 from woonlasten.portefeuille.lezen import PortefeuilleFout
 
 
@@ -49,6 +49,17 @@ def scenario_uit_tekst(tekst: str) -> Scenario:
     raise PortefeuilleFout(f"onbekend scenario '{tekst}': kies {', '.join(SCENARIOS)} of eigen:LABEL[:maatregel;…]")
 
 
+def _zonder_verder_verwarmd(maatregelen: str, t: Tabellen) -> tuple[str, int] | None:
+    """(the measures without the heating ones, the lowest index in VERWARMINGEN those install), or None when the
+    scenario installs no heating."""
+    catalogus = t["labels/maatregelen"].frame.set_index("maatregel")["verwarming_na"]
+    namen = [m for m in maatregelen.split(";") if m]
+    verwarmend = [m for m in namen if m in catalogus.index and catalogus[m] != "ongewijzigd"]
+    if not verwarmend:
+        return None
+    return ";".join(m for m in namen if m not in verwarmend), min(VERWARMINGEN.index(catalogus[m]) for m in verwarmend)
+
+
 def pas_scenario_toe(invoer: pd.DataFrame, scenario: Scenario, t: Tabellen) -> pd.DataFrame:
     """Set ``naar_label`` and ``maatregelen`` for dwellings worse than the target; the others get no ingreep (and
     no given huurverhoging), so the core reports them unchanged."""
@@ -59,6 +70,15 @@ def pas_scenario_toe(invoer: pd.DataFrame, scenario: Scenario, t: Tabellen) -> p
     code = aanpakken.astype(np.int8) - 1  # -1 = empty
     invoer["naar_label"] = pd.Categorical.from_codes(code, categories=[scenario.doellabel])
     invoer["maatregelen"] = pd.Categorical.from_codes(code, categories=[scenario.maatregelen])
+    # a dwelling whose heating is beyond the scenario's heating measure (a heat pump for a home on the warmtenet)
+    # gets the scenario without that measure: the core refuses a measure that changes nothing
+    zonder = _zonder_verder_verwarmd(scenario.maatregelen, t)
+    if zonder is not None and "verwarming" in invoer.columns:
+        maat, index = zonder
+        verder = invoer["verwarming"].astype(object).map(
+            lambda v: v in VERWARMINGEN and VERWARMINGEN.index(v) > index).to_numpy(dtype=bool)
+        code = np.where(aanpakken & verder, 1, code).astype(np.int8)
+        invoer["maatregelen"] = pd.Categorical.from_codes(code, categories=[scenario.maatregelen, maat])
     if scenario.overstap:  # every dwelling with a gas connection (and a label) switches, insulated or not
         verwarming = invoer["verwarming"].astype(object) if "verwarming" in invoer.columns else None
         gas = np.ones(len(invoer), dtype=bool) if verwarming is None else \

@@ -46,6 +46,10 @@ def gekozen(tekst) -> dict[str, float | None]:
     return uit
 
 
+KETEL = "gasketel"  # the heating for which the gas measures are computed (their effect is on a boiler's gas)
+GAS = "gas"  # the carrier of those measures in labels/gedrag.csv
+
+
 def energiecoach(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
     """Per measure m and situation s: ``{s}_gedrag_{m}_eenheden`` [m³ or kWh per year] and ``{s}_gedrag_{m}_jaar``
     [€/jaar] at the standard (or chosen) quantity; ``{s}_gedrag_gekozen_jaar`` and ``{s}_gedrag_gekozen_maand``
@@ -59,7 +63,7 @@ def energiecoach(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
         [";".join(k for k in keuzes[c] if k not in bekend) if c >= 0 else "" for c in codes], dtype=object)
     for s in SITUATIES:
         verwarming = f["verwarming"] if s == "voor" else f["verwarming_na"]
-        ketel = is_gelijk(verwarming, "gasketel")
+        ketel = is_gelijk(verwarming, KETEL)
         basis = {"ruimteverwarming_aandeel": np.where(ketel, f[f"verbruik_ruimteverwarming_m3_{s}"], 0.0),
                  "m3_per_persoon": np.where(ketel, f["personen_gebruikt"], 0.0),
                  "kwh_per_eenheid": np.ones(n)}

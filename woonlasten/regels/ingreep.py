@@ -103,6 +103,7 @@ def situatie_na(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
     opwek = np.zeros(n)
     gekozen_ergens = np.zeros(n, dtype=bool)
     verwarming_codes = f["verwarming"].codes.astype(np.int64)  # categories are VERWARMINGEN (normaliseer)
+    huidige_codes = verwarming_codes.copy()
     catalogus = t["labels/maatregelen"].frame.set_index("maatregel")
     for kol, prijs in [(k, v) for k, v in m.items() if k.startswith("prijs_")]:
         f[kol] = prijs
@@ -135,6 +136,12 @@ def situatie_na(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
             stappen_installatie = np.where(gekozen, stappen_installatie + stap, stappen_installatie)
         verwarming = catalogus.loc[naam, "verwarming_na"]
         if verwarming != "ongewijzigd":
+            # a heating the home has gone beyond (a heat pump on the warmtenet, a hybrid next to a full heat pump)
+            # changes nothing: refused, rather than counted for its label steps, rent and price
+            index = VERWARMINGEN.index(verwarming)
+            fouten.zet(gekozen & (huidige_codes > index), lambda mk, naam=naam, index=index: np.array(
+                [f"ingreep.maatregelen: {naam} verandert niets aan een woning met {VERWARMINGEN[c]} (die blijft); "
+                 "laat deze maatregel weg" for c in huidige_codes[mk]], dtype=object))
             # VERWARMINGEN runs from gas to all-electric: the heating a measure installs replaces the current one
             # unless that is already further (a hybrid heat pump next to a full one leaves the full one)
             verwarming_codes = np.where(gekozen, np.maximum(verwarming_codes, VERWARMINGEN.index(verwarming)),
