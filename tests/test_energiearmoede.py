@@ -261,3 +261,14 @@ def test_app_owner_page_shows_lekwi_next_to_the_financing():
     zonder_fouten(at)
     tabel = next(md.value for md in at.markdown if md.value.startswith("| Indicator"))
     assert "**LEKWI**" in tabel and "**HEQ**" not in tabel
+
+
+def test_een_aantal_dat_geen_positief_getal_is_telt_niet_mee():
+    """'led_lamp:-8' gave a negative saving (−154 kWh) that lowered the chosen total, 'led_lamp:abc' silently one
+    lamp (a reviewer's find): such a choice is listed as not counted."""
+    r = bereken({"peildatum": "2025-06-01", "gemeente": "Borne", "rol": "huurder",
+                 "woning": {"woningtype": "tussenwoning", "oppervlakte_m2": 85, "energielabel": "E"},
+                 "huishouden": {"personen": 2, "gedrag": ["led_lamp:-8", "led_lamp:abc"]}})
+    assert r.energiecoach.onbekend == ["led_lamp:-8", "led_lamp:abc"]
+    assert r.energiecoach.gekozen_besparing_maand == 0
+    assert not any(m.gekozen for m in r.energiecoach.maatregelen)

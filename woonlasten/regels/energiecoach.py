@@ -13,6 +13,8 @@ not applied to the saving.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 
@@ -38,11 +40,21 @@ def gekozen(tekst) -> dict[str, float | None]:
         return uit
     for deel in str(tekst).split(";"):
         naam, _, hoeveel = deel.strip().partition(":")
-        if naam:
-            try:
-                uit[naam] = float(hoeveel.replace(",", ".")) if hoeveel.strip() else None
-            except ValueError:
-                uit[naam] = None
+        if not naam:
+            continue
+        if not hoeveel.strip():
+            uit[naam] = None
+            continue
+        try:
+            aantal = float(hoeveel.replace(",", "."))
+        except ValueError:
+            aantal = math.nan
+        # a quantity that is no positive number ('led_lamp:-8', 'led_lamp:abc') is not a known measure: listed
+        # as not counted, never a negative saving or silently the standard quantity
+        if math.isfinite(aantal) and aantal > 0:
+            uit[naam] = aantal
+        else:
+            uit[deel.strip()] = None
     return uit
 
 
