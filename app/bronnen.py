@@ -27,6 +27,7 @@ OMSCHRIJVING = {
     "tariffs/vergoedingentabel": "Huurverhoging na woningverbetering (vergoedingentabel)",
     "tariffs/huurgrenzen": "Huurgrenzen (liberalisatiegrens, aftoppingsgrenzen)",
     "tariffs/huurregels": "Regels voor huurverhoging na verduurzaming en de rekenwijze van de huurtoeslag",
+    "tariffs/huurverhoging_jaarlijks": "Wettelijke maximale jaarlijkse huurverhoging sociale huur per 1 juli",
     "tariffs/energietoeslag": "Tegemoetkoming energierekening 2022 (€ 190 per maand in november en december)",
     "tariffs/huurregel_teksten": "Uitleg bij de toegepaste huurregel",
     "tariffs/huurtoeslag": "Parameters van de huurtoeslag",

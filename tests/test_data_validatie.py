@@ -106,6 +106,22 @@ def test_a_value_outside_the_bounds_of_its_column_is_refused(tmp_path, naam, kol
     assert regel in str(exc.value)
 
 
+@pytest.mark.parametrize("kolom,waarde,regel", [
+    ("eenheid", "EUR/maand", "(bij regel 'max_pct' hoort eenheid '%')"),
+    ("regel", "max_procent", "(onbekende waarde; kies uit max_pct, min_bedrag_huur_onder, grens_huur_onder"),
+    ("waarde", "5,8", "(geen getal)"),
+])
+def test_a_bad_row_of_the_rent_increase_table_names_file_line_and_column(tmp_path, kolom, waarde, regel):
+    """tariffs/huurverhoging_jaarlijks: a percentage rule with an amount's unit, a misspelt rule or a Dutch decimal
+    comma is refused when the table loads, naming line 2 (the 2021 max_pct row)."""
+    naam = "tariffs/huurverhoging_jaarlijks"
+    pad = _kopie(tmp_path, naam, _met_cel(naam, kolom, waarde))
+    with pytest.raises(DataFout) as exc:
+        laad_tabel(pad, naam)
+    assert f"huurverhoging_jaarlijks.csv, regel 2, kolom '{kolom}': ongeldige waarde '{waarde}'" in str(exc.value)
+    assert regel in str(exc.value)
+
+
 def test_negative_wws_points_and_negative_huurtoeslag_constants_stay_allowed():
     from woonlasten.data.schema import VRIJ, grens
 
@@ -130,6 +146,8 @@ def test_negative_wws_points_and_negative_huurtoeslag_constants_stay_allowed():
     ("labels/elektriciteit_huishouden", {"personen": "1"}, "elektriciteit_huishouden.csv: geen regel voor 1 persoon"),
     ("labels/maatregel_effect", {"maatregel": "dakisolatie", "woningtype": "vrijstaand"},
      "maatregel_effect.csv: geen regel voor dakisolatie met woningtype vrijstaand"),
+    ("tariffs/huurverhoging_jaarlijks", {"regel": "grens_huur_onder", "geldig_vanaf": "2025-07-01"},
+     "huurverhoging_jaarlijks.csv: geen regel geldig op 2025-07-01 voor grens_huur_onder"),
 ])
 def test_a_table_without_a_required_key_is_refused_at_load_time(tmp_path, naam, weg, bericht):
     pad = _kopie(tmp_path, naam, _zonder(**weg))

@@ -292,3 +292,22 @@ def test_a_fault_in_an_own_table_names_its_path_not_the_shipped_data(tmp_path, e
     assert main(["bereken", str(casus)]) != 0
     fout = capsys.readouterr().err
     assert fout.startswith(f"Fout in de gegevens: {map_ / 'btw.csv'}, regel 2") and "meegeleverde" not in fout
+
+
+def test_the_legal_maximum_rent_increase_per_1_july_is_found_through_the_dated_lookup():
+    """tariffs/huurverhoging_jaarlijks (issue 18), one date per row as a path over the years asks it. Expected, from
+    the sources: 1-7-2024 5,8 % (rijksoverheid.nl 2023-12-22: 'vanaf 1 juli 2024 met maximaal 5,8%'); 30-6-2025 still
+    5,8 % (the 2025 maximum starts 1-7-2025); 1-7-2025 5,0 % (rijksoverheid.nl 2024-12-17); 1-7-2026 4,1 % (rijksoverheid.nl
+    2025-12-15: average inflation Dec 2022-Dec 2025 3,6 % + 0,5 % = 4,1 %); 1-7-2021 0 % (the freeze); 1-7-2027 not
+    published: no row (the caller's assumption, never a silent carry-over)."""
+    tabel = laad_tabellen()["tariffs/huurverhoging_jaarlijks"]
+    datums = pd.to_datetime(["2024-07-01", "2025-06-30", "2025-07-01", "2026-07-01", "2021-07-01",
+                             "2027-07-01"]).to_numpy()
+    r = zoek(tabel, datums, {"regel": "max_pct"}, ["waarde"])
+    assert list(r["waarde"][:5]) == [5.8, 5.8, 5.0, 4.1, 0.0]
+    assert np.isnan(r["waarde"][5]) and r["_rij"][5] == -1
+    # 1-7-2026: a rent under € 350 may rise by at most € 25 instead of 4,1 % (same source); the income-dependent
+    # maximum € 50 / € 100 instead of the percentage
+    for regel, verwacht in [("grens_huur_onder", 350.0), ("min_bedrag_huur_onder", 25.0),
+                            ("inkomensafhankelijk_extra_middel", 50.0), ("inkomensafhankelijk_extra_hoog", 100.0)]:
+        assert float(zoek(tabel, pd.Timestamp("2026-07-01"), {"regel": regel}, ["waarde"])["waarde"]) == verwacht

@@ -189,6 +189,8 @@ def _lees_tabel(pad: Path, naam: str, bestand: str) -> Tabel:
     if frame.empty:
         raise DataFout(f"{bestand}: het bestand bevat geen regels")
     _controleer_grenzen(frame, ruw, naam, bestand)
+    if "eenheid_per" in schema:
+        _controleer_eenheid(frame, *schema["eenheid_per"], bestand)
     if "geldig_vanaf" in frame.columns:
         frame["geldig_vanaf"] = pd.to_datetime(frame["geldig_vanaf"])
         frame["geldig_tot"] = pd.to_datetime(frame.get("geldig_tot")).fillna(_EINDE)
@@ -239,6 +241,16 @@ def _controleer_grenzen(frame: pd.DataFrame, ruw: pd.DataFrame, naam: str, besta
         i, _, kol, regel = min(fouten)
         waarde = ruw[kol].iloc[i] if kol in ruw.columns else None
         raise DataFout(f"{bestand}, regel {i + 2}, kolom '{kol}': ongeldige waarde {getoonde_waarde(waarde)} ({regel})")
+
+
+def _controleer_eenheid(frame: pd.DataFrame, kolom: str, eenheden: dict[str, str], bestand: str) -> None:
+    """The column ``eenheid`` holds the unit ``eenheden`` gives for the row's value of ``kolom`` (a percentage rule
+    in %, an amount in EUR/maand); the first row that does not is a :class:`DataFout` with its line."""
+    fout = frame["eenheid"] != frame[kolom].map(eenheden)
+    if fout.any():
+        rij = frame[fout].iloc[0]
+        raise DataFout(f"{bestand}, regel {rij['_rij']}, kolom 'eenheid': ongeldige waarde "
+                       f"{getoonde_waarde(rij['eenheid'])} (bij {kolom} '{rij[kolom]}' hoort eenheid '{eenheden[rij[kolom]]}')")
 
 
 _SLEUTELTEKST = {"energielabel": "label {}", "personen": "{} personen", "oppervlakte_vanaf_m2": "oppervlakte vanaf {} m²"}

@@ -71,6 +71,11 @@ VAN_1_TOT_MAX = "1..max"  # every whole number from 1 to the column's largest va
 # or "labels/maatregelen:maatregel": every value of another table's column (checked when all tables are loaded)
 
 
+# The rules of tariffs/huurverhoging_jaarlijks with their unit; each is required on every date of the table:
+HUURVERHOGING_EENHEDEN = {"max_pct": "%", "min_bedrag_huur_onder": "EUR/maand", "grens_huur_onder": "EUR/maand",
+                          "inkomensafhankelijk_extra_middel": "EUR/maand", "inkomensafhankelijk_extra_hoog": "EUR/maand"}
+
+
 # Per table:
 # - `kolommen`: the column types; columns not listed are kept as text. `None`-able columns may be empty.
 # - `sleutel`: the key columns (with the dates: no two rows of one key valid on the same day).
@@ -80,6 +85,8 @@ VAN_1_TOT_MAX = "1..max"  # every whole number from 1 to the column's largest va
 # - `jaarlijks` (optional): the table gets new figures every year and the calculation carries its latest rows on
 #   into later years; a peildatum in a year after the year of its latest `geldig_vanaf` gets a note
 #   (regels/gegevensdekking.py). Not set for the huurtoeslag: a year without its parameters is not computed at all.
+# - `eenheid_per` (optional): (key column, {value: unit}): the unit the column `eenheid` must hold for each value of
+#   the key column, e.g. a percentage rule in %, an amount in EUR/maand; else a DataFout with line and both units.
 SCHEMAS: dict[str, dict[str, Any]] = {
     "tariffs/energiebelasting": {
         "kolommen": {"drager": str, "schijf_vanaf": float, "schijf_tot": F, "geldig_vanaf": dt.date,
@@ -163,6 +170,15 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "tariffs/huurregels": {
         "kolommen": {"regel": str, "geldig_vanaf": dt.date, "geldig_tot": D, "waarde": str, "eenheid": S},
         "sleutel": ["regel"],
+    },
+    "tariffs/huurverhoging_jaarlijks": {
+        # the legal maximum annual rent increase of sociale huur per 1 July (issue 18): one row per `regel` per year,
+        # the unit fixed per regel (`eenheid_per`); no `jaarlijks`: a year without rows is the caller's stated assumption
+        "kolommen": {"regel": Literal[tuple(HUURVERHOGING_EENHEDEN)], "geldig_vanaf": dt.date, "geldig_tot": D,
+                     "waarde": float, "eenheid": Literal["%", "EUR/maand"]},
+        "sleutel": ["regel"],
+        "volledig": {"regel": tuple(HUURVERHOGING_EENHEDEN)},
+        "eenheid_per": ("regel", HUURVERHOGING_EENHEDEN),
     },
     "tariffs/huurregel_teksten": {
         # the user's explanation of each code of the columns huurregel and huurverhoging_vergelijking
