@@ -46,17 +46,18 @@ def bereken_frame(invoer: pd.DataFrame, tabellen: Tabellen | None = None,
 
 def bereken_kolommen(invoer: pd.DataFrame, tabellen: Tabellen | None = None,
                      uitvoer: list[str] | None = None, zonder_ingreep: str = "leeg",
-                     controle: bool = CONTROLE) -> Rekenblad:
+                     controle: bool = CONTROLE, alleen_nodig: bool = False) -> Rekenblad:
     """:func:`bereken_frame` without building the DataFrame: the columns as arrays (a large portfolio joins the
     arrays of its blocks itself and builds one frame at the end). The rules run in the order their declarations
     give (:mod:`woonlasten.rekenen.regel`); with ``controle`` (or ``WOONLASTEN_CONTROLE=1``) each rule is checked
-    against its declaration."""
+    against its declaration. ``alleen_nodig``: only the rules ``uitvoer`` needs (:func:`nodig_voor`): a part of
+    the result, without the total and the verdict unless asked, and without the other rules' checks."""
     t = tabellen or laad_tabellen()
     if not invoer.index.is_unique:
         invoer = invoer.reset_index(drop=True)
     fouten = Fouten(len(invoer))
     f = normaliseer(invoer, fouten)
-    for regel in nodig_voor(uitvoer):
+    for regel in nodig_voor(uitvoer, alleen_nodig and uitvoer is not None):
         voer_uit(regel, f, t, fouten, controle=controle)
     zonder = ~f["heeft_ingreep"]
     if zonder_ingreep not in ("leeg", "gelijk"):
@@ -82,10 +83,12 @@ def bereken_kolommen(invoer: pd.DataFrame, tabellen: Tabellen | None = None,
             f[f"na_{deel}"] = np.where(leeg_na, np.nan, f[f"na_{deel}"])
             verschil[leeg_na] = np.nan
         f[f"verschil_{deel}"] = verschil
-    for deel in ("totaal", "totaal_netto"):  # verschil_totaal decides woonlastenneutraal: always
-        if f"verschil_{deel}" not in f and (deel == "totaal" or gevraagd("woonlastenneutraal_netto")):
+    for deel in ("totaal", "totaal_netto"):  # verschil_totaal decides woonlastenneutraal: always (unless a part)
+        if f"verschil_{deel}" not in f and f"voor_{deel}" in f and (deel == "totaal" or gevraagd(
+                "woonlastenneutraal_netto")):
             f[f"verschil_{deel}"] = np.where(leeg_na, np.nan, na_van(deel) - f[f"voor_{deel}"])
-    f["woonlastenneutraal"] = _neutraal(f["verschil_totaal"])
+    if "verschil_totaal" in f:
+        f["woonlastenneutraal"] = _neutraal(f["verschil_totaal"])
     # principle 7: the estimate's band. Estimated use scatters ±onzekerheid around the measured averages, and the
     # energy difference with it; with the household's own gas or heat use the level is measured (no band).
     if gevraagd("verschil_totaal_laag", "verschil_totaal_hoog", "bandbreedte_verbruik"):

@@ -9,10 +9,12 @@ import pandas as pd
 
 from woonlasten.bereken import bereken_frame
 from woonlasten.data import Tabellen, laad_tabellen
-from woonlasten.formatteer import afgerond
+from woonlasten.formatteer import afgerond, euro
+from woonlasten.jaren import aannames, bereken_pad
 from woonlasten.modellen import (
     INVOERVELDEN,
     RESULTAAT,
+    RESULTAAT_DELEN,
     Bandbreedte,
     Casus,
     Energiearmoede,
@@ -21,7 +23,11 @@ from woonlasten.modellen import (
     Financieringsresultaat,
     GedragMaatregel,
     Huurinformatie,
+    Jaarpad,
     Maatregel,
+    Pad,
+    PadBedragen,
+    PadJaarResultaat,
     Resultaat,
     VerbruikResultaat,
     Woonlasten,
@@ -30,6 +36,7 @@ from woonlasten.regels import energiearmoede as ea
 from woonlasten.regels import energiecoach as coach
 from woonlasten.regels.financiering import kasstroom
 from woonlasten.regels.huurverhoging import tekst
+from woonlasten.rekenen.rekenblad import MAANDEN_PER_JAAR
 from woonlasten.uitleg import toelichting
 
 KASSTROOM_MAX_JAAR = 40  # horizon of the cumulative cash overview [jaar]
@@ -262,3 +269,75 @@ def energiecoach(rij: pd.Series, t: Tabellen) -> Energiecoach:
         totaal_met_gedrag_na=_c(float(rij["na_totaal"] - rij["na_gedrag_gekozen_maand"])) if ingreep else None,
         onbekend=[n for n in str(rij["_gedrag_onbekend"]).split(";") if n],
     )
+
+
+def _wijzigdata_midden_in_halfjaar(t: Tabellen, begin: int, eind: int) -> list[str]:
+    """The tables whose figures change on a date other than 1 January or 1 July within the path's years (the path
+    computes each half-year on its first day, so such a change counts from the next half-year)."""
+    uit = []
+    for naam, tabel in t.tabellen.items():
+        if not tabel.gedateerd:
+            continue
+        data = pd.to_datetime(tabel.frame["geldig_vanaf"]).drop_duplicates()
+        midden = data[(data.dt.year >= begin) & (data.dt.year <= eind) & (data.dt.day != 1)
+                      | (data.dt.year >= begin) & (data.dt.year <= eind) & ~data.dt.month.isin((1, 7))]
+        if len(midden):
+            uit.append(f"{naam.split('/', 1)[1]} ({', '.join(d.strftime('%d-%m-%Y') for d in sorted(midden))})")
+    return uit
+
+
+def bereken_jaren(casus: Casus | dict, pad: Pad | dict, tabellen: Tabellen | None = None) -> Jaarpad:
+    """Woonlasten per year without and with the upgrade, from ``pad.begin`` to ``pad.eind`` [€/maand]; through
+    :func:`woonlasten.jaren.bereken_pad` (the one calculation path, one year at a time). Raises :class:`InvoerFout`
+    when a year cannot be computed."""
+    if isinstance(casus, dict):
+        casus = Casus.model_validate(casus)
+    if isinstance(pad, dict):
+        pad = Pad.model_validate(pad)
+    t = tabellen or laad_tabellen()
+    jaren: list[PadJaarResultaat] = []
+    notities: dict[int, list[str]] = {}
+    cumulatief = 0.0
+    for pj in bereken_pad(pd.DataFrame([casus_naar_rij(casus)]), pad, RESULTAAT_DELEN, t):
+        rij = pj.frame.iloc[0]
+        if rij["status"] == "fout":
+            raise InvoerFout(f"{pj.jaar}: {rij['melding']}")
+        cumulatief += float(rij["verschil_totaal"]) * MAANDEN_PER_JAAR
+        bedragen = {s: PadBedragen(**{d: None if pd.isna(rij[f"{s}_{d}"]) else _c(float(rij[f"{s}_{d}"]))
+                                      for d in RESULTAAT_DELEN}) for s in ("zonder", "met", "verschil")}
+        stap = pj.huurstap
+        jaren.append(PadJaarResultaat(
+            jaar=pj.jaar, **bedragen, verschil_cumulatief=_c(cumulatief),
+            maanden_met_ingreep=int(rij["maanden_met_ingreep"]), kale_huur_januari=_c(float(rij["kale_huur_januari"])),
+            kale_huur_juli=_c(float(rij["kale_huur_juli"])), huurverhoging_juli_pct=stap.pct,
+            huurverhoging_herkomst=stap.herkomst, huurtoeslag_bekend=bool(rij["huurtoeslag_bekend"]),
+            tarieven_aanname=pj.tarieven_aanname, notities=pj.notities))
+        notities[pj.jaar] = pj.notities
+    gemiddeld = sum(j.verschil.totaal for j in jaren) / len(jaren)  # every year has 12 months
+    ingreep = casus.ingreep is not None
+    gereed = None
+    if ingreep:
+        gereed = f"{casus.ingreep.gereed_jaar or pad.begin}-{casus.ingreep.gereed_maand or 1:02d}"
+    toel = [
+        f"De opgegeven kale huur ({euro(casus.huur.kale_huur)}) geldt op {casus.peildatum.strftime('%d-%m-%Y')}; "
+        "elk jaar per 1 juli stijgt hij volgens het huurbeleid van het pad.",
+        "Elk jaar telt als twee halve jaren: januari-juni met de tarieven van 1 januari, juli-december met die van "
+        "1 juli en de verhoogde huur; het bedrag per maand is het gemiddelde.",
+        "Servicekosten, inkomen, huishouden en verbruik blijven over de jaren gelijk; de huurtoeslag wordt elk jaar "
+        "opnieuw berekend met de regels van dat jaar.",
+        "Niet meegenomen: de inkomensafhankelijke huurverhoging en de maximale huur (WWS) als grens voor de "
+        "jaarlijkse verhoging.",
+    ]
+    if ingreep:
+        toel.append(f"De ingreep is klaar in {gereed}: daarvoor is 'met' gelijk aan 'zonder'. De huurverhoging en "
+                    "een lening van de ingreep liggen vast bij de oplevering; de huurverhoging stijgt daarna mee "
+                    "met de huur, de maandlast van de lening loopt over de looptijd.")
+    midden = _wijzigdata_midden_in_halfjaar(t, pad.begin, pad.eind)
+    if midden:
+        toel.append("Tarieven die midden in een halfjaar wijzigen, tellen vanaf het volgende halfjaar: "
+                    + "; ".join(midden) + ".")
+    return Jaarpad(
+        pad=pad, peildatum=casus.peildatum, gemeente=casus.gemeente, rol=casus.rol, gereed=gereed, jaren=jaren,
+        gemiddeld_verschil_maand=_c(gemiddeld), verschil_periode=_c(cumulatief),
+        woonlastenneutraal_gemiddeld=bool(afgerond(gemiddeld) <= 0) if ingreep else None,
+        aannames=aannames(notities), toelichting=toel)

@@ -29,11 +29,12 @@ import numpy as np
 import pandas as pd
 from pydantic import ValidationError
 
-from woonlasten.casus import InvoerFout, bereken
+from woonlasten.casus import InvoerFout, bereken, bereken_jaren
 from woonlasten.data import DataFout
 from woonlasten.formatteer import euro, euro_verschil, getal, oordeel
+from woonlasten.getalinvoer import lees_getal
 from woonlasten.meldingen import kort, kort_citaten, os_reden, vertaal
-from woonlasten.modellen import RESULTAAT, TOTALEN, Casus, Resultaat
+from woonlasten.modellen import RESULTAAT, TOTALEN, Casus, Jaarpad, Pad, Resultaat
 
 FOUT = 2
 MAX_JSON_BYTES = 1024 * 1024  # a case is a few kB; anything over 1 MB is not a case
@@ -138,6 +139,7 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("bereken", help="bereken één casus (JSON-bestand)")
     b.add_argument("casus", help="JSON-bestand met de casus ('-' = standaardinvoer)")
     b.add_argument("--format", choices=("json", "tekst"), default="json", help="uitvoer (standaard json)")
+    _pad_opties(b)
     sub.add_parser("schema", help="JSON Schema van de invoer")
     pf = sub.add_parser("portefeuille", help="bereken een hele portefeuille (CSV of Excel)")
     pf.add_argument("woningen", help="CSV- of Excelbestand met één woning per regel")
@@ -150,11 +152,69 @@ def _parser() -> argparse.ArgumentParser:
     pf.add_argument("--soort", choices=("xlsx", "csv"), default=None,
                     help="soort resultaatbestand als --uit een map is (standaard xlsx)")
     pf.add_argument("--overschrijf", action="store_true", help="een bestaand resultaatbestand vervangen")
+    _pad_opties(pf)
     return p
 
 
 # ----------------------------------------------------------------------------------------------------------
 # Reading a case
+
+
+def _pad_opties(p: argparse.ArgumentParser) -> None:
+    """The options of a path over the years (``bereken`` and ``portefeuille``)."""
+    p.add_argument("--jaren", default=None, metavar="JJJJ-JJJJ",
+                   help="een pad over de jaren, bv. 2026-2030: woonlasten per jaar zonder en met de ingreep")
+    p.add_argument("--huurbeleid", default="maximum", metavar="maximum|PCT",
+                   help="huurverhoging per 1 juli in het pad: 'maximum' (wettelijk maximum van elk jaar, standaard) "
+                        "of een eigen percentage per jaar, bv. 3 of 2,5")
+    p.add_argument("--aanname-huurverhoging", default=None, metavar="PCT",
+                   help="huurverhoging voor jaren waarvan het maximum nog niet bekend is (standaard: het laatst "
+                        "bekende maximum)")
+    p.add_argument("--index", default="0", metavar="PCT",
+                   help="energie en lokale lasten per jaar hoger na het laatste jaar met bekende tarieven "
+                        "(standaard 0: de laatst bekende tarieven)")
+
+
+def _pad(args) -> "Pad | None":
+    """The path of ``--jaren`` and its options, or None without ``--jaren``; a Dutch :class:`InvoerFout` for what
+    cannot be read."""
+    if args.jaren is None:
+        for optie, waarde, standaard in (("--huurbeleid", args.huurbeleid, "maximum"),
+                                        ("--aanname-huurverhoging", args.aanname_huurverhoging, None),
+                                        ("--index", args.index, "0")):
+            if waarde != standaard:
+                raise InvoerFout(f"{optie} hoort bij --jaren (een pad over de jaren)")
+        return None
+    m = re.fullmatch(r"\s*(\d{4})\s*(?:-\s*(\d{4})\s*)?", args.jaren)
+    if not m:
+        raise InvoerFout(f"--jaren: '{kort(args.jaren)}' is geen periode (gebruik JJJJ-JJJJ, bv. 2026-2030)")
+    begin, eind = int(m.group(1)), int(m.group(2) or m.group(1))
+
+    def pct(optie: str, tekst: str | None) -> float | None:
+        if tekst is None:
+            return None
+        try:
+            return lees_getal(tekst)
+        except ValueError as exc:
+            raise InvoerFout(f"{optie}: {exc}") from None
+
+    beleid = args.huurbeleid.strip().lower()
+    velden = {"begin": begin, "eind": eind, "aanname_huurverhoging_pct": pct("--aanname-huurverhoging",
+                                                                          args.aanname_huurverhoging),
+              "index_onbekend_pct": pct("--index", args.index)}
+    if beleid == "maximum":
+        velden["huurbeleid"] = "maximum"
+    else:
+        velden.update(huurbeleid="percentage", huurverhoging_pct=pct("--huurbeleid", args.huurbeleid))
+    try:
+        return Pad.model_validate(velden)
+    except ValidationError as exc:
+        namen = {"begin": "--jaren", "eind": "--jaren", "huurverhoging_pct": "--huurbeleid",
+                 "aanname_huurverhoging_pct": "--aanname-huurverhoging", "index_onbekend_pct": "--index"}
+        redenen = [r for r in vertaal(exc)]
+        for veld, optie in namen.items():
+            redenen = [r.replace(veld, optie, 1) if r.startswith(veld) else r for r in redenen]
+        raise InvoerFout("; ".join(redenen)) from None
 
 
 def _lees_bytes(pad: str) -> bytes:
@@ -367,10 +427,14 @@ def _opdracht(args) -> int:
                 for r in vertaal(exc):
                     print(f"  {r}", file=sys.stderr)
                 return FOUT
+            pad = _pad(args)
             try:
-                resultaat = bereken(casus)
+                resultaat = bereken(casus) if pad is None else bereken_jaren(casus, pad)
             except InvoerFout as exc:  # a rule's message may echo a value of any length: cut it
                 raise InvoerFout(kort_citaten(str(exc))) from None
+            if pad is not None:
+                print(pad_tekst(resultaat) if args.format == "tekst" else resultaat.model_dump_json(indent=2))
+                return 0
             if args.format == "tekst":
                 print(tekst_samenvatting(resultaat))
             else:
@@ -394,21 +458,22 @@ def _portefeuille(args) -> int:
     from woonlasten.portefeuille import (
         PortefeuilleFout,
         bereken_portefeuille,
+        bereken_portefeuille_jaren,
         fysieke_regels,
         lees_woningen,
         leesverslag,
         samenvatting,
         scenario_uit_tekst,
-        schrijf,
     )
     from woonlasten.portefeuille.lezen import leesnotitie
-    from woonlasten.portefeuille.schrijven import bestandsnaam, controleer_uitvoer, herkomst
+    from woonlasten.portefeuille.schrijven import controleer_uitvoer
 
     # --uit a folder: the file gets a name that says what it is (scenario, peildatum, date made), known after reading
     map_ = args.uit is not None and os.path.isdir(args.uit) and not args.uit.lower().endswith((".csv", ".xlsx"))
     try:
         scenario = scenario_uit_tekst(args.scenario)
         peildatum = None if args.peildatum is None else _peildatum(args.peildatum)
+        pad = _pad(args)
         if args.uit and not map_:  # before the calculation: a refused output file should not cost a minute
             controleer_uitvoer(args.uit, overschrijf=args.overschrijf, invoer=args.woningen)
             if args.soort and not args.uit.lower().endswith(f".{args.soort}"):
@@ -419,7 +484,8 @@ def _portefeuille(args) -> int:
         except OSError as exc:
             raise PortefeuilleFout(f"bestand niet te lezen: {args.woningen} ({os_reden(exc)})") from None
         print(leesverslag(woningen))  # how the file was read: separator, encoding, decimal rule, lines
-        resultaat = bereken_portefeuille(woningen, scenario, peildatum)
+        resultaat = bereken_portefeuille(woningen, scenario, peildatum) if pad is None else \
+            bereken_portefeuille_jaren(woningen, scenario, pad, peildatum)
         notitie = leesnotitie(resultaat)  # how messy values were read ('85 m2' as 85) and which were refused
         if notitie:
             print("Zo zijn waarden gelezen:")
@@ -431,6 +497,8 @@ def _portefeuille(args) -> int:
     except OSError as exc:  # the output's name checked before the calculation (a name too long, …)
         print(f"Fout: kan {kort(str(args.uit))} niet gebruiken ({os_reden(exc)})", file=sys.stderr)
         return 2
+    if pad is not None:
+        return _portefeuille_jaren(args, woningen, scenario, resultaat, map_)
     totaal = samenvatting(resultaat, per=None).iloc[0]
     complexen = samenvatting(resultaat)
     n_fout = int((resultaat["status"] == "fout").sum())
@@ -447,23 +515,68 @@ def _portefeuille(args) -> int:
             melding = str(resultaat["melding"].iloc[pos]).removeprefix(f"regel {r}: ").replace(f" (regel {r})", "")
             print(f"  regel {r}: {kort_citaten(melding)}")
     if args.uit:
-        verslag: list[str] = []
-        over = herkomst(resultaat, woningen, scenario, args.woningen)
-        uit = os.path.join(args.uit, bestandsnaam(over, args.soort or "xlsx")) if map_ else args.uit
-        try:
-            schrijf(resultaat, uit, {"complexen": complexen, "totaal": samenvatting(resultaat, per=None)},
-                    overschrijf=args.overschrijf, invoer=args.woningen, verslag=verslag, herkomst=over)
-        except PortefeuilleFout as exc:
-            print(f"Fout: {exc}", file=sys.stderr)
-            return 2
-        except OSError as exc:
-            print(f"Fout: kan {uit} niet schrijven ({os_reden(exc)})", file=sys.stderr)
-            return 2
-        for regel in verslag:
-            print(f"Let op: {regel}")
-        print(f"Resultaat geschreven naar {uit}")
-    else:
-        print(complexen.to_string(index=False))
+        return _schrijf_resultaat(args, woningen, scenario, resultaat, map_, "xlsx",
+                                  {"complexen": complexen, "totaal": samenvatting(resultaat, per=None)})
+    print(complexen.to_string(index=False))
+    return 0
+
+
+def _schrijf_resultaat(args, woningen, scenario, resultaat, map_: bool, soort: str, samenvattingen: dict) -> int:
+    """Write a portfolio result to ``--uit`` (a file, or a folder: a name that says what it is); 0 or 2."""
+    from woonlasten.portefeuille import PortefeuilleFout, schrijf
+    from woonlasten.portefeuille.schrijven import bestandsnaam, herkomst
+
+    verslag: list[str] = []
+    over = herkomst(resultaat, woningen, scenario, args.woningen)
+    uit = os.path.join(args.uit, bestandsnaam(over, args.soort or soort)) if map_ else args.uit
+    try:
+        schrijf(resultaat, uit, samenvattingen, overschrijf=args.overschrijf, invoer=args.woningen, verslag=verslag,
+                herkomst=over)
+    except PortefeuilleFout as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"Fout: kan {uit} niet schrijven ({os_reden(exc)})", file=sys.stderr)
+        return 2
+    for regel in verslag:
+        print(f"Let op: {regel}")
+    print(f"Resultaat geschreven naar {uit}")
+    return 0
+
+
+def _portefeuille_jaren(args, woningen, scenario, resultaat, map_: bool) -> int:
+    """The portfolio's path over the years: a table per year for the whole stock, the file per dwelling and year."""
+    from woonlasten.jaren import aannames
+    from woonlasten.portefeuille import fysieke_regels, samenvatting_jaren
+    pad = resultaat.attrs["pad"]
+    aantal = pad.eind - pad.begin + 1
+    totaal = samenvatting_jaren(resultaat, per=None)
+    complexen = samenvatting_jaren(resultaat)
+    woningen_n = len(resultaat) // aantal
+    fout = (resultaat["status"] == "fout").to_numpy().reshape(woningen_n, aantal).any(axis=1)
+    print(f"{woningen_n} woningen gelezen, {woningen_n - int(fout.sum())} berekend, {int(fout.sum())} met een fout; "
+          f"{pad.begin}-{pad.eind}: {len(resultaat)} woning-jaren.")
+    print(f"Scenario: {scenario.omschrijving}; fasering volgens de kolom gereed_jaar (leeg: {pad.begin}).")
+    print(f"{'jaar':<6}{'klaar':>8}{'zonder':>13}{'met':>13}{'verschil':>12}{'neutraal':>10}")
+    for r in totaal.itertuples():
+        print(f"{r.jaar:<6}{r.klaar:>8}{euro(r.gemiddeld_zonder_maand):>13}{euro(r.gemiddeld_met_maand):>13}"
+              f"{_eur(r.gemiddeld_verschil_maand):>12}{_pct(r.aandeel_neutraal):>10}")
+    print("(gemiddeld per woning per maand; 'klaar': woningen met de ingreep in dat jaar; 'neutraal': aandeel van "
+          "die woningen dat niet duurder is)")
+    regels = aannames(resultaat.attrs.get("notities", {}))
+    if regels:
+        print("Aannames voor jaren die nog niet bekend zijn:")
+        for regel in regels:
+            print(f"- {regel}")
+    if fout.any():
+        print("Eerste fouten:")
+        eerste = np.flatnonzero(fout)[:5]
+        for pos, r in zip(eerste, fysieke_regels(woningen, eerste), strict=True):
+            melding = str(resultaat["melding"].iloc[pos * aantal])
+            print(f"  regel {r}: {kort_citaten(melding.removeprefix(f'regel {r}: '))}")
+    if args.uit:
+        return _schrijf_resultaat(args, woningen, scenario, resultaat, map_, "csv",
+                                  {"complexen per jaar": complexen, "totaal per jaar": totaal})
     return 0
 
 
@@ -487,3 +600,44 @@ def energiearmoede_tekst(r: Resultaat) -> str:
     tekst = (f"Energiearmoede (schatting): {', '.join(delen)}; energiequote {quote(e.energiequote_voor)}"
              + (f" → {quote(e.energiequote_na)}" if r.na else ""))
     return tekst + ("; " + "; ".join(e.veranderingen) if e.veranderingen else "")
+
+
+HERKOMST_HUUR = {"maximum": "wettelijk maximum", "aanname": "aanname", "beleid": "eigen beleid"}
+
+
+def pad_tekst(r: Jaarpad) -> str:
+    """The path as a table per year, for the terminal (amounts per month, average over each year)."""
+    p = r.pad
+    regels = [f"Woonlasten per jaar {r.gemeente}, {r.rol}, {p.begin}-{p.eind} (bedragen per maand, gemiddeld over "
+              "het jaar)" + (f"; ingreep klaar in {r.gereed}" if r.gereed else ""), ""]
+    huurder = r.rol == "huurder"
+    regels.append((f"{'jaar':<6}{'zonder':>13}{'met':>13}{'verschil':>13}{'opgeteld':>14}"
+                   + (f"  {'huur 1 juli':<28}" if huurder else "")).rstrip())
+    for j in r.jaren:
+        huur = f"{getal(j.huurverhoging_juli_pct, 1)} % {HERKOMST_HUUR[j.huurverhoging_herkomst]}"
+        regels.append((f"{j.jaar:<6}{euro(j.zonder.totaal):>13}{euro(j.met.totaal):>13}"
+                       f"{euro_verschil(j.verschil.totaal):>13}{euro_verschil(j.verschil_cumulatief):>14}"
+                       + (f"  {huur:<28}" if huurder else "")
+                       + ("  tarieven: aanname" if j.tarieven_aanname else "")).rstrip())
+    regels.append("")
+    for j in r.jaren:
+        delen = [f"huur {euro(j.met.huur_totaal)}", f"energie {euro(j.met.energie_totaal)}",
+                 f"lokale lasten {euro(j.met.lokale_lasten_totaal)}"]
+        if j.met.financiering_totaal:
+            delen.append(f"financiering {euro(j.met.financiering_totaal)}")
+        if j.met.huur_huurtoeslag:
+            delen.append(f"huurtoeslag {euro(j.met.huur_huurtoeslag)}")
+        elif not j.huurtoeslag_bekend:
+            delen.append("huurtoeslag onbekend (regels van dit jaar nog niet bekend)")
+        regels.append(f"{j.jaar} met ingreep ({j.maanden_met_ingreep} mnd): " + ", ".join(delen))
+    regels.append("")
+    if r.woonlastenneutraal_gemiddeld is not None:
+        g = r.gemiddeld_verschil_maand
+        richting = "minder" if g < 0 else "meer" if g > 0 else "gelijk"
+        regels.append(f"Gemiddeld over {p.begin}-{p.eind}: {euro(abs(g))} per maand {richting}"
+                      f" (opgeteld {euro_verschil(r.verschil_periode)}); woonlastenneutraal gemiddeld: "
+                      f"{'ja' if r.woonlastenneutraal_gemiddeld else 'nee'}.")
+    if r.aannames:
+        regels += ["", "Aannames voor jaren die nog niet bekend zijn:"] + [f"- {a}" for a in r.aannames]
+    regels += ["", "Hoe is dit berekend:"] + [f"- {t}" for t in r.toelichting]
+    return "\n".join(regels)

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Optional, Union, get_args, get_origin
 
 from annotated_types import Ge, Le
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, create_model, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, create_model, field_validator, model_validator
 from pydantic.fields import FieldInfo
 
 # Fixed lists of values: the Literal types of the models, and the same values as tuples (in this order).
@@ -195,6 +195,13 @@ class Ingreep(_Model):
         False, description="Nieuwe verhuring in plaats van een zittende huurder.")
     epv_warmtevraag_kwh_m2: Annotated[Optional[float], Kolom(portefeuille=False)] = Field(
         None, ge=0, le=200, description="Nul-op-de-meter: netto warmtevraag [kWh/m²·jaar] voor de maximale EPV.")
+    # the completion, for a path over the years (woonlasten.jaren); a single peildatum ignores it
+    gereed_jaar: Annotated[Optional[int], Kolom(aliassen=("fasering", "jaar_gereed", "opleverjaar", "oplevering"))
+                           ] = Field(None, ge=2000, le=2100,
+                                     description="Jaar waarin de ingreep klaar is (fasering; voor een pad over de "
+                                                 "jaren); leeg = het eerste jaar van het pad.")
+    gereed_maand: Annotated[Optional[int], Kolom(aliassen=("maand_gereed", "opleveringsmaand"))] = Field(
+        None, ge=1, le=12, description="Maand (1-12) waarin de ingreep klaar is; leeg = januari.")
 
     @field_validator("maatregelen")
     @classmethod
@@ -243,6 +250,45 @@ class Casus(_Model):
     contract: Contract = Field(default_factory=Contract)
     ingreep: Optional[Ingreep] = None
     financiering: Annotated[Optional[Financiering], Groep(weglaten_als_leeg=True, portefeuille=False)] = None
+
+
+Huurbeleid = Literal["maximum", "percentage"]
+
+
+class Pad(_Model):
+    """A path over the years (woonlasten.jaren): which years, the yearly rent increase, the assumption for years
+    whose figures are not known yet."""
+
+    begin: int = Field(ge=2022, le=2050, description="Eerste jaar van het pad.")
+    eind: int = Field(ge=2022, le=2050, description="Laatste jaar van het pad (hoogstens 15 jaar na het eerste).")
+    huurbeleid: Huurbeleid = Field(
+        "maximum", description="Jaarlijkse huurverhoging per 1 juli: het wettelijk maximum van dat jaar (sociale "
+                               "huur), of een eigen percentage per jaar.")
+    huurverhoging_pct: Optional[float] = Field(
+        None, ge=-10, le=25, description="Huurverhoging per jaar bij huurbeleid 'percentage' [%].")
+    aanname_huurverhoging_pct: Optional[float] = Field(
+        None, ge=-10, le=25, description="Huurverhoging voor een jaar waarvan het maximum nog niet bekend is [%]; "
+                                          "leeg = het laatst bekende maximum herhaald.")
+    index_onbekend_pct: float = Field(
+        0.0, ge=-20, le=50, description="Energie en lokale lasten per jaar hoger na het laatste jaar met bekende "
+                                        "tarieven [%]; 0 = de laatst bekende tarieven.")
+
+    @field_validator("eind")
+    @classmethod
+    def _na_begin(cls, eind: int, info: ValidationInfo) -> int:
+        begin = info.data.get("begin")
+        if begin is not None and not begin <= eind <= begin + MAX_PAD_JAREN - 1:
+            raise ValueError(f"het laatste jaar moet tussen {begin} en {begin + MAX_PAD_JAREN - 1} liggen")
+        return eind
+
+    @model_validator(mode="after")
+    def _percentage_gegeven(self) -> "Pad":
+        if self.huurbeleid == "percentage" and self.huurverhoging_pct is None:
+            raise ValueError("huurbeleid 'percentage' vraagt een huurverhoging_pct")
+        return self
+
+
+MAX_PAD_JAREN = 15
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -653,3 +699,49 @@ class Resultaat(BaseModel):
     toelichting: list[Toelichting]
     energiearmoede: Optional[Energiearmoede] = None
     energiecoach: Optional[Energiecoach] = None
+
+
+# ----------------------------------------------------------------------------------------------------------
+# A path over the years (woonlasten.jaren)
+
+# one year's amounts per part [€/maand, average over the year]; None = not known for that year (huurtoeslag whose
+# parameters are not published yet)
+PadBedragen = create_model(  # type: ignore[call-overload]
+    "PadBedragen", __module__=__name__,
+    **{d: (Optional[float], Field(None)) for d in RESULTAAT_DELEN})
+
+
+class PadJaarResultaat(BaseModel):
+    """One year of a path: the woonlasten per month without and with the upgrade (average over the year's months)."""
+
+    jaar: int
+    zonder: PadBedragen  # type: ignore[valid-type]
+    met: PadBedragen  # type: ignore[valid-type]
+    verschil: PadBedragen  # type: ignore[valid-type]
+    verschil_cumulatief: float = Field(description="Opgeteld verschil sinds het begin van het pad [€], t/m dit jaar.")
+    maanden_met_ingreep: int = Field(description="Maanden van dit jaar waarin de ingreep klaar is (0-12).")
+    kale_huur_januari: float = Field(description="Kale huur zonder ingreep januari-juni [€/maand].")
+    kale_huur_juli: float = Field(description="Kale huur zonder ingreep juli-december [€/maand].")
+    huurverhoging_juli_pct: float = Field(description="Huurverhoging per 1 juli van dit jaar [%].")
+    huurverhoging_herkomst: Literal["maximum", "aanname", "beleid"]
+    huurtoeslag_bekend: bool
+    tarieven_aanname: bool = Field(description="Niet alle tarieven van dit jaar zijn bekend: laatst bekende gebruikt "
+                                               "(of geïndexeerd).")
+    notities: list[str] = Field(default_factory=list)
+
+
+class Jaarpad(BaseModel):
+    """Woonlasten per year from ``pad.begin`` to ``pad.eind``, without and with the upgrade."""
+
+    pad: Pad
+    peildatum: dt.date = Field(description="De opgegeven huur geldt op deze datum.")
+    gemeente: str
+    rol: str
+    gereed: Optional[str] = Field(None, description="Jaar-maand waarin de ingreep klaar is (JJJJ-MM); leeg zonder ingreep.")
+    jaren: list[PadJaarResultaat]
+    gemiddeld_verschil_maand: float = Field(description="Gemiddeld verschil per maand over alle maanden van het pad [€].")
+    verschil_periode: float = Field(description="Opgeteld verschil over het hele pad [€].")
+    woonlastenneutraal_gemiddeld: Optional[bool] = Field(
+        None, description="Gemiddeld over het pad niet duurder (≤ € 0,00 per maand); leeg zonder ingreep.")
+    aannames: list[str] = Field(default_factory=list, description="Wat voor onbekende jaren is aangenomen.")
+    toelichting: list[str] = Field(default_factory=list)

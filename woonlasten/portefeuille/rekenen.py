@@ -189,6 +189,21 @@ def _bereken_blokken(invoer: pd.DataFrame, t: Tabellen, voortgang, blok: int = B
     return samen
 
 
+def voorbereid(woningen: pd.DataFrame, scenario: Scenario, peildatum: str | None, t: Tabellen
+               ) -> tuple[pd.DataFrame, dict[str, str], pd.Timestamp | None]:
+    """The calculation's input frame of a portfolio with the scenario applied, the column mapping used, and the one
+    peildatum of every row (None: each row's own from the file; without either, today)."""
+    invoer, mapping = naar_invoer(woningen)
+    dag = None  # None: each row's own peildatum from the file
+    if peildatum is not None or "peildatum" not in invoer.columns:  # one date for every row: as a category
+        dag = pd.Timestamp(peildatum if peildatum is not None else pd.Timestamp.today()).normalize()
+        invoer["peildatum"] = pd.Categorical.from_codes(np.zeros(len(invoer), dtype=np.int8), categories=[dag])
+    if not isinstance(invoer.index, pd.RangeIndex) or invoer.index.start != 0 or invoer.index.step != 1:
+        invoer = invoer.reset_index(drop=True)
+    invoer = pas_scenario_toe(invoer, scenario, t)  # our own frame (naar_invoer): changed in place
+    return invoer, mapping, dag
+
+
 def bereken_portefeuille(woningen: pd.DataFrame, scenario: Scenario, peildatum: str | None = None,
                          tabellen: Tabellen | None = None, voortgang=None, blok: int = BLOK,
                          draden: int = DRADEN) -> pd.DataFrame:
@@ -199,14 +214,7 @@ def bereken_portefeuille(woningen: pd.DataFrame, scenario: Scenario, peildatum: 
     ``voortgang``: optional callable(fraction done) for a progress bar; ``blok``: rows per calculation block
     (smaller blocks give a smoother progress bar); ``draden``: blocks computed at once."""
     t = tabellen or laad_tabellen()
-    invoer, mapping = naar_invoer(woningen)
-    dag = None  # None: each row's own peildatum from the file
-    if peildatum is not None or "peildatum" not in invoer.columns:  # one date for every row: as a category
-        dag = pd.Timestamp(peildatum if peildatum is not None else pd.Timestamp.today()).normalize()
-        invoer["peildatum"] = pd.Categorical.from_codes(np.zeros(len(invoer), dtype=np.int8), categories=[dag])
-    if not isinstance(invoer.index, pd.RangeIndex) or invoer.index.start != 0 or invoer.index.step != 1:
-        invoer = invoer.reset_index(drop=True)
-    invoer = pas_scenario_toe(invoer, scenario, t)  # our own frame (naar_invoer): changed in place
+    invoer, mapping, dag = voorbereid(woningen, scenario, peildatum, t)
     kolommen = _bereken_blokken(invoer, t, voortgang, blok, draden)
     n = len(invoer)
     kolommen = {"status": kolommen.pop("status"), "melding": kolommen.pop("melding"),

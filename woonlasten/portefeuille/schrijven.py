@@ -32,7 +32,7 @@ import pyarrow.csv as pacsv
 
 from woonlasten.formatteer import getal
 from woonlasten.meldingen import kort
-from woonlasten.modellen import PORTEFEUILLE_DELEN
+from woonlasten.modellen import RESULTAAT_DELEN
 from woonlasten.portefeuille.lezen import PortefeuilleFout, leesnotitie, leesverslag
 from woonlasten.portefeuille.scenario import Scenario
 
@@ -59,22 +59,37 @@ class Herkomst:
     bron: str | None = None
     leesverslag: str = ""
     leesnotitie: tuple[str, ...] = ()
+    # a path over the years (woonlasten.portefeuille.pad): the years, the rent policy and the notes per year
+    jaren: str | None = None
+    pad_regels: tuple[tuple[str, str], ...] = ()
 
 
 def herkomst(resultaat: pd.DataFrame, woningen: pd.DataFrame | None, scenario: Scenario, bron: str | None = None,
              gemaakt: dt.date | None = None) -> Herkomst:
     """The :class:`Herkomst` of a result of ``bereken_portefeuille`` (its peildatum and reading note from its
     ``attrs``), read from ``woningen`` (:func:`lees_woningen`), made today unless ``gemaakt`` says otherwise."""
+    pad = resultaat.attrs.get("pad")
+    pad_regels: list[tuple[str, str]] = []
+    if pad is not None:
+        beleid = ("het wettelijk maximum van elk jaar" if pad.huurbeleid == "maximum"
+                  else f"{getal(pad.huurverhoging_pct, 1)} % per jaar (eigen beleid)")
+        pad_regels += [("Jaren", f"{pad.begin}-{pad.eind}"), ("Huurverhoging per 1 juli", beleid),
+                       ("Fasering", "per woning het jaar in de kolom gereed_jaar (fasering); leeg = "
+                                    f"{pad.begin}")]
+        for jaar, notities in resultaat.attrs.get("notities", {}).items():
+            pad_regels += [(str(jaar) if i == 0 else "", n) for i, n in enumerate(notities)]
     return Herkomst(scenario, resultaat.attrs.get("peildatum"), gemaakt or dt.date.today(),
                     None if bron is None else Path(bron).name,
-                    leesverslag(woningen) if woningen is not None else "", tuple(leesnotitie(resultaat)))
+                    leesverslag(woningen) if woningen is not None else "", tuple(leesnotitie(resultaat)),
+                    None if pad is None else f"{pad.begin}-{pad.eind}", tuple(pad_regels))
 
 
 def bestandsnaam(h: Herkomst, soort: str) -> str:
     """``woonlasten_label-B_peildatum-2026-07-01_gemaakt-2026-12-07.xlsx``; ``peildatum-per-woning`` when each
     dwelling has its own. An own scenario's name (``eigen:B:dakisolatie;hr_glas``) in letters, digits and '-'."""
     naam = re.sub(r"[^0-9A-Za-z]+", "-", h.scenario.naam).strip("-")[:60].rstrip("-") or "scenario"
-    return (f"woonlasten_{naam}_peildatum-{h.peildatum or 'per-woning'}_gemaakt-{h.gemaakt.isoformat()}."
+    jaren = f"_jaren-{h.jaren}" if h.jaren else ""
+    return (f"woonlasten_{naam}{jaren}_peildatum-{h.peildatum or 'per-woning'}_gemaakt-{h.gemaakt.isoformat()}."
             f"{soort.lstrip('.')}")
 
 
@@ -115,6 +130,15 @@ def over_dit_bestand(h: Herkomst, resultaat: pd.DataFrame) -> list[tuple[str, st
     ]
     notitie = list(h.leesnotitie) or ["alle waarden stonden er als gewoon getal of woord; niets omgezet"]
     rijen += [("Zo zijn waarden gelezen" if i == 0 else "", regel) for i, regel in enumerate(notitie)]
+    if h.jaren:
+        rijen += list(h.pad_regels) + [
+            ("Bladen", "woningen: één regel per woning per jaar; complexen per jaar; totaal per jaar"),
+            ("Bedragen", "in euro per maand, gemiddeld over het jaar; zonder = zonder het programma, met = met het "
+                         "programma vanaf het jaar dat de woning klaar is; verschil = met − zonder"),
+            ("Woonlastenneutraal", "ja: in dat jaar niet duurder dan zonder; nee: wel; leeg: nog niet klaar of niet "
+                                   "berekend"),
+        ]
+        return rijen
     rijen += [
         ("Bladen", "woningen: één regel per woning; complexen: per complex; totaal: de hele portefeuille"),
         ("Bedragen", "in euro per maand; verschil = na − voor (negatief: goedkoper na de ingreep)"),
@@ -316,7 +340,7 @@ GEHEEL = "0"
 DATUM = "dd-mm-yyyy"
 # money besides the result's amounts: the summaries' columns per month and the monthly amounts of the input
 _GELD_INVOER = ("kale_huur", "servicekosten", "huurverhoging")
-_AANTALLEN = ("woningen", "fout", "aangepakt", "neutraal")
+_AANTALLEN = ("woningen", "fout", "aangepakt", "neutraal", "klaar")
 _BREEDTE = (8, 50)  # column width in characters: at least, at most
 _STEEKPROEF = 500  # rows looked at for a column's width
 
@@ -325,7 +349,7 @@ def geldkolommen(frame: pd.DataFrame) -> set[str]:
     """The names of a result's money columns: voor/na/verschil per part and the monthly amounts of the input
     under the file's own names."""
     eigen = frame.attrs.get("kolomnamen", {})
-    return ({f"{s}_{d}" for s in ("voor", "na", "verschil") for d in PORTEFEUILLE_DELEN}
+    return ({f"{s}_{d}" for s in ("voor", "na", "verschil", "zonder", "met") for d in RESULTAAT_DELEN}
             | {eigen.get(k, k) for k in _GELD_INVOER})
 
 

@@ -145,12 +145,25 @@ def schrijver(kolom: str) -> Regel | None:
     return next((r for r in alle_regels() if r.schrijft_kolom(kolom)), None)
 
 
-def nodig_voor(uitvoer: list[str] | None) -> tuple[Regel, ...]:
+def nodig_voor(uitvoer: list[str] | None, alleen_nodig: bool = False) -> tuple[Regel, ...]:
     """The rules to run for the columns ``uitvoer`` (None = all): every rule except the informative ones whose
-    columns nobody asks for (and no later rule reads)."""
+    columns nobody asks for (and no later rule reads). With ``alleen_nodig`` only the rules that write an asked
+    column or one such a rule reads (transitively): a run that needs a part of the result (the rent of a half-year in
+    a path over the years) skips the rest, also the rest's checks of the input, so its errors are not complete."""
     regels = alle_regels()
     if uitvoer is None:
         return regels
+    if alleen_nodig:
+        nodig = set(uitvoer) | {"heeft_ingreep"}  # bereken reads heeft_ingreep itself
+        houden: set[int] = set()
+        for i in reversed(range(len(regels))):
+            r = regels[i]
+            geschreven = r.kolommen(r.schrijft)
+            if any(_past(k, geschreven) or ("*" in k and any(fnmatch.fnmatchcase(g, k) for g in geschreven))
+                   for k in nodig):
+                houden.add(i)
+                nodig |= set(r.kolommen(r.leest)) | set(r.per_combinatie)
+        return tuple(regels[i] for i in sorted(houden))
     gevraagd = set(uitvoer)
     uit: list[Regel] = []
     for i, r in enumerate(regels):

@@ -1,0 +1,254 @@
+"""Woonlasten over the years (woonlasten.jaren): the rent's July steps by hand, the path against single dates, the
+completion within a year, an owner's loan over its term, the end of saldering, assumptions for unknown years, the
+CLI and a phased portfolio counted by hand."""
+
+import datetime as dt
+import json
+
+import numpy as np
+import pandas as pd
+import pydantic
+import pytest
+
+from woonlasten import Casus, bereken
+from woonlasten.casus import bereken_casus_frame, bereken_jaren
+from woonlasten.cli import main
+from woonlasten.data import laad_tabellen, zoek
+from woonlasten.jaren import vingerafdruk
+from woonlasten.modellen import Pad
+from woonlasten.portefeuille import lees_woningen, scenario_uit_tekst
+from woonlasten.portefeuille.pad import bereken_portefeuille_jaren, samenvatting_jaren
+
+
+def _huurder(kale_huur=600.0, datum="2025-01-01", ingreep=None, **extra) -> dict:
+    casus = {"peildatum": datum, "gemeente": "Borne", "rol": "huurder",
+             "woning": {"woningtype": "tussenwoning", "oppervlakte_m2": 85, "energielabel": "E"},
+             "huishouden": {"personen": 2}, "huur": {"kale_huur": kale_huur, "servicekosten": 20.0},
+             "ingreep": ingreep if ingreep is not None else {"naar_label": "B",
+                                                             "maatregelen": ["spouwmuurisolatie", "dakisolatie"]}}
+    casus.update(extra)
+    return casus
+
+
+def _jaar(pad, jaar):
+    return next(j for j in pad.jaren if j.jaar == jaar)
+
+
+def test_own_rent_policy_raises_the_rent_each_first_of_july_by_hand():
+    r = bereken_jaren(_huurder(), {"begin": 2025, "eind": 2028, "huurbeleid": "percentage", "huurverhoging_pct": 3})
+    # 600 on 1-1-2025; +3 % on 1 July each year, in cents: 618; 636,54; 655,6362 → 655,64; 675,3092 → 675,31
+    verwacht = {2025: (600.00, 618.00), 2026: (618.00, 636.54), 2027: (636.54, 655.64), 2028: (655.64, 675.31)}
+    for jaar, (jan, jul) in verwacht.items():
+        j = _jaar(r, jaar)
+        assert (j.kale_huur_januari, j.kale_huur_juli) == (jan, jul)
+        assert j.huurverhoging_herkomst == "beleid"
+    # the year's kale huur per month is the average of its halves: (600 + 618) / 2 = 609; (618 + 636,54) / 2 =
+    # 627,27; (636,54 + 655,64) / 2 = 646,09; (655,64 + 675,31) / 2 = 665,475 → 665,48
+    assert [j.zonder.huur_kale_huur for j in r.jaren] == [609.00, 627.27, 646.09, 665.48]
+
+
+def test_legal_maximum_with_the_low_rent_rule_and_the_assumed_year_by_hand():
+    # tariffs/huurverhoging_jaarlijks.csv: 1-7-2025 5,0 % (under € 350: € 25), 1-7-2026 4,1 % (under € 350: € 25);
+    # 2027 not published: the 2026 rule repeated, as a stated assumption
+    hoog = bereken_jaren(_huurder(600.0), {"begin": 2025, "eind": 2027})
+    # 600 × 1,05 = 630; × 1,041 = 655,83; × 1,041 = 682,71903 → 682,72 (a rent is charged in cents)
+    assert [_jaar(hoog, j).kale_huur_juli for j in (2025, 2026, 2027)] == [630.00, 655.83, 682.72]
+    laag = bereken_jaren(_huurder(300.0), {"begin": 2025, "eind": 2027})
+    # 300 < 350: max(300 × 1,05 = 315, 300 + 25) = 325; 325 < 350: max(338,33, 350) = 350; 350 is not under 350:
+    # × 1,041 = 364,35
+    assert [_jaar(laag, j).kale_huur_juli for j in (2025, 2026, 2027)] == [325.00, 350.00, 364.35]
+    assert [j.huurverhoging_herkomst for j in hoog.jaren] == ["maximum", "maximum", "aanname"]
+    assert any("2027" in a and "aanname" in a for a in hoog.aannames)
+
+
+@pytest.mark.parametrize("casus", [
+    _huurder(),
+    _huurder(ingreep={"naar_label": "A", "maatregelen": ["spouwmuurisolatie", "dakisolatie", "zonnepanelen"]}),
+    {**_huurder(650.0), "gemeente": "Hengelo",
+     "woning": {"woningtype": "tussenwoning", "oppervlakte_m2": 85, "energielabel": "D", "verwarming": "warmtenet"}},
+])
+def test_each_year_is_the_average_of_its_two_half_years_computed_on_their_own_dates(casus):
+    """The path runs the one calculation path: year Y = (the case on 1-1-Y with the January rent + the case on 1-7-Y
+    with the July rent) / 2, to the cent, also through the 2023 price cap and the end of saldering in 2027."""
+    pad = bereken_jaren(casus, {"begin": 2023, "eind": 2027, "huurbeleid": "percentage", "huurverhoging_pct": 2})
+    for j in pad.jaren:
+        helften = []
+        for maand, huur in ((1, j.kale_huur_januari), (7, j.kale_huur_juli)):
+            c = json.loads(json.dumps(casus))
+            c["peildatum"], c["huur"]["kale_huur"] = f"{j.jaar}-{maand:02d}-01", huur
+            helften.append(bereken_casus_frame(Casus.model_validate(c)).iloc[0])
+        for s, kolom in (("zonder", "voor_totaal"), ("met", "na_totaal")):
+            gemiddeld = (helften[0][kolom] + helften[1][kolom]) / 2
+            assert getattr(j, s).totaal == pytest.approx(gemiddeld, abs=0.006), (j.jaar, s)
+
+
+def test_a_one_year_path_equals_the_single_date_result_when_nothing_changes_in_july():
+    t = laad_tabellen()
+    assert vingerafdruk(t, pd.Timestamp(2026, 1, 1)) == vingerafdruk(t, pd.Timestamp(2026, 7, 1))  # precondition
+    casus = _huurder(datum="2026-01-01")
+    pad = bereken_jaren(casus, {"begin": 2026, "eind": 2026, "huurbeleid": "percentage", "huurverhoging_pct": 0})
+    enkel = bereken(casus)
+    j = pad.jaren[0]
+    assert j.zonder.totaal == enkel.voor.totaal and j.met.totaal == enkel.na.totaal
+    assert j.verschil.energie_gas == enkel.verschil.energie.gas
+    assert pad.gemiddeld_verschil_maand == enkel.verschil.totaal
+
+
+def test_completion_in_october_counts_three_months_of_the_year():
+    casus = _huurder(datum="2026-01-01", ingreep={"naar_label": "B", "maatregelen": ["spouwmuurisolatie"],
+                                                  "gereed_jaar": 2026, "gereed_maand": 10})
+    pad = bereken_jaren(casus, {"begin": 2026, "eind": 2027, "huurbeleid": "percentage", "huurverhoging_pct": 0})
+    enkel = bereken({**casus, "peildatum": "2026-07-01"})
+    j26, j27 = pad.jaren
+    assert (j26.maanden_met_ingreep, j27.maanden_met_ingreep) == (3, 12)
+    # January-June without the upgrade; July-December with it for 3 of 6 months: 0 + 3/6 × verschil, halved for
+    # the year
+    assert j26.verschil.totaal == pytest.approx(enkel.verschil.totaal * 3 / 6 / 2, abs=0.006)
+    assert pad.gereed == "2026-10"
+
+
+def test_an_owners_warmtefonds_loan_runs_for_its_term_from_completion():
+    with open("voorbeelden/eigenaar_borne_isolatie.json", encoding="utf-8") as fh:
+        casus = json.load(fh)
+    casus["ingreep"].update(gereed_jaar=2026, gereed_maand=7)
+    lening = bereken({**casus, "peildatum": "2026-07-01"}).financiering
+    assert (lening.rente_pct, lening.looptijd_jaar) == (0.0, 10.0)
+    annuiteit = lening.lening / 120  # 0 %: the loan in 120 equal months
+    pad = bereken_jaren(casus, {"begin": 2026, "eind": 2037})
+    # the term runs July 2026 to June 2036: six months in 2026 and in 2036, none in 2037
+    assert _jaar(pad, 2026).met.financiering_lening == pytest.approx(annuiteit * 6 / 12, abs=0.006)
+    assert _jaar(pad, 2030).met.financiering_lening == pytest.approx(annuiteit, abs=0.006)
+    assert _jaar(pad, 2036).met.financiering_lening == pytest.approx(annuiteit * 6 / 12, abs=0.006)
+    assert _jaar(pad, 2037).met.financiering_lening == 0.0
+    assert _jaar(pad, 2037).verschil.totaal < 0 < _jaar(pad, 2030).verschil.totaal  # only the saving is left
+
+
+def test_the_end_of_saldering_in_2027_shrinks_the_solar_saving_by_hand():
+    t = laad_tabellen()
+    casus = _huurder(datum="2026-01-01", verbruik={"elektriciteit_kwh": 3000.0},
+                     ingreep={"naar_label": "E", "maatregelen": [{"naam": "zonnepanelen", "hoeveelheid": 6}]})
+    pad = bereken_jaren(casus, {"begin": 2026, "eind": 2027, "huurbeleid": "percentage", "huurverhoging_pct": 0})
+    opwek = float(bereken_casus_frame(Casus.model_validate(casus)).iloc[0]["zon_opwek_kwh"])
+    assert 0 < opwek < 3000  # all of it nets within the household's own use
+
+    def prijs(datum):  # delivery price + energiebelasting first bracket, excl. btw [€/kWh], from the tables
+        lev = zoek(t["tariffs/leveringstarieven"], pd.Timestamp(datum), {"drager": "elektriciteit"},
+                   ["leveringsprijs_excl_btw"], n=1)["leveringsprijs_excl_btw"]
+        eb = t["tariffs/energiebelasting"].geldig_op(pd.Timestamp(datum))
+        eb = eb[(eb["drager"] == "elektriciteit") & (eb["schijf_vanaf"] == 0)]
+        return float(np.ravel(lev)[0]), float(eb["energiebelasting_excl_btw"].iloc[0] + eb["ode_excl_btw"].iloc[0])
+
+    lev26, eb26 = prijs("2026-01-01")
+    lev27, eb27 = prijs("2027-01-01")
+    # 2026, saldering: every kWh produced saves the full price incl. 21 % btw
+    besparing_2026 = opwek * (lev26 + eb26) * 1.21 / 12
+    # 2027 (tariffs/teruglevering.csv): 30 % used at home saves the full price; 70 % exported earns at least 50 % of
+    # the delivery price minus € 0,0416 terugleverkosten, incl. btw
+    besparing_2027 = (0.3 * opwek * (lev27 + eb27) + 0.7 * opwek * (0.5 * lev27 - 0.0416)) * 1.21 / 12
+    assert -_jaar(pad, 2026).verschil.energie_elektriciteit == pytest.approx(besparing_2026, abs=0.01)
+    assert -_jaar(pad, 2027).verschil.energie_elektriciteit == pytest.approx(besparing_2027, abs=0.01)
+    # the panels' servicekosten stay, so the verdict can turn
+    assert _jaar(pad, 2027).verschil.huur_servicekosten == _jaar(pad, 2026).verschil.huur_servicekosten > 0
+
+
+def test_unknown_years_are_flagged_and_an_unknown_huurtoeslag_is_not_zero():
+    casus = _huurder(datum="2026-01-01", huishouden={"personen": 2, "inkomen_jaar": 24000})
+    pad = bereken_jaren(casus, {"begin": 2026, "eind": 2029})
+    j26, j27, j28 = _jaar(pad, 2026), _jaar(pad, 2027), _jaar(pad, 2028)
+    assert j26.huurtoeslag_bekend and j26.met.huur_huurtoeslag < 0
+    assert not j27.huurtoeslag_bekend and j27.met.huur_huurtoeslag is None and j27.met.totaal_netto is None
+    assert (j26.tarieven_aanname, j28.tarieven_aanname) == (False, True)
+    assert any("huurtoeslag" in a for a in pad.aannames)
+    assert any(a.startswith("Let op: voor 2028-2029 zijn nog geen tarieven bekend") for a in pad.aannames)
+
+
+def test_an_index_for_unknown_years_raises_energy_and_local_taxes_only():
+    casus = _huurder(datum="2026-01-01")
+    vast = bereken_jaren(casus, {"begin": 2026, "eind": 2029})
+    index = bereken_jaren(casus, {"begin": 2026, "eind": 2029, "index_onbekend_pct": 2})
+    # every yearly table is known up to 2026 (the network tariffs' last year): 2029 is three years on, × 1,02³
+    a, b = _jaar(vast, 2029), _jaar(index, 2029)
+    factor = 1.02 ** 3
+    assert b.zonder.energie_totaal == pytest.approx(a.zonder.energie_totaal * factor, abs=0.006)
+    assert b.zonder.lokale_lasten_totaal == pytest.approx(a.zonder.lokale_lasten_totaal * factor, abs=0.006)
+    assert b.zonder.huur_totaal == a.zonder.huur_totaal
+    extra = (a.zonder.energie_totaal + a.zonder.lokale_lasten_totaal) * (factor - 1)
+    assert b.zonder.totaal == pytest.approx(a.zonder.totaal + extra, abs=0.011)
+    assert _jaar(index, 2026).zonder.totaal == _jaar(vast, 2026).zonder.totaal
+    assert any("2,0 % per jaar" in x for x in index.aannames)
+
+
+@pytest.mark.parametrize("velden, woord", [
+    ({"begin": 2030, "eind": 2026}, "laatste jaar"),
+    ({"begin": 2026, "eind": 2045}, "laatste jaar"),
+    ({"begin": 2026, "eind": 2030, "huurbeleid": "percentage"}, "huurverhoging_pct"),
+])
+def test_a_path_that_cannot_be_is_refused(velden, woord):
+    with pytest.raises(pydantic.ValidationError, match=woord):
+        Pad.model_validate(velden)
+
+
+def test_cli_path_as_text_and_json(capsys, tmp_path):
+    bestand = tmp_path / "casus.json"
+    bestand.write_text(json.dumps(_huurder(datum="2026-01-01")), encoding="utf-8")
+    assert main(["bereken", str(bestand), "--jaren", "2026-2030", "--format", "tekst"]) == 0
+    uit = capsys.readouterr().out
+    assert "2030" in uit and "Gemiddeld over 2026-2030" in uit and "aanname" in uit
+    assert main(["bereken", str(bestand), "--jaren", "2026-2028", "--huurbeleid", "2,5"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [j["jaar"] for j in data["jaren"]] == [2026, 2027, 2028]
+    assert data["pad"]["huurverhoging_pct"] == 2.5
+
+
+@pytest.mark.parametrize("extra, woord", [
+    (["--jaren", "2030-2026"], "--jaren"),
+    (["--jaren", "twintig"], "--jaren"),
+    (["--jaren", "2026-2045"], "--jaren"),
+    (["--jaren", "2026-2030", "--huurbeleid", "veel"], "--huurbeleid"),
+    (["--huurbeleid", "3"], "hoort bij --jaren"),
+    (["--jaren", "2026-2030", "--index", "=1+1"], "--index"),
+])
+def test_cli_path_options_that_cannot_be_read_get_a_dutch_message(capsys, tmp_path, extra, woord):
+    bestand = tmp_path / "casus.json"
+    bestand.write_text(json.dumps(_huurder()), encoding="utf-8")
+    assert main(["bereken", str(bestand), *extra]) == 2
+    fout = capsys.readouterr().err
+    assert woord in fout and "Traceback" not in fout
+
+
+def test_phased_portfolio_counts_per_complex_and_year_by_hand(tmp_path):
+    bestand = tmp_path / "woningen.csv"
+    bestand.write_text(
+        "id;complex;gemeente;woningtype;oppervlakte_m2;energielabel;kale_huur;fasering\n"
+        "1;A;Borne;tussenwoning;80;E;600;2026\n"
+        "2;A;Borne;tussenwoning;80;F;600;2026\n"
+        "3;B;Hengelo;appartement;60;D;550;2028\n"
+        "4;B;Hengelo;appartement;60;A;550;2028\n"
+        "5;B;Hengelo;appartement;60;H;550;2028\n", encoding="utf-8")
+    r = bereken_portefeuille_jaren(lees_woningen(bestand), scenario_uit_tekst("label-B"),
+                                   Pad(begin=2026, eind=2028, huurbeleid="percentage", huurverhoging_pct=0),
+                                   "2026-01-01")
+    assert len(r) == 5 * 3 and list(r["id"].iloc[:3].astype(str)) == ["1", "1", "1"]
+    fout = r[r["id"].astype(str) == "5"]
+    assert (fout["status"] == "fout").all() and fout["melding"].str.contains("energielabel").all()
+    s = samenvatting_jaren(r).set_index(["complex", "jaar"])
+    # A: both done from 2026; B: dwelling 3 done in 2028, dwelling 4 already label A (not upgraded), 5 an error
+    assert s.loc[("A", 2026), "klaar"] == 2 and s.loc[("B", 2026), "klaar"] == 0 and s.loc[("B", 2028), "klaar"] == 1
+    assert s.loc[("B", 2027), "gemiddeld_verschil_maand"] == 0.0 and s.loc[("B", 2027), "fout"] == 1
+    drie = r[(r["id"].astype(str) == "3") & (r["jaar"] == 2028)]["verschil_totaal"].iloc[0]
+    # the average over B's two computed dwellings: (dwelling 3's change + 0 for dwelling 4) / 2
+    assert s.loc[("B", 2028), "gemiddeld_verschil_maand"] == pytest.approx(drie / 2, abs=0.006)
+    totaal = samenvatting_jaren(r, per=None).set_index("jaar")
+    assert list(totaal["klaar"]) == [2, 2, 3] and list(totaal["woningen"]) == [5, 5, 5]
+
+
+def test_cli_portfolio_path_writes_one_row_per_dwelling_and_year(capsys, tmp_path):
+    uit = tmp_path / "pad.csv"
+    assert main(["portefeuille", "data/voorbeeld_portefeuille.csv", "--jaren", "2026-2027", "--peildatum",
+                 "2026-01-01", "--uit", str(uit)]) == 0
+    tekst = capsys.readouterr().out
+    assert "woning-jaren" in tekst and "2027" in tekst
+    frame = pd.read_csv(uit, sep=";", decimal=",", encoding="utf-8-sig")
+    assert len(frame) == 2 * 400 and set(frame["jaar"]) == {2026, 2027}
+    assert {"zonder_totaal", "met_totaal", "verschil_totaal", "maanden_met_ingreep"} <= set(frame.columns)
+    assert dt.date.today().isoformat()  # the file name test is in test_uitvoer (bestandsnaam)

@@ -1,0 +1,267 @@
+"""Woonlasten over the years: a path from a start year to an end year through the one calculation path.
+
+A year is a date: each year is computed as two half-years, on 1 January and on 1 July (the rent rises on 1 July,
+most tariffs change on 1 January), each through :func:`woonlasten.bereken.bereken_kolommen` for all rows at once.
+The year's amount per month is the average of its two halves. Per half-year:
+
+- the kale huur is the given rent (valid on the row's peildatum) moved over every 1 July in between by the rent
+  policy (:mod:`woonlasten.regels.huurindexatie`);
+- the upgrade is in place for the months from its completion (``gereed_jaar``, ``gereed_maand``; empty: the path's
+  first month): "met" = voor + (na − voor) × the share of the half-year's months after completion;
+- the upgrade's own rent increase and an owner's loan are fixed at completion (computed once on the completion date)
+  and then follow: the rent increase rises with the yearly steps, the loan's monthly payment runs for its term;
+- tariffs, local taxes, huurtoeslag and saldering are those of the half-year's date; for a year the tables do not
+  know yet the core carries the last known figures on, and the path says so per year; optionally the energy and
+  local-tax amounts of such years are raised by a chosen index per year.
+
+Memory: one year at a time (two core runs of all rows); the caller writes or keeps each year's frame.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+import numpy as np
+import pandas as pd
+
+from woonlasten.bereken import bereken_kolommen
+from woonlasten.data.laden import Tabellen, laad_tabellen
+from woonlasten.formatteer import getal
+from woonlasten.modellen import RESULTAAT, Pad
+from woonlasten.regels import gegevensdekking, huurindexatie
+from woonlasten.rekenen.invoer import normaliseer
+from woonlasten.rekenen.rekenblad import MAANDEN_PER_JAAR, Fouten, is_gelijk
+
+HALFJAAR = 6  # months per computed half-year
+# the parts whose amounts an index for unknown years raises (energy prices and local taxes)
+GEINDEXEERD = tuple(f"{d.naam}_{o.naam}" for d in RESULTAAT if d.naam in ("energie", "lokale_lasten")
+                    for o in d.onderdelen)
+
+
+# always computed: the totals (the verdict), the parts an index raises, and the rent parts a half-year recomputes
+VASTE_DELEN = ("totaal", "totaal_netto", "huur_totaal", "huur_netto", "huur_huurtoeslag", "energie_totaal",
+               "lokale_lasten_totaal")
+HUUR_DELEN = tuple(f"huur_{o.naam}" for d in RESULTAAT if d.naam == "huur" for o in d.onderdelen)
+EXTRA = ["na_financiering_lening", "voor_huurtoeslag_berekend", "na_huurtoeslag_berekend", "status", "melding"]
+
+
+def vingerafdruk(t: Tabellen, datum: pd.Timestamp) -> tuple:
+    """Which row of every dated table the core uses on ``datum`` (the path's own rent-step table left out): two
+    dates with the same fingerprint give the same amounts for the same input."""
+    return tuple((naam, tuple(tabel.geldig_op(datum)["_rij"])) for naam, tabel in sorted(t.tabellen.items())
+                 if tabel.gedateerd and naam != huurindexatie.TABEL)
+
+
+def _halfjaar(frame: pd.DataFrame, datum: pd.Timestamp, delen: tuple[str, ...], t: Tabellen,
+              eerder: dict[tuple, dict]) -> dict:
+    """The core's columns for one half-year (all rows on ``datum``, the rent of that half-year).
+
+    A half-year whose tables are those of a half-year already computed (the second half of most years; every year
+    beyond the tables) differs from it only by the rent: the core then computes the rent parts only (the same rules,
+    fewer columns) and the other parts are taken from the earlier run. The totals follow from the change of the
+    rent parts, which are part of them. ``eerder`` keeps the full runs by :func:`vingerafdruk`."""
+    sleutel = vingerafdruk(t, datum)
+    basis = eerder.get(sleutel)
+    if basis is None:
+        r = bereken_kolommen(frame, t, uitvoer=uitvoer_delen(delen) + EXTRA, zonder_ingreep="gelijk")
+        uit = {k: r[k] for k in uitvoer_delen(delen) + EXTRA}
+        eerder[sleutel] = uit
+        return uit
+    huur = [d for d in delen if d in HUUR_DELEN]
+    r = bereken_kolommen(frame, t, uitvoer=uitvoer_delen(tuple(huur)) + EXTRA[1:], zonder_ingreep="gelijk",
+                         alleen_nodig=True)
+    uit = dict(basis)
+    for s in ("voor", "na"):
+        for d in huur:
+            uit[f"{s}_{d}"] = r[f"{s}_{d}"]
+        uit[f"{s}_totaal"] = basis[f"{s}_totaal"] + (r[f"{s}_huur_totaal"] - basis[f"{s}_huur_totaal"])
+        uit[f"{s}_totaal_netto"] = basis[f"{s}_totaal_netto"] + (r[f"{s}_huur_netto"] - basis[f"{s}_huur_netto"])
+    for k in ("voor_huurtoeslag_berekend", "na_huurtoeslag_berekend"):
+        uit[k] = r[k]
+    fout = (np.asarray(basis["status"]) == "fout") | (np.asarray(r["status"]) == "fout")
+    uit["status"] = np.where(fout, "fout", "ok")
+    uit["melding"] = np.where(np.asarray(basis["status"]) == "fout", np.asarray(basis["melding"], dtype=object),
+                              np.asarray(r["melding"], dtype=object))
+    return uit
+
+
+@dataclass
+class PadJaar:
+    """One year of the path: per row ``zonder_<deel>``, ``met_<deel>``, ``verschil_<deel>`` [€/maand, average over
+    the year], ``maanden_met_ingreep``, ``kale_huur_januari``/``kale_huur_juli`` [€/maand], ``huurtoeslag_bekend``,
+    ``status``, ``melding``; ``notities``: what holds for every row of this year (rent step, tariff assumptions)."""
+
+    jaar: int
+    frame: pd.DataFrame
+    notities: list[str] = field(default_factory=list)
+    huurstap: huurindexatie.Huurstap | None = None
+    tarieven_aanname: bool = False
+
+
+def _maand(jaar: np.ndarray, maand: np.ndarray) -> np.ndarray:
+    """Months since year 0 (a count to compare and subtract)."""
+    return jaar.astype(np.int64) * MAANDEN_PER_JAAR + maand.astype(np.int64) - 1
+
+
+def _overlap(begin: int, eind: int, van: np.ndarray, tot: np.ndarray) -> np.ndarray:
+    """Number of months of [begin, eind) inside [van, tot) per row."""
+    return np.clip(np.minimum(eind, tot) - np.maximum(begin, van), 0, None)
+
+
+def laatst_volledig_jaar(t: Tabellen) -> int:
+    """The last year for which every yearly table has figures (later years carry figures on)."""
+    return min(gegevensdekking._periode(t[naam])[1] for naam in gegevensdekking.JAARLIJKS)
+
+
+def uitvoer_delen(delen: tuple[str, ...]) -> list[str]:
+    return [f"{s}_{d}" for s in ("voor", "na") for d in delen]
+
+
+def bereken_pad(invoer: pd.DataFrame, pad: Pad, delen: tuple[str, ...], tabellen: Tabellen | None = None
+                ) -> Iterator[PadJaar]:
+    """The path of every row of ``invoer`` (the flat input frame of :func:`woonlasten.bereken.bereken_frame`),
+    year by year from ``pad.begin`` to ``pad.eind``; ``delen``: the result parts to give (e.g. ``totaal``,
+    ``huur_totaal``), always with ``totaal``."""
+    t = tabellen or laad_tabellen()
+    if not invoer.index.is_unique:
+        invoer = invoer.reset_index(drop=True)
+    delen = tuple(dict.fromkeys(VASTE_DELEN + tuple(delen)))
+    n = len(invoer)
+    fouten0 = Fouten(n)
+    f0 = normaliseer(invoer, fouten0)  # the typed peildatum, rent, completion of each row
+    peildatum = np.asarray(f0["peildatum"], dtype="datetime64[ns]")
+    kale_huur = np.nan_to_num(np.asarray(f0["kale_huur"], dtype=float))
+    gegeven_verhoging = np.asarray(f0["huurverhoging"], dtype=float)
+    gereed_jaar = np.where(np.isnan(f0["gereed_jaar"]), pad.begin, f0["gereed_jaar"])
+    gereed_maand = np.where(np.isnan(f0["gereed_maand"]), 1, f0["gereed_maand"])
+    gereed = _maand(gereed_jaar, gereed_maand)
+    gereed_datum = pd.to_datetime(pd.DataFrame({"year": gereed_jaar.astype(int), "month": gereed_maand.astype(int),
+                                                "day": 1})).to_numpy(dtype="datetime64[ns]")
+
+    eerste_jaar = int(min(pd.Timestamp(peildatum[~np.isnat(peildatum)].min()).year if (~np.isnat(peildatum)).any()
+                          else pad.begin, pad.begin, int(gereed_jaar.min()) if n else pad.begin))
+    laatste_jaar = int(max(pad.eind, int(gereed_jaar.max()) if n else pad.eind,
+                           pd.Timestamp(peildatum[~np.isnat(peildatum)].max()).year if (~np.isnat(peildatum)).any()
+                           else pad.eind))
+    stappen = {jaar: huurindexatie.stap(t, pd.Timestamp(jaar, 7, 1), pad.huurbeleid, pad.huurverhoging_pct,
+                                        pad.aanname_huurverhoging_pct)
+               for jaar in range(eerste_jaar, laatste_jaar + 1)}
+
+    # the completion: the upgrade's rent increase and the owner's loan, fixed on the completion date
+    huur_gereed = huurindexatie.indexeer(kale_huur, peildatum, gereed_datum, stappen)
+    bij_gereed = invoer.assign(peildatum=gereed_datum, kale_huur=huur_gereed)
+    g = bereken_kolommen(bij_gereed, t, uitvoer=["na_huur_huurverhoging", "na_financiering_lening",
+                                                 "looptijd_lening_jaar", "status", "melding"],
+                         zonder_ingreep="gelijk", alleen_nodig=True)
+    verhoging_gereed = np.where(np.isnan(gegeven_verhoging), np.nan_to_num(g["na_huur_huurverhoging"]),
+                                gegeven_verhoging)
+    lening_gereed = np.nan_to_num(g["na_financiering_lening"])
+    looptijd_maanden = np.nan_to_num(np.asarray(g["looptijd_lening_jaar"], dtype=float)) * MAANDEN_PER_JAAR
+    huurder_met_inkomen = is_gelijk(f0["rol"], "huurder") & ~np.isnan(np.asarray(f0["inkomen_jaar"], float))
+    fout_vooraf = fouten0.fout | (np.asarray(g["status"]) == "fout")
+    melding_vooraf = np.where(fouten0.fout, fouten0.meldingen(), np.asarray(g["melding"], dtype=object))
+
+    volledig = laatst_volledig_jaar(t)
+    eerder: dict[tuple, dict] = {}  # the full runs so far, by the table rows of their date
+    for jaar in range(pad.begin, pad.eind + 1):
+        helften = []
+        notities: list[str] = []
+        for h in (0, 1):
+            datum = pd.Timestamp(jaar, 1 + HALFJAAR * h, 1)
+            begin = jaar * MAANDEN_PER_JAAR + HALFJAAR * h
+            huur_h = huurindexatie.indexeer(kale_huur, peildatum, datum, stappen)
+            # the upgrade's increase is part of the kale huur from completion on: it rises with it
+            verhoging_h = huurindexatie.indexeer(huur_gereed + verhoging_gereed, gereed_datum, datum, stappen) \
+                - huurindexatie.indexeer(huur_gereed, gereed_datum, datum, stappen)
+            frame_h = invoer.assign(peildatum=pd.Timestamp(datum), kale_huur=huur_h, huurverhoging=verhoging_h)
+            r = _halfjaar(frame_h, datum, delen, t, eerder)
+            w = _overlap(begin, begin + HALFJAAR, gereed, np.full(n, np.iinfo(np.int64).max // 2)) / HALFJAAR
+            w_lening = _overlap(begin, begin + HALFJAAR, gereed, gereed + looptijd_maanden.astype(np.int64)) / HALFJAAR
+            uit = {}
+            for d in delen:
+                voor, na = np.asarray(r[f"voor_{d}"], dtype=float), np.asarray(r[f"na_{d}"], dtype=float)
+                uit[f"zonder_{d}"] = voor
+                uit[f"met_{d}"] = voor + (na - voor) * w
+            # the loan: the payment fixed at completion, for the months of its term (not the row's own date's loan)
+            correctie = lening_gereed * w_lening - np.nan_to_num(np.asarray(r["na_financiering_lening"], float)) * w
+            for d in ("financiering_lening", "financiering_totaal", "totaal", "totaal_netto"):
+                if f"met_{d}" in uit:
+                    uit[f"met_{d}"] = uit[f"met_{d}"] + correctie
+            uit["_maanden"] = w * HALFJAAR
+            uit["_kale_huur"] = huur_h
+            # huurtoeslag not computed for a tenant with an income: its parameters of this date are unknown
+            uit["_huurtoeslag_onbekend"] = huurder_met_inkomen & ~np.asarray(r["voor_huurtoeslag_berekend"], bool)
+            uit["_fout"] = np.asarray(r["status"]) == "fout"
+            uit["_melding"] = np.asarray(r["melding"], dtype=object)
+            helften.append(uit)
+            notitie = gegevensdekking.waarschuwing_voor(datum, t)
+            if notitie and notitie not in notities:
+                notities.append(notitie)
+        stap = stappen[jaar]
+        a, b = helften
+        frame = {"jaar": np.full(n, jaar, dtype=np.int64)}
+        index = 1.0
+        if pad.index_onbekend_pct and jaar > volledig:
+            index = (1 + pad.index_onbekend_pct / 100) ** (jaar - volledig)
+            notities.append(f"Aanname: energie en lokale lasten {getal(pad.index_onbekend_pct, 1)} % per jaar hoger "
+                            f"na {volledig} (× {getal(index, 4)} in {jaar}).")
+        for s in ("zonder", "met"):
+            for d in delen:
+                frame[f"{s}_{d}"] = (a[f"{s}_{d}"] + b[f"{s}_{d}"]) / 2
+            if index != 1.0:
+                extra = (index - 1) * sum(frame[f"{s}_{d}"] for d in ("energie_totaal", "lokale_lasten_totaal")
+                                          if f"{s}_{d}" in frame)
+                for d in delen:
+                    if d in GEINDEXEERD:
+                        frame[f"{s}_{d}"] = frame[f"{s}_{d}"] * index
+                for d in ("totaal", "totaal_netto"):
+                    if f"{s}_{d}" in frame:
+                        frame[f"{s}_{d}"] = frame[f"{s}_{d}"] + extra
+        for d in delen:
+            frame[f"verschil_{d}"] = frame[f"met_{d}"] - frame[f"zonder_{d}"]
+        frame["maanden_met_ingreep"] = (a["_maanden"] + b["_maanden"]).round().astype(np.int64)
+        frame["kale_huur_januari"] = a["_kale_huur"]
+        frame["kale_huur_juli"] = b["_kale_huur"]
+        onbekend = a["_huurtoeslag_onbekend"] | b["_huurtoeslag_onbekend"]
+        frame["huurtoeslag_bekend"] = ~onbekend
+        if onbekend.any():
+            notities.append(f"Let op: de regels van de huurtoeslag voor {jaar} zijn nog niet bekend; huurtoeslag en "
+                            "woonlasten na huurtoeslag niet berekend.")
+        for s in ("zonder", "met", "verschil"):  # no huurtoeslag of an unknown year passed off as € 0
+            for d in ("huur_huurtoeslag", "huur_netto", "totaal_netto"):
+                if f"{s}_{d}" in frame:
+                    frame[f"{s}_{d}"] = np.where(onbekend, np.nan, frame[f"{s}_{d}"])
+        fout = fout_vooraf | a["_fout"] | b["_fout"]
+        melding = np.where(fout_vooraf, melding_vooraf, np.where(a["_fout"], a["_melding"], b["_melding"]))
+        for k in list(frame):
+            if k.startswith(("zonder_", "met_", "verschil_")):
+                frame[k] = np.where(fout, np.nan, frame[k])
+        frame["status"] = np.where(fout, "fout", "ok")
+        frame["melding"] = np.where(fout, melding, "")
+        notities.insert(0, f"Huur per {stap.omschrijving()}.")
+        yield PadJaar(jaar, pd.DataFrame(frame, index=invoer.index), notities, stap,
+                      tarieven_aanname=jaar > volledig)
+
+
+def aannames(notities: dict[int, list[str]]) -> list[str]:
+    """The notes of a path that state an assumption (a rent step or tariffs not yet known, an index), the same note
+    of several years as one line naming the years ('Huur per 1 juli 2027-2030: …')."""
+    per_tekst: dict[str, list[int]] = {}
+    for jaar, regels in notities.items():
+        for n in regels:
+            if n.startswith(("Let op", "Aanname")) or "aanname" in n:
+                per_tekst.setdefault(n.replace(str(jaar), "{jaren}"), []).append(jaar)
+    return [tekst.replace("{jaren}", _jaren_tekst(jaren)) for tekst, jaren in per_tekst.items()]
+
+
+def _jaren_tekst(jaren: list[int]) -> str:
+    """'2027', '2028-2030' or '2027 en 2029' (runs of consecutive years joined by a dash)."""
+    reeksen: list[list[int]] = []
+    for j in sorted(jaren):
+        if reeksen and j == reeksen[-1][-1] + 1:
+            reeksen[-1].append(j)
+        else:
+            reeksen.append([j])
+    delen = [f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in reeksen]
+    return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]

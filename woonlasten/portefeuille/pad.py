@@ -1,0 +1,138 @@
+"""A portfolio over the years: every dwelling per year without and with the scenario, phased by the year each
+dwelling (complex) is done (column ``gereed_jaar``, alias ``fasering``), through the path of
+:mod:`woonlasten.jaren` — the one calculation path, one year at a time, in blocks of rows.
+
+The result has one row per dwelling per year (dwelling after dwelling, years in order), with the file's own columns
+that the calculation does not read (identifiers such as complex and address), ``jaar``, ``gereed_jaar``,
+``maanden_met_ingreep``, ``zonder_``/``met_``/``verschil_`` per part [€/maand, average over the year], ``status``
+and ``melding``. A dwelling that cannot be computed keeps its rows, with the reason in every year.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+import pandas as pd
+
+from woonlasten.data import Tabellen, laad_tabellen
+from woonlasten.formatteer import centen
+from woonlasten.jaren import PadJaar, bereken_pad
+from woonlasten.modellen import Pad
+from woonlasten.portefeuille.lezen import PortefeuilleFout, leesmeldingen
+from woonlasten.portefeuille.rekenen import BLOK, DRADEN, GEEN_GROEP, _centen, _samen, voorbereid
+from woonlasten.portefeuille.scenario import Scenario
+from woonlasten.rekenen.invoer import INVOER_KOLOMMEN
+
+# the parts per dwelling and year [€/maand]
+PAD_DELEN = ("huur_totaal", "huur_huurverhoging", "energie_totaal", "lokale_lasten_totaal", "financiering_totaal",
+             "totaal", "huur_huurtoeslag", "totaal_netto")
+
+
+def _blok(invoer: pd.DataFrame, pad: Pad, t: Tabellen) -> list[PadJaar]:
+    return list(bereken_pad(invoer, pad, PAD_DELEN, t))
+
+
+def bereken_portefeuille_jaren(woningen: pd.DataFrame, scenario: Scenario, pad: Pad, peildatum: str | None = None,
+                               tabellen: Tabellen | None = None, voortgang=None, blok: int = BLOK,
+                               draden: int = DRADEN) -> pd.DataFrame:
+    """One row per dwelling per year (see the module's docstring). ``attrs``: ``notities`` per year (rent step,
+    tariff assumptions: :class:`woonlasten.jaren.PadJaar`), ``peildatum``, ``pad``, ``gelezen_als``."""
+    t = tabellen or laad_tabellen()
+    invoer, mapping, dag = voorbereid(woningen, scenario, peildatum, t)
+    lees_fout, lees_let_op = leesmeldingen(invoer)
+    n, jaren = len(invoer), list(range(pad.begin, pad.eind + 1))
+    starts = list(range(0, max(n, 1), blok))
+    per_blok: list[list[PadJaar]] = []
+    with ThreadPoolExecutor(max(1, min(draden, len(starts)))) as pool:
+        for i, deel in enumerate(pool.map(lambda s: _blok(invoer.iloc[s:s + blok], pad, t), starts)):
+            per_blok.append(deel)
+            if voortgang is not None:
+                voortgang((i + 1) / len(starts))
+    aantal = len(jaren)
+
+    def verweven(kol: str) -> np.ndarray:
+        """A column of all years, dwelling after dwelling (row i, year j at i × years + j)."""
+        per_jaar = [np.concatenate([np.asarray(b[j].frame[kol]) for b in per_blok]) if per_blok else np.empty(0)
+                    for j in range(aantal)]
+        return np.stack(per_jaar, axis=1).reshape(-1) if n else np.empty(0)
+
+    uit: dict[str, object] = {}
+    # the file's columns the calculation does not read (identifiers: complex, address, …)
+    eigen = [k for k in woningen.columns if mapping.get(k) not in INVOER_KOLOMMEN]
+    herhaal = np.repeat(np.arange(n), aantal)
+    for kol in eigen:
+        waarde = woningen[kol].array if isinstance(woningen[kol].dtype, pd.api.extensions.ExtensionDtype) \
+            else woningen[kol].to_numpy()
+        uit[kol] = waarde.take(herhaal) if hasattr(waarde, "take") else np.asarray(waarde)[herhaal]
+    uit["jaar"] = np.tile(np.asarray(jaren, dtype=np.int64), n)
+    status = verweven("status").astype(object)
+    melding = verweven("melding").astype(object)
+    if lees_fout is not None:  # a line that could not be read: its reason, in every year
+        lees = np.repeat(lees_fout, aantal)
+        m = lees != ""
+        status[m], melding[m] = "fout", lees[m]
+    fout = status == "fout"
+    if lees_let_op is not None:
+        let_op = np.repeat(lees_let_op, aantal)
+        m = ~fout & (let_op != "")
+        if m.any():
+            melding[m] = _samen(melding[m], let_op[m])
+    uit["status"] = pd.Categorical(status, categories=["ok", "fout"])
+    uit["melding"] = melding
+    actie = invoer["scenario_actie"]
+    uit["scenario_actie"] = pd.Categorical.from_codes(np.repeat(actie.array.codes, aantal),
+                                                      categories=actie.cat.categories)
+    gereed = pd.to_numeric(invoer["gereed_jaar"], errors="coerce").to_numpy(float) \
+        if "gereed_jaar" in invoer.columns else np.full(n, np.nan)
+    uit["gereed_jaar"] = np.repeat(np.where(np.isnan(gereed), pad.begin, gereed), aantal).astype(np.int64)
+    uit["maanden_met_ingreep"] = np.where(uit["scenario_actie"].codes == 0, verweven("maanden_met_ingreep"), 0)
+    for s in ("zonder", "met", "verschil"):
+        for d in PAD_DELEN:
+            uit[f"{s}_{d}"] = np.where(fout, np.nan, centen(verweven(f"{s}_{d}")))
+    neutraal = np.full(n * aantal, None, dtype=object)
+    klaar = ~fout & (uit["maanden_met_ingreep"] > 0)
+    neutraal[klaar] = uit["verschil_totaal"][klaar] <= 0
+    uit["woonlastenneutraal"] = neutraal
+    resultaat = pd.DataFrame(uit, copy=False)
+    resultaat.attrs["notities"] = {pj.jaar: pj.notities for pj in (per_blok[0] if per_blok else [])}
+    resultaat.attrs["peildatum"] = None if dag is None else dag.date().isoformat()
+    resultaat.attrs["pad"] = pad
+    resultaat.attrs["kolomnamen"] = {ons: hun for hun, ons in mapping.items()}
+    resultaat.attrs["gelezen_als"] = invoer.attrs.get("gelezen_als", ())
+    if woningen.attrs.get("gelezen"):
+        resultaat.attrs["gelezen"] = woningen.attrs["gelezen"]
+    return resultaat
+
+
+def samenvatting_jaren(resultaat: pd.DataFrame, per: str | None = "complex") -> pd.DataFrame:
+    """Per complex (or overall with ``per=None``) and year: dwellings, errors, upgraded by the scenario, done that
+    year (``klaar``: the upgrade in place for at least a month), the average woonlasten without and with the
+    programme and the average change [€/maand, over every computed dwelling: a dwelling not yet done counts 0], and
+    the share woonlastenneutraal among those done."""
+    if per is not None and per not in resultaat.columns:
+        per = resultaat.attrs.get("kolomnamen", {}).get(per, per)
+        if per not in resultaat.columns:
+            raise PortefeuilleFout(f"kolom '{per}' niet gevonden voor de samenvatting")
+    ok = (resultaat["status"] == "ok").to_numpy()
+    klaar = ok & (resultaat["maanden_met_ingreep"].to_numpy() > 0)
+    neutraal = klaar & (resultaat["verschil_totaal"].to_numpy(dtype=float) <= 0)
+    r = pd.DataFrame({
+        "groep": resultaat[per].astype(object).where(resultaat[per].notna(), GEEN_GROEP).astype(str).to_numpy()
+        if per else np.full(len(resultaat), "Totaal"),
+        "jaar": resultaat["jaar"].to_numpy(),
+        "fout": (~ok).astype(np.int64),
+        "aangepakt": (ok & (resultaat["scenario_actie"] == "aangepakt").to_numpy()).astype(np.int64),
+        "klaar": klaar.astype(np.int64), "neutraal": neutraal.astype(np.int64),
+        "zonder": np.where(ok, resultaat["zonder_totaal"].to_numpy(dtype=float), np.nan),
+        "met": np.where(ok, resultaat["met_totaal"].to_numpy(dtype=float), np.nan),
+        "verschil": np.where(ok, resultaat["verschil_totaal"].to_numpy(dtype=float), np.nan),
+    })
+    g = r.groupby(["groep", "jaar"], sort=True)
+    s = pd.DataFrame({
+        "woningen": g.size(), "fout": g["fout"].sum(), "aangepakt": g["aangepakt"].sum(), "klaar": g["klaar"].sum(),
+        "gemiddeld_zonder_maand": _centen(g["zonder"].mean()), "gemiddeld_met_maand": _centen(g["met"].mean()),
+        "gemiddeld_verschil_maand": _centen(g["verschil"].mean()), "neutraal": g["neutraal"].sum(),
+    })
+    s["aandeel_neutraal"] = (s["neutraal"] / s["klaar"].replace(0, np.nan)).round(3)
+    return s.reset_index().rename(columns={"groep": "complex" if per else "groep"})
