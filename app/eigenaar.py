@@ -10,6 +10,7 @@ import streamlit as st
 from app import gedeeld as g
 from app.advies import advies_html, pdf_bij_klikken
 from app.gedeeld import EENHEID_NAMEN, MAATREGEL_NAMEN, VERWARMING_NAMEN, WONINGTYPE_NAMEN
+from app.jarenpad import toon_jarenpad
 from app.opmaak import financiering, letterlijk
 from app.weergave import toon_berekening, toon_energiearmoede, toon_financiering, toon_resultaat
 from woonlasten.formatteer import euro, getal
@@ -217,6 +218,7 @@ if resultaat is not None:
     toon_financiering(resultaat)
     toon_energiearmoede(resultaat, alleen=("LEKWI",))
     toon_berekening(resultaat, key="hoe_berekend_eigenaar")
+    toon_jarenpad(casus, "eigenaar_pad")
     woning = {
         "Woning": f"{WONINGTYPE_NAMEN[woningtype]}, {getal(oppervlakte)} m²"
                   + (f", bouwjaar {bouwjaar}" if bouwjaar else "") + f", WOZ {euro(woz or 0, 0)}",

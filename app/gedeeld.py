@@ -28,6 +28,7 @@ from woonlasten.modellen import (
     ENERGIELABELS,
     GRENZEN,
     INVOERVELDEN,
+    PAD_GRENZEN,
     PLAUSIBEL,
     VERWARMINGEN,
     WONINGTYPES,
@@ -112,18 +113,18 @@ def standaard_hoeveelheden() -> dict[tuple[str, str], float]:
                                                 strict=True) if pd.notna(q)}
 
 
-# Tables that every calculation needs on the peildatum; the date picker stays inside the period they all cover.
+# Tables that every calculation needs on the peildatum; the peildatum may not lie before the first of them.
 _DATUM_TABELLEN = ("tariffs/btw", "tariffs/energiebelasting", "tariffs/leveringstarieven", "tariffs/netbeheer",
                    "tariffs/gemeentelijke_belastingen")
 
 
 @st.cache_resource(show_spinner=False)
 def peildatum_grenzen() -> tuple[dt.date, dt.date]:
-    """First and last date for which every needed table has a row."""
+    """The first date for which every needed table has a row, and the last year a path over the years may reach:
+    after the tables' last year the core carries their latest figures on and says so (the result shows it)."""
     t = tabellen()
     laag = max(t[n].frame["geldig_vanaf"].min() for n in _DATUM_TABELLEN)
-    hoog = min(t[n].frame["geldig_tot"].max() for n in _DATUM_TABELLEN)
-    return laag.date(), hoog.date()
+    return laag.date(), dt.date(int(PAD_GRENZEN["eind"][1]), 12, 31)
 
 
 def warmtefonds_inkomensgrens() -> float | None:
@@ -350,6 +351,10 @@ def maatregel_keuze(key: str, standaard: list[str], help: str) -> list[str]:
         placeholder="Kies een of meer maatregelen")
 
 
+# fields of the input that only a path over the years uses: asked in the section 'Over de jaren' (app.jarenpad)
+PAD_VELDEN = {"gereed_jaar", "gereed_maand"}
+
+
 def _is(annotatie: Any, soort: type) -> bool:
     args = typing.get_args(annotatie)
     return annotatie is soort or soort in args
@@ -359,7 +364,7 @@ def _extra(model: type[BaseModel], bekend: set[str]) -> typing.Iterator[tuple[st
     """The fields of ``model`` that a page does not ask by hand: (name, field, kind, starting value, options), kind
     'ja/nee', 'geheel', 'getal' or 'keuze' (a fixed list of values, the options); other fields are left out."""
     for naam, veld in model.model_fields.items():
-        if naam in bekend:
+        if naam in bekend or naam in PAD_VELDEN:
             continue
         ann = veld.annotation
         standaard = None if veld.is_required() else veld.get_default(call_default_factory=True)

@@ -7,6 +7,7 @@ import streamlit as st
 from app import gedeeld as g
 from app.advies import advies_html, pdf_bij_klikken
 from app.gedeeld import MAATREGEL_NAMEN, VERWARMING_NAMEN, WONINGTYPE_NAMEN
+from app.jarenpad import toon_jarenpad
 from app.opmaak import letterlijk
 from app.weergave import toon_berekening, toon_energiearmoede, toon_energiecoach, toon_huurkant, toon_resultaat
 from woonlasten.formatteer import euro, getal
@@ -101,6 +102,7 @@ if resultaat is not None:
     toon_energiearmoede(resultaat)
     toon_energiecoach(resultaat)
     toon_berekening(resultaat, key="hoe_berekend_huurder")
+    toon_jarenpad(casus, "huurder_pad")
     woning = {
         "Woning": f"{WONINGTYPE_NAMEN[woningtype]}, {getal(oppervlakte)} m²"
                   + (f", bouwjaar {bouwjaar}" if bouwjaar else ""),

@@ -14,6 +14,7 @@ import streamlit as st
 
 from app import gedeeld as g
 from app.grafieken import verschil_grafiek
+from app.jarenpad import toon_portefeuille_jaren
 from app.opmaak import letterlijk
 from woonlasten.data import PROJECT_DIR
 from woonlasten.formatteer import euro_verschil, getal
@@ -336,3 +337,5 @@ with b:
               mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="pf_xlsx",
               help="Bladen: woningen, complexen, totaal en 'Over dit bestand' (scenario, peildatum, bronbestand "
                    "en hoe het is gelezen).")
+
+toon_portefeuille_jaren(woningen, scenario, peildatum, naam, sleutel)

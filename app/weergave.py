@@ -56,6 +56,18 @@ def toon_oordeel(r: Resultaat) -> None:
     let_op = band_let_op(r)
     if let_op:  # principle 7: the band changes the verdict, said in words right under it
         st.warning(let_op.replace("Let op:", "**Let op:**", 1), icon=":material/help:")
+    toon_status_cijfers(r)
+
+
+def toon_status_cijfers(r: Resultaat) -> None:
+    """Under the verdict: figures of the peildatum that are not known yet (carried on from an earlier year) or only
+    proposed (voorstel), in words."""
+    regels = [t.tekst.replace("Let op:", "**Let op:**", 1) for t in r.toelichting if t.onderwerp == "Tarieven"]
+    voorstel = list(dict.fromkeys(t.onderwerp.split(": ", 1)[-1] for t in r.toelichting if t.status == "voorstel"))
+    if voorstel:
+        regels.append(f"Nog niet definitief (voorstel) op {r.peildatum:%d-%m-%Y}: {', '.join(voorstel)}.")
+    if regels:
+        st.info("  \n".join(regels), icon=":material/event_upcoming:")
 
 
 def toon_metrics(r: Resultaat, eigenaar: bool = False) -> None:

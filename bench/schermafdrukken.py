@@ -18,7 +18,11 @@ sys.path.insert(0, str(PROJECT))
 
 from tests.test_browser import CHROMIUM_ARGS, chromium_pad, klaar, start_server, stop_server  # noqa: E402
 
-PAGINAS = {"huurder": "", "eigenaar": "eigenaar", "portefeuille": "portefeuille", "bronnen": "bronnen"}
+PAGINAS = {"huurder": "", "eigenaar": "eigenaar", "portefeuille": "portefeuille", "bronnen": "bronnen",
+           # the same pages with the section 'Over de jaren' switched on
+           "huurder-jaren": "", "eigenaar-jaren": "eigenaar", "portefeuille-jaren": "portefeuille"}
+AANZETTEN = {"huurder-jaren": "Woonlasten per jaar tonen", "eigenaar-jaren": "Woonlasten per jaar tonen",
+             "portefeuille-jaren": "Per jaar berekenen"}
 BREEDTES = (1366, 390)
 HOOGTE = ("() => Math.max(...[...document.querySelectorAll('[data-testid=\"stMain\"], "
           "[data-testid=\"stMainBlockContainer\"]')].map(e => e.scrollHeight), 0)")
@@ -50,8 +54,12 @@ def main() -> None:
                 for naam, pad in PAGINAS.items():
                     page.goto(f"http://localhost:{poort}/{pad}")
                     klaar(page)
-                    if naam == "portefeuille":  # the sample portfolio is computed by default
+                    if naam.startswith("portefeuille"):  # the sample portfolio is computed by default
                         page.wait_for_timeout(1500)
+                    if naam in AANZETTEN:
+                        page.get_by_text(AANZETTEN[naam]).first.click()
+                        page.wait_for_timeout(2500)
+                        klaar(page)
                     bestand = uit / f"{naam}-{breedte}.png"
                     dicht = page.locator('[data-testid="stSidebarCollapseButton"] button')
                     if breedte < 600 and dicht.count():  # on a phone the sidebar opens over the page: close it

@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 from app.advies import advies_html, korte_bron, staaf_svg
 from app.opmaak import kasstroom, onderdelen, tabel_rijen
 from woonlasten import Casus, bereken
+from woonlasten.casus import bereken_jaren
 from woonlasten.formatteer import euro, euro_verschil, getal, oordeel
 from woonlasten.getalinvoer import lees_datum
 from woonlasten.portefeuille import SCENARIOS, bereken_portefeuille, lees_woningen, samenvatting
@@ -1007,3 +1008,54 @@ def test_huurder_op_het_warmtenet():
     casus = huurder_casus(at, woning__verwarming="warmtenet", verbruik__warmte_gj=28.5)
     r, _, _ = _totalen_getoond(at, casus)
     assert r.verbruik.warmte_gj_voor == 28.5
+
+
+def test_peildatum_na_de_bekende_tarieven_rekent_met_de_status_in_woorden():
+    """2028 is accepted (issue 18): the result is the core's for that date, and the figures carried on from earlier
+    years are said under the verdict."""
+    at = start()
+    at.text_input(key="peildatum").input("01-01-2028").run()
+    controleer_huurder(at, huurder_casus(at))
+    assert any("voor 2028 zijn nog geen tarieven bekend" in i.value for i in at.info), [i.value for i in at.info]
+
+
+def _pad_tabel(at: AppTest) -> str:
+    return leesbaar(next(md.value for md in at.markdown if md.value.startswith("| Jaar")))
+
+
+def test_huurder_over_de_jaren_toont_het_pad_van_de_kern():
+    """The section 'Over de jaren': off on the first load; on, every year's amounts are the core's path for the
+    page's case (completion in January of the first year), with the assumptions in words; an own rent policy
+    changes them; an unreadable year gets a message at the field and no table."""
+    at = start()
+    assert not any(md.value.startswith("| Jaar") for md in at.markdown)
+    at.toggle(key="huurder_pad_aan").set_value(True).run()
+    zonder_fouten(at)
+    jaar = peildatum_van(at).year
+    casus = huurder_casus(at, ingreep__gereed_jaar=jaar, ingreep__gereed_maand=1)
+    pad = bereken_jaren(casus, {"begin": jaar, "eind": max(2030, jaar)})
+    tabel = _pad_tabel(at)
+    for j in pad.jaren:
+        assert f"| {j.jaar}" in tabel
+        assert euro(j.zonder.totaal) in tabel and euro(j.met.totaal) in tabel
+    assert any("over de jaren" in e.value.lower() for e in (*at.success, *at.warning))
+    assert any("Aannames" in md.value for md in at.markdown)
+    assert len(at.get("vega_lite_chart")) == 2  # the result's bars and the path's lines
+    at.selectbox(key="huurder_pad_beleid").set_value("percentage").run()
+    at.text_input(key="huurder_pad_pct").input("3").run()
+    zonder_fouten(at)
+    eigen = bereken_jaren(casus, {"begin": jaar, "eind": max(2030, jaar), "huurbeleid": "percentage",
+                                  "huurverhoging_pct": 3})
+    assert euro(eigen.jaren[-1].zonder.totaal) in _pad_tabel(at)
+    at.text_input(key="huurder_pad_begin").input("20x6").run()
+    assert any("Van jaar" in e.value for e in at.error)
+    assert not any(md.value.startswith("| Jaar") for md in at.markdown)
+    assert metrics(at)  # the page's own result stays: only the section waits for its input
+
+
+def test_eigenaar_over_de_jaren_zonder_huurbeleid():
+    at = start("eigenaar.py")
+    at.toggle(key="eigenaar_pad_aan").set_value(True).run()
+    zonder_fouten(at)
+    assert all(s.key != "eigenaar_pad_beleid" for s in at.selectbox)  # an owner has no rent policy
+    assert any(md.value.startswith("| Jaar") for md in at.markdown)

@@ -423,6 +423,9 @@ def _alle_grenzen() -> dict[str, tuple[float, float]]:
 # (minimum, maximum) per bounded input field (also Maatregel's, for the measures text of the frame); used by the
 # app's inputs and by the frame's column checks.
 GRENZEN: dict[str, tuple[float, float]] = _alle_grenzen()
+# (minimum, maximum) of the fields of a path over the years (the app's inputs for it)
+PAD_GRENZEN: dict[str, tuple[float, float]] = {
+    naam: g for naam, veld in Pad.model_fields.items() if (g := _grenzen(veld)) is not None}
 # {frame column: (likely minimum, likely maximum, 0 likely too)} (see Kolom.plausibel)
 PLAUSIBEL: dict[str, tuple[float, float, bool]] = {
     v.kolom: (*v.plausibel, v.nul_plausibel) for v in INVOERVELDEN if v.plausibel is not None}
