@@ -428,7 +428,8 @@ def _bijlage(pdf: _Pdf, r: Resultaat, eigenaar: bool) -> None:
         for zin in e.veranderingen:
             pdf.alinea(zin[0].upper() + zin[1:] + ".", PT_TEKST)
         pdf.alinea("Schatting volgens de indicatoren van de CBS/TNO Monitor Energiearmoede, benaderd: het opgegeven "
-                   "inkomen als besteedbaar inkomen, de energiekwaliteit uit het label.", PT_KLEIN, kleur=GRIJS)
+                   "besteedbare inkomen, de energiekwaliteit uit het label. Betaalrisico: het minimum van de "
+                   "armoedegrens van CBS, Nibud en SCP.", PT_KLEIN, kleur=GRIJS)
     coach = coach_rijen(r)
     if coach:
         pdf.kop("Wat het eigen gedrag bespaart")

@@ -11,7 +11,7 @@ import math
 import re
 from typing import Any
 
-from woonlasten.formatteer import euro, euro_verschil, getal
+from woonlasten.formatteer import euro, euro_verschil, getal, over_tekort
 from woonlasten.modellen import RESULTAAT, TOTALEN, Resultaat, Woonlasten
 
 # Okabe-Ito: distinguishable with every common colour-vision deficiency.
@@ -343,6 +343,12 @@ def armoede_rijen(r: Resultaat, alleen: tuple[str, ...] | None = None) -> list[t
     if e.energiequote_voor is not None:
         na = (f"{getal(e.energiequote_na * 100, 1)}%" if e.energiequote_na is not None else "–") if met_na else None
         rijen.append(("", "energiequote (energiekosten ÷ inkomen)", f"{getal(e.energiequote_voor * 100, 1)}%", na))
+    if e.betaalruimte_maand_voor is not None:
+        rijen.append(("", "betaalrisico: per maand over na huur, energie en het minimum voor de rest",
+                      over_tekort(e.betaalruimte_maand_voor),
+                      over_tekort(e.betaalruimte_maand_na) if met_na else None))
+    elif e.betaalrisico_reden:
+        rijen.append(("", "betaalrisico", f"onbekend: {e.betaalrisico_reden}", "onbekend" if met_na else None))
     return rijen
 
 

@@ -221,7 +221,8 @@ def toon_energiearmoede(r: Resultaat, alleen: tuple[str, ...] | None = None) -> 
     st.subheader("Energiearmoede")
     met_na = r.na is not None
     if e.laag_inkomen is None:
-        st.info("Vul het inkomen van het huishouden in om te zien of het energiearm is (onbekend zonder inkomen).",
+        st.info("Vul het besteedbare (netto) inkomen van het huishouden in om te zien of het energiearm is "
+                "(onbekend zonder dat inkomen).",
                 icon=":material/info:")
     kop = "| Indicator | Nu | Na de ingreep |\n|:--|:--|:--|" if met_na else "| Indicator | Nu |\n|:--|:--|"
     regels = [kop]
@@ -231,7 +232,8 @@ def toon_energiearmoede(r: Resultaat, alleen: tuple[str, ...] | None = None) -> 
     for zin in e.veranderingen:
         st.success(zin[0].upper() + zin[1:] + ".", icon=":material/check_circle:")
     st.caption("Schatting volgens de indicatoren van de CBS/TNO Monitor Energiearmoede, benaderd: het opgegeven "
-               "inkomen als besteedbaar inkomen, de energiekwaliteit uit het label. Zie 'Hoe is dit berekend'.")
+               "besteedbare inkomen, de energiekwaliteit uit het label. Betaalrisico: het minimum van de armoedegrens "
+               "van CBS, Nibud en SCP. Zie 'Hoe is dit berekend'.")
 
 
 def toon_energiecoach(r: Resultaat) -> None:
