@@ -13,6 +13,7 @@ from app.opmaak import (
     armoede_rijen,
     band_let_op,
     band_regel,
+    betaalrisico_zin,
     coach_rijen,
     financiering,
     financiering_waarden,
@@ -232,8 +233,8 @@ def toon_energiearmoede(r: Resultaat, alleen: tuple[str, ...] | None = None) -> 
     for zin in e.veranderingen:
         st.success(zin[0].upper() + zin[1:] + ".", icon=":material/check_circle:")
     st.caption("Schatting volgens de indicatoren van de CBS/TNO Monitor Energiearmoede, benaderd: het opgegeven "
-               "besteedbare inkomen, de energiekwaliteit uit het label. Betaalrisico: het minimum van de armoedegrens "
-               "van CBS, Nibud en SCP. Zie 'Hoe is dit berekend'.")
+               "besteedbare inkomen, de energiekwaliteit uit het label. " + (betaalrisico_zin(r) or "")
+               + " Zie 'Hoe is dit berekend'.")
 
 
 def toon_energiecoach(r: Resultaat) -> None:

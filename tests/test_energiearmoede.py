@@ -249,6 +249,12 @@ def test_app_tenant_page_shows_the_indicators_and_the_coach_with_the_chosen_beha
     for i in r.energiearmoede.indicatoren:  # E → B: every indicator before and after as the core says
         assert f"**{i.code}**" in tabel
     assert "| **LILEK** laag inkomen en lage energiekwaliteit | ja | nee |" in tabel
+    # the betaalrisico next to the indicators: the page's household has 3 persons, for whom no minimum budget was
+    # found, so it is onbekend with the reason
+    assert r.energiearmoede.betaalruimte_maand_voor is None
+    assert "| betaalrisico (per maand over of tekort) | onbekend | onbekend |" in tabel
+    assert "3 personen" in r.energiearmoede.betaalrisico_reden
+    assert any(f"Betaalrisico onbekend: {r.energiearmoede.betaalrisico_reden}." in c.value for c in at.caption)
     coach = next(md.value for md in at.markdown if md.value.startswith("| Maatregel"))
     m = {x.maatregel: x for x in r.energiecoach.maatregelen}
     assert euro(m["thermostaat_1_graad"].besparing_euro_per_jaar) in coach
@@ -262,6 +268,9 @@ def test_app_owner_page_shows_lekwi_next_to_the_financing():
     zonder_fouten(at)
     tabel = next(md.value for md in at.markdown if md.value.startswith("| Indicator"))
     assert "**LEKWI**" in tabel and "**HEQ**" not in tabel
+    # the betaalrisico is on the owner page too; without the disposable income it is onbekend, with the reason
+    assert "| betaalrisico (per maand over of tekort) | onbekend |" in tabel
+    assert any("Betaalrisico onbekend: vul het besteedbare (netto) inkomen in." in c.value for c in at.caption)
 
 
 def test_een_aantal_dat_geen_positief_getal_is_telt_niet_mee():
@@ -373,16 +382,16 @@ def test_betaalrisico_of_an_owner_needs_the_mortgage_costs():
 
 
 def test_the_page_and_pdf_rows_carry_the_betaalrisico():
-    from app.opmaak import armoede_rijen
+    from app.opmaak import armoede_rijen, betaalrisico_zin
 
     # after: 1.333,333 − 550 − 165,727 − 775 = −157,39 (the energy total unrounded)
     rijen = armoede_rijen(_casus(1, 16_000))
-    assert rijen[-1] == ("", "betaalrisico: per maand over na huur, energie en het minimum voor de rest",
-                         "€ 188,45 tekort", "€ 157,39 tekort")
+    assert rijen[-1] == ("", "betaalrisico (per maand over of tekort)", "€ 188,45 tekort", "€ 157,39 tekort")
     # the owner page shows only LEKWI of the indicators, and the betaalrisico (here onbekend, with its reason)
     rijen = armoede_rijen(_eigenaar(None), alleen=("LEKWI",))
     assert [r[0] for r in rijen if r[0]] == ["LEKWI"]
-    assert rijen[-1][1] == "betaalrisico" and rijen[-1][2].startswith("onbekend: vul de hypotheeklasten in")
+    assert rijen[-1] == ("", "betaalrisico (per maand over of tekort)", "onbekend", "onbekend")
+    assert betaalrisico_zin(_eigenaar(None)).startswith("Betaalrisico onbekend: vul de hypotheeklasten in")
 
 
 # 2023 price cap (tariffs/prijsplafond.csv): gas € 1,45 per m³ incl. taxes and btw up to 1.200 m³ a year,
