@@ -428,3 +428,14 @@ def test_the_coach_prices_a_saving_above_the_cap_volume_at_the_full_price():
     m3 = rij["voor_gedrag_thermostaat_1_graad_eenheden"]
     assert 0 < m3 < 2_000 - 1_200 and rij["prijs_gas_incl_btw"] > 1.45
     assert rij["voor_gedrag_thermostaat_1_graad_jaar"] == pytest.approx(m3 * rij["prijs_gas_incl_btw"], abs=1e-6)
+
+
+def test_the_low_income_limit_of_2022_is_the_cbs_amount_of_that_year():
+    # CBS (8-11-2023): lage-inkomensgrens 2022 for a single person € 1.200 net a month; 130 %: 1.200 × 12 × 1,30 =
+    # € 18.720 a year. An income of € 18.000 is low in 2022 (it was above the 2020 amount of € 17.160 used before)
+    e = _casus(1, 18_000, naar_label=None, peildatum="2022-06-01").energiearmoede
+    assert e.grens_laag_inkomen == 1_200 * 12 * 1.30 == 18_720
+    assert e.laag_inkomen is True and _ind(_casus(1, 18_000, naar_label=None, peildatum="2022-06-01"), "LILEK").voor
+    # LEKWI: 200 % = 1.200 × 12 × 2 = € 28.800; € 28.000 is below it, € 29.000 above (label F)
+    assert _ind(_casus(1, 28_000, naar_label=None, peildatum="2022-06-01"), "LEKWI").voor is True
+    assert _ind(_casus(1, 29_000, naar_label=None, peildatum="2022-06-01"), "LEKWI").voor is False
