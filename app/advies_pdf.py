@@ -29,7 +29,7 @@ from app.advies import (
     staven,
     wat_nu,
 )
-from app.opmaak import KLEUR, armoede_rijen, band_let_op, band_regel, coach_rijen, tabel_rijen, verbruik_tekst
+from app.opmaak import KLEUR, armoede_rijen, band_let_op, band_regel, betaalrisico_zin, coach_rijen, tabel_rijen, verbruik_tekst
 from app.organisatie import Organisatie, lees_organisatie
 from woonlasten.formatteer import euro, euro_verschil
 from woonlasten.modellen import Resultaat
@@ -428,7 +428,8 @@ def _bijlage(pdf: _Pdf, r: Resultaat, eigenaar: bool) -> None:
         for zin in e.veranderingen:
             pdf.alinea(zin[0].upper() + zin[1:] + ".", PT_TEKST)
         pdf.alinea("Schatting volgens de indicatoren van de CBS/TNO Monitor Energiearmoede, benaderd: het opgegeven "
-                   "inkomen als besteedbaar inkomen, de energiekwaliteit uit het label.", PT_KLEIN, kleur=GRIJS)
+                   "besteedbare inkomen, de energiekwaliteit uit het label. " + (betaalrisico_zin(r) or ""),
+                   PT_KLEIN, kleur=GRIJS)
     coach = coach_rijen(r)
     if coach:
         pdf.kop("Wat het eigen gedrag bespaart")

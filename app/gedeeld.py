@@ -72,15 +72,16 @@ EENHEID_NAMEN = {"m2": "m²", "paneel": "panelen", "toestel": "toestel", "woning
 
 # Dutch labels of input fields the core may add later; unknown fields get a label made from their name.
 EXTRA_LABELS = {
-    "inkomen_jaar": "Huishoudinkomen per jaar (€, bruto)",
+    "inkomen_jaar": "Verzamelinkomen van het huishouden per jaar (€, bruto)",
+    "besteedbaar_inkomen_jaar": "Besteedbaar (netto) huishoudinkomen per jaar (€)",
     "aow": "Iemand in het huishouden heeft de AOW-leeftijd",
     "nieuwe_verhuring": "Nieuwe verhuring (na mutatie)",
     "epv_warmtevraag_kwh_m2": "Nul-op-de-meter: netto warmtevraag (kWh/m² per jaar)",
     "zon_eigen_verbruik_aandeel": "Zonnestroom zelf gebruikt (deel, 0 tot 1)",
     "terugleververgoeding_kwh": "Terugleververgoeding (€ per kWh, excl. btw)",
 }
-EXTRA_STAPPEN = {"inkomen_jaar": 1_000, "epv_warmtevraag_kwh_m2": 5, "zon_eigen_verbruik_aandeel": 0.05,
-                 "terugleververgoeding_kwh": 0.01}
+EXTRA_STAPPEN = {"inkomen_jaar": 1_000, "besteedbaar_inkomen_jaar": 1_000, "epv_warmtevraag_kwh_m2": 5,
+                 "zon_eigen_verbruik_aandeel": 0.05, "terugleververgoeding_kwh": 0.01}
 
 
 # ----------------------------------------------------------------------------------------------------------

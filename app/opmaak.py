@@ -11,7 +11,7 @@ import math
 import re
 from typing import Any
 
-from woonlasten.formatteer import euro, euro_verschil, getal
+from woonlasten.formatteer import euro, euro_verschil, getal, over_tekort
 from woonlasten.modellen import RESULTAAT, TOTALEN, Resultaat, Woonlasten
 
 # Okabe-Ito: distinguishable with every common colour-vision deficiency.
@@ -343,7 +343,28 @@ def armoede_rijen(r: Resultaat, alleen: tuple[str, ...] | None = None) -> list[t
     if e.energiequote_voor is not None:
         na = (f"{getal(e.energiequote_na * 100, 1)}%" if e.energiequote_na is not None else "–") if met_na else None
         rijen.append(("", "energiequote (energiekosten ÷ inkomen)", f"{getal(e.energiequote_voor * 100, 1)}%", na))
+    if e.betaalruimte_maand_voor is not None:
+        rijen.append(("", BETAALRISICO, over_tekort(e.betaalruimte_maand_voor),
+                      over_tekort(e.betaalruimte_maand_na) if met_na else None))
+    elif e.betaalrisico_reden:
+        rijen.append(("", BETAALRISICO, "onbekend", "onbekend" if met_na else None))
     return rijen
+
+
+BETAALRISICO = "betaalrisico (per maand over of tekort)"
+
+
+def betaalrisico_zin(r: Resultaat) -> str | None:
+    """The line under the energy-poverty table: what the betaalrisico is, or why it is onbekend; None without it.
+    Shared by the page and the printable advice."""
+    e = getattr(r, "energiearmoede", None)
+    if e is None or (e.betaalruimte_maand_voor is None and not e.betaalrisico_reden):
+        return None
+    if e.betaalruimte_maand_voor is None:
+        return f"Betaalrisico onbekend: {e.betaalrisico_reden}."
+    return (f"Betaalrisico: besteedbaar inkomen min woonlasten (huur na huurtoeslag of hypotheek), energie en "
+            f"{euro(e.minimum_overig_maand)} per maand die minimaal nodig is voor de rest (armoedegrens van CBS, "
+            "Nibud en SCP). Een tekort is een betaalrisico.")
 
 
 def coach_rijen(r: Resultaat) -> list[tuple[str, str, str, bool]]:

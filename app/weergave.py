@@ -13,6 +13,7 @@ from app.opmaak import (
     armoede_rijen,
     band_let_op,
     band_regel,
+    betaalrisico_zin,
     coach_rijen,
     financiering,
     financiering_waarden,
@@ -233,7 +234,8 @@ def toon_energiearmoede(r: Resultaat, alleen: tuple[str, ...] | None = None) -> 
     st.subheader("Energiearmoede")
     met_na = r.na is not None
     if e.laag_inkomen is None:
-        st.info("Vul het inkomen van het huishouden in om te zien of het energiearm is (onbekend zonder inkomen).",
+        st.info("Vul het besteedbare (netto) inkomen van het huishouden in om te zien of het energiearm is "
+                "(onbekend zonder dat inkomen).",
                 icon=":material/info:")
     kop = "| Indicator | Nu | Na de ingreep |\n|:--|:--|:--|" if met_na else "| Indicator | Nu |\n|:--|:--|"
     regels = [kop]
@@ -243,7 +245,8 @@ def toon_energiearmoede(r: Resultaat, alleen: tuple[str, ...] | None = None) -> 
     for zin in e.veranderingen:
         st.success(zin[0].upper() + zin[1:] + ".", icon=":material/check_circle:")
     st.caption("Schatting volgens de indicatoren van de CBS/TNO Monitor Energiearmoede, benaderd: het opgegeven "
-               "inkomen als besteedbaar inkomen, de energiekwaliteit uit het label. Zie 'Hoe is dit berekend'.")
+               "besteedbare inkomen, de energiekwaliteit uit het label. " + (betaalrisico_zin(r) or "")
+               + " Zie 'Hoe is dit berekend'.")
 
 
 def toon_energiecoach(r: Resultaat) -> None:

@@ -222,7 +222,7 @@ def test_bijlage_met_energiearmoede_en_het_eigen_gedrag():
     r = bereken(Casus.model_validate({
         "peildatum": "2025-06-01", "gemeente": "Borne", "rol": "huurder",
         "woning": {"woningtype": "tussenwoning", "oppervlakte_m2": 60, "energielabel": "F"},
-        "huishouden": {"personen": 1, "inkomen_jaar": 16_000, "gedrag": ["thermostaat_1_graad"]},
+        "huishouden": {"personen": 1, "besteedbaar_inkomen_jaar": 16_000, "gedrag": ["thermostaat_1_graad"]},
         "huur": {"kale_huur": 550}, "ingreep": {"naar_label": "B"}}))
     assert heeft_bijlage(r)
     pdf = advies_pdf(r, woning={"Woning": "Tussenwoning, 60 m²"}, organisatie=Organisatie())

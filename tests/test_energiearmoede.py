@@ -19,8 +19,8 @@ GRENS_QUOTE = 0.08
 def _casus(personen, inkomen, label="F", naar_label="B", gas=1_200, **extra):
     c = {"peildatum": "2025-01-01", "gemeente": "Enschede", "rol": "huurder",
          "woning": {"woningtype": "appartement", "oppervlakte_m2": 60, "energielabel": label},
-         "huishouden": {"personen": personen, "inkomen_jaar": inkomen},
-         "huur": {"kale_huur": 550}, "verbruik": {"gas_m3": gas, "elektriciteit_kwh": 1_800}, **extra}
+         "huishouden": {"personen": personen, "besteedbaar_inkomen_jaar": inkomen},
+         "huur": {"kale_huur": 550}, "verbruik": {"gas_m3": gas, "elektriciteit_kwh": 1_800}} | extra
     if naar_label:
         c["ingreep"] = {"naar_label": naar_label}
     return bereken(c)
@@ -81,7 +81,7 @@ def test_without_income_the_indicators_are_onbekend_not_false():
     assert e.energiearm_voor is None and e.energiearm_na is None
     # the energy quality is known from the label alone
     assert e.lage_energiekwaliteit_voor is True and e.lage_energiekwaliteit_na is False
-    assert any(t.onderwerp == "Energiearmoede" and t.tekst.startswith("Onbekend: vul het inkomen")
+    assert any(t.onderwerp == "Energiearmoede" and t.tekst.startswith("Onbekend: vul het besteedbare (netto) inkomen")
                for t in r.toelichting)
 
 
@@ -174,7 +174,7 @@ def test_gas_measures_count_only_for_a_gas_boiler():
 # ---------------------------------------------------------------------------------------------------------------
 # The portfolio: counts and shares per complex, before and after the scenario
 
-PORTEFEUILLE = """id;complex;gemeente;woningtype;oppervlakte_m2;energielabel;kale_huur;personen;inkomen;gas_m3
+PORTEFEUILLE = """id;complex;gemeente;woningtype;oppervlakte_m2;energielabel;kale_huur;personen;besteedbaar_inkomen;gas_m3
 1;A;Enschede;appartement;60;F;550;1;16000;1200
 2;A;Enschede;appartement;60;F;550;2;50000;1200
 3;A;Enschede;appartement;60;C;550;1;;1200
@@ -220,7 +220,7 @@ def test_portfolio_counts_and_shares_per_complex_equal_the_counts_by_hand():
 def test_portfolio_without_incomes_counts_the_energy_quality_only_and_says_so():
     zonder = "\n".join(";".join(regel.split(";")[:8] + regel.split(";")[9:]) for regel in PORTEFEUILLE.splitlines())
     r, c, totaal = _portefeuille(zonder + "\n")
-    assert "inkomens" in r.attrs["energiearmoede"]
+    assert "besteedbaar" in r.attrs["energiearmoede"]
     assert not [k for k in r.columns if "_ea_" in k or k.endswith("energiearm")]
     assert "heq_voor" not in c.columns and "met_inkomen" not in c.columns
     assert (c.loc["A", "lage_energiekwaliteit_voor"], c.loc["B", "lage_energiekwaliteit_voor"]) == (2, 1)
@@ -237,17 +237,24 @@ def test_app_tenant_page_shows_the_indicators_and_the_coach_with_the_chosen_beha
 
     at = start()
     zonder_fouten(at)
-    assert any("Vul het inkomen van het huishouden in" in i.value for i in at.info)  # onbekend without income
-    at.text_input(key="inkomen_jaar").input("16.000").run()
+    # onbekend without the disposable income
+    assert any("Vul het besteedbare (netto) inkomen van het huishouden in" in i.value for i in at.info)
+    at.text_input(key="besteedbaar_inkomen_jaar").input("16.000").run()
     at.multiselect(key="gedrag").set_value(["thermostaat_1_graad", "korter_douchen"]).run()
     zonder_fouten(at)
-    casus = huurder_casus(at, huishouden__inkomen_jaar=16_000.0,
+    casus = huurder_casus(at, huishouden__besteedbaar_inkomen_jaar=16_000.0,
                           huishouden__gedrag=["thermostaat_1_graad", "korter_douchen"])
     r = bereken(Casus.model_validate(casus))
     tabel = next(md.value for md in at.markdown if md.value.startswith("| Indicator"))
     for i in r.energiearmoede.indicatoren:  # E → B: every indicator before and after as the core says
         assert f"**{i.code}**" in tabel
     assert "| **LILEK** laag inkomen en lage energiekwaliteit | ja | nee |" in tabel
+    # the betaalrisico next to the indicators: the page's household has 3 persons, for whom no minimum budget was
+    # found, so it is onbekend with the reason
+    assert r.energiearmoede.betaalruimte_maand_voor is None
+    assert "| betaalrisico (per maand over of tekort) | onbekend | onbekend |" in tabel
+    assert "3 personen" in r.energiearmoede.betaalrisico_reden
+    assert any(f"Betaalrisico onbekend: {r.energiearmoede.betaalrisico_reden}." in c.value for c in at.caption)
     coach = next(md.value for md in at.markdown if md.value.startswith("| Maatregel"))
     m = {x.maatregel: x for x in r.energiecoach.maatregelen}
     assert euro(m["thermostaat_1_graad"].besparing_euro_per_jaar) in coach
@@ -261,6 +268,9 @@ def test_app_owner_page_shows_lekwi_next_to_the_financing():
     zonder_fouten(at)
     tabel = next(md.value for md in at.markdown if md.value.startswith("| Indicator"))
     assert "**LEKWI**" in tabel and "**HEQ**" not in tabel
+    # the betaalrisico is on the owner page too; without the disposable income it is onbekend, with the reason
+    assert "| betaalrisico (per maand over of tekort) | onbekend |" in tabel
+    assert any("Betaalrisico onbekend: vul het besteedbare (netto) inkomen in." in c.value for c in at.caption)
 
 
 def test_een_aantal_dat_geen_positief_getal_is_telt_niet_mee():
@@ -272,3 +282,160 @@ def test_een_aantal_dat_geen_positief_getal_is_telt_niet_mee():
     assert r.energiecoach.onbekend == ["led_lamp:-8", "led_lamp:abc"]
     assert r.energiecoach.gekozen_besparing_maand == 0
     assert not any(m.gekozen for m in r.energiecoach.maatregelen)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Issue 17, second session: the income measure, an income of 0, the betaalrisico, the coach under the 2023 price cap
+
+
+def test_the_verzamelinkomen_alone_is_not_read_as_the_disposable_income():
+    """The monitor's measure is the disposable income; the gross verzamelinkomen (huurtoeslag, Warmtefonds) is never
+    used for it: with only a verzamelinkomen the indicators that need the income stay onbekend, not 'nee'."""
+    r = bereken({"peildatum": "2025-01-01", "gemeente": "Enschede", "rol": "huurder",
+                 "woning": {"woningtype": "appartement", "oppervlakte_m2": 60, "energielabel": "F"},
+                 "huishouden": {"personen": 1, "inkomen_jaar": 16_000}, "huur": {"kale_huur": 550}})
+    e = r.energiearmoede
+    assert e.laag_inkomen is None and e.energiequote_voor is None
+    assert [(i.code, i.voor) for i in e.indicatoren] == [("HEQ", None), ("LIHE", None), ("LILEK", None),
+                                                         ("LEKWI", None)]
+    assert e.betaalruimte_maand_voor is None and e.betaalrisico_reden == "vul het besteedbare (netto) inkomen in"
+    # the verzamelinkomen still gives the huurtoeslag
+    assert r.voor.huur.huurtoeslag < 0
+
+
+def test_an_income_of_zero_gives_no_energiequote_and_heq_onbekend():
+    # 0 ≤ 20.875 → laag inkomen; energy costs ÷ 0 is no share of income → energiequote None, HEQ onbekend (not ja)
+    r = _casus(1, 0, naar_label=None)
+    e = r.energiearmoede
+    assert e.laag_inkomen is True and e.energiequote_voor is None
+    assert _ind(r, "HEQ").voor is None
+    # label F with a low income: LILEK and LEKWI are decided without the quote
+    assert _ind(r, "LILEK").voor is True and _ind(r, "LEKWI").voor is True and e.energiearm_voor is True
+    assert any(t.onderwerp == "Energiearmoede: energiequote" and "niet te berekenen bij een inkomen van € 0" in t.tekst
+               for t in r.toelichting)
+
+
+# tariffs/energiearmoede.csv: what a single person needs beside rent and energy, 2023 (and carried on):
+# armoedegrens € 1.510 − huur € 590 − energie € 145 = € 775 a month (CBS/Nibud/SCP 2024, schatting)
+MINIMUM_OVERIG = 1_510 - 590 - 145
+
+
+def test_betaalrisico_of_a_single_tenant_by_hand():
+    r = _casus(1, 16_000)
+    e = r.energiearmoede
+    assert e.minimum_overig_maand == MINIMUM_OVERIG == 775
+    # no verzamelinkomen, so no huurtoeslag: 16.000 / 12 = 1.333,33 − 550,00 − 196,78 energy − 775 = −188,45
+    assert r.voor.huur.huurtoeslag == 0 and r.voor.energie.totaal == pytest.approx(196.78, abs=0.01)
+    assert e.betaalruimte_maand_voor == pytest.approx(16_000 / 12 - 550 - 196.78 - 775, abs=0.01)
+    assert e.betaalruimte_maand_voor == pytest.approx(-188.45, abs=0.01) and e.betaalrisico_voor is True
+    # after B: energy 165,73, the rent unchanged (no agreed rise) → 1.333,33 − 550 − 165,73 − 775 = −157,39
+    assert r.na.huur.totaal == 550 and r.na.energie.totaal == pytest.approx(165.73, abs=0.01)
+    assert e.betaalruimte_maand_na == pytest.approx(16_000 / 12 - 550 - r.na.energie.totaal - 775, abs=0.01)
+    assert e.betaalrisico_na is True and e.betaalrisico_reden is None
+    assert any(t.onderwerp == "Betaalrisico" and "€ 188,45 tekort" in t.tekst and "verzamelinkomen" in t.tekst
+               for t in r.toelichting)
+    from woonlasten.cli import tekst_samenvatting
+
+    assert "betaalrisico: € 188,45 tekort → € 157," in tekst_samenvatting(r)
+
+
+def test_betaalrisico_counts_the_rent_after_huurtoeslag_and_can_leave_money_over():
+    r = _casus(1, 22_000, naar_label=None, huishouden={"personen": 1, "besteedbaar_inkomen_jaar": 22_000,
+                                                        "inkomen_jaar": 20_000})
+    e = r.energiearmoede
+    toeslag = r.voor.huur.huurtoeslag  # negative
+    assert toeslag < 0
+    # 22.000 / 12 = 1.833,33 − (550 + huurtoeslag) − energy − 775
+    verwacht = 22_000 / 12 - (550 + toeslag) - r.voor.energie.totaal - 775
+    assert e.betaalruimte_maand_voor == pytest.approx(verwacht, abs=0.01)
+    assert verwacht > 0 and e.betaalrisico_voor is False
+
+
+def test_betaalrisico_is_onbekend_where_no_figure_fits():
+    # two persons: no minimum budget row for that household type
+    e = _casus(2, 20_000).energiearmoede
+    assert e.betaalruimte_maand_voor is None and e.betaalrisico_voor is None
+    assert e.betaalrisico_reden.startswith("geen minimumbudget gevonden voor een huishouden van 2 personen")
+    # a year without a row (2022)
+    e = _casus(1, 16_000, naar_label=None, peildatum="2022-06-01").energiearmoede
+    assert e.betaalruimte_maand_voor is None and e.betaalrisico_reden == "geen minimumbudget bekend voor 2022"
+
+
+def _eigenaar(hypotheek):
+    fin = {"vorm": "eigen_geld"} | ({"hypotheeklasten_maand": hypotheek} if hypotheek is not None else {})
+    return bereken({"peildatum": "2025-01-01", "gemeente": "Enschede", "rol": "eigenaar",
+                    "woning": {"woningtype": "tussenwoning", "oppervlakte_m2": 80, "energielabel": "F",
+                               "woz_waarde": 200_000},
+                    "huishouden": {"personen": 1, "besteedbaar_inkomen_jaar": 24_000},
+                    "ingreep": {"maatregelen": ["dakisolatie"]}, "financiering": fin})
+
+
+def test_betaalrisico_of_an_owner_needs_the_mortgage_costs():
+    e = _eigenaar(None).energiearmoede
+    assert e.betaalruimte_maand_voor is None and e.betaalrisico_reden.startswith("vul de hypotheeklasten in")
+    r = _eigenaar(400)
+    # 24.000 / 12 = 2.000 − 400 mortgage − energy − 775
+    assert r.energiearmoede.betaalruimte_maand_voor == pytest.approx(2_000 - 400 - r.voor.energie.totaal - 775,
+                                                                     abs=0.01)
+    assert any(t.onderwerp == "Betaalrisico" and "hypotheek" in t.tekst and "apart budget voor eigenaren" in t.tekst
+               for t in r.toelichting)
+
+
+def test_the_page_and_pdf_rows_carry_the_betaalrisico():
+    from app.opmaak import armoede_rijen, betaalrisico_zin
+
+    # after: 1.333,333 − 550 − 165,727 − 775 = −157,39 (the energy total unrounded)
+    rijen = armoede_rijen(_casus(1, 16_000))
+    assert rijen[-1] == ("", "betaalrisico (per maand over of tekort)", "€ 188,45 tekort", "€ 157,39 tekort")
+    # the owner page shows only LEKWI of the indicators, and the betaalrisico (here onbekend, with its reason)
+    rijen = armoede_rijen(_eigenaar(None), alleen=("LEKWI",))
+    assert [r[0] for r in rijen if r[0]] == ["LEKWI"]
+    assert rijen[-1] == ("", "betaalrisico (per maand over of tekort)", "onbekend", "onbekend")
+    assert betaalrisico_zin(_eigenaar(None)).startswith("Betaalrisico onbekend: vul de hypotheeklasten in")
+
+
+# 2023 price cap (tariffs/prijsplafond.csv): gas € 1,45 per m³ incl. taxes and btw up to 1.200 m³ a year,
+# electricity € 0,40 per kWh up to 2.900 kWh
+def test_the_coach_prices_a_2023_saving_under_the_price_cap_at_the_cap_price():
+    r = bereken({"peildatum": "2023-06-01", "gemeente": "Enschede", "rol": "huurder",
+                 "woning": {"woningtype": "appartement", "oppervlakte_m2": 60, "energielabel": "F"},
+                 "huishouden": {"personen": 1, "gedrag": ["thermostaat_1_graad", "led_lamp:8"]},
+                 "huur": {"kale_huur": 550}})
+    m = {x.maatregel: x for x in r.energiecoach.maatregelen}
+    # gas: 60 × 12,60 / 1,04 = 726,92 m³ space heating + 140 tap water + 15 cooking = 881,92 m³ ≤ 1.200: the
+    # household pays € 1,45 per m³, so 6 % × 726,92 = 43,615 m³ saves 43,615 × 1,45 = € 63,24 (not the full tariff)
+    ruimte = 60 * 12.60 / 1.04
+    assert m["thermostaat_1_graad"].besparing_euro_per_jaar == pytest.approx(0.06 * ruimte * 1.45, abs=0.01)
+    assert m["thermostaat_1_graad"].besparing_euro_per_jaar == pytest.approx(63.24, abs=0.01)
+    # electricity well under 2.900 kWh: 8 × 19,25 = 154 kWh × 0,40 = € 61,60
+    assert m["led_lamp"].besparing_euro_per_jaar == pytest.approx(61.60, abs=0.01)
+    assert r.energiecoach.gekozen_besparing_maand == pytest.approx((63.24 + 61.60) / 12, abs=0.01)
+
+
+def test_the_coach_prices_a_saving_above_the_cap_volume_at_the_full_price():
+    from woonlasten.bereken import bereken_frame
+    from woonlasten.casus import casus_naar_rij
+    from woonlasten.data import laad_tabellen
+    from woonlasten.modellen import Casus
+
+    casus = Casus.model_validate({
+        "peildatum": "2023-06-01", "gemeente": "Enschede", "rol": "huurder",
+        "woning": {"woningtype": "appartement", "oppervlakte_m2": 60, "energielabel": "F"},
+        "huishouden": {"personen": 1}, "huur": {"kale_huur": 550}, "verbruik": {"gas_m3": 2_000}})
+    rij = bereken_frame(pd.DataFrame([casus_naar_rij(casus)]), laad_tabellen()).iloc[0]
+    # 2.000 m³: the saving (a few dozen m³) all falls above the 1.200 m³ cap volume, so every m³ saves the full
+    # first-bracket price incl. btw, which in 2023 was above the cap price
+    m3 = rij["voor_gedrag_thermostaat_1_graad_eenheden"]
+    assert 0 < m3 < 2_000 - 1_200 and rij["prijs_gas_incl_btw"] > 1.45
+    assert rij["voor_gedrag_thermostaat_1_graad_jaar"] == pytest.approx(m3 * rij["prijs_gas_incl_btw"], abs=1e-6)
+
+
+def test_the_low_income_limit_of_2022_is_the_cbs_amount_of_that_year():
+    # CBS (8-11-2023): lage-inkomensgrens 2022 for a single person € 1.200 net a month; 130 %: 1.200 × 12 × 1,30 =
+    # € 18.720 a year. An income of € 18.000 is low in 2022 (it was above the 2020 amount of € 17.160 used before)
+    e = _casus(1, 18_000, naar_label=None, peildatum="2022-06-01").energiearmoede
+    assert e.grens_laag_inkomen == 1_200 * 12 * 1.30 == 18_720
+    assert e.laag_inkomen is True and _ind(_casus(1, 18_000, naar_label=None, peildatum="2022-06-01"), "LILEK").voor
+    # LEKWI: 200 % = 1.200 × 12 × 2 = € 28.800; € 28.000 is below it, € 29.000 above (label F)
+    assert _ind(_casus(1, 28_000, naar_label=None, peildatum="2022-06-01"), "LEKWI").voor is True
+    assert _ind(_casus(1, 29_000, naar_label=None, peildatum="2022-06-01"), "LEKWI").voor is False

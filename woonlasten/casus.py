@@ -244,7 +244,23 @@ def energiearmoede(rij: pd.Series, t: Tabellen) -> Energiearmoede:
         energiearm_voor=ea.ja_nee(rij["voor_energiearm"]),
         energiearm_na=ea.ja_nee(rij["na_energiearm"]) if ingreep else None,
         veranderingen=ea.veranderingen(rij, t),
+        betaalruimte_maand_voor=_bedrag(rij["voor_betaalruimte_maand"]),
+        betaalruimte_maand_na=_bedrag(rij["na_betaalruimte_maand"]) if ingreep else None,
+        betaalrisico_voor=_tekort(rij["voor_betaalruimte_maand"]),
+        betaalrisico_na=_tekort(rij["na_betaalruimte_maand"]) if ingreep else None,
+        minimum_overig_maand=_getal_of_niets(rij["br_minimum_overig"]),
+        betaalrisico_reden=ea.betaalrisico_reden(rij),
     )
+
+
+def _bedrag(x) -> float | None:
+    """€/maand rounded to cents (half away from zero, like every amount); None when unknown."""
+    return None if pd.isna(x) else _c(float(x))
+
+
+def _tekort(x) -> bool | None:
+    """A betaalrisico: short after rounding to cents; None when unknown."""
+    return None if pd.isna(x) else _c(float(x)) < 0
 
 
 def energiecoach(rij: pd.Series, t: Tabellen) -> Energiecoach:

@@ -31,7 +31,7 @@ from pydantic import ValidationError
 
 from woonlasten.casus import InvoerFout, bereken, bereken_jaren
 from woonlasten.data import DataFout
-from woonlasten.formatteer import euro, euro_verschil, getal, oordeel
+from woonlasten.formatteer import euro, euro_verschil, getal, oordeel, over_tekort
 from woonlasten.getalinvoer import lees_getal
 from woonlasten.meldingen import kort, kort_citaten, os_reden, vertaal
 from woonlasten.modellen import RESULTAAT, TOTALEN, Casus, Jaarpad, Pad, Resultaat
@@ -599,7 +599,11 @@ def energiearmoede_tekst(r: Resultaat) -> str:
     delen = [f"{i.code} {woord[i.voor]}" + (f" → {woord[i.na]}" if r.na else "") for i in e.indicatoren]
     tekst = (f"Energiearmoede (schatting): {', '.join(delen)}; energiequote {quote(e.energiequote_voor)}"
              + (f" → {quote(e.energiequote_na)}" if r.na else ""))
-    return tekst + ("; " + "; ".join(e.veranderingen) if e.veranderingen else "")
+    tekst += ("; " + "; ".join(e.veranderingen) if e.veranderingen else "")
+    if e.betaalruimte_maand_voor is None:
+        return tekst + f"; betaalrisico onbekend ({e.betaalrisico_reden})"
+    return (tekst + f"; betaalrisico: {over_tekort(e.betaalruimte_maand_voor)}"
+            + (f" → {over_tekort(e.betaalruimte_maand_na)}" if r.na else "") + " per maand")
 
 
 HERKOMST_HUUR = {"maximum": "wettelijk maximum", "aanname": "aanname", "beleid": "eigen beleid"}

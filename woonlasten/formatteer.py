@@ -69,3 +69,10 @@ def oordeel(r: "Resultaat") -> str:
     if d == 0:
         return "Woonlastenneutraal: ja, per maand gelijk"
     return f"Woonlastenneutraal: nee, {euro(d)} per maand meer"
+
+
+def over_tekort(x) -> str:
+    """An amount left (≥ 0) or short, in Dutch: '€ 12,50 over' / '€ 40,00 tekort'; '–' when unknown."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "–"
+    return f"{euro(abs(x))} {'over' if afgerond(x) >= 0 else 'tekort'}"

@@ -133,6 +133,13 @@ class Huishouden(_Model):
         description="Verzamelinkomen van het huishouden [€/jaar] (voor de huurtoeslag; leeg = niet berekenen).")
     aow: Annotated[bool, Kolom(na="inkomen_jaar")] = Field(
         False, description="Huurder of partner heeft de AOW-leeftijd (huurtoeslag t/m 2024).")
+    # the income measure of the CBS/TNO Monitor Energiearmoede (and of the betaalrisico): net, not the verzamelinkomen
+    besteedbaar_inkomen_jaar: Annotated[Optional[float], Kolom(
+        aliassen=("besteedbaar_inkomen", "netto_inkomen", "netto_huishoudinkomen"), na="wws_punten")] = Field(
+        None, ge=0, le=1_000_000,
+        description="Besteedbaar (netto) inkomen van het huishouden [€/jaar]: na belastingen en premies, met "
+        "vakantiegeld, zorgtoeslag en kinderbijslag, zonder huurtoeslag (zoals het CBS het meet). Voor de "
+        "energiearmoede en het betaalrisico; leeg = onbekend.")
     # in the frame one text column "naam[:hoeveelheid];…" (regels/energiecoach.py); not read from a portfolio
     gedrag: Annotated[list[str], Kolom(portefeuille=False)] = Field(
         default_factory=list, description="Gedragsmaatregelen die het huishouden met de energiecoach kiest "
@@ -654,6 +661,15 @@ class Energiearmoede(BaseModel):
     energiearm_voor: Optional[bool] = Field(None, description="Energiearm volgens minstens één indicator; leeg = onbekend.")
     energiearm_na: Optional[bool] = None
     veranderingen: list[str] = Field(default_factory=list, description="Wat de ingreep aan de indicatoren verandert.")
+    betaalruimte_maand_voor: Optional[float] = Field(
+        None, description="Betaalrisico: besteedbaar inkomen − huur na huurtoeslag − energie − minimaal nodig voor "
+        "de rest [€/maand]; negatief = tekort; leeg = onbekend (zie betaalrisico_reden).")
+    betaalruimte_maand_na: Optional[float] = None
+    betaalrisico_voor: Optional[bool] = Field(None, description="Een tekort (betaalruimte < 0); leeg = onbekend.")
+    betaalrisico_na: Optional[bool] = None
+    minimum_overig_maand: Optional[float] = Field(
+        None, description="Minimaal nodig voor alles behalve huur en energie [€/maand] (CBS/Nibud/SCP, schatting).")
+    betaalrisico_reden: Optional[str] = Field(None, description="Waarom het betaalrisico onbekend is.")
     status: str = "schatting"
 
 

@@ -26,7 +26,7 @@ from woonlasten.formatteer import centen
 from woonlasten.modellen import PORTEFEUILLE_DELEN
 from woonlasten.portefeuille.lezen import PortefeuilleFout, leesmeldingen, naar_invoer
 from woonlasten.portefeuille.scenario import Scenario, pas_scenario_toe
-from woonlasten.regels.energiearmoede import INDICATOREN
+from woonlasten.regels.energiearmoede import INDICATOREN, INKOMEN
 
 # ----------------------------------------------------------------------------------------------------------
 # Reading
@@ -54,7 +54,8 @@ KOLOMMEN_KERN.append(WAARSCHUWING)
 EA_KWALITEIT = "lage_energiekwaliteit"
 EA_INKOMEN = tuple(f"ea_{i.lower()}" for i in INDICATOREN) + ("energiearm",)
 KOLOMMEN_EA = [f"{s}_{k}" for s in ("voor", "na") for k in (EA_KWALITEIT, *EA_INKOMEN)]
-EA_ZONDER_INKOMEN = ("Energiearmoede: het bestand heeft geen inkomens; alleen de energiekwaliteit van de woning "
+EA_ZONDER_INKOMEN = ("Energiearmoede: het bestand heeft geen besteedbaar (netto) inkomen (kolom besteedbaar_inkomen; "
+                     "het verzamelinkomen is bruto en telt niet); alleen de energiekwaliteit van de woning "
                      "(label E, F of G) is geteld, niet de indicatoren HEQ, LIHE, LILEK en LEKWI.")
 JA_NEE = ["nee", "ja"]
 BLOK = 250_000  # rows per calculation block: bounds memory, costs a few ms of overhead per block
@@ -231,7 +232,7 @@ def bereken_portefeuille(woningen: pd.DataFrame, scenario: Scenario, peildatum: 
             woningen[kol].array if isinstance(woningen[kol].dtype, pd.api.extensions.ExtensionDtype)
             else woningen[kol].to_numpy() for kol in woningen.columns}
     alle.update(kolommen)
-    met_inkomen = "inkomen_jaar" in invoer.columns and bool(pd.notna(invoer["inkomen_jaar"]).any())
+    met_inkomen = INKOMEN in invoer.columns and bool(pd.notna(invoer[INKOMEN]).any())
     if not met_inkomen:
         for kol in [k for k in alle if k.removeprefix("voor_").removeprefix("na_") in EA_INKOMEN]:
             del alle[kol]

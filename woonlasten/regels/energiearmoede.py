@@ -1,12 +1,15 @@
 """Energy poverty (energiearmoede) per household, before and after: the energiequote and the four indicators of the
-CBS/TNO Monitor Energiearmoede (HEQ, LIHE, LILEK, LEKWI).
+CBS/TNO Monitor Energiearmoede (HEQ, LIHE, LILEK, LEKWI), and the betaalrisico (what is left per month after the
+net rent and the energy costs, against the minimum for the other necessary spending).
 
 Every indicator is three-valued per row: 1.0 (yes), 0.0 (no) or NaN (onbekend: no income, or a threshold without a
-row on the date). A missing income never gives "no". The thresholds are dated rows of ``tariffs/energiearmoede``,
-the energy quality comes from the label (``labels/energiekwaliteit``), the income is standardised to one person with
-``labels/energiearmoede_huishoudfactor``. Where the monitor uses data this model does not have (the standardised
-disposable income from registers, wealth, a modelled energy quality) the approximation is stated per indicator in
-``labels/energiearmoede_indicatoren`` and shown in the explanation.
+row on the date). A missing income never gives "no"; an income of 0 makes the energiequote (and so HEQ) onbekend.
+The income is ``besteedbaar_inkomen_jaar`` (net, the monitor's measure), never the verzamelinkomen. The thresholds
+are dated rows of ``tariffs/energiearmoede``, the energy quality comes from the label (``labels/energiekwaliteit``),
+the income is standardised to one person with ``labels/energiearmoede_huishoudfactor``. Where the monitor uses
+data this model does not have (the standardised disposable income from registers, wealth, a modelled energy
+quality) the approximation is stated per indicator in ``labels/energiearmoede_indicatoren`` and shown in the
+explanation.
 
 The energy costs are the declared energy total ``{s}_energie_totaal`` [€/maand] × 12: every energy part of the
 result (also one added later) counts.
@@ -19,7 +22,7 @@ import pandas as pd
 
 from woonlasten.data.laden import Tabellen
 from woonlasten.data.opzoeken import zoek
-from woonlasten.formatteer import euro, getal
+from woonlasten.formatteer import euro, getal, over_tekort
 from woonlasten.modellen import Toelichting
 from woonlasten.rekenen.regel import Regel, bronrij, item
 from woonlasten.rekenen.rekenblad import MAANDEN_PER_JAAR, SITUATIES, Fouten, Rekenblad
@@ -32,7 +35,11 @@ GRENZEN = {
     "weinig_investeringsruimte_grens_jaar": "ea_grens_investeringsruimte",  # [€/jaar, one person]
     "energiequote_grens": "ea_grens_energiequote",  # [fraction of income]
     "energiekosten_hoog_jaar": "ea_grens_energiekosten",  # a high energy bill [€/jaar]; no row: LIHE onbekend
+    # the minimum for all necessary spending other than rent and energy [€/maand], a one-person household
+    "minimumbudget_overig_eenpersoons_maand": "br_minimum_overig",
 }
+INKOMEN = "besteedbaar_inkomen_jaar"  # the income measure of the monitor and the betaalrisico [€/jaar, net]
+EEN_PERSOON = 1  # the household type the minimum budget row is for
 
 
 def _en(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -73,7 +80,7 @@ def energiearmoede(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
                ["factor"], n=n)
     f["ea_huishoudfactor"] = fac["factor"]
     f["_rij_ea_huishoudfactor"] = fac["_rij"]
-    inkomen = np.asarray(f["inkomen_jaar"], dtype=float)
+    inkomen = np.asarray(f[INKOMEN], dtype=float)
     gestandaardiseerd = inkomen / fac["factor"]
     f["inkomen_gestandaardiseerd"] = gestandaardiseerd
     # low income: at most the limit (1 − (x > limit)); unknown without income or limit
@@ -87,11 +94,13 @@ def energiearmoede(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
     lek = {"voor": lek_voor, "na": np.where(ingreep, lek_na, lek_voor)}
     f["_rij_energiekwaliteit_voor"] = rij_voor
     f["_rij_energiekwaliteit_na"] = np.where(ingreep, rij_na, rij_voor)
+    woonkosten_bekend = ~np.asarray(f["_eigenaar"], dtype=bool) | ~np.isnan(
+        np.asarray(f["hypotheeklasten_maand"], dtype=float))
     for s in SITUATIES:
         kosten = f[f"{s}_energie_totaal"] * MAANDEN_PER_JAAR
+        # no income, or an income of 0: the share of income is not computable (onbekend, not "yes")
         with np.errstate(divide="ignore", invalid="ignore"):
-            quote = np.where(inkomen > 0, kosten / inkomen, np.where(kosten > 0, np.inf, 0.0))
-        quote = np.where(np.isnan(inkomen), np.nan, quote)
+            quote = np.where(inkomen > 0, kosten / inkomen, np.nan)
         f[f"{s}_energiequote"] = quote
         f[f"{s}_lage_energiekwaliteit"] = lek[s]
         f[f"{s}_ea_heq"] = _en(laag, _groter(quote, f["ea_grens_energiequote"]))
@@ -99,6 +108,12 @@ def energiearmoede(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
         f[f"{s}_ea_lilek"] = _en(laag, lek[s])
         f[f"{s}_ea_lekwi"] = _en(lek[s], weinig)
         f[f"{s}_energiearm"] = _of(*(f[f"{s}_ea_{i.lower()}"] for i in INDICATOREN))
+        # betaalrisico: income per month − housing (net rent, or an owner's mortgage and loan) − energy − the
+        # minimum for the rest; NaN where not computable (an owner without mortgage costs given, another household)
+        bekend = woonkosten_bekend & (np.asarray(f["personen_gebruikt"]) == EEN_PERSOON)
+        ruimte = (inkomen / MAANDEN_PER_JAAR - f[f"{s}_huur_netto"] - f[f"{s}_financiering_totaal"]
+                  - f[f"{s}_energie_totaal"] - f["br_minimum_overig"])
+        f[f"{s}_betaalruimte_maand"] = np.where(bekend, ruimte, np.nan)
 
 
 def ja_nee(x) -> bool | None:
@@ -140,10 +155,11 @@ def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
     ingreep = bool(rij["heeft_ingreep"])
     grens = bronrij(t, "tariffs/energiearmoede", rij["_rij_ea_grens_laag_inkomen"])
     factor = bronrij(t, "labels/energiearmoede_huishoudfactor", rij["_rij_ea_huishoudfactor"])
-    if pd.isna(rij["inkomen_jaar"]):
+    if pd.isna(rij[INKOMEN]):
         uit.append(Toelichting(onderwerp="Energiearmoede", tekst=(
-            "Onbekend: vul het inkomen van het huishouden in. Zonder inkomen is alleen de energiekwaliteit van de "
-            f"woning bekend: {'laag' if ja_nee(rij['voor_lage_energiekwaliteit']) else 'niet laag'} (label "
+            "Onbekend: vul het besteedbare (netto) inkomen van het huishouden in; het verzamelinkomen is bruto en "
+            "telt hier niet. Zonder dat inkomen is alleen de energiekwaliteit van de woning bekend: "
+            f"{'laag' if ja_nee(rij['voor_lage_energiekwaliteit']) else 'niet laag'} (label "
             f"{rij['energielabel']}).")))
         return uit
     if grens is None:
@@ -151,7 +167,7 @@ def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
             f"Onbekend: voor {rij['peildatum'].year} is geen inkomensgrens van de Monitor Energiearmoede bekend "
             "(tariffs/energiearmoede.csv).")))
     else:
-        tekst = (f"Inkomen {euro(rij['inkomen_jaar'], 0)} per jaar ÷ {getal(rij['ea_huishoudfactor'], 4)} "
+        tekst = (f"Besteedbaar inkomen {euro(rij[INKOMEN], 0)} per jaar ÷ {getal(rij['ea_huishoudfactor'], 4)} "
                  f"({_personen(rij['personen_gebruikt'])}) = {euro(rij['inkomen_gestandaardiseerd'], 0)} "
                  f"gestandaardiseerd; grens laag inkomen {euro(grens['waarde'], 0)} (130 % van de "
                  f"lage-inkomensgrens): {'laag inkomen' if ja_nee(rij['laag_inkomen']) else 'geen laag inkomen'}.")
@@ -165,8 +181,10 @@ def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
     quote = (f"{getal(rij['voor_energiequote'] * 100, 1)}%" if np.isfinite(rij["voor_energiequote"]) else "–")
     if ingreep:
         quote += (f", na {getal(rij['na_energiequote'] * 100, 1)}%" if np.isfinite(rij["na_energiequote"]) else "")
+    if not rij[INKOMEN] > 0:
+        quote = "niet te berekenen bij een inkomen van € 0 (HEQ onbekend)"
     uit.append(item("Energiearmoede: energiequote",
-                    f"Energiekosten per jaar ÷ inkomen: {quote}"
+                    f"Energiekosten per jaar ÷ besteedbaar inkomen: {quote}"
                     + (f"; drempel {getal(eq['waarde'] * 100, 1)}%." if eq is not None else "."),
                     eq, "tariffs/energiearmoede"))
     for _, ind in indicatoren(t).iterrows():
@@ -185,7 +203,47 @@ def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
                         " energiekwaliteit.", kw, "labels/energiekwaliteit"))
     for zin in veranderingen(rij, t):
         uit.append(Toelichting(onderwerp="Energiearmoede", tekst=zin[0].upper() + zin[1:] + "."))
+    uit.append(_betaalrisico_uitleg(rij, t))
     return uit
+
+
+def betaalrisico_reden(rij: pd.Series) -> str | None:
+    """Why the betaalrisico is not computed (Dutch), or None when it is."""
+    if pd.isna(rij[INKOMEN]):
+        return "vul het besteedbare (netto) inkomen in"
+    if bool(rij["_eigenaar"]) and pd.isna(rij["hypotheeklasten_maand"]):
+        return "vul de hypotheeklasten in (ook € 0 zonder hypotheek)"
+    if int(rij["personen_gebruikt"]) != EEN_PERSOON:
+        return (f"geen minimumbudget gevonden voor een huishouden van {_personen(rij['personen_gebruikt'])} "
+                "(alleen voor een alleenstaande)")
+    if pd.isna(rij["br_minimum_overig"]):
+        return f"geen minimumbudget bekend voor {rij['peildatum'].year}"
+    return None
+
+
+def _betaalrisico_uitleg(rij: pd.Series, t: Tabellen) -> Toelichting:
+    """The betaalrisico line: income − net rent − energy − the minimum for the rest = over or tekort per month."""
+    reden = betaalrisico_reden(rij)
+    if reden is not None:
+        return Toelichting(onderwerp="Betaalrisico", tekst=f"Onbekend: {reden}.")
+    minimum = bronrij(t, "tariffs/energiearmoede", rij["_rij_br_minimum_overig"])
+    eigenaar = bool(rij["_eigenaar"])
+    wonen = (f"{euro(rij['voor_financiering_totaal'])} hypotheek" if eigenaar
+             else f"{euro(rij['voor_huur_netto'])} huur na huurtoeslag")
+    delen = [f"{euro(rij[INKOMEN] / MAANDEN_PER_JAAR)} besteedbaar inkomen per maand − {wonen} − "
+             f"{euro(rij['voor_energie_totaal'])} energie − "
+             f"{euro(rij['br_minimum_overig'])} minimaal nodig voor de rest = {over_tekort(rij['voor_betaalruimte_maand'])}"]
+    if bool(rij["heeft_ingreep"]):
+        delen.append(f"na de ingreep {over_tekort(rij['na_betaalruimte_maand'])}"
+                     + (f" (met {euro(rij['na_financiering_lening'])} maandlast van de lening)"
+                        if eigenaar and rij["na_financiering_lening"] > 0 else ""))
+    zonder_toeslag = ("; de huurtoeslag is niet berekend (vul het verzamelinkomen in), dus de huur telt zonder "
+                      "toeslag" if pd.isna(rij["inkomen_jaar"]) and not eigenaar else "")
+    if eigenaar:
+        zonder_toeslag += ("; benadering: het minimum is dat van een huurder, een eigenaar heeft ook onderhoud (PBL "
+                           "rekent met een apart budget voor eigenaren)")
+    return item("Betaalrisico", "; ".join(delen) + " per maand (een tekort is een betaalrisico)" + zonder_toeslag
+                + ".", minimum, "tariffs/energiearmoede")
 
 
 VOLGORDE = 95
@@ -193,12 +251,13 @@ VOLGORDE = 95
 REGELS = (
     Regel(
         "energiearmoede", energiearmoede,
-        leest=("_peildatum_cat", "inkomen_jaar", "personen_gebruikt", "energielabel", "energielabel_na",
-               "heeft_ingreep", "{s}_energie_totaal"),
+        leest=("_peildatum_cat", INKOMEN, "personen_gebruikt", "energielabel", "energielabel_na",
+               "heeft_ingreep", "_eigenaar", "hypotheeklasten_maand", "{s}_energie_totaal", "{s}_huur_netto",
+               "{s}_financiering_totaal"),
         schrijft=tuple(GRENZEN.values()) + tuple(f"_rij_{k}" for k in GRENZEN.values()) + (
             "ea_huishoudfactor", "_rij_ea_huishoudfactor", "inkomen_gestandaardiseerd", "laag_inkomen",
             "weinig_investeringsruimte", "_rij_energiekwaliteit_{s}", "{s}_energiequote", "{s}_lage_energiekwaliteit",
-            "{s}_energiearm") + tuple(f"{{s}}_ea_{i.lower()}" for i in INDICATOREN),
+            "{s}_energiearm", "{s}_betaalruimte_maand") + tuple(f"{{s}}_ea_{i.lower()}" for i in INDICATOREN),
         tabellen=("tariffs/energiearmoede", "labels/energiekwaliteit", "labels/energiearmoede_huishoudfactor",
                   "labels/energiearmoede_indicatoren"),
         informatief=True,
