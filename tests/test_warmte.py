@@ -38,8 +38,11 @@ def test_a_better_label_never_raises_the_heat_bill(woningtype, m2, personen, dat
     assert (r["voor_energie_gas"] == 0).all()
 
 
+# vaste kosten incl. btw = vastrecht + meettarief + huur afleverset (tariffs/warmte.csv): 2022 494,58 + 27,47 +
+# 131,70 = 653,75 (21% btw until 30 June 2022); 2023 549,58 + 30,75 + 141,37 = 721,70; 2024 582,82 + 31,68 + 145,38 =
+# 759,88; 2025 760,77 (ACM total)
 @pytest.mark.parametrize("datum, vast_incl_btw", [("2024-07-01", 759.88), ("2025-07-01", 760.77),
-                                                  ("2023-07-01", 580.33)])
+                                                  ("2023-07-01", 721.70), ("2022-03-01", 653.75)])
 def test_zero_use_still_pays_the_fixed_charges(datum, vast_incl_btw):
     r = bereken(_casus(datum, warmte_gj=0, elektriciteit_kwh=2000))
     assert r.verbruik.warmte_gj_voor == 0
@@ -199,3 +202,15 @@ def test_energiecoach_toont_geen_gasbesparing_van_nul_voor_een_woning_zonder_ket
     assert c.maatregelen and all(m.eenheid != "m³" for m in c.maatregelen)
     assert "5 in plaats van 9 minuten douchen" in c.niet_berekend
     assert c.gekozen_besparing_maand == 0
+
+
+def test_the_explanation_names_the_parts_of_the_acm_fixed_costs():
+    # tariffs/warmte.csv 2024 incl. 21% btw: 582,82 + 31,68 + 145,38 = 759,88
+    teksten = [t.tekst for t in bereken(_casus("2024-07-01", warmte_gj=28)).toelichting]
+    assert any("€ 759,88 per jaar vaste kosten (vastrecht € 582,82; meettarief € 31,68; huur afleverset € 145,38)"
+               in t for t in teksten), teksten
+    # 2025: ACM gave only the total; with an own contract no ACM parts are named
+    teksten = [t.tekst for t in bereken(_casus("2025-07-01", warmte_gj=28)).toelichting]
+    assert any("(vastrecht, meettarief en huur afleverset)" in t for t in teksten)
+    eigen = bereken(dict(_casus("2024-07-01", warmte_gj=28), contract={"warmte_vaste_kosten_jaar": 500.0}))
+    assert not any("€ 582,82" in t.tekst for t in eigen.toelichting)
