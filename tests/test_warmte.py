@@ -204,6 +204,34 @@ def test_energiecoach_toont_geen_gasbesparing_van_nul_voor_een_woning_zonder_ket
     assert c.gekozen_besparing_maand == 0
 
 
+@pytest.mark.parametrize("datum, isde", [("2023-07-01", 3325.0), ("2025-07-01", 3775.0)])
+def test_an_owner_gets_the_isde_for_the_heat_network_connection(datum, isde):
+    """tariffs/isde.csv, warmtenet: a fixed amount per dwelling, € 3.325 in 2023 (Rijksoverheid), € 3.775 from 2024."""
+    r = bereken({"peildatum": datum, "gemeente": "Hengelo", "rol": "eigenaar",
+                 "woning": {"woningtype": "tussenwoning", "oppervlakte_m2": 85, "energielabel": "C",
+                            "verwarming": "gasketel", "woz_waarde": 300_000},
+                 "huishouden": {"personen": 2}, "verbruik": {"gas_m3": 1100, "elektriciteit_kwh": 2500},
+                 "ingreep": {"maatregelen": ["warmtenet"]}, "financiering": {"vorm": "eigen_geld"}})
+    assert r.financiering.investering == pytest.approx(5250.24, abs=0.01)
+    assert r.financiering.subsidie == pytest.approx(isde, abs=0.01)
+    # the netto investment: 5250,24 − the ISDE
+    assert r.financiering.netto_investering == pytest.approx(5250.24 - isde, abs=0.01)
+
+
+@pytest.mark.parametrize("datum, subsidie", [
+    # 2022: insulation needs two measures; the connection is the second: 50 m² × € 30 + € 3.325 = 1500 + 3325 = 4825
+    ("2022-07-01", 4825.0),
+    # 2025: the connection doubles the roof amount: 50 m² × € 32,50 + € 3.775 = 1625 + 3775 = 5400
+    ("2025-07-01", 5400.0)])
+def test_the_heat_network_connection_counts_as_a_measure_for_insulation(datum, subsidie):
+    r = bereken({"peildatum": datum, "gemeente": "Hengelo", "rol": "eigenaar",
+                 "woning": {"woningtype": "tussenwoning", "oppervlakte_m2": 85, "energielabel": "C",
+                            "verwarming": "gasketel", "woz_waarde": 300_000},
+                 "huishouden": {"personen": 2}, "verbruik": {"gas_m3": 1100, "elektriciteit_kwh": 2500},
+                 "ingreep": {"maatregelen": ["warmtenet", "dakisolatie:50"]}, "financiering": {"vorm": "eigen_geld"}})
+    assert r.financiering.subsidie == pytest.approx(subsidie, abs=0.01)
+
+
 def test_the_explanation_names_the_parts_of_the_acm_fixed_costs():
     # tariffs/warmte.csv 2024 incl. 21% btw: 582,82 + 31,68 + 145,38 = 759,88
     teksten = [t.tekst for t in bereken(_casus("2024-07-01", warmte_gj=28)).toelichting]
