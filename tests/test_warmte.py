@@ -204,6 +204,46 @@ def test_energiecoach_toont_geen_gasbesparing_van_nul_voor_een_woning_zonder_ket
     assert c.gekozen_besparing_maand == 0
 
 
+@pytest.mark.parametrize("verwarming, verbruik", [("warmtenet", {"warmte_gj": 28}), ("warmtepomp", {})])
+def test_own_fixed_supply_costs_of_a_home_without_gas_are_its_electricity_contract(verwarming, verbruik):
+    """Reviewer's find: a home without a gas connection lost the gas share of the fixed supply costs it gave.
+    tariffs/leveringstarieven.csv 2025 (excl. btw): standard fixed costs electricity 87,40, gas 75,54. The household
+    gives 100,00 (its electricity contract, the only one it has): electricity (100,00 − 87,40) × 1,21 / 12 = 15,246 / 12
+    = € 1,27 a month above the standard (before the fix: 100 × 87,40 / 162,94 = 53,64, i.e. € 3,40 below)."""
+    c = _casus(verwarming=verwarming, elektriciteit_kwh=2500, **verbruik)
+    standaard, eigen = bereken(c), bereken(dict(c, contract={"vaste_leveringskosten_jaar": 100.0}))
+    assert eigen.voor.energie.elektriciteit - standaard.voor.energie.elektriciteit == pytest.approx(1.27, abs=0.011)
+    assert eigen.voor.energie.gas == standaard.voor.energie.gas == 0
+
+
+def test_own_fixed_supply_costs_of_a_gas_home_are_split_over_its_two_contracts():
+    # 100,00 for gas + electricity together against the standard 87,40 + 75,54 = 162,94 (2025, excl. btw):
+    # (100,00 − 162,94) × 1,21 / 12 = −76,1574 / 12 = −€ 6,35 a month on gas + electricity together
+    c = _casus(verwarming="gasketel", gas_m3=1100, elektriciteit_kwh=2500)
+    standaard, eigen = bereken(c), bereken(dict(c, contract={"vaste_leveringskosten_jaar": 100.0}))
+    verschil = (eigen.voor.energie.gas + eigen.voor.energie.elektriciteit
+                - standaard.voor.energie.gas - standaard.voor.energie.elektriciteit)
+    assert verschil == pytest.approx(-6.35, abs=0.011)
+
+
+@pytest.mark.parametrize("verwarming, verbruik, geschat", [
+    ("warmtenet", {"gas_m3": 0}, True),  # the portfolio's 0 in the gas column of a heat-network home
+    ("warmtenet", {"warmte_gj": 30}, False),
+    ("warmtenet", {}, True),
+    ("gasketel", {"gas_m3": 1300}, False),
+    ("gasketel", {}, True),
+    ("warmtepomp", {"gas_m3": 0}, True)])
+def test_the_band_follows_own_use_of_the_carrier_the_home_has(verwarming, verbruik, geschat):
+    """Reviewer's find: a warmtenet home with gas_m3 0 (as a portfolio file gives it) got no band: 0 m³ counted as own
+    use. Own use is own GJ on a heat network and own m³ with a gas connection; a 0 for gas in a home without gas
+    measures nothing. The band: labels/parameters.csv onzekerheid_verbruik_schatting (0,5) where use is estimated,
+    else 0; laag/hoog = verschil_totaal ∓ 0,5 × |verschil energie|."""
+    r = bereken(dict(_casus(label="E", verwarming=verwarming, **verbruik), ingreep={"naar_label": "B"}))
+    assert r.bandbreedte.relatief == (0.5 if geschat else 0.0)
+    if geschat:
+        assert r.bandbreedte.verschil_totaal_laag < r.verschil.totaal < r.bandbreedte.verschil_totaal_hoog
+
+
 @pytest.mark.parametrize("datum, isde", [("2023-07-01", 3325.0), ("2025-07-01", 3775.0)])
 def test_an_owner_gets_the_isde_for_the_heat_network_connection(datum, isde):
     """tariffs/isde.csv, warmtenet: a fixed amount per dwelling, € 3.325 in 2023 (Rijksoverheid), € 3.775 from 2024."""
