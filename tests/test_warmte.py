@@ -256,6 +256,8 @@ def test_an_owner_gets_the_isde_for_the_heat_network_connection(datum, isde):
     assert r.financiering.subsidie == pytest.approx(isde, abs=0.01)
     # the netto investment: 5250,24 − the ISDE
     assert r.financiering.netto_investering == pytest.approx(5250.24 - isde, abs=0.01)
+    regel = f"€ {isde:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".") + " per woning (vast bedrag)"
+    assert any(t.onderwerp == "Eigenaar: ISDE warmtenet" and t.tekst.startswith(regel) for t in r.toelichting)
 
 
 @pytest.mark.parametrize("datum, subsidie", [

@@ -256,7 +256,8 @@ def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
                  f"ISDE {euro(rij.get(f'subsidie_{naam}', 0.0) or 0.0)}.")
         uit.append(item(f"Eigenaar: {naam.replace('_', ' ')}", tekst, None if eigen else cat, "labels/maatregelen"))
         if isde is not None:
-            uit.append(item(f"Eigenaar: ISDE {naam.replace('_', ' ')}", _isde_tekst(isde), isde, "tariffs/isde"))
+            uit.append(item(f"Eigenaar: ISDE {naam.replace('_', ' ')}", _isde_tekst(isde, cat["isde_regel"]), isde,
+                             "tariffs/isde"))
     if rij["lening"] > 0:
         wf = bronrij(t, "tariffs/warmtefonds", rij["_rij_warmtefonds"])
         vorm = "Warmtefonds-energiebespaarlening" if rij["financiering_vorm"] == "warmtefonds" else "hypotheek"
@@ -296,7 +297,10 @@ def _isde_regel(t: Tabellen, naam: str, datum) -> int:
     return int(rijen["_rij"].iloc[0]) if len(rijen) else -1
 
 
-def _isde_tekst(isde: pd.Series) -> str:
+def _isde_tekst(isde: pd.Series, regel: str) -> str:
+    if regel == "vast_bedrag":
+        return (f"{euro(isde['bedrag_per_eenheid'])} per woning (vast bedrag); telt als maatregel voor de isolatie "
+                "(tweede maatregel, verdubbeling binnen 24 maanden).")
     if not pd.isna(isde["startbedrag"]):
         return (f"Warmtepomp: {euro(isde['startbedrag'], 0)} + {euro(isde['bedrag_per_kw'], 0)} per kW boven de eerste "
                 "kW.")
