@@ -1059,3 +1059,24 @@ def test_eigenaar_over_de_jaren_zonder_huurbeleid():
     zonder_fouten(at)
     assert all(s.key != "eigenaar_pad_beleid" for s in at.selectbox)  # an owner has no rent policy
     assert any(md.value.startswith("| Jaar") for md in at.markdown)
+
+
+def test_huurder_in_hengelo_op_het_warmtenet_met_de_bron_van_elk_bedrag():
+    """Issue 16's 'done when': a Hengelo tenant on the warmtenet, own 28 GJ, 1 July 2024. By hand from
+    tariffs/warmte.csv (ACM maxima 2024 incl. 21% btw): heat (28 × 46,69 + 759,88) / 12 = (1307,32 + 759,88) / 12 =
+    2067,20 / 12 = € 172,27; the fixed costs named in their parts 582,82 + 31,68 + 145,38 = 759,88, with the source."""
+    at = start()
+    at.text_input(key="peildatum").input("1-7-2024").run()
+    at.selectbox(key="gemeente").set_value("Hengelo").run()
+    at.selectbox(key="verwarming").set_value("warmtenet").run()
+    at.text_input(key="warmte_gj").input("28").run()
+    casus = huurder_casus(at, gemeente="Hengelo", woning__verwarming="warmtenet", verbruik__warmte_gj=28.0)
+    r, _, tabel = _totalen_getoond(at, casus)
+    assert r.voor.energie.warmte == pytest.approx(172.27, abs=0.005) and r.voor.energie.gas == 0
+    assert "€ 172,27" in tabel
+    at.session_state["hoe_berekend_huurder"] = True  # what opening the expander does
+    at.run()
+    zonder_fouten(at)
+    uitleg = leesbaar(" ".join(md.value for md in at.markdown))
+    assert "vastrecht € 582,82; meettarief € 31,68; huur afleverset € 145,38" in uitleg
+    assert "tariffs/warmte.csv" in uitleg or "Tarievenbesluit warmteleveranciers 2024" in uitleg

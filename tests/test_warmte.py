@@ -38,8 +38,11 @@ def test_a_better_label_never_raises_the_heat_bill(woningtype, m2, personen, dat
     assert (r["voor_energie_gas"] == 0).all()
 
 
+# vaste kosten incl. btw = vastrecht + meettarief + huur afleverset (tariffs/warmte.csv): 2022 494,58 + 27,47 +
+# 131,70 = 653,75 (21% btw until 30 June 2022); 2023 549,58 + 30,75 + 141,37 = 721,70; 2024 582,82 + 31,68 + 145,38 =
+# 759,88; 2025 760,77 (ACM total)
 @pytest.mark.parametrize("datum, vast_incl_btw", [("2024-07-01", 759.88), ("2025-07-01", 760.77),
-                                                  ("2023-07-01", 580.33)])
+                                                  ("2023-07-01", 721.70), ("2022-03-01", 653.75)])
 def test_zero_use_still_pays_the_fixed_charges(datum, vast_incl_btw):
     r = bereken(_casus(datum, warmte_gj=0, elektriciteit_kwh=2000))
     assert r.verbruik.warmte_gj_voor == 0
@@ -199,3 +202,85 @@ def test_energiecoach_toont_geen_gasbesparing_van_nul_voor_een_woning_zonder_ket
     assert c.maatregelen and all(m.eenheid != "m³" for m in c.maatregelen)
     assert "5 in plaats van 9 minuten douchen" in c.niet_berekend
     assert c.gekozen_besparing_maand == 0
+
+
+@pytest.mark.parametrize("verwarming, verbruik", [("warmtenet", {"warmte_gj": 28}), ("warmtepomp", {})])
+def test_own_fixed_supply_costs_of_a_home_without_gas_are_its_electricity_contract(verwarming, verbruik):
+    """Reviewer's find: a home without a gas connection lost the gas share of the fixed supply costs it gave.
+    tariffs/leveringstarieven.csv 2025 (excl. btw): standard fixed costs electricity 87,40, gas 75,54. The household
+    gives 100,00 (its electricity contract, the only one it has): electricity (100,00 − 87,40) × 1,21 / 12 = 15,246 / 12
+    = € 1,27 a month above the standard (before the fix: 100 × 87,40 / 162,94 = 53,64, i.e. € 3,40 below)."""
+    c = _casus(verwarming=verwarming, elektriciteit_kwh=2500, **verbruik)
+    standaard, eigen = bereken(c), bereken(dict(c, contract={"vaste_leveringskosten_jaar": 100.0}))
+    assert eigen.voor.energie.elektriciteit - standaard.voor.energie.elektriciteit == pytest.approx(1.27, abs=0.011)
+    assert eigen.voor.energie.gas == standaard.voor.energie.gas == 0
+
+
+def test_own_fixed_supply_costs_of_a_gas_home_are_split_over_its_two_contracts():
+    # 100,00 for gas + electricity together against the standard 87,40 + 75,54 = 162,94 (2025, excl. btw):
+    # (100,00 − 162,94) × 1,21 / 12 = −76,1574 / 12 = −€ 6,35 a month on gas + electricity together
+    c = _casus(verwarming="gasketel", gas_m3=1100, elektriciteit_kwh=2500)
+    standaard, eigen = bereken(c), bereken(dict(c, contract={"vaste_leveringskosten_jaar": 100.0}))
+    verschil = (eigen.voor.energie.gas + eigen.voor.energie.elektriciteit
+                - standaard.voor.energie.gas - standaard.voor.energie.elektriciteit)
+    assert verschil == pytest.approx(-6.35, abs=0.011)
+
+
+@pytest.mark.parametrize("verwarming, verbruik, geschat", [
+    ("warmtenet", {"gas_m3": 0}, True),  # the portfolio's 0 in the gas column of a heat-network home
+    ("warmtenet", {"warmte_gj": 30}, False),
+    ("warmtenet", {}, True),
+    ("gasketel", {"gas_m3": 1300}, False),
+    ("gasketel", {}, True),
+    ("warmtepomp", {"gas_m3": 0}, True)])
+def test_the_band_follows_own_use_of_the_carrier_the_home_has(verwarming, verbruik, geschat):
+    """Reviewer's find: a warmtenet home with gas_m3 0 (as a portfolio file gives it) got no band: 0 m³ counted as own
+    use. Own use is own GJ on a heat network and own m³ with a gas connection; a 0 for gas in a home without gas
+    measures nothing. The band: labels/parameters.csv onzekerheid_verbruik_schatting (0,5) where use is estimated,
+    else 0; laag/hoog = verschil_totaal ∓ 0,5 × |verschil energie|."""
+    r = bereken(dict(_casus(label="E", verwarming=verwarming, **verbruik), ingreep={"naar_label": "B"}))
+    assert r.bandbreedte.relatief == (0.5 if geschat else 0.0)
+    if geschat:
+        assert r.bandbreedte.verschil_totaal_laag < r.verschil.totaal < r.bandbreedte.verschil_totaal_hoog
+
+
+@pytest.mark.parametrize("datum, isde", [("2023-07-01", 3325.0), ("2025-07-01", 3775.0)])
+def test_an_owner_gets_the_isde_for_the_heat_network_connection(datum, isde):
+    """tariffs/isde.csv, warmtenet: a fixed amount per dwelling, € 3.325 in 2023 (Rijksoverheid), € 3.775 from 2024."""
+    r = bereken({"peildatum": datum, "gemeente": "Hengelo", "rol": "eigenaar",
+                 "woning": {"woningtype": "tussenwoning", "oppervlakte_m2": 85, "energielabel": "C",
+                            "verwarming": "gasketel", "woz_waarde": 300_000},
+                 "huishouden": {"personen": 2}, "verbruik": {"gas_m3": 1100, "elektriciteit_kwh": 2500},
+                 "ingreep": {"maatregelen": ["warmtenet"]}, "financiering": {"vorm": "eigen_geld"}})
+    assert r.financiering.investering == pytest.approx(5250.24, abs=0.01)
+    assert r.financiering.subsidie == pytest.approx(isde, abs=0.01)
+    # the netto investment: 5250,24 − the ISDE
+    assert r.financiering.netto_investering == pytest.approx(5250.24 - isde, abs=0.01)
+    regel = f"€ {isde:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".") + " per woning (vast bedrag)"
+    assert any(t.onderwerp == "Eigenaar: ISDE warmtenet" and t.tekst.startswith(regel) for t in r.toelichting)
+
+
+@pytest.mark.parametrize("datum, subsidie", [
+    # 2022: insulation needs two measures; the connection is the second: 50 m² × € 30 + € 3.325 = 1500 + 3325 = 4825
+    ("2022-07-01", 4825.0),
+    # 2025: the connection doubles the roof amount: 50 m² × € 32,50 + € 3.775 = 1625 + 3775 = 5400
+    ("2025-07-01", 5400.0)])
+def test_the_heat_network_connection_counts_as_a_measure_for_insulation(datum, subsidie):
+    r = bereken({"peildatum": datum, "gemeente": "Hengelo", "rol": "eigenaar",
+                 "woning": {"woningtype": "tussenwoning", "oppervlakte_m2": 85, "energielabel": "C",
+                            "verwarming": "gasketel", "woz_waarde": 300_000},
+                 "huishouden": {"personen": 2}, "verbruik": {"gas_m3": 1100, "elektriciteit_kwh": 2500},
+                 "ingreep": {"maatregelen": ["warmtenet", "dakisolatie:50"]}, "financiering": {"vorm": "eigen_geld"}})
+    assert r.financiering.subsidie == pytest.approx(subsidie, abs=0.01)
+
+
+def test_the_explanation_names_the_parts_of_the_acm_fixed_costs():
+    # tariffs/warmte.csv 2024 incl. 21% btw: 582,82 + 31,68 + 145,38 = 759,88
+    teksten = [t.tekst for t in bereken(_casus("2024-07-01", warmte_gj=28)).toelichting]
+    assert any("€ 759,88 per jaar vaste kosten (vastrecht € 582,82; meettarief € 31,68; huur afleverset € 145,38)"
+               in t for t in teksten), teksten
+    # 2025: ACM gave only the total; with an own contract no ACM parts are named
+    teksten = [t.tekst for t in bereken(_casus("2025-07-01", warmte_gj=28)).toelichting]
+    assert any("(vastrecht, meettarief en huur afleverset)" in t for t in teksten)
+    eigen = bereken(dict(_casus("2024-07-01", warmte_gj=28), contract={"warmte_vaste_kosten_jaar": 500.0}))
+    assert not any("€ 582,82" in t.tekst for t in eigen.toelichting)

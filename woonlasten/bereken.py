@@ -90,9 +90,10 @@ def bereken_kolommen(invoer: pd.DataFrame, tabellen: Tabellen | None = None,
     if "verschil_totaal" in f:
         f["woonlastenneutraal"] = _neutraal(f["verschil_totaal"])
     # principle 7: the estimate's band. Estimated use scatters ±onzekerheid around the measured averages, and the
-    # energy difference with it; with the household's own gas or heat use the level is measured (no band).
+    # energy difference with it; with the household's own use of its heat source (gas m³ with a gas connection,
+    # GJ on a heat network) the level is measured (no band). A gas figure (0) of a home without gas measures nothing.
     if gevraagd("verschil_totaal_laag", "verschil_totaal_hoog", "bandbreedte_verbruik"):
-        eigen = ~np.isnan(f["gas_m3"]) | ~np.isnan(f["warmte_gj"])  # own gas or own heat [GJ]
+        eigen = np.where(f["voor_gasaansluiting"], ~np.isnan(f["gas_m3"]), ~np.isnan(f["warmte_gj"]))
         band = np.where(eigen, 0.0, t.parameter("onzekerheid_verbruik_schatting"))
         spreiding = np.abs(na_van("energie_totaal") - f["voor_energie_totaal"]) * band
         f["verschil_totaal_laag"] = f["verschil_totaal"] - spreiding

@@ -175,7 +175,8 @@ class Contract(_Model):
     elektriciteit_leveringsprijs_kwh: Optional[float] = Field(
         None, ge=0, le=5, description="Kale leveringsprijs stroom excl. energiebelasting en btw [€/kWh].")
     vaste_leveringskosten_jaar: Optional[float] = Field(
-        None, ge=0, le=5_000, description="Vaste leveringskosten gas + stroom samen, excl. btw [€/jaar].")
+        None, ge=0, le=5_000, description="Vaste leveringskosten gas + stroom samen (zonder gasaansluiting: alleen stroom), "
+                                          "excl. btw [€/jaar].")
     warmte_prijs_gj: Optional[float] = Field(
         None, ge=0, le=500, description="Eigen prijs warmte van het warmtenet excl. btw [€/GJ]; leeg = ACM-maximum.")
     warmte_vaste_kosten_jaar: Optional[float] = Field(

@@ -254,7 +254,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                      "investering_per_eenheid": F,
                      "verwarming_na": Literal["ongewijzigd", "gasketel", "hybride_warmtepomp", "warmtepomp", "warmtenet"],
                      "via_servicekosten": Literal["ja", "nee"],
-                     "isde_regel": Literal["isolatie", "warmtepomp", "alleen_met_isolatie", "geen"],
+                     "isde_regel": Literal["isolatie", "warmtepomp", "vast_bedrag", "alleen_met_isolatie", "geen"],
                      "vermogen_kw": F},
         "sleutel": ["maatregel"],
     },

@@ -69,6 +69,11 @@ def _zon(verbruik_kwh, opwek_kwh, leveringsprijs, btw, ret, eigen_aandeel=np.nan
     return inkoop, np.nan_to_num(export * (vergoeding - kosten) * (1 + btw))
 
 
+def _gasaansluiting(verwarming) -> np.ndarray:
+    """True where the heating needs a gas connection (not a full heat pump, not a heat network)."""
+    return ~np.logical_or.reduce([is_gelijk(verwarming, v) for v in ZONDER_GASAANSLUITING])
+
+
 def energie(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
     """Energy costs per situation [€/maand] in ``{voor,na}_energie_{gas,elektriciteit,totaal}``.
 
@@ -98,9 +103,12 @@ def energie(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
         fouten.zet(lev[drager]["_rij"] < 0, met_waarde(f"peildatum: geen standaard leveringstarief {drager} bekend op ",
                                                  f["peildatum"]))
         f[f"_rij_leveringstarief_{drager}"] = lev[drager]["_rij"]
-    # a given total of fixed delivery costs is split in the ratio of the two standard amounts
+    # a given total of fixed delivery costs (the household's own bill) is split in the ratio of the two standard
+    # amounts where the home has gas; a home without a gas connection (heat pump, heat network) has only an
+    # electricity contract, so its whole given amount is electricity
     std = {d: lev[d]["vaste_leveringskosten_jaar_excl_btw"] for d in dragers}
     std_totaal = std["elektriciteit"] + std["gas"]
+    gas_voor = _gasaansluiting(f["verwarming"])
     gemeente = f["gemeente"]
     for drager, (eenheid, verbruik_kol) in dragers.items():
         schijven = schijven_op_datum(t["tariffs/energiebelasting"], drager, pd_)
@@ -110,7 +118,8 @@ def energie(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
         f[f"_rij_energiebelasting_{drager}"] = schijven[0]["_rij"]
         prijs = eigen_of_standaard(f[f"{drager}_leveringsprijs_{eenheid}"], lev[drager]["leveringsprijs_excl_btw"])
         f[f"leveringsprijs_{drager}"] = prijs
-        aandeel = vul(std[drager] / np.where(std_totaal > 0, std_totaal, np.nan), 0.5)
+        aandeel = np.where(gas_voor, vul(std[drager] / np.where(std_totaal > 0, std_totaal, np.nan), 0.5),
+                           1.0 if drager == "elektriciteit" else 0.0)
         vast = eigen_of_standaard(f["vaste_leveringskosten_jaar"] * aandeel, std[drager])
         f[f"vaste_leveringskosten_{drager}"] = vast
         nb = zoek(t["tariffs/netbeheerder_gemeente"], None, {"gemeente": gemeente, "drager": drager},
@@ -143,7 +152,7 @@ def energie(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
                 kosten = kosten - vul(verm["bedrag_jaar_excl_btw"], 0.0) * (1 + btw) - f[f"{s}_zon_opbrengst_jaar"]
             else:
                 verwarming = f["verwarming"] if s == "voor" else f["verwarming_na"]
-                aansluiting = ~np.logical_or.reduce([is_gelijk(verwarming, v) for v in ZONDER_GASAANSLUITING])
+                aansluiting = _gasaansluiting(verwarming)
                 kosten = np.where(aansluiting, kosten, 0.0)
                 f[f"{s}_gasaansluiting"] = aansluiting
             f[f"{s}_energie_{drager}_jaar"] = kosten

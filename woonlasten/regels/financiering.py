@@ -43,7 +43,9 @@ def investering_en_subsidie(f, t: Tabellen, maatregelen: list[str]) -> None:
     the end of 2022 at least two measures were required; since 2023 one measure gets the single amount and two or
     more (or a measure in the previous 24 months) the double amount. ``warmtepomp``: start amount + amount per kW
     above the first kW (derived from RVO's worked examples, see tariffs/isde.csv), at the given power or the
-    catalogue's ``vermogen_kw``; counts as a measure for the two-measure rules. ``alleen_met_isolatie``
+    catalogue's ``vermogen_kw``; counts as a measure for the two-measure rules. ``vast_bedrag`` (a heat-network
+    connection): one amount per dwelling (``bedrag_per_eenheid``), counts as a measure for the two-measure rules
+    like a heat pump. ``alleen_met_isolatie``
     (ventilation): the amount per unit only together with insulation. ``geen``: no subsidy. The subsidy never
     exceeds the investment."""
     n = f.n
@@ -82,6 +84,9 @@ def investering_en_subsidie(f, t: Tabellen, maatregelen: list[str]) -> None:
     # a heat pump counts as a measure for the two-measure rules (labels/maatregelen.md §3), also in years
     # without a heat-pump amount in isde.csv
     aantal_wp = sum(per_maatregel[m][0] for m in warmtepompen) if warmtepompen else np.zeros(n, dtype=np.int64)
+    # a heat-network connection (a fixed amount per dwelling) counts as a measure too (tariffs/isde.csv)
+    vast = [m for m in per_maatregel if isde_regel[m] == "vast_bedrag"]
+    aantal_wp = aantal_wp + sum(per_maatregel[m][0] for m in vast) if vast else aantal_wp
     eerder = f["eerdere_isolatiemaatregel"] == 1
     subsidie = np.zeros(n)
     for naam in isolatie:
@@ -108,9 +113,10 @@ def investering_en_subsidie(f, t: Tabellen, maatregelen: list[str]) -> None:
                      * np.maximum(kw - t.parameter("isde_warmtepomp_kw_zonder_bedrag"), 0), 0.0)
         f["subsidie_" + naam] = s
         subsidie = subsidie + s
-    for naam in [m for m in per_maatregel if isde_regel[m] == "alleen_met_isolatie"]:
+    for naam in vast + [m for m in per_maatregel if isde_regel[m] == "alleen_met_isolatie"]:
         gekozen, q, r, bedrag = per_maatregel[naam]
-        s = np.where(gekozen & (aantal_isolatie >= 1), np.nan_to_num(_getal(r["bedrag_per_eenheid"], n)), 0.0)
+        voorwaarde = gekozen if isde_regel[naam] == "vast_bedrag" else gekozen & (aantal_isolatie >= 1)
+        s = np.where(voorwaarde, np.nan_to_num(_getal(r["bedrag_per_eenheid"], n)), 0.0)
         f["subsidie_" + naam] = s
         subsidie = subsidie + s
     f["subsidie"] = np.minimum(subsidie, f["investering_totaal"])
@@ -250,7 +256,8 @@ def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
                  f"ISDE {euro(rij.get(f'subsidie_{naam}', 0.0) or 0.0)}.")
         uit.append(item(f"Eigenaar: {naam.replace('_', ' ')}", tekst, None if eigen else cat, "labels/maatregelen"))
         if isde is not None:
-            uit.append(item(f"Eigenaar: ISDE {naam.replace('_', ' ')}", _isde_tekst(isde), isde, "tariffs/isde"))
+            uit.append(item(f"Eigenaar: ISDE {naam.replace('_', ' ')}", _isde_tekst(isde, cat["isde_regel"]), isde,
+                             "tariffs/isde"))
     if rij["lening"] > 0:
         wf = bronrij(t, "tariffs/warmtefonds", rij["_rij_warmtefonds"])
         vorm = "Warmtefonds-energiebespaarlening" if rij["financiering_vorm"] == "warmtefonds" else "hypotheek"
@@ -290,7 +297,10 @@ def _isde_regel(t: Tabellen, naam: str, datum) -> int:
     return int(rijen["_rij"].iloc[0]) if len(rijen) else -1
 
 
-def _isde_tekst(isde: pd.Series) -> str:
+def _isde_tekst(isde: pd.Series, regel: str) -> str:
+    if regel == "vast_bedrag":
+        return (f"{euro(isde['bedrag_per_eenheid'])} per woning (vast bedrag); telt als maatregel voor de isolatie "
+                "(tweede maatregel, verdubbeling binnen 24 maanden).")
     if not pd.isna(isde["startbedrag"]):
         return (f"Warmtepomp: {euro(isde['startbedrag'], 0)} + {euro(isde['bedrag_per_kw'], 0)} per kW boven de eerste "
                 "kW.")

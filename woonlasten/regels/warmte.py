@@ -74,10 +74,16 @@ def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
                 "deels eigen contract, verder het ACM-maximum" if eigen_prijs or eigen_vast else
                 "het maximumtarief van de ACM; de tarieven van de plaatselijke leverancier zijn niet bekend en zijn "
                 "vaak lager: vul het eigen contract in voor een precieze berekening")
+    delen = ("vastrecht", "meettarief", "afleverset")
+    if not eigen_vast and acm is not None and all(not pd.isna(acm[f"{d}_jaar_excl_btw"]) for d in delen):
+        samenstelling = "; ".join(f"{'huur afleverset' if d == 'afleverset' else d} "
+                                  f"{euro(acm[f'{d}_jaar_excl_btw'] * (1 + btw))}" for d in delen)
+    else:
+        samenstelling = "vastrecht, meettarief en huur afleverset"
     uit.append(item(
         "Energie: warmte (warmtenet)",
         f"{euro(rij['prijs_warmte_gj'] * (1 + btw), 2)} per GJ en {euro(rij['vaste_kosten_warmte'] * (1 + btw))} per "
-        f"jaar vaste kosten (vastrecht, meettarief en huur afleverset), incl. {getal(btw * 100)}% btw ({herkomst})."
+        f"jaar vaste kosten ({samenstelling}), incl. {getal(btw * 100)}% btw ({herkomst})."
         + ("" if eigen_vast or rij["rol"] != "huurder" else
            " Betaalt de huurder de afleverset via de servicekosten aan de verhuurder, vul dan de eigen vaste kosten "
            "zonder de afleverset in: anders telt hij dubbel."),
