@@ -315,7 +315,7 @@ def bereken_jaren(casus: Casus | dict, pad: Pad | dict, tabellen: Tabellen | Non
     notities: dict[int, list[str]] = {}
     cumulatief = 0.0
     for pj in bereken_pad(pd.DataFrame([casus_naar_rij(casus)]), pad, RESULTAAT_DELEN, t):
-        rij = pj.frame.iloc[0]
+        rij = {k: v[0] for k, v in pj.kolommen.items()}
         if rij["status"] == "fout":
             raise InvoerFout(f"{pj.jaar}: {rij['melding']}")
         cumulatief += float(rij["verschil_totaal"]) * MAANDEN_PER_JAAR

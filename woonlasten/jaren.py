@@ -88,12 +88,13 @@ def _halfjaar(frame: pd.DataFrame, datum: pd.Timestamp, delen: tuple[str, ...], 
 
 @dataclass
 class PadJaar:
-    """One year of the path: per row ``zonder_<deel>``, ``met_<deel>``, ``verschil_<deel>`` [€/maand, average over
-    the year], ``maanden_met_ingreep``, ``kale_huur_januari``/``kale_huur_juli`` [€/maand], ``huurtoeslag_bekend``,
-    ``status``, ``melding``; ``notities``: what holds for every row of this year (rent step, tariff assumptions)."""
+    """One year of the path: ``kolommen`` per row (arrays) ``zonder_<deel>``, ``met_<deel>``, ``verschil_<deel>``
+    [€/maand, average over the year], ``maanden_met_ingreep``, ``kale_huur_januari``/``kale_huur_juli`` [€/maand],
+    ``huurtoeslag_bekend``, ``status``, ``melding``; ``notities``: what holds for every row of this year (rent step,
+    tariff assumptions). The columns stay arrays: a portfolio interleaves them, a frame would copy them once more."""
 
     jaar: int
-    frame: pd.DataFrame
+    kolommen: dict[str, np.ndarray]
     notities: list[str] = field(default_factory=list)
     huurstap: huurindexatie.Huurstap | None = None
     tarieven_aanname: bool = False
@@ -149,8 +150,12 @@ def bereken_pad(invoer: pd.DataFrame, pad: Pad, delen: tuple[str, ...], tabellen
                for jaar in range(eerste_jaar, laatste_jaar + 1)}
 
     # the completion: the upgrade's rent increase and the owner's loan, fixed on the completion date
-    huur_gereed = huurindexatie.indexeer(kale_huur, peildatum, gereed_datum, stappen)
-    bij_gereed = invoer.assign(peildatum=gereed_datum, kale_huur=huur_gereed)
+    eerste_p = huurindexatie.juli_jaren(peildatum, eerste=True)  # the first 1 July after each row's peildatum
+    eerste_g = huurindexatie.juli_jaren(gereed_datum, eerste=True)
+    huur_gereed = huurindexatie.indexeer_jaren(kale_huur, eerste_p, huurindexatie.juli_jaren(gereed_datum, False),
+                                               stappen)
+    bij_gereed = invoer.copy(deep=False)
+    bij_gereed["peildatum"], bij_gereed["kale_huur"] = gereed_datum, huur_gereed
     g = bereken_kolommen(bij_gereed, t, uitvoer=["na_huur_huurverhoging", "na_financiering_lening",
                                                  "looptijd_lening_jaar", "status", "melding"],
                          zonder_ingreep="gelijk", alleen_nodig=True)
@@ -170,11 +175,15 @@ def bereken_pad(invoer: pd.DataFrame, pad: Pad, delen: tuple[str, ...], tabellen
         for h in (0, 1):
             datum = pd.Timestamp(jaar, 1 + HALFJAAR * h, 1)
             begin = jaar * MAANDEN_PER_JAAR + HALFJAAR * h
-            huur_h = huurindexatie.indexeer(kale_huur, peildatum, datum, stappen)
+            laatste = huurindexatie.juli_jaren(datum, eerste=False)
+            huur_h = huurindexatie.indexeer_jaren(kale_huur, eerste_p, laatste, stappen)
             # the upgrade's increase is part of the kale huur from completion on: it rises with it
-            verhoging_h = huurindexatie.indexeer(huur_gereed + verhoging_gereed, gereed_datum, datum, stappen) \
-                - huurindexatie.indexeer(huur_gereed, gereed_datum, datum, stappen)
-            frame_h = invoer.assign(peildatum=pd.Timestamp(datum), kale_huur=huur_h, huurverhoging=verhoging_h)
+            verhoging_h = huurindexatie.indexeer_jaren(huur_gereed + verhoging_gereed, eerste_g, laatste, stappen) \
+                - huurindexatie.indexeer_jaren(huur_gereed, eerste_g, laatste, stappen)
+            frame_h = invoer.copy(deep=False)  # the input's columns shared, three replaced
+            frame_h["peildatum"] = pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=[datum])
+            frame_h["kale_huur"] = huur_h
+            frame_h["huurverhoging"] = verhoging_h
             r = _halfjaar(frame_h, datum, delen, t, eerder)
             w = _overlap(begin, begin + HALFJAAR, gereed, np.full(n, np.iinfo(np.int64).max // 2)) / HALFJAAR
             w_lening = _overlap(begin, begin + HALFJAAR, gereed, gereed + looptijd_maanden.astype(np.int64)) / HALFJAAR
@@ -240,8 +249,7 @@ def bereken_pad(invoer: pd.DataFrame, pad: Pad, delen: tuple[str, ...], tabellen
         frame["status"] = np.where(fout, "fout", "ok")
         frame["melding"] = np.where(fout, melding, "")
         notities.insert(0, f"Huur per {stap.omschrijving()}.")
-        yield PadJaar(jaar, pd.DataFrame(frame, index=invoer.index), notities, stap,
-                      tarieven_aanname=jaar > volledig)
+        yield PadJaar(jaar, frame, notities, stap, tarieven_aanname=jaar > volledig)
 
 
 def aannames(notities: dict[int, list[str]]) -> list[str]:

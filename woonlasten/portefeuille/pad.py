@@ -53,7 +53,7 @@ def bereken_portefeuille_jaren(woningen: pd.DataFrame, scenario: Scenario, pad: 
 
     def verweven(kol: str) -> np.ndarray:
         """A column of all years, dwelling after dwelling (row i, year j at i × years + j)."""
-        per_jaar = [np.concatenate([np.asarray(b[j].frame[kol]) for b in per_blok]) if per_blok else np.empty(0)
+        per_jaar = [np.concatenate([np.asarray(b[j].kolommen[kol]) for b in per_blok]) if per_blok else np.empty(0)
                     for j in range(aantal)]
         return np.stack(per_jaar, axis=1).reshape(-1) if n else np.empty(0)
 

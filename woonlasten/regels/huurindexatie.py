@@ -102,26 +102,50 @@ def verlaag(huur: np.ndarray, s: Huurstap) -> np.ndarray:
     return centen(np.where(laag, terug_laag, huur / (1 + s.pct / 100)))
 
 
-def juli_data(van: int, tot: int) -> list[pd.Timestamp]:
-    return [pd.Timestamp(jaar, 7, 1) for jaar in range(van, tot + 1)]
+def _juli_jaren(datum, eerste: bool) -> np.ndarray | int:
+    """Per date the year of the first 1 July after it (``eerste``: a rent valid on that date has not had that step)
+    or of the last 1 July on or before it (the steps a rent valid on that date has had); an int for one date."""
+    if np.ndim(datum) == 0:
+        d = pd.Timestamp(datum)
+        na_juli = (d.month, d.day) >= (7, 1)
+        return d.year + int(na_juli) if eerste else d.year - int(not na_juli)
+    d = pd.DatetimeIndex(np.asarray(datum, dtype="datetime64[ns]"))
+    na_juli = np.asarray(d.month >= 7)  # on or after 1 July
+    jaar = np.asarray(d.year)
+    return jaar + na_juli if eerste else jaar - ~na_juli
 
 
 def indexeer(huur: np.ndarray, van, tot, stappen: dict[int, Huurstap]) -> np.ndarray:
     """The rent valid on ``tot`` [€/maand] of a rent valid on ``van`` (each one date, or one per row): every 1 July
     in (van, tot] raises it, every 1 July in (tot, van] is undone. ``stappen``: the step of each year."""
-    huur = np.asarray(huur, dtype=float)
-    van = np.asarray(pd.to_datetime(van) if np.ndim(van) == 0 else van, dtype="datetime64[ns]")
-    tot64 = np.asarray(pd.to_datetime(tot) if np.ndim(tot) == 0 else tot, dtype="datetime64[ns]")
-    uit = huur.copy()
+    return indexeer_jaren(huur, _juli_jaren(van, eerste=True), _juli_jaren(tot, eerste=False), stappen)
+
+
+def juli_jaren(datum, eerste: bool):
+    """:func:`_juli_jaren` once for many calls of :func:`indexeer_jaren`: one int where every date gives the same."""
+    uit = _juli_jaren(datum, eerste)
+    if np.ndim(uit) and len(uit) and (uit == uit[0]).all():
+        return int(uit[0])
+    return uit
+
+
+def indexeer_jaren(huur: np.ndarray, eerste, laatste, stappen: dict[int, Huurstap]) -> np.ndarray:
+    """:func:`indexeer` on the years of the steps: ``eerste`` the first step the rent has not had, ``laatste`` the
+    last step it should have had (each an int, or one per row)."""
+    uit = np.asarray(huur, dtype=float).copy()
     jaren = sorted(stappen)
     for jaar in jaren:  # forward, oldest first
-        juli = np.datetime64(stappen[jaar].juli, "ns")
-        m = (van < juli) & (juli <= tot64)
-        if m.any():
+        m = (eerste <= jaar) & (jaar <= laatste)
+        if np.ndim(m) == 0:
+            if m:
+                uit = verhoog(uit, stappen[jaar])
+        elif m.any():
             uit[m] = verhoog(uit[m], stappen[jaar])
     for jaar in reversed(jaren):  # backward, newest first
-        juli = np.datetime64(stappen[jaar].juli, "ns")
-        m = (tot64 < juli) & (juli <= van)
-        if m.any():
+        m = (laatste < jaar) & (jaar < eerste)
+        if np.ndim(m) == 0:
+            if m:
+                uit = verlaag(uit, stappen[jaar])
+        elif m.any():
             uit[m] = verlaag(uit[m], stappen[jaar])
     return uit
