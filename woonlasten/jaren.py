@@ -237,17 +237,21 @@ def bereken_pad(invoer: pd.DataFrame, pad: Pad, delen: tuple[str, ...], tabellen
         if onbekend.any():
             notities.append(f"Let op: de regels van de huurtoeslag voor {jaar} zijn nog niet bekend; huurtoeslag en "
                             "woonlasten na huurtoeslag niet berekend.")
-        for s in ("zonder", "met", "verschil"):  # no huurtoeslag of an unknown year passed off as € 0
-            for d in ("huur_huurtoeslag", "huur_netto", "totaal_netto"):
-                if f"{s}_{d}" in frame:
-                    frame[f"{s}_{d}"] = np.where(onbekend, np.nan, frame[f"{s}_{d}"])
+        if onbekend.any():
+            for s in ("zonder", "met", "verschil"):  # no huurtoeslag of an unknown year passed off as € 0
+                for d in ("huur_huurtoeslag", "huur_netto", "totaal_netto"):
+                    if f"{s}_{d}" in frame:
+                        frame[f"{s}_{d}"] = np.where(onbekend, np.nan, frame[f"{s}_{d}"])
         fout = fout_vooraf | a["_fout"] | b["_fout"]
-        melding = np.where(fout_vooraf, melding_vooraf, np.where(a["_fout"], a["_melding"], b["_melding"]))
-        for k in list(frame):
-            if k.startswith(("zonder_", "met_", "verschil_")):
-                frame[k] = np.where(fout, np.nan, frame[k])
+        if fout.any():  # a row that cannot be computed: no amounts, its reason
+            melding = np.where(fout_vooraf, melding_vooraf, np.where(a["_fout"], a["_melding"], b["_melding"]))
+            for k in list(frame):
+                if k.startswith(("zonder_", "met_", "verschil_")):
+                    frame[k] = np.where(fout, np.nan, frame[k])
+            frame["melding"] = np.where(fout, melding, "").astype(object)
+        else:
+            frame["melding"] = np.full(n, "", dtype=object)
         frame["status"] = np.where(fout, "fout", "ok")
-        frame["melding"] = np.where(fout, melding, "")
         notities.insert(0, f"Huur per {stap.omschrijving()}.")
         yield PadJaar(jaar, frame, notities, stap, tarieven_aanname=jaar > volledig)
 
