@@ -92,8 +92,7 @@ def verbruik(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
     before and after where the heating is a heat network (:func:`_verwarming_omzetten`).
     """
     n = f.n
-    personen = vul(f["personen"], t.parameter("personen_standaard"))
-    f["personen_gebruikt"] = personen
+    personen = f["personen_gebruikt"]
     rend_hr = t.parameter("rendement_hr_ketel")
     m2 = f["oppervlakte_m2"]
     g_voor = _gas_per_m2(f["woningtype"], f["energielabel"], t, n)
@@ -239,13 +238,21 @@ def _verhouding(na: float, voor: float) -> str:
 
 VOLGORDE = 20
 
+def personen_gebruikt(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
+    """The household size the rules use: the given number of persons, else the data's standard
+    (``personen_standaard``). A rule of its own: the rent's huurtoeslag needs it without the consumption."""
+    f["personen_gebruikt"] = vul(f["personen"], t.parameter("personen_standaard"))
+
+
 REGELS = (
+    Regel("personen", personen_gebruikt, leest=("personen",), schrijft=("personen_gebruikt",),
+          tabellen=("labels/parameters",)),
     Regel(
         "verbruik", verbruik,
-        leest=("personen", "oppervlakte_m2", "woningtype", "energielabel", "energielabel_na",
+        leest=("personen_gebruikt", "oppervlakte_m2", "woningtype", "energielabel", "energielabel_na",
                "label_na_uit_maatregelen", "ruimte_factor_maatregelen", "heeft_ingreep", "verwarming", "verwarming_na",
                "gas_m3", "elektriciteit_kwh", "warmte_gj"),
-        schrijft=("personen_gebruikt", "_rij_ruimteverwarming_{s}", "gas_m3_per_m2_{s}", "_rij_tapwater_koken",
+        schrijft=("_rij_ruimteverwarming_{s}", "gas_m3_per_m2_{s}", "_rij_tapwater_koken",
                   "_rij_elektriciteit_huishouden", "kalibratie_gas", "_rij_warmtepomp_{s}", "verbruik_gas_m3_{s}",
                   "verbruik_elektriciteit_kwh_{s}", "verbruik_warmte_gj_{s}", "verbruik_ruimteverwarming_m3_{s}",
                   "verbruik_herkomst"),
