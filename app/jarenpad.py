@@ -161,11 +161,15 @@ def toon_jarenpad(casus: Casus, sleutel: str) -> None:
         v = r.gemiddeld_verschil_maand
         zin = (f"Gemiddeld over {pad.begin}-{pad.eind}: {euro(abs(v))} per maand "
                f"{'minder' if v < 0 else 'meer' if v > 0 else 'gelijk'}; opgeteld {euro_verschil(r.verschil_periode)}"
-               f" over {pad.eind - pad.begin + 1} jaar (ingreep klaar in {_maand(r.gereed)}).")
+               f" over {pad.eind - pad.begin + 1} jaar (ingreep klaar in {_maand(r.gereed)})."
+               + (f" In de maanden met de ingreep gemiddeld {euro_verschil(r.gemiddeld_verschil_na_oplevering)} "
+                  "per maand." if r.gemiddeld_verschil_na_oplevering not in (None, v) else ""))
         (st.success if r.woonlastenneutraal_gemiddeld else st.warning)(
             ("Woonlastenneutraal over de jaren. " if r.woonlastenneutraal_gemiddeld
              else "Niet woonlastenneutraal over de jaren. ") + zin,
             icon=":material/check_circle:" if r.woonlastenneutraal_gemiddeld else ":material/warning:")
+    for zin in (t for t in r.toelichting if t.startswith("Let op")):
+        st.warning(zin, icon=":material/warning:")
     st.altair_chart(_grafiek(r), width="stretch")
     st.markdown(_tabel(r))
     voetnoot = ["Bedragen per maand, gemiddeld over het jaar (januari-juni en juli-december apart berekend)."]
@@ -222,7 +226,7 @@ def toon_portefeuille_jaren(woningen, scenario, peildatum: str | None, bestand: 
             resultaat = bereken_portefeuille_jaren(woningen, scenario, pad, peildatum, g.tabellen())
         st.session_state["_pf_pad"] = (pad_sleutel, resultaat)
     totaal = samenvatting_jaren(resultaat, per=None)
-    fasering = resultaat["gereed_jaar"].nunique() > 1
+    fasering = bool(resultaat.attrs.get("fasering"))
     st.caption("Fasering: " + ("het jaar per woning uit de kolom fasering (gereed_jaar) van het bestand."
                                if fasering else f"alle aangepakte woningen klaar in {pad.begin} (het bestand heeft "
                                                 "geen kolom fasering of gereed_jaar)."))

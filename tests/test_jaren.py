@@ -166,16 +166,17 @@ def test_an_index_for_unknown_years_raises_energy_and_local_taxes_only():
     casus = _huurder(datum="2026-01-01")
     vast = bereken_jaren(casus, {"begin": 2026, "eind": 2029})
     index = bereken_jaren(casus, {"begin": 2026, "eind": 2029, "index_onbekend_pct": 2})
-    # every yearly table is known up to 2026 (the network tariffs' last year): 2029 is three years on, × 1,02³
+    # the last year with any known tariff is 2027 (energiebelasting 2027); 2029 is two years on: × 1,02²
     a, b = _jaar(vast, 2029), _jaar(index, 2029)
-    factor = 1.02 ** 3
+    factor = 1.02 ** 2
     assert b.zonder.energie_totaal == pytest.approx(a.zonder.energie_totaal * factor, abs=0.006)
     assert b.zonder.lokale_lasten_totaal == pytest.approx(a.zonder.lokale_lasten_totaal * factor, abs=0.006)
     assert b.zonder.huur_totaal == a.zonder.huur_totaal
     extra = (a.zonder.energie_totaal + a.zonder.lokale_lasten_totaal) * (factor - 1)
     assert b.zonder.totaal == pytest.approx(a.zonder.totaal + extra, abs=0.011)
-    assert _jaar(index, 2026).zonder.totaal == _jaar(vast, 2026).zonder.totaal
-    assert any("2,0 % per jaar" in x for x in index.aannames)
+    for jaar in (2026, 2027):  # years with known tariffs are not raised
+        assert _jaar(index, jaar).zonder.totaal == _jaar(vast, jaar).zonder.totaal
+    assert any("2,0 % hoger vanaf 2028" in x for x in index.aannames)
 
 
 @pytest.mark.parametrize("velden, woord", [
@@ -252,3 +253,69 @@ def test_cli_portfolio_path_writes_one_row_per_dwelling_and_year(capsys, tmp_pat
     assert len(frame) == 2 * 400 and set(frame["jaar"]) == {2026, 2027}
     assert {"zonder_totaal", "met_totaal", "verschil_totaal", "maanden_met_ingreep"} <= set(frame.columns)
     assert dt.date.today().isoformat()  # the file name test is in test_uitvoer (bestandsnaam)
+
+
+def test_a_completion_before_the_rent_table_or_after_the_path_costs_only_its_own_row(tmp_path):
+    """A completion in 2019 (before the first published rent step, 1-7-2021) is an error of that dwelling alone,
+    named as such; a completion in 2100 is simply not in the path; a per-row peildatum in 2020 likewise."""
+    bestand = tmp_path / "woningen.csv"
+    bestand.write_text(
+        "id;complex;gemeente;woningtype;oppervlakte_m2;energielabel;kale_huur;fasering;peildatum\n"
+        "1;A;Borne;tussenwoning;80;E;600;2027;2026-01-01\n"
+        "2;A;Borne;tussenwoning;80;E;600;2019;2026-01-01\n"
+        "3;A;Borne;tussenwoning;80;E;600;2100;2026-01-01\n"
+        "4;A;Borne;tussenwoning;80;E;600;2027;2020-05-01\n", encoding="utf-8")
+    r = bereken_portefeuille_jaren(lees_woningen(bestand), scenario_uit_tekst("label-B"),
+                                   Pad(begin=2026, eind=2028), None)
+    per_id = {i: r[r["id"].astype(str) == i] for i in "1234"}
+    assert (per_id["1"]["status"] == "ok").all() and list(per_id["1"]["maanden_met_ingreep"]) == [0, 12, 12]
+    assert (per_id["2"]["status"] == "fout").all() and per_id["2"]["melding"].str.startswith("gereed_jaar").all()
+    assert (per_id["3"]["status"] == "ok").all() and (per_id["3"]["maanden_met_ingreep"] == 0).all()
+    assert (per_id["3"]["verschil_totaal"] == 0).all()
+    assert (per_id["4"]["status"] == "fout").all() and per_id["4"]["melding"].str.startswith("peildatum").all()
+    assert r.attrs["fasering"]
+
+
+def test_an_ok_row_keeps_its_warning_and_notes_come_from_every_block(tmp_path):
+    bestand = tmp_path / "woningen.csv"
+    bestand.write_text(
+        "id;complex;gemeente;woningtype;oppervlakte_m2;energielabel;kale_huur;inkomen;besteedbaar_inkomen\n"
+        "1;A;Borne;tussenwoning;80;E;600;;\n"
+        "2;A;Borne;tussenwoning;80;E;600;;\n"
+        "3;A;Borne;tussenwoning;80;E;600;24000;20000\n", encoding="utf-8")
+    r = bereken_portefeuille_jaren(lees_woningen(bestand), scenario_uit_tekst("label-B"),
+                                   Pad(begin=2026, eind=2027), "2026-01-01", blok=2)
+    # Borne: the tenant's share of the rioolheffing is unknown (the same warning as on one date)
+    enkel = bereken(_huurder(datum="2026-01-01"))
+    assert any("rioolheffing" in t.tekst for t in enkel.toelichting)
+    assert r.loc[r["status"] == "ok", "melding"].str.contains("rioolheffing").all()
+    # the huurtoeslag of 2027 is unknown for dwelling 3 only, in the second block: its note is kept
+    assert any("huurtoeslag" in n for n in r.attrs["notities"][2027])
+
+
+def test_the_solar_panels_fee_ends_after_its_term():
+    casus = _huurder(datum="2026-01-01", ingreep={"naar_label": "E", "maatregelen": [
+        {"naam": "zonnepanelen", "hoeveelheid": 6}]})
+    pad = bereken_jaren(casus, {"begin": 2026, "eind": 2037, "huurbeleid": "percentage", "huurverhoging_pct": 0})
+    fee = _jaar(pad, 2026).verschil.huur_servicekosten
+    assert fee > 0
+    # tariffs/huurregels.csv: 10 years from completion (January 2026): the last month with the fee is December 2035
+    assert _jaar(pad, 2035).verschil.huur_servicekosten == fee
+    assert _jaar(pad, 2036).verschil.huur_servicekosten == 0.0
+
+
+def test_cli_refuses_an_assumption_that_the_own_policy_would_ignore(capsys, tmp_path):
+    bestand = tmp_path / "casus.json"
+    bestand.write_text(json.dumps(_huurder()), encoding="utf-8")
+    assert main(["bereken", str(bestand), "--jaren", "2026-2030", "--huurbeleid", "3",
+                 "--aanname-huurverhoging", "9"]) == 2
+    assert "--aanname-huurverhoging" in capsys.readouterr().err
+
+
+def test_a_rent_above_the_liberalisation_limit_is_told_that_the_social_maximum_is_used():
+    # tariffs/huurgrenzen.csv: maximale huurgrens 2026 € 932,93; a kale huur of € 1.100 lies above it
+    pad = bereken_jaren(_huurder(1100.0, datum="2026-01-01"), {"begin": 2026, "eind": 2027})
+    assert any("liberalisatiegrens" in t for t in pad.toelichting)
+    eigen = bereken_jaren(_huurder(1100.0, datum="2026-01-01"),
+                          {"begin": 2026, "eind": 2027, "huurbeleid": "percentage", "huurverhoging_pct": 4.4})
+    assert not any("liberalisatiegrens" in t for t in eigen.toelichting)

@@ -9,8 +9,8 @@ import pandas as pd
 
 from woonlasten.bereken import bereken_frame
 from woonlasten.data import Tabellen, laad_tabellen
-from woonlasten.formatteer import afgerond, euro
-from woonlasten.jaren import aannames, bereken_pad
+from woonlasten.formatteer import afgerond, euro, getal
+from woonlasten.jaren import BOVEN_GRENS, ZON_LOOPTIJD, aannames, bereken_pad
 from woonlasten.modellen import (
     INVOERVELDEN,
     RESULTAAT,
@@ -35,7 +35,7 @@ from woonlasten.modellen import (
 from woonlasten.regels import energiearmoede as ea
 from woonlasten.regels import energiecoach as coach
 from woonlasten.regels.financiering import kasstroom
-from woonlasten.regels.huurverhoging import tekst
+from woonlasten.regels.huurverhoging import huurregel, tekst
 from woonlasten.rekenen.rekenblad import MAANDEN_PER_JAAR
 from woonlasten.uitleg import toelichting
 
@@ -313,6 +313,7 @@ def bereken_jaren(casus: Casus | dict, pad: Pad | dict, tabellen: Tabellen | Non
     t = tabellen or laad_tabellen()
     jaren: list[PadJaarResultaat] = []
     notities: dict[int, list[str]] = {}
+    boven_grens = False
     cumulatief = 0.0
     for pj in bereken_pad(pd.DataFrame([casus_naar_rij(casus)]), pad, RESULTAAT_DELEN, t):
         rij = {k: v[0] for k, v in pj.kolommen.items()}
@@ -329,7 +330,9 @@ def bereken_jaren(casus: Casus | dict, pad: Pad | dict, tabellen: Tabellen | Non
             huurverhoging_herkomst=stap.herkomst, huurtoeslag_bekend=bool(rij["huurtoeslag_bekend"]),
             tarieven_aanname=pj.tarieven_aanname, notities=pj.notities))
         notities[pj.jaar] = pj.notities
+        boven_grens = bool(rij["boven_liberalisatiegrens"])
     gemiddeld = sum(j.verschil.totaal for j in jaren) / len(jaren)  # every year has 12 months
+    maanden = sum(j.maanden_met_ingreep for j in jaren)
     ingreep = casus.ingreep is not None
     gereed = None
     if ingreep:
@@ -348,6 +351,13 @@ def bereken_jaren(casus: Casus | dict, pad: Pad | dict, tabellen: Tabellen | Non
         toel.append(f"De ingreep is klaar in {gereed}: daarvoor is 'met' gelijk aan 'zonder'. De huurverhoging en "
                     "een lening van de ingreep liggen vast bij de oplevering; de huurverhoging stijgt daarna mee "
                     "met de huur, de maandlast van de lening loopt over de looptijd.")
+    if boven_grens:
+        toel.append(f"Let op: {BOVEN_GRENS}.")
+    if ingreep and any(m.naam == "zonnepanelen" for m in casus.ingreep.maatregelen) and casus.rol == "huurder":
+        looptijd = huurregel(t, pd.Timestamp(pad.begin, 1, 1), ZON_LOOPTIJD, 1)[0]
+        toel.append(f"De gebruiksvergoeding voor de zonnepanelen in de servicekosten loopt {getal(looptijd)} jaar vanaf "
+                    "de oplevering (de levensduur waarmee de Huurcommissie rekent); daarna is aangenomen dat er geen "
+                    "vergoeding meer is.")
     midden = _wijzigdata_midden_in_halfjaar(t, pad.begin, pad.eind)
     if midden:
         toel.append("Tarieven die midden in een halfjaar wijzigen, tellen vanaf het volgende halfjaar: "
@@ -355,5 +365,6 @@ def bereken_jaren(casus: Casus | dict, pad: Pad | dict, tabellen: Tabellen | Non
     return Jaarpad(
         pad=pad, peildatum=casus.peildatum, gemeente=casus.gemeente, rol=casus.rol, gereed=gereed, jaren=jaren,
         gemiddeld_verschil_maand=_c(gemiddeld), verschil_periode=_c(cumulatief),
+        gemiddeld_verschil_na_oplevering=_c(cumulatief / maanden) if ingreep and maanden else None,
         woonlastenneutraal_gemiddeld=bool(afgerond(gemiddeld) <= 0) if ingreep else None,
         aannames=aannames(notities), toelichting=toel)

@@ -199,6 +199,9 @@ def _pad(args) -> "Pad | None":
             raise InvoerFout(f"{optie}: {exc}") from None
 
     beleid = args.huurbeleid.strip().lower()
+    if beleid != "maximum" and args.aanname_huurverhoging is not None:
+        raise InvoerFout("--aanname-huurverhoging geldt alleen bij --huurbeleid maximum (met een eigen percentage "
+                         "stijgt de huur elk jaar met dat percentage)")
     velden = {"begin": begin, "eind": eind, "aanname_huurverhoging_pct": pct("--aanname-huurverhoging",
                                                                           args.aanname_huurverhoging),
               "index_onbekend_pct": pct("--index", args.index)}
@@ -571,8 +574,10 @@ def _portefeuille_jaren(args, woningen, scenario, resultaat, map_: bool) -> int:
     if fout.any():
         print("Eerste fouten:")
         eerste = np.flatnonzero(fout)[:5]
+        status = (resultaat["status"] == "fout").to_numpy().reshape(woningen_n, aantal)
         for pos, r in zip(eerste, fysieke_regels(woningen, eerste), strict=True):
-            melding = str(resultaat["melding"].iloc[pos * aantal])
+            jaar = int(np.argmax(status[pos]))  # the first year in error (an earlier year may be ok)
+            melding = str(resultaat["melding"].iloc[pos * aantal + jaar])
             print(f"  regel {r}: {kort_citaten(melding.removeprefix(f'regel {r}: '))}")
     if args.uit:
         return _schrijf_resultaat(args, woningen, scenario, resultaat, map_, "csv",
@@ -641,6 +646,9 @@ def pad_tekst(r: Jaarpad) -> str:
         regels.append(f"Gemiddeld over {p.begin}-{p.eind}: {euro(abs(g))} per maand {richting}"
                       f" (opgeteld {euro_verschil(r.verschil_periode)}); woonlastenneutraal gemiddeld: "
                       f"{'ja' if r.woonlastenneutraal_gemiddeld else 'nee'}.")
+        if r.gemiddeld_verschil_na_oplevering is not None and r.gemiddeld_verschil_na_oplevering != g:
+            regels.append(f"Alleen de maanden met de ingreep: gemiddeld "
+                          f"{euro_verschil(r.gemiddeld_verschil_na_oplevering)} per maand.")
     if r.aannames:
         regels += ["", "Aannames voor jaren die nog niet bekend zijn:"] + [f"- {a}" for a in r.aannames]
     regels += ["", "Hoe is dit berekend:"] + [f"- {t}" for t in r.toelichting]

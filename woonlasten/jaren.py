@@ -27,13 +27,19 @@ import pandas as pd
 
 from woonlasten.bereken import bereken_kolommen
 from woonlasten.data.laden import Tabellen, laad_tabellen
+from woonlasten.data.opzoeken import zoek
 from woonlasten.formatteer import getal
 from woonlasten.modellen import RESULTAAT, Pad
 from woonlasten.regels import gegevensdekking, huurindexatie
+from woonlasten.regels.huurverhoging import huurregel
 from woonlasten.rekenen.invoer import normaliseer
 from woonlasten.rekenen.rekenblad import MAANDEN_PER_JAAR, Fouten, is_gelijk
 
 HALFJAAR = 6  # months per computed half-year
+ZON_LOOPTIJD = "zonnepanelen_servicekosten_looptijd_jaar"  # the term of the solar panels' fee (huurregels.csv)
+GRENZEN = "tariffs/huurgrenzen"
+BOVEN_GRENS = ("kale huur boven de liberalisatiegrens: het pad volgt het wettelijk maximum voor sociale huur; kies "
+               "zo nodig een eigen percentage (huurbeleid)")
 # the parts whose amounts an index for unknown years raises (energy prices and local taxes)
 GEINDEXEERD = tuple(f"{d.naam}_{o.naam}" for d in RESULTAAT if d.naam in ("energie", "lokale_lasten")
                     for o in d.onderdelen)
@@ -43,7 +49,8 @@ GEINDEXEERD = tuple(f"{d.naam}_{o.naam}" for d in RESULTAAT if d.naam in ("energ
 VASTE_DELEN = ("totaal", "totaal_netto", "huur_totaal", "huur_netto", "huur_huurtoeslag", "energie_totaal",
                "lokale_lasten_totaal")
 HUUR_DELEN = tuple(f"huur_{o.naam}" for d in RESULTAAT if d.naam == "huur" for o in d.onderdelen)
-EXTRA = ["na_financiering_lening", "voor_huurtoeslag_berekend", "na_huurtoeslag_berekend", "status", "melding"]
+EXTRA = ["na_financiering_lening", "voor_huurtoeslag_berekend", "na_huurtoeslag_berekend", "status", "melding",
+         "_waarschuwing_lokale_lasten"]
 
 
 def vingerafdruk(t: Tabellen, datum: pd.Timestamp) -> tuple:
@@ -69,7 +76,7 @@ def _halfjaar(frame: pd.DataFrame, datum: pd.Timestamp, delen: tuple[str, ...], 
         eerder[sleutel] = uit
         return uit
     huur = [d for d in delen if d in HUUR_DELEN]
-    r = bereken_kolommen(frame, t, uitvoer=uitvoer_delen(tuple(huur)) + EXTRA[1:], zonder_ingreep="gelijk",
+    r = bereken_kolommen(frame, t, uitvoer=uitvoer_delen(tuple(huur)) + EXTRA[1:-1], zonder_ingreep="gelijk",
                          alleen_nodig=True)
     uit = dict(basis)
     for s in ("voor", "na"):
@@ -111,8 +118,13 @@ def _overlap(begin: int, eind: int, van: np.ndarray, tot: np.ndarray) -> np.ndar
 
 
 def laatst_volledig_jaar(t: Tabellen) -> int:
-    """The last year for which every yearly table has figures (later years carry figures on)."""
+    """The last year for which every yearly table has figures (later years carry some figures on)."""
     return min(gegevensdekking._periode(t[naam])[1] for naam in gegevensdekking.JAARLIJKS)
+
+
+def laatste_tariefjaar(t: Tabellen) -> int:
+    """The last year for which any yearly table has figures: after it nothing is known (an index starts there)."""
+    return max(gegevensdekking._periode(t[naam])[1] for naam in gegevensdekking.JAARLIJKS)
 
 
 def uitvoer_delen(delen: tuple[str, ...]) -> list[str]:
@@ -140,34 +152,58 @@ def bereken_pad(invoer: pd.DataFrame, pad: Pad, delen: tuple[str, ...], tabellen
     gereed_datum = pd.to_datetime(pd.DataFrame({"year": gereed_jaar.astype(int), "month": gereed_maand.astype(int),
                                                 "day": 1})).to_numpy(dtype="datetime64[ns]")
 
-    eerste_jaar = int(min(pd.Timestamp(peildatum[~np.isnat(peildatum)].min()).year if (~np.isnat(peildatum)).any()
-                          else pad.begin, pad.begin, int(gereed_jaar.min()) if n else pad.begin))
-    laatste_jaar = int(max(pad.eind, int(gereed_jaar.max()) if n else pad.eind,
-                           pd.Timestamp(peildatum[~np.isnat(peildatum)].max()).year if (~np.isnat(peildatum)).any()
-                           else pad.eind))
-    stappen = {jaar: huurindexatie.stap(t, pd.Timestamp(jaar, 7, 1), pad.huurbeleid, pad.huurverhoging_pct,
-                                        pad.aanname_huurverhoging_pct)
-               for jaar in range(eerste_jaar, laatste_jaar + 1)}
-
-    # the completion: the upgrade's rent increase and the owner's loan, fixed on the completion date
+    # a completion after the path changes nothing in it: computed on the path's last month (its months count 0)
+    laatste_maand = np.datetime64(f"{pad.eind}-12-01", "ns")
+    gereed_datum = np.minimum(gereed_datum, laatste_maand)
     eerste_p = huurindexatie.juli_jaren(peildatum, eerste=True)  # the first 1 July after each row's peildatum
     eerste_g = huurindexatie.juli_jaren(gereed_datum, eerste=True)
+    # the rent steps from the first table year on: a rent or completion before it cannot be moved (a row error)
+    eerste_bekend = huurindexatie.eerste_jaar(t)
+    te_vroeg_p = np.asarray(eerste_p < eerste_bekend) & ~np.isnat(peildatum)
+    te_vroeg_g = np.asarray(eerste_g < eerste_bekend) & ~te_vroeg_p
+    fouten0.zet(np.broadcast_to(te_vroeg_p, (n,)), f"peildatum: een pad over de jaren kan de huur niet terugrekenen "
+                f"naar vóór 1 juli {eerste_bekend} (de huurverhoging van eerdere jaren staat niet in "
+                f"{huurindexatie.TABEL}.csv); kies een peildatum vanaf 1-7-{eerste_bekend - 1}")
+    fouten0.zet(np.broadcast_to(te_vroeg_g, (n,)), f"gereed_jaar: de ingreep is klaar vóór 1 juli {eerste_bekend}; "
+                "een pad over de jaren kan de huur van toen niet berekenen (de huurverhoging van eerdere jaren is "
+                "niet bekend)")
+    laatste_jaar = max(pad.eind, int(np.nanmax(np.where(np.isnat(peildatum), pad.eind,
+                                                        pd.DatetimeIndex(peildatum).year))) if n else pad.eind)
+    stappen = {jaar: huurindexatie.stap(t, pd.Timestamp(jaar, 7, 1), pad.huurbeleid, pad.huurverhoging_pct,
+                                        pad.aanname_huurverhoging_pct)
+               for jaar in range(eerste_bekend, laatste_jaar + 1)}
+
+    # the completion: the upgrade's rent increase and the owner's loan, fixed on the completion date
     huur_gereed = huurindexatie.indexeer_jaren(kale_huur, eerste_p, huurindexatie.juli_jaren(gereed_datum, False),
                                                stappen)
     bij_gereed = invoer.copy(deep=False)
     bij_gereed["peildatum"], bij_gereed["kale_huur"] = gereed_datum, huur_gereed
     g = bereken_kolommen(bij_gereed, t, uitvoer=["na_huur_huurverhoging", "na_financiering_lening",
-                                                 "looptijd_lening_jaar", "status", "melding"],
+                                                 "looptijd_lening_jaar", "zon_servicekosten", "status", "melding"],
                          zonder_ingreep="gelijk", alleen_nodig=True)
     verhoging_gereed = np.where(np.isnan(gegeven_verhoging), np.nan_to_num(g["na_huur_huurverhoging"]),
                                 gegeven_verhoging)
     lening_gereed = np.nan_to_num(g["na_financiering_lening"])
     looptijd_maanden = np.nan_to_num(np.asarray(g["looptijd_lening_jaar"], dtype=float)) * MAANDEN_PER_JAAR
-    huurder_met_inkomen = is_gelijk(f0["rol"], "huurder") & ~np.isnan(np.asarray(f0["inkomen_jaar"], float))
-    fout_vooraf = fouten0.fout | (np.asarray(g["status"]) == "fout")
-    melding_vooraf = np.where(fouten0.fout, fouten0.meldingen(), np.asarray(g["melding"], dtype=object))
+    # the solar panels' fee in the servicekosten runs for its term from completion (tariffs/huurregels.csv)
+    zon = np.nan_to_num(np.asarray(g["zon_servicekosten"], dtype=float))
+    zon_looptijd = huurregel(t, pd.Timestamp(pad.begin, 1, 1), ZON_LOOPTIJD, 1)[0]
+    zon_maanden = np.int64(zon_looptijd * MAANDEN_PER_JAAR) if np.isfinite(zon_looptijd) else np.iinfo(np.int64).max // 4
+    huurder = is_gelijk(f0["rol"], "huurder")
+    huurder_met_inkomen = huurder & ~np.isnan(np.asarray(f0["inkomen_jaar"], float))
+    # the legal maximum is the one for social rent: a rent above the liberalisation limit follows other rules
+    grens = zoek(t[GRENZEN], f0["_peildatum_cat"], None, ["maximale_huurgrens"], n=n)["maximale_huurgrens"]
+    boven_grens = huurder & (kale_huur > np.nan_to_num(grens, nan=np.inf)) if pad.huurbeleid == "maximum" \
+        else np.zeros(n, dtype=bool)
+    fout_gereed = np.asarray(g["status"]) == "fout"
+    fout_vooraf = fouten0.fout | fout_gereed
+    # an error at completion says so: it is not the peildatum the user gave
+    bij = np.array([f"bij de oplevering ({str(d)[5:7]}-{str(d)[:4]}): " for d in gereed_datum.astype("datetime64[M]")],
+                   dtype=object) if fout_gereed.any() else ""
+    melding_vooraf = np.where(fouten0.fout, fouten0.meldingen(), bij + np.asarray(g["melding"], dtype=object))
 
     volledig = laatst_volledig_jaar(t)
+    bekend_tot = laatste_tariefjaar(t)
     eerder: dict[tuple, dict] = {}  # the full runs so far, by the table rows of their date
     for jaar in range(pad.begin, pad.eind + 1):
         helften = []
@@ -197,12 +233,19 @@ def bereken_pad(invoer: pd.DataFrame, pad: Pad, delen: tuple[str, ...], tabellen
             for d in ("financiering_lening", "financiering_totaal", "totaal", "totaal_netto"):
                 if f"met_{d}" in uit:
                     uit[f"met_{d}"] = uit[f"met_{d}"] + correctie
+            if zon.any():  # after its term the panels' fee is no longer in the servicekosten
+                w_zon = _overlap(begin, begin + HALFJAAR, gereed, gereed + zon_maanden) / HALFJAAR
+                minder = zon * (w - w_zon)
+                for d in ("huur_servicekosten", "huur_totaal", "huur_netto", "totaal", "totaal_netto"):
+                    if f"met_{d}" in uit:
+                        uit[f"met_{d}"] = uit[f"met_{d}"] - minder
             uit["_maanden"] = w * HALFJAAR
             uit["_kale_huur"] = huur_h
             # huurtoeslag not computed for a tenant with an income: its parameters of this date are unknown
             uit["_huurtoeslag_onbekend"] = huurder_met_inkomen & ~np.asarray(r["voor_huurtoeslag_berekend"], bool)
             uit["_fout"] = np.asarray(r["status"]) == "fout"
             uit["_melding"] = np.asarray(r["melding"], dtype=object)
+            uit["_let_op"] = r["_waarschuwing_lokale_lasten"]
             helften.append(uit)
             notitie = gegevensdekking.waarschuwing_voor(datum, t)
             if notitie and notitie not in notities:
@@ -211,10 +254,14 @@ def bereken_pad(invoer: pd.DataFrame, pad: Pad, delen: tuple[str, ...], tabellen
         a, b = helften
         frame = {"jaar": np.full(n, jaar, dtype=np.int64)}
         index = 1.0
-        if pad.index_onbekend_pct and jaar > volledig:
-            index = (1 + pad.index_onbekend_pct / 100) ** (jaar - volledig)
-            notities.append(f"Aanname: energie en lokale lasten {getal(pad.index_onbekend_pct, 1)} % per jaar hoger "
-                            f"na {volledig} (× {getal(index, 4)} in {jaar}).")
+        if pad.index_onbekend_pct and jaar == pad.begin and pad.eind <= bekend_tot:
+            notities.append(f"Let op: de gekozen index voor onbekende jaren verandert niets: elk jaar van het pad heeft "
+                            f"bekende tarieven (de laatste zijn van {bekend_tot}).")
+        if pad.index_onbekend_pct and jaar > bekend_tot:
+            index = (1 + pad.index_onbekend_pct / 100) ** (jaar - bekend_tot)
+            if jaar == max(pad.begin, bekend_tot + 1):  # said once, in the first year it applies
+                notities.append(f"Aanname: energie en lokale lasten elk jaar {getal(pad.index_onbekend_pct, 1)} % "
+                                f"hoger vanaf {jaar}, het eerste jaar waarvoor nog geen tarief bekend is.")
         for s in ("zonder", "met"):
             for d in delen:
                 frame[f"{s}_{d}"] = (a[f"{s}_{d}"] + b[f"{s}_{d}"]) / 2
@@ -248,9 +295,15 @@ def bereken_pad(invoer: pd.DataFrame, pad: Pad, delen: tuple[str, ...], tabellen
             for k in list(frame):
                 if k.startswith(("zonder_", "met_", "verschil_")):
                     frame[k] = np.where(fout, np.nan, frame[k])
-            frame["melding"] = np.where(fout, melding, "").astype(object)
-        else:
-            frame["melding"] = np.full(n, "", dtype=object)
+            frame["melding"] = np.where(fout, melding, np.asarray(a["_let_op"], dtype=object)).astype(object)
+        else:  # an ok row keeps its warning (a rioolheffing that may be too high for a tenant), as on one date
+            frame["melding"] = np.asarray(a["_let_op"], dtype=object)
+        if boven_grens.any():
+            m = boven_grens & ~fout
+            frame["melding"] = frame["melding"].copy()
+            frame["melding"][m] = [f"{x}; {BOVEN_GRENS}" if x else BOVEN_GRENS for x in frame["melding"][m]]
+        frame["boven_liberalisatiegrens"] = boven_grens
+        frame["maanden_met_ingreep"] = np.where(fout, 0, frame["maanden_met_ingreep"])
         frame["status"] = np.where(fout, "fout", "ok")
         notities.insert(0, f"Huur per {stap.omschrijving()}.")
         yield PadJaar(jaar, frame, notities, stap, tarieven_aanname=jaar > volledig)

@@ -761,6 +761,9 @@ class Jaarpad(BaseModel):
     jaren: list[PadJaarResultaat]
     gemiddeld_verschil_maand: float = Field(description="Gemiddeld verschil per maand over alle maanden van het pad [€].")
     verschil_periode: float = Field(description="Opgeteld verschil over het hele pad [€].")
+    gemiddeld_verschil_na_oplevering: Optional[float] = Field(
+        None, description="Gemiddeld verschil per maand over de maanden met de ingreep [€]; leeg als de ingreep in "
+                          "het pad niet klaar is.")
     woonlastenneutraal_gemiddeld: Optional[bool] = Field(
         None, description="Gemiddeld over het pad niet duurder (≤ € 0,00 per maand); leeg zonder ingreep.")
     aannames: list[str] = Field(default_factory=list, description="Wat voor onbekende jaren is aangenomen.")

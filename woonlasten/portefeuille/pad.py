@@ -90,12 +90,19 @@ def bereken_portefeuille_jaren(woningen: pd.DataFrame, scenario: Scenario, pad: 
     for s in ("zonder", "met", "verschil"):
         for d in PAD_DELEN:
             uit[f"{s}_{d}"] = np.where(fout, np.nan, centen(verweven(f"{s}_{d}")))
+    uit["gereed_jaar"] = np.where(fout, np.nan, uit["gereed_jaar"])  # a row in error: not known when
     neutraal = np.full(n * aantal, None, dtype=object)
     klaar = ~fout & (uit["maanden_met_ingreep"] > 0)
     neutraal[klaar] = uit["verschil_totaal"][klaar] <= 0
     uit["woonlastenneutraal"] = neutraal
     resultaat = pd.DataFrame(uit, copy=False)
-    resultaat.attrs["notities"] = {pj.jaar: pj.notities for pj in (per_blok[0] if per_blok else [])}
+    notities: dict[int, list[str]] = {}  # every block's notes (a note may hold for rows of one block only)
+    for blok_jaren in per_blok:
+        for pj in blok_jaren:
+            lijst = notities.setdefault(pj.jaar, [])
+            lijst += [x for x in pj.notities if x not in lijst]
+    resultaat.attrs["notities"] = notities
+    resultaat.attrs["fasering"] = bool(np.isfinite(gereed).any())
     resultaat.attrs["peildatum"] = None if dag is None else dag.date().isoformat()
     resultaat.attrs["pad"] = pad
     resultaat.attrs["kolomnamen"] = {ons: hun for hun, ons in mapping.items()}

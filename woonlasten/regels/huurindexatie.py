@@ -52,6 +52,12 @@ def _regel(t: Tabellen, juli: pd.Timestamp, naam: str) -> tuple[float, str]:
     return waarde, str(np.asarray(r["bron"], dtype=object).ravel()[0])
 
 
+def eerste_jaar(t: Tabellen) -> int:
+    """The year of the first 1 July with a published maximum: a rent cannot be moved across an earlier one."""
+    frame = t[TABEL].frame
+    return int(pd.Timestamp(frame.loc[frame["regel"] == MAX_PCT, "geldig_vanaf"].min()).year)
+
+
 def laatste_maximum(t: Tabellen) -> Huurstap:
     """The last published maximum (the one an unpublished year is assumed to repeat)."""
     frame = t[TABEL].frame
