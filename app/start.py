@@ -10,8 +10,10 @@ import streamlit as st
 # Streamlit's own English texts that its API cannot set, replaced or hidden with CSS (the README lists what stays
 # English); a result table that fits a phone (smaller type, or it scrolls); and a download button left from the
 # previous run (on screen, greyed, until this run replaces it) made unclickable while a run is on: it would hand
-# over the file of the previous input (the other scenario, the old advice).
+# over the file of the previous input (the other scenario, the old advice). The chart that only loads the chart code
+# (below) is never shown.
 TEKSTEN_CSS = """<style>
+.st-key-grafiekcode {display: none}
 [data-stale='true'] [data-testid='stDownloadButton'] button {pointer-events: none}
 [data-testid='InputInstructions'] {display: none}
 [data-testid='stFileUploaderDropzoneInstructions'] > div > span,
@@ -26,6 +28,9 @@ TEKSTEN_CSS = """<style>
   [data-testid='stMarkdownContainer'] th, [data-testid='stMarkdownContainer'] td {padding: 0.25rem 0.2rem}
 }
 </style>"""
+
+# the chart that only makes the browser load the chart code (see below): no data, nothing to draw
+GRAFIEKCODE = {"data": {"values": []}, "mark": "point"}
 
 # The favicon: an emoji becomes an inline SVG in the browser; a ":material/…:" icon would be fetched from Google's
 # font server on every page load (the app works offline). The sidebar opens by itself on a wide screen and stays
@@ -46,6 +51,15 @@ pagina = st.navigation(
     ],
     position="top",
 )
+# The chart's code first. The browser loads the code of each kind of element (text field, select box, metric,
+# chart, ...) when it first meets one, in the order of the page: the sidebar's inputs come first, so the chart's
+# code (some 25 files, Vega) waited behind theirs, and the chart was drawn last. An empty chart, never shown, at the
+# top of the sidebar of the pages whose first screen has the woonlasten chart (the tenant page is the default
+# page, url_path ""): its code loads first, while the inputs are still being drawn (bench/README.md, session 8).
+if pagina.url_path in ("", "eigenaar"):
+    with st.sidebar.container(key="grafiekcode"):
+        st.vega_lite_chart(GRAFIEKCODE)
+
 # only now: a visitor who comes while the server's warm-up (app.opstart) runs waits for it here, and the browser
 # already has the page config and the navigation and loads its own code meanwhile
 from app.opstart import wacht_op_opwarmen  # noqa: E402

@@ -16,6 +16,8 @@ import argparse
 import statistics
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -26,6 +28,29 @@ sys.path.insert(0, str(PROJECT / "bench"))  # so that `app` below is bench/app.p
 WACHT_OPWARMEN_S = 2.5  # the warm-up (app/opstart.py) takes about 1,3 s of CPU on this machine
 
 
+@contextmanager
+def warme_server(map_: Path) -> Iterator[str]:
+    """The app of checkout ``map_`` served on a free port, once its warm-up is done: yields its address."""
+    from test_browser import start_server, stop_server, vrije_poort
+
+    poort = vrije_poort()
+    proces = start_server(poort, map_)
+    time.sleep(WACHT_OPWARMEN_S)
+    try:
+        yield f"http://localhost:{poort}/"
+    finally:
+        stop_server(proces)
+
+
+def nieuwe_pagina(browser):
+    """A page in a browser context that never loaded the app, timing the chart's first mark (bench/app.py)."""
+    from app import MARKEER  # bench/app.py
+
+    pagina = browser.new_page(viewport={"width": 1440, "height": 1000}, locale="nl-NL")
+    pagina.add_init_script(MARKEER)
+    return pagina
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("mappen", nargs="+", type=Path, help="checkouts van het project (de eerste is de basis)")
@@ -34,31 +59,25 @@ def main() -> None:
     args = p.parse_args()
 
     from playwright.sync_api import sync_playwright
-    from test_browser import CHROMIUM_ARGS, chromium_pad, start_server, stop_server, vrije_poort
+    from test_browser import CHROMIUM_ARGS, chromium_pad
 
-    from app import GETEKEND, MARKEER  # bench/app.py
+    from app import GETEKEND  # bench/app.py
 
     tijden: dict[Path, list[float]] = {m: [] for m in args.mappen}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_pad(), headless=True, args=CHROMIUM_ARGS)
         for ronde in range(args.rondes):
             for map_ in args.mappen:
-                poort = vrije_poort()
-                proces = start_server(poort, map_)
-                time.sleep(WACHT_OPWARMEN_S)
-                try:
+                with warme_server(map_) as adres:
                     keer = []
                     for _ in range(args.laden):
-                        pagina = browser.new_page(viewport={"width": 1440, "height": 1000}, locale="nl-NL")
-                        pagina.add_init_script(MARKEER)
-                        pagina.goto(f"http://localhost:{poort}/")
+                        pagina = nieuwe_pagina(browser)
+                        pagina.goto(adres)
                         pagina.locator(GETEKEND).first.wait_for(timeout=60_000)
                         keer.append(pagina.evaluate("window.__wl.grafiek") / 1000)
                         pagina.close()
                         time.sleep(0.5)
                     tijden[map_].append(statistics.median(keer))
-                finally:
-                    stop_server(proces)
             print(f"ronde {ronde + 1}: " + "  ".join(f"{m.name} {tijden[m][-1]:.2f} s" for m in args.mappen), flush=True)
         browser.close()
     basis = args.mappen[0]
