@@ -1040,7 +1040,7 @@ def test_huurder_over_de_jaren_toont_het_pad_van_de_kern():
         assert euro(j.zonder.totaal) in tabel and euro(j.met.totaal) in tabel
     assert any("over de jaren" in e.value.lower() for e in (*at.success, *at.warning))
     assert any("Aannames" in md.value for md in at.markdown)
-    assert len(at.get("vega_lite_chart")) == 2  # the result's bars and the path's lines
+    assert len(at.main.get("vega_lite_chart")) == 2  # the result's bars and the path's lines
     at.selectbox(key="huurder_pad_beleid").set_value("percentage").run()
     at.text_input(key="huurder_pad_pct").input("3").run()
     zonder_fouten(at)
