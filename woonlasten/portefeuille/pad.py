@@ -20,7 +20,7 @@ from woonlasten.formatteer import centen
 from woonlasten.jaren import PadJaar, bereken_pad
 from woonlasten.modellen import Pad
 from woonlasten.portefeuille.lezen import PortefeuilleFout, leesmeldingen
-from woonlasten.portefeuille.rekenen import BLOK, DRADEN, GEEN_GROEP, _centen, _samen, voorbereid
+from woonlasten.portefeuille.rekenen import BLOK, DRADEN, GEEN_GROEP, JA_NEE, _centen, _samen, voorbereid
 from woonlasten.portefeuille.scenario import Scenario
 from woonlasten.rekenen.invoer import INVOER_KOLOMMEN
 
@@ -30,7 +30,13 @@ PAD_DELEN = ("huur_totaal", "huur_huurverhoging", "energie_totaal", "lokale_last
 
 
 def _blok(invoer: pd.DataFrame, pad: Pad, t: Tabellen) -> list[PadJaar]:
-    return list(bereken_pad(invoer, pad, PAD_DELEN, t))
+    """The path of one block of rows, its amounts rounded to cents here (in the block's thread)."""
+    jaren = list(bereken_pad(invoer, pad, PAD_DELEN, t))
+    for pj in jaren:
+        for s in ("zonder", "met", "verschil"):
+            for d in PAD_DELEN:
+                pj.kolommen[f"{s}_{d}"] = centen(pj.kolommen[f"{s}_{d}"])
+    return jaren
 
 
 def bereken_portefeuille_jaren(woningen: pd.DataFrame, scenario: Scenario, pad: Pad, peildatum: str | None = None,
@@ -53,18 +59,27 @@ def bereken_portefeuille_jaren(woningen: pd.DataFrame, scenario: Scenario, pad: 
 
     def verweven(kol: str) -> np.ndarray:
         """A column of all years, dwelling after dwelling (row i, year j at i × years + j)."""
-        per_jaar = [np.concatenate([np.asarray(b[j].kolommen[kol]) for b in per_blok]) if per_blok else np.empty(0)
-                    for j in range(aantal)]
+        # each block's column is let go once joined: the years' arrays are not held twice
+        per_jaar = [np.concatenate([np.asarray(b[j].kolommen.pop(kol)) for b in per_blok]) if per_blok
+                    else np.empty(0) for j in range(aantal)]
         return np.stack(per_jaar, axis=1).reshape(-1) if n else np.empty(0)
 
     uit: dict[str, object] = {}
     # the file's columns the calculation does not read (identifiers: complex, address, …)
     eigen = [k for k in woningen.columns if mapping.get(k) not in INVOER_KOLOMMEN]
     herhaal = np.repeat(np.arange(n), aantal)
-    for kol in eigen:
-        waarde = woningen[kol].array if isinstance(woningen[kol].dtype, pd.api.extensions.ExtensionDtype) \
-            else woningen[kol].to_numpy()
-        uit[kol] = waarde.take(herhaal) if hasattr(waarde, "take") else np.asarray(waarde)[herhaal]
+    for kol in eigen:  # as categories: each value once, its code repeated per year (a 2.000.000-row text column
+        # of repeated values is slow to build and to write)
+        reeks = woningen[kol]
+        if isinstance(reeks.dtype, pd.CategoricalDtype):
+            cat = reeks.array
+        elif reeks.dtype == object or pd.api.types.is_string_dtype(reeks.dtype):
+            codes, uniek = pd.factorize(reeks.to_numpy(dtype=object), use_na_sentinel=True)
+            cat = pd.Categorical.from_codes(codes, categories=pd.Index(uniek, dtype=object))
+        else:
+            uit[kol] = reeks.to_numpy()[herhaal]
+            continue
+        uit[kol] = pd.Categorical.from_codes(np.asarray(cat.codes)[herhaal], categories=cat.categories)
     uit["jaar"] = np.tile(np.asarray(jaren, dtype=np.int64), n)
     status = verweven("status").astype(object)
     melding = verweven("melding").astype(object)
@@ -79,7 +94,8 @@ def bereken_portefeuille_jaren(woningen: pd.DataFrame, scenario: Scenario, pad: 
         if m.any():
             melding[m] = _samen(melding[m], let_op[m])
     uit["status"] = pd.Categorical(status, categories=["ok", "fout"])
-    uit["melding"] = melding
+    codes, uniek = pd.factorize(melding, use_na_sentinel=True)  # a few distinct messages over many rows
+    uit["melding"] = pd.Categorical.from_codes(codes, categories=pd.Index(uniek, dtype=object))
     actie = invoer["scenario_actie"]
     uit["scenario_actie"] = pd.Categorical.from_codes(np.repeat(actie.array.codes, aantal),
                                                       categories=actie.cat.categories)
@@ -89,12 +105,11 @@ def bereken_portefeuille_jaren(woningen: pd.DataFrame, scenario: Scenario, pad: 
     uit["maanden_met_ingreep"] = np.where(uit["scenario_actie"].codes == 0, verweven("maanden_met_ingreep"), 0)
     for s in ("zonder", "met", "verschil"):
         for d in PAD_DELEN:
-            uit[f"{s}_{d}"] = np.where(fout, np.nan, centen(verweven(f"{s}_{d}")))
+            uit[f"{s}_{d}"] = np.where(fout, np.nan, verweven(f"{s}_{d}"))
     uit["gereed_jaar"] = np.where(fout, np.nan, uit["gereed_jaar"])  # a row in error: not known when
-    neutraal = np.full(n * aantal, None, dtype=object)
-    klaar = ~fout & (uit["maanden_met_ingreep"] > 0)
-    neutraal[klaar] = uit["verschil_totaal"][klaar] <= 0
-    uit["woonlastenneutraal"] = neutraal
+    klaar = ~fout & (uit["maanden_met_ingreep"] > 0)  # ja / nee for a dwelling done that year, else empty
+    neutraal = np.where(klaar, (uit["verschil_totaal"] <= 0).astype(np.int8), -1).astype(np.int8)
+    uit["woonlastenneutraal"] = pd.Categorical.from_codes(neutraal, categories=JA_NEE)
     resultaat = pd.DataFrame(uit, copy=False)
     notities: dict[int, list[str]] = {}  # every block's notes (a note may hold for rows of one block only)
     for blok_jaren in per_blok:
@@ -125,8 +140,7 @@ def samenvatting_jaren(resultaat: pd.DataFrame, per: str | None = "complex") -> 
     klaar = ok & (resultaat["maanden_met_ingreep"].to_numpy() > 0)
     neutraal = klaar & (resultaat["verschil_totaal"].to_numpy(dtype=float) <= 0)
     r = pd.DataFrame({
-        "groep": resultaat[per].astype(object).where(resultaat[per].notna(), GEEN_GROEP).astype(str).to_numpy()
-        if per else np.full(len(resultaat), "Totaal"),
+        "groep": _groep(resultaat[per]) if per else np.full(len(resultaat), "Totaal"),
         "jaar": resultaat["jaar"].to_numpy(),
         "fout": (~ok).astype(np.int64),
         "aangepakt": (ok & (resultaat["scenario_actie"] == "aangepakt").to_numpy()).astype(np.int64),
@@ -135,7 +149,7 @@ def samenvatting_jaren(resultaat: pd.DataFrame, per: str | None = "complex") -> 
         "met": np.where(ok, resultaat["met_totaal"].to_numpy(dtype=float), np.nan),
         "verschil": np.where(ok, resultaat["verschil_totaal"].to_numpy(dtype=float), np.nan),
     })
-    g = r.groupby(["groep", "jaar"], sort=True)
+    g = r.groupby(["groep", "jaar"], sort=True, observed=True)
     s = pd.DataFrame({
         "woningen": g.size(), "fout": g["fout"].sum(), "aangepakt": g["aangepakt"].sum(), "klaar": g["klaar"].sum(),
         "gemiddeld_zonder_maand": _centen(g["zonder"].mean()), "gemiddeld_met_maand": _centen(g["met"].mean()),
@@ -143,3 +157,16 @@ def samenvatting_jaren(resultaat: pd.DataFrame, per: str | None = "complex") -> 
     })
     s["aandeel_neutraal"] = (s["neutraal"] / s["klaar"].replace(0, np.nan)).round(3)
     return s.reset_index().rename(columns={"groep": "complex" if per else "groep"})
+
+
+def _groep(reeks: pd.Series) -> pd.Categorical:
+    """The group of each row as text categories (an empty cell: its own group '(leeg)'), without turning millions of
+    repeated values into Python text one by one."""
+    cat = reeks.array if isinstance(reeks.dtype, pd.CategoricalDtype) else pd.Categorical(reeks.to_numpy(dtype=object))
+    namen = pd.Index([str(c) for c in cat.categories], dtype=object)
+    codes = np.asarray(cat.codes)
+    if (codes < 0).any():
+        namen = namen.append(pd.Index([GEEN_GROEP], dtype=object))
+        codes = np.where(codes < 0, len(namen) - 1, codes)
+    uniek, terug = np.unique(namen, return_inverse=True)  # two categories that read the same: one group
+    return pd.Categorical.from_codes(terug[codes], categories=pd.Index(uniek, dtype=object))

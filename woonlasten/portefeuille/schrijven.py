@@ -20,6 +20,7 @@ import re
 import stat
 import tempfile
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Union
@@ -303,33 +304,44 @@ def ja_nee(frame: pd.DataFrame) -> pd.DataFrame:
     return uit
 
 
+def _als_tekst(kol: pd.Series) -> pa.Array:
+    """One column as CSV text: numbers with a decimal comma, categories and text as they are."""
+    if pd.api.types.is_bool_dtype(kol):
+        return pa.array(kol.astype(str).to_numpy(), type=pa.string())
+    if pd.api.types.is_float_dtype(kol):
+        waarden = pa.array(kol.to_numpy(dtype=float) + 0.0, from_pandas=True)  # + 0.0: no "-0"
+        return pc.replace_substring(pc.cast(waarden, pa.string()), ".", ",")
+    if pd.api.types.is_integer_dtype(kol):
+        return pc.cast(pa.array(kol.to_numpy()), pa.string())
+    if isinstance(kol.dtype, pd.CategoricalDtype):  # each category turned into text once
+        codes = kol.cat.codes.to_numpy().astype(np.int32)
+        tekst = pa.array([str(c) for c in kol.cat.categories], type=pa.string())
+        return pc.take(tekst, pa.array(codes, mask=codes < 0))
+    try:  # a column of text (and empty cells) goes to Arrow as it is
+        return pa.array(kol.to_numpy(dtype=object), type=pa.string(), from_pandas=True)
+    except (pa.ArrowTypeError, pa.ArrowInvalid):  # mixed values (True/False/None, numbers): as Python shows them
+        tekst = kol.astype(object).where(kol.notna(), None)
+        return pa.array([None if w is None else str(w) for w in tekst.to_numpy()], type=pa.string())
+
+
 def _schrijf_csv(frame: pd.DataFrame, fh) -> None:
     """Write ``;``-separated CSV with decimal commas. Numbers are turned into text column-wise by Arrow (pandas'
-    ``to_csv`` formats each cell in Python: a million-row result took a minute, this takes seconds)."""
-    namen, kolommen = [], []
-    for i, naam in enumerate(frame.columns):  # by position: column names may repeat
-        kol = frame.iloc[:, i]
-        namen.append(str(naam))
-        if pd.api.types.is_bool_dtype(kol):
-            kolommen.append(pa.array(kol.astype(str).to_numpy(), type=pa.string()))
-        elif pd.api.types.is_float_dtype(kol):
-            waarden = pa.array(kol.to_numpy(dtype=float) + 0.0, from_pandas=True)  # + 0.0: no "-0"
-            kolommen.append(pc.replace_substring(pc.cast(waarden, pa.string()), ".", ","))
-        elif pd.api.types.is_integer_dtype(kol):
-            kolommen.append(pc.cast(pa.array(kol.to_numpy()), pa.string()))
-        elif isinstance(kol.dtype, pd.CategoricalDtype):  # each category turned into text once
-            codes = kol.cat.codes.to_numpy().astype(np.int32)
-            tekst = pa.array([str(c) for c in kol.cat.categories], type=pa.string())
-            kolommen.append(pc.take(tekst, pa.array(codes, mask=codes < 0)))
-        else:
-            try:  # a column of text (and empty cells) goes to Arrow as it is
-                kolommen.append(pa.array(kol.to_numpy(dtype=object), type=pa.string(), from_pandas=True))
-            except (pa.ArrowTypeError, pa.ArrowInvalid):  # mixed values (True/False/None, numbers): as Python shows them
-                tekst = kol.astype(object).where(kol.notna(), None)
-                kolommen.append(pa.array([None if w is None else str(w) for w in tekst.to_numpy()], type=pa.string()))
+    ``to_csv`` formats each cell in Python: a million-row result took a minute, this takes seconds), the columns
+    of a large result two at a time (Arrow's compute functions release the GIL)."""
+    namen = [str(naam) for naam in frame.columns]
+    reeksen = [frame.iloc[:, i] for i in range(frame.shape[1])]  # by position: column names may repeat
+    if len(frame) * len(reeksen) > PARALLEL_CELLEN:
+        with ThreadPoolExecutor(CSV_DRADEN) as pool:
+            kolommen = list(pool.map(_als_tekst, reeksen))
+    else:
+        kolommen = [_als_tekst(k) for k in reeksen]
     fh.write(b"\xef\xbb\xbf")
     tabel = pa.Table.from_arrays(kolommen, names=namen) if kolommen else pa.table({})
     pacsv.write_csv(tabel, fh, write_options=pacsv.WriteOptions(delimiter=";", quoting_style="needed"))
+
+
+PARALLEL_CELLEN = 2_000_000  # above this many cells the columns are turned into text in threads
+CSV_DRADEN = 2
 
 
 # number formats as Excel stores them (en-US codes; Excel shows them with the user's separators: € 1.234,56)
