@@ -319,3 +319,11 @@ def test_a_rent_above_the_liberalisation_limit_is_told_that_the_social_maximum_i
     eigen = bereken_jaren(_huurder(1100.0, datum="2026-01-01"),
                           {"begin": 2026, "eind": 2027, "huurbeleid": "percentage", "huurverhoging_pct": 4.4})
     assert not any("liberalisatiegrens" in t for t in eigen.toelichting)
+
+
+def test_an_owner_gets_no_rent_steps_among_the_assumptions():
+    with open("voorbeelden/eigenaar_borne_isolatie.json", encoding="utf-8") as fh:
+        casus = json.load(fh)
+    pad = bereken_jaren(casus, {"begin": 2026, "eind": 2029})
+    assert not any(a.startswith("Huur per") for a in pad.aannames)
+    assert all(j.zonder.huur_totaal == 0 for j in pad.jaren)

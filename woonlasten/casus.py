@@ -328,8 +328,9 @@ def bereken_jaren(casus: Casus | dict, pad: Pad | dict, tabellen: Tabellen | Non
             maanden_met_ingreep=int(rij["maanden_met_ingreep"]), kale_huur_januari=_c(float(rij["kale_huur_januari"])),
             kale_huur_juli=_c(float(rij["kale_huur_juli"])), huurverhoging_juli_pct=stap.pct,
             huurverhoging_herkomst=stap.herkomst, huurtoeslag_bekend=bool(rij["huurtoeslag_bekend"]),
-            tarieven_aanname=pj.tarieven_aanname, notities=pj.notities))
-        notities[pj.jaar] = pj.notities
+            tarieven_aanname=pj.tarieven_aanname, notities=notities[pj.jaar]))
+        # an owner pays no rent: the year's rent step is no note for them
+        notities[pj.jaar] = [x for x in pj.notities if casus.rol == "huurder" or not x.startswith("Huur per")]
         boven_grens = bool(rij["boven_liberalisatiegrens"])
     gemiddeld = sum(j.verschil.totaal for j in jaren) / len(jaren)  # every year has 12 months
     maanden = sum(j.maanden_met_ingreep for j in jaren)
