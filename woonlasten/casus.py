@@ -322,6 +322,8 @@ def bereken_jaren(casus: Casus | dict, pad: Pad | dict, tabellen: Tabellen | Non
         cumulatief += float(rij["verschil_totaal"]) * MAANDEN_PER_JAAR
         bedragen = {s: PadBedragen(**{d: None if pd.isna(rij[f"{s}_{d}"]) else _c(float(rij[f"{s}_{d}"]))
                                       for d in RESULTAAT_DELEN}) for s in ("zonder", "met", "verschil")}
+        # an owner pays no rent: the year's rent step is no note for them
+        notities[pj.jaar] = [x for x in pj.notities if casus.rol == "huurder" or not x.startswith("Huur per")]
         stap = pj.huurstap
         jaren.append(PadJaarResultaat(
             jaar=pj.jaar, **bedragen, verschil_cumulatief=_c(cumulatief),
@@ -329,8 +331,6 @@ def bereken_jaren(casus: Casus | dict, pad: Pad | dict, tabellen: Tabellen | Non
             kale_huur_juli=_c(float(rij["kale_huur_juli"])), huurverhoging_juli_pct=stap.pct,
             huurverhoging_herkomst=stap.herkomst, huurtoeslag_bekend=bool(rij["huurtoeslag_bekend"]),
             tarieven_aanname=pj.tarieven_aanname, notities=notities[pj.jaar]))
-        # an owner pays no rent: the year's rent step is no note for them
-        notities[pj.jaar] = [x for x in pj.notities if casus.rol == "huurder" or not x.startswith("Huur per")]
         boven_grens = bool(rij["boven_liberalisatiegrens"])
     gemiddeld = sum(j.verschil.totaal for j in jaren) / len(jaren)  # every year has 12 months
     maanden = sum(j.maanden_met_ingreep for j in jaren)
