@@ -34,7 +34,7 @@ from woonlasten.data import DataFout
 from woonlasten.formatteer import euro, euro_verschil, getal, oordeel, over_tekort
 from woonlasten.getalinvoer import lees_getal
 from woonlasten.meldingen import kort, kort_citaten, os_reden, vertaal
-from woonlasten.modellen import RESULTAAT, TOTALEN, Casus, Jaarpad, Pad, Resultaat
+from woonlasten.modellen import PAD_GRENZEN, RESULTAAT, TOTALEN, Casus, Jaarpad, Pad, Resultaat
 
 FOUT = 2
 MAX_JSON_BYTES = 1024 * 1024  # a case is a few kB; anything over 1 MB is not a case
@@ -185,30 +185,37 @@ def _pad(args) -> "Pad | None":
             if waarde != standaard:
                 raise InvoerFout(f"{optie} hoort bij --jaren (een pad over de jaren)")
         return None
-    m = re.fullmatch(r"\s*(\d{4})\s*(?:-\s*(\d{4})\s*)?", args.jaren)
+    m = re.fullmatch(r"\s*(\d{4})\s*(?:[-\u2013\u2014]\s*(\d{4})\s*)?", args.jaren)  # 2026-2030, also a dash
     if not m:
         raise InvoerFout(f"--jaren: '{kort(args.jaren)}' is geen periode (gebruik JJJJ-JJJJ, bv. 2026-2030)")
     begin, eind = int(m.group(1)), int(m.group(2) or m.group(1))
 
-    def pct(optie: str, tekst: str | None) -> float | None:
+    def pct(optie: str, tekst: str | None, veld: str) -> float | None:
         if tekst is None:
             return None
         try:
-            return lees_getal(tekst)
+            waarde = lees_getal(tekst)
         except ValueError as exc:
             raise InvoerFout(f"{optie}: {exc}") from None
+        laag, hoog = PAD_GRENZEN[veld]
+        if waarde is None or not laag <= waarde <= hoog:
+            raise InvoerFout(f"{optie}: '{kort(tekst)}' kan niet; kies een percentage van {getal(laag)} tot "
+                             f"{getal(hoog)}")
+        return waarde
 
     beleid = args.huurbeleid.strip().lower()
     if beleid != "maximum" and args.aanname_huurverhoging is not None:
         raise InvoerFout("--aanname-huurverhoging geldt alleen bij --huurbeleid maximum (met een eigen percentage "
                          "stijgt de huur elk jaar met dat percentage)")
-    velden = {"begin": begin, "eind": eind, "aanname_huurverhoging_pct": pct("--aanname-huurverhoging",
-                                                                          args.aanname_huurverhoging),
-              "index_onbekend_pct": pct("--index", args.index)}
+    velden = {"begin": begin, "eind": eind,
+              "aanname_huurverhoging_pct": pct("--aanname-huurverhoging", args.aanname_huurverhoging,
+                                               "aanname_huurverhoging_pct"),
+              "index_onbekend_pct": pct("--index", args.index, "index_onbekend_pct")}
     if beleid == "maximum":
         velden["huurbeleid"] = "maximum"
     else:
-        velden.update(huurbeleid="percentage", huurverhoging_pct=pct("--huurbeleid", args.huurbeleid))
+        velden.update(huurbeleid="percentage", huurverhoging_pct=pct("--huurbeleid", args.huurbeleid,
+                                                                     "huurverhoging_pct"))
     try:
         return Pad.model_validate(velden)
     except ValidationError as exc:
