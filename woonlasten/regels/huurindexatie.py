@@ -121,14 +121,9 @@ def _juli_jaren(datum, eerste: bool) -> np.ndarray | int:
     return jaar + na_juli if eerste else jaar - ~na_juli
 
 
-def indexeer(huur: np.ndarray, van, tot, stappen: dict[int, Huurstap]) -> np.ndarray:
-    """The rent valid on ``tot`` [€/maand] of a rent valid on ``van`` (each one date, or one per row): every 1 July
-    in (van, tot] raises it, every 1 July in (tot, van] is undone. ``stappen``: the step of each year."""
-    return indexeer_jaren(huur, _juli_jaren(van, eerste=True), _juli_jaren(tot, eerste=False), stappen)
-
-
 def juli_jaren(datum, eerste: bool):
-    """:func:`_juli_jaren` once for many calls of :func:`indexeer_jaren`: one int where every date gives the same."""
+    """:func:`_juli_jaren` once for many calls of :func:`indexeer_jaren` (a rent valid on a date has had the steps
+    up to the last 1 July on or before it): one int where every date gives the same."""
     uit = _juli_jaren(datum, eerste)
     if np.ndim(uit) and len(uit) and (uit == uit[0]).all():
         return int(uit[0])
@@ -136,8 +131,9 @@ def juli_jaren(datum, eerste: bool):
 
 
 def indexeer_jaren(huur: np.ndarray, eerste, laatste, stappen: dict[int, Huurstap]) -> np.ndarray:
-    """:func:`indexeer` on the years of the steps: ``eerste`` the first step the rent has not had, ``laatste`` the
-    last step it should have had (each an int, or one per row)."""
+    """The rent [€/maand] moved over the 1 July steps: a rent that has not had the step of year ``eerste`` is
+    brought to the rent after the step of year ``laatste`` (each an int, or one per row; :func:`juli_jaren` of the
+    dates): forward every step in [eerste, laatste], backward every step in (laatste, eerste)."""
     uit = np.asarray(huur, dtype=float).copy()
     jaren = sorted(stappen)
     for jaar in jaren:  # forward, oldest first
