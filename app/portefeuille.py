@@ -35,6 +35,7 @@ from woonlasten.portefeuille import (
 )
 from woonlasten.portefeuille.lezen import leesnotitie
 from woonlasten.portefeuille.schrijven import bestandsnaam, geldkolommen, herkomst, ja_nee
+from woonlasten.regels.gegevensdekking import waarschuwing_voor
 
 VOORBEELD = PROJECT_DIR / "data" / "voorbeeld_portefeuille.csv"
 SJABLOON = PROJECT_DIR / "data" / "sjabloon_portefeuille.csv"
@@ -228,6 +229,10 @@ st.caption(f"Bestand: {letterlijk(naam)} · {getal(n)} woningen · peildatum "
            + (f"{g.peildatum():%d-%m-%Y}" if peildatum else "per woning uit het bestand")
            + " · de gemeente per woning uit het bestand")
 st.caption(letterlijk(leesverslag(woningen)))  # how the file was read: separator, encoding, decimal rule
+if peildatum:  # a peildatum beyond the tables' years: which figures are carried on, said once for the page
+    status = waarschuwing_voor(pd.Timestamp(peildatum), g.tabellen())
+    if status:
+        st.info(status.replace("Let op:", "**Let op:**", 1), icon=":material/event_upcoming:")
 notitie = leesnotitie(resultaat)  # how messy values were read ('85 m2' as 85), and what was refused
 if notitie:
     with st.expander(f"Zo zijn waarden gelezen ({getal(len(notitie))})", expanded=True,
