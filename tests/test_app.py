@@ -1080,3 +1080,11 @@ def test_huurder_in_hengelo_op_het_warmtenet_met_de_bron_van_elk_bedrag():
     uitleg = leesbaar(" ".join(md.value for md in at.markdown))
     assert "vastrecht € 582,82; meettarief € 31,68; huur afleverset € 145,38" in uitleg
     assert "tariffs/warmte.csv" in uitleg or "Tarievenbesluit warmteleveranciers 2024" in uitleg
+
+
+def test_portefeuille_met_peildatum_na_de_bekende_tarieven_zegt_het():
+    at = start()
+    at.text_input(key="peildatum").input("01-01-2028").run()
+    at.switch_page("portefeuille.py").run()
+    zonder_fouten(at)
+    assert any("voor 2028 zijn nog geen tarieven bekend" in i.value for i in at.info), [i.value for i in at.info]
