@@ -17,7 +17,7 @@ import pandas as pd
 
 from woonlasten.data import Tabellen, laad_tabellen
 from woonlasten.formatteer import centen
-from woonlasten.jaren import PadJaar, bereken_pad
+from woonlasten.jaren import bereken_pad
 from woonlasten.modellen import Pad
 from woonlasten.portefeuille.lezen import PortefeuilleFout, leesmeldingen
 from woonlasten.portefeuille.rekenen import BLOK, DRADEN, GEEN_GROEP, JA_NEE, _centen, _samen, voorbereid
@@ -29,14 +29,27 @@ PAD_DELEN = ("huur_totaal", "huur_huurverhoging", "energie_totaal", "lokale_last
              "totaal", "huur_huurtoeslag", "totaal_netto")
 
 
-def _blok(invoer: pd.DataFrame, pad: Pad, t: Tabellen) -> list[PadJaar]:
-    """The path of one block of rows, its amounts rounded to cents here (in the block's thread)."""
-    jaren = list(bereken_pad(invoer, pad, PAD_DELEN, t))
-    for pj in jaren:
-        for s in ("zonder", "met", "verschil"):
-            for d in PAD_DELEN:
-                pj.kolommen[f"{s}_{d}"] = centen(pj.kolommen[f"{s}_{d}"])
-    return jaren
+# the year columns a portfolio keeps, written straight into the result's arrays (dwelling after dwelling)
+BEDRAGEN = tuple(f"{s}_{d}" for s in ("zonder", "met", "verschil") for d in PAD_DELEN)
+
+
+def _blok(invoer: pd.DataFrame, pad: Pad, t: Tabellen, start: int, aantal: int, doel: dict[str, np.ndarray]
+          ) -> dict[int, list[str]]:
+    """The path of one block of rows (``start``: its first row in the whole), each year written into ``doel`` at
+    row i, year j → (start + i) × years + j as soon as it is computed, amounts rounded to cents (in the block's
+    thread; blocks write disjoint places). Keeping no year of its own, the memory does not grow with the years
+    beyond the result. Returns the notes per year."""
+    notities: dict[int, list[str]] = {}
+    lengte = len(invoer)
+    for j, pj in enumerate(bereken_pad(invoer, pad, PAD_DELEN, t)):
+        plek = slice(start * aantal + j, (start + lengte) * aantal, aantal)
+        for kol in BEDRAGEN:
+            doel[kol][plek] = centen(pj.kolommen[kol])
+        doel["maanden_met_ingreep"][plek] = pj.kolommen["maanden_met_ingreep"]
+        doel["_fout"][plek] = np.asarray(pj.kolommen["status"]) == "fout"
+        doel["melding"][plek] = pj.kolommen["melding"]
+        notities[pj.jaar] = pj.notities
+    return notities
 
 
 def bereken_portefeuille_jaren(woningen: pd.DataFrame, scenario: Scenario, pad: Pad, peildatum: str | None = None,
@@ -48,21 +61,19 @@ def bereken_portefeuille_jaren(woningen: pd.DataFrame, scenario: Scenario, pad: 
     invoer, mapping, dag = voorbereid(woningen, scenario, peildatum, t)
     lees_fout, lees_let_op = leesmeldingen(invoer)
     n, jaren = len(invoer), list(range(pad.begin, pad.eind + 1))
+    aantal = len(jaren)
+    doel: dict[str, np.ndarray] = {kol: np.empty(n * aantal) for kol in BEDRAGEN}
+    doel["maanden_met_ingreep"] = np.zeros(n * aantal, dtype=np.int64)
+    doel["_fout"] = np.zeros(n * aantal, dtype=bool)
+    doel["melding"] = np.empty(n * aantal, dtype=object)
     starts = list(range(0, max(n, 1), blok))
-    per_blok: list[list[PadJaar]] = []
+    per_blok: list[dict[int, list[str]]] = []
     with ThreadPoolExecutor(max(1, min(draden, len(starts)))) as pool:
-        for i, deel in enumerate(pool.map(lambda s: _blok(invoer.iloc[s:s + blok], pad, t), starts)):
+        for i, deel in enumerate(pool.map(lambda s: _blok(invoer.iloc[s:s + blok], pad, t, s, aantal, doel),
+                                          starts)):
             per_blok.append(deel)
             if voortgang is not None:
                 voortgang((i + 1) / len(starts))
-    aantal = len(jaren)
-
-    def verweven(kol: str) -> np.ndarray:
-        """A column of all years, dwelling after dwelling (row i, year j at i × years + j)."""
-        # each block's column is let go once joined: the years' arrays are not held twice
-        per_jaar = [np.concatenate([np.asarray(b[j].kolommen.pop(kol)) for b in per_blok]) if per_blok
-                    else np.empty(0) for j in range(aantal)]
-        return np.stack(per_jaar, axis=1).reshape(-1) if n else np.empty(0)
 
     uit: dict[str, object] = {}
     # the file's columns the calculation does not read (identifiers: complex, address, …)
@@ -81,19 +92,17 @@ def bereken_portefeuille_jaren(woningen: pd.DataFrame, scenario: Scenario, pad: 
             continue
         uit[kol] = pd.Categorical.from_codes(np.asarray(cat.codes)[herhaal], categories=cat.categories)
     uit["jaar"] = np.tile(np.asarray(jaren, dtype=np.int64), n)
-    status = verweven("status").astype(object)
-    melding = verweven("melding").astype(object)
+    fout, melding = doel.pop("_fout"), doel.pop("melding")
     if lees_fout is not None:  # a line that could not be read: its reason, in every year
         lees = np.repeat(lees_fout, aantal)
         m = lees != ""
-        status[m], melding[m] = "fout", lees[m]
-    fout = status == "fout"
+        fout[m], melding[m] = True, lees[m]
     if lees_let_op is not None:
         let_op = np.repeat(lees_let_op, aantal)
         m = ~fout & (let_op != "")
         if m.any():
             melding[m] = _samen(melding[m], let_op[m])
-    uit["status"] = pd.Categorical(status, categories=["ok", "fout"])
+    uit["status"] = pd.Categorical.from_codes(fout.astype(np.int8), categories=["ok", "fout"])
     codes, uniek = pd.factorize(melding, use_na_sentinel=True)  # a few distinct messages over many rows
     uit["melding"] = pd.Categorical.from_codes(codes, categories=pd.Index(uniek, dtype=object))
     actie = invoer["scenario_actie"]
@@ -102,20 +111,22 @@ def bereken_portefeuille_jaren(woningen: pd.DataFrame, scenario: Scenario, pad: 
     gereed = pd.to_numeric(invoer["gereed_jaar"], errors="coerce").to_numpy(float) \
         if "gereed_jaar" in invoer.columns else np.full(n, np.nan)
     uit["gereed_jaar"] = np.repeat(np.where(np.isnan(gereed), pad.begin, gereed), aantal).astype(np.int64)
-    uit["maanden_met_ingreep"] = np.where(uit["scenario_actie"].codes == 0, verweven("maanden_met_ingreep"), 0)
-    for s in ("zonder", "met", "verschil"):
-        for d in PAD_DELEN:
-            uit[f"{s}_{d}"] = np.where(fout, np.nan, verweven(f"{s}_{d}"))
+    uit["maanden_met_ingreep"] = np.where(uit["scenario_actie"].codes == 0, doel.pop("maanden_met_ingreep"), 0)
+    for kol in BEDRAGEN:
+        waarde = doel.pop(kol)
+        if fout.any():
+            waarde[fout] = np.nan  # in place: the array is ours
+        uit[kol] = waarde
     uit["gereed_jaar"] = np.where(fout, np.nan, uit["gereed_jaar"])  # a row in error: not known when
     klaar = ~fout & (uit["maanden_met_ingreep"] > 0)  # ja / nee for a dwelling done that year, else empty
     neutraal = np.where(klaar, (uit["verschil_totaal"] <= 0).astype(np.int8), -1).astype(np.int8)
     uit["woonlastenneutraal"] = pd.Categorical.from_codes(neutraal, categories=JA_NEE)
     resultaat = pd.DataFrame(uit, copy=False)
     notities: dict[int, list[str]] = {}  # every block's notes (a note may hold for rows of one block only)
-    for blok_jaren in per_blok:
-        for pj in blok_jaren:
-            lijst = notities.setdefault(pj.jaar, [])
-            lijst += [x for x in pj.notities if x not in lijst]
+    for blok_notities in per_blok:
+        for jaar, regels in blok_notities.items():
+            lijst = notities.setdefault(jaar, [])
+            lijst += [x for x in regels if x not in lijst]
     resultaat.attrs["notities"] = notities
     resultaat.attrs["fasering"] = bool(np.isfinite(gereed).any())
     resultaat.attrs["peildatum"] = None if dag is None else dag.date().isoformat()

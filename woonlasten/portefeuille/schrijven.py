@@ -327,20 +327,32 @@ def _als_tekst(kol: pd.Series) -> pa.Array:
 def _schrijf_csv(frame: pd.DataFrame, fh) -> None:
     """Write ``;``-separated CSV with decimal commas. Numbers are turned into text column-wise by Arrow (pandas'
     ``to_csv`` formats each cell in Python: a million-row result took a minute, this takes seconds), the columns
-    of a large result two at a time (Arrow's compute functions release the GIL)."""
+    of a large result two at a time (Arrow's compute functions release the GIL), and a block of rows at a time, so
+    the text of a large result is never all in memory at once."""
     namen = [str(naam) for naam in frame.columns]
-    reeksen = [frame.iloc[:, i] for i in range(frame.shape[1])]  # by position: column names may repeat
-    if len(frame) * len(reeksen) > PARALLEL_CELLEN:
-        with ThreadPoolExecutor(CSV_DRADEN) as pool:
-            kolommen = list(pool.map(_als_tekst, reeksen))
-    else:
-        kolommen = [_als_tekst(k) for k in reeksen]
     fh.write(b"\xef\xbb\xbf")
-    tabel = pa.Table.from_arrays(kolommen, names=namen) if kolommen else pa.table({})
-    pacsv.write_csv(tabel, fh, write_options=pacsv.WriteOptions(delimiter=";", quoting_style="needed"))
+    opties = pacsv.WriteOptions(delimiter=";", quoting_style="needed")
+    if not namen:
+        pacsv.write_csv(pa.table({}), fh, write_options=opties)
+        return
+    schrijver = None
+    for begin in range(0, max(len(frame), 1), CSV_REGELS):
+        deel = frame.iloc[begin:begin + CSV_REGELS]
+        reeksen = [deel.iloc[:, i] for i in range(deel.shape[1])]  # by position: column names may repeat
+        if len(deel) * len(reeksen) > PARALLEL_CELLEN:
+            with ThreadPoolExecutor(CSV_DRADEN) as pool:
+                kolommen = list(pool.map(_als_tekst, reeksen))
+        else:
+            kolommen = [_als_tekst(k) for k in reeksen]
+        tabel = pa.Table.from_arrays(kolommen, names=namen)
+        if schrijver is None:
+            schrijver = pacsv.CSVWriter(fh, tabel.schema, write_options=opties)
+        schrijver.write_table(tabel)
+    schrijver.close()
 
 
 PARALLEL_CELLEN = 2_000_000  # above this many cells the columns are turned into text in threads
+CSV_REGELS = 250_000  # rows turned into text and written at a time
 CSV_DRADEN = 2
 
 
