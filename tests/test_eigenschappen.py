@@ -16,6 +16,12 @@ from woonlasten.modellen import ENERGIELABELS, VERWARMINGEN, WONINGTYPES, ZONDER
 
 LABELS_ZONDER_PLUS = ["A", "B", "C", "D", "E", "F", "G"]
 
+def _een_verwarming(maatregelen: list[str]) -> list[str]:
+    """The measures with at most one heating measure (the first)."""
+    verwarmingen = [m for m in maatregelen if m in VERWARMINGEN]
+    return [m for m in maatregelen if m not in VERWARMINGEN or m == verwarmingen[0]]
+
+
 casussen = st.builds(
     lambda peildatum, gemeente, rol, woningtype, m2, label, verwarming, woz, personen, huur, eigen_gas, eigen_e,
     doel_stappen, maatregelen, huurverhoging: {
@@ -29,8 +35,9 @@ casussen = st.builds(
                      "elektriciteit_kwh": eigen_e},
         "ingreep": {"naar_label": ENERGIELABELS[max(ENERGIELABELS.index(label) - doel_stappen, 0)],
                     # a heating measure the home has gone beyond is refused (a heat pump on the warmtenet: test_warmte)
-                    "maatregelen": [m for m in maatregelen if m not in VERWARMINGEN
-                                    or VERWARMINGEN.index(m) >= VERWARMINGEN.index(verwarming)],
+                    # and two heatings at once (a heat pump with the warmtenet) too: at most the first heating
+                    "maatregelen": _een_verwarming([m for m in maatregelen if m not in VERWARMINGEN
+                                                    or VERWARMINGEN.index(m) >= VERWARMINGEN.index(verwarming)]),
                     "huurverhoging": huurverhoging},
     },
     st.dates(dt.date(2022, 1, 1), dt.date(2027, 12, 31)),

@@ -320,11 +320,15 @@ def test_an_income_of_zero_gives_no_energiequote_and_heq_onbekend():
 MINIMUM_OVERIG = 1_510 - 590 - 145
 
 
+# a verzamelinkomen at which the 2025 huurtoeslag is € 0 (so the rent after huurtoeslag is the rent)
+GEEN_TOESLAG = {"personen": 1, "besteedbaar_inkomen_jaar": 16_000, "inkomen_jaar": 40_000}
+
+
 def test_betaalrisico_of_a_single_tenant_by_hand():
-    r = _casus(1, 16_000)
+    r = _casus(1, 16_000, huishouden=GEEN_TOESLAG)
     e = r.energiearmoede
     assert e.minimum_overig_maand == MINIMUM_OVERIG == 775
-    # no verzamelinkomen, so no huurtoeslag: 16.000 / 12 = 1.333,33 − 550,00 − 196,78 energy − 775 = −188,45
+    # huurtoeslag € 0: 16.000 / 12 = 1.333,33 − 550,00 − 196,78 energy − 775 = −188,45
     assert r.voor.huur.huurtoeslag == 0 and r.voor.energie.totaal == pytest.approx(196.78, abs=0.01)
     assert e.betaalruimte_maand_voor == pytest.approx(16_000 / 12 - 550 - 196.78 - 775, abs=0.01)
     assert e.betaalruimte_maand_voor == pytest.approx(-188.45, abs=0.01) and e.betaalrisico_voor is True
@@ -332,7 +336,7 @@ def test_betaalrisico_of_a_single_tenant_by_hand():
     assert r.na.huur.totaal == 550 and r.na.energie.totaal == pytest.approx(165.73, abs=0.01)
     assert e.betaalruimte_maand_na == pytest.approx(16_000 / 12 - 550 - r.na.energie.totaal - 775, abs=0.01)
     assert e.betaalrisico_na is True and e.betaalrisico_reden is None
-    assert any(t.onderwerp == "Betaalrisico" and "€ 188,45 tekort" in t.tekst and "verzamelinkomen" in t.tekst
+    assert any(t.onderwerp == "Betaalrisico" and "€ 188,45 tekort" in t.tekst and "huur na huurtoeslag" in t.tekst
                for t in r.toelichting)
     from woonlasten.cli import tekst_samenvatting
 
@@ -385,7 +389,7 @@ def test_the_page_and_pdf_rows_carry_the_betaalrisico():
     from app.opmaak import armoede_rijen, betaalrisico_zin
 
     # after: 1.333,333 − 550 − 165,727 − 775 = −157,39 (the energy total unrounded)
-    rijen = armoede_rijen(_casus(1, 16_000))
+    rijen = armoede_rijen(_casus(1, 16_000, huishouden=GEEN_TOESLAG))
     assert rijen[-1] == ("", "betaalrisico (per maand over of tekort)", "€ 188,45 tekort", "€ 157,39 tekort")
     # the owner page shows only LEKWI of the indicators, and the betaalrisico (here onbekend, with its reason)
     rijen = armoede_rijen(_eigenaar(None), alleen=("LEKWI",))
@@ -439,3 +443,11 @@ def test_the_low_income_limit_of_2022_is_the_cbs_amount_of_that_year():
     # LEKWI: 200 % = 1.200 × 12 × 2 = € 28.800; € 28.000 is below it, € 29.000 above (label F)
     assert _ind(_casus(1, 28_000, naar_label=None, peildatum="2022-06-01"), "LEKWI").voor is True
     assert _ind(_casus(1, 29_000, naar_label=None, peildatum="2022-06-01"), "LEKWI").voor is False
+
+
+def test_betaalrisico_of_a_tenant_without_the_huurtoeslag_estimate_is_onbekend():
+    """The rent counts after huurtoeslag; without a verzamelinkomen the huurtoeslag is not estimated, so the
+    betaalrisico is not computed (it said 'tekort' on the full rent while the row said 'na huurtoeslag')."""
+    e = _casus(1, 16_000).energiearmoede
+    assert e.betaalruimte_maand_voor is None and e.betaalrisico_voor is None
+    assert e.betaalrisico_reden.startswith("vul ook het verzamelinkomen in")

@@ -284,3 +284,27 @@ def test_the_explanation_names_the_parts_of_the_acm_fixed_costs():
     assert any("(vastrecht, meettarief en huur afleverset)" in t for t in teksten)
     eigen = bereken(dict(_casus("2024-07-01", warmte_gj=28), contract={"warmte_vaste_kosten_jaar": 500.0}))
     assert not any("€ 582,82" in t.tekst for t in eigen.toelichting)
+
+
+@pytest.mark.parametrize("maatregelen, woord", [
+    (["warmtenet", "warmtepomp"], "samen kan niet"),
+    (["hybride_warmtepomp", "warmtepomp"], "samen kan niet"),
+    ([{"naam": "warmtenet", "hoeveelheid": 0}, {"naam": "dakisolatie", "hoeveelheid": 50}], "hoeveelheid 0"),
+])
+def test_two_heatings_or_a_measure_of_nothing_are_refused_not_paid_for(maatregelen, woord):
+    """A heat pump chosen with the warmtenet was charged (€ 17.250 investment, € 2.825 ISDE for the heat pump)
+    while the warmtenet replaced it; 'warmtenet:0' still got the connection's ISDE (reviewer's finds)."""
+    c = {"peildatum": "2025-07-01", "gemeente": "Hengelo", "rol": "eigenaar",
+         "woning": {"woningtype": "tussenwoning", "oppervlakte_m2": 85, "energielabel": "E", "woz_waarde": 250_000},
+         "ingreep": {"maatregelen": maatregelen}}
+    with pytest.raises(InvoerFout, match=woord):
+        bereken(c)
+
+
+def test_an_all_electric_home_with_its_own_kwh_has_no_estimate_band():
+    c = {"peildatum": "2025-07-01", "gemeente": "Hengelo", "rol": "huurder",
+         "woning": {"woningtype": "tussenwoning", "oppervlakte_m2": 85, "energielabel": "C", "verwarming": "warmtepomp"},
+         "huur": {"kale_huur": 650.0}, "ingreep": {"maatregelen": ["dakisolatie"]}}
+    assert bereken(c).bandbreedte.relatief == 0.5  # estimated use
+    c["verbruik"] = {"elektriciteit_kwh": 5_000.0}
+    assert bereken(c).bandbreedte.relatief == 0.0  # the heat pump's own electricity from the annual bill

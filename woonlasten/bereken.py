@@ -13,7 +13,7 @@ from woonlasten.formatteer import centen
 from woonlasten.modellen import RESULTAAT_DELEN
 from woonlasten.rekenen.invoer import normaliseer
 from woonlasten.rekenen.regel import nodig_voor, voer_uit
-from woonlasten.rekenen.rekenblad import Fouten, Rekenblad
+from woonlasten.rekenen.rekenblad import Fouten, Rekenblad, is_gelijk
 
 CONTROLE = os.environ.get("WOONLASTEN_CONTROLE", "").lower() in ("1", "ja", "aan")  # check every rule's declaration
 
@@ -93,7 +93,11 @@ def bereken_kolommen(invoer: pd.DataFrame, tabellen: Tabellen | None = None,
     # energy difference with it; with the household's own use of its heat source (gas m³ with a gas connection,
     # GJ on a heat network) the level is measured (no band). A gas figure (0) of a home without gas measures nothing.
     if gevraagd("verschil_totaal_laag", "verschil_totaal_hoog", "bandbreedte_verbruik"):
-        eigen = np.where(f["voor_gasaansluiting"], ~np.isnan(f["gas_m3"]), ~np.isnan(f["warmte_gj"]))
+        # own use of the carrier that heats the home: gas m³ with a gas connection, GJ on the warmtenet, kWh for an
+        # all-electric heat pump
+        eigen = np.where(f["voor_gasaansluiting"], ~np.isnan(f["gas_m3"]),
+                         np.where(is_gelijk(f["verwarming"], "warmtenet"), ~np.isnan(f["warmte_gj"]),
+                                  ~np.isnan(f["elektriciteit_kwh"])))
         band = np.where(eigen, 0.0, t.parameter("onzekerheid_verbruik_schatting"))
         spreiding = np.abs(na_van("energie_totaal") - f["voor_energie_totaal"]) * band
         f["verschil_totaal_laag"] = f["verschil_totaal"] - spreiding

@@ -110,7 +110,9 @@ def energiearmoede(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
         f[f"{s}_energiearm"] = _of(*(f[f"{s}_ea_{i.lower()}"] for i in INDICATOREN))
         # betaalrisico: income per month − housing (net rent, or an owner's mortgage and loan) − energy − the
         # minimum for the rest; NaN where not computable (an owner without mortgage costs given, another household)
-        bekend = woonkosten_bekend & (np.asarray(f["personen_gebruikt"]) == EEN_PERSOON)
+        # a tenant's rent counts after huurtoeslag: without its estimate (no verzamelinkomen) not computable
+        huur_bekend = np.asarray(f["_eigenaar"], dtype=bool) | np.asarray(f[f"{s}_huurtoeslag_berekend"], dtype=bool)
+        bekend = woonkosten_bekend & huur_bekend & (np.asarray(f["personen_gebruikt"]) == EEN_PERSOON)
         ruimte = (inkomen / MAANDEN_PER_JAAR - f[f"{s}_huur_netto"] - f[f"{s}_financiering_totaal"]
                   - f[f"{s}_energie_totaal"] - f["br_minimum_overig"])
         f[f"{s}_betaalruimte_maand"] = np.where(bekend, ruimte, np.nan)
@@ -218,6 +220,9 @@ def betaalrisico_reden(rij: pd.Series) -> str | None:
                 "(alleen voor een alleenstaande)")
     if pd.isna(rij["br_minimum_overig"]):
         return f"geen minimumbudget bekend voor {rij['peildatum'].year}"
+    if not bool(rij["_eigenaar"]) and not bool(rij["voor_huurtoeslag_berekend"]):
+        return ("vul ook het verzamelinkomen in: de huur telt na huurtoeslag, en die is zonder dat inkomen niet "
+                "geschat")
     return None
 
 
@@ -237,12 +242,9 @@ def _betaalrisico_uitleg(rij: pd.Series, t: Tabellen) -> Toelichting:
         delen.append(f"na de ingreep {over_tekort(rij['na_betaalruimte_maand'])}"
                      + (f" (met {euro(rij['na_financiering_lening'])} maandlast van de lening)"
                         if eigenaar and rij["na_financiering_lening"] > 0 else ""))
-    zonder_toeslag = ("; de huurtoeslag is niet berekend (vul het verzamelinkomen in), dus de huur telt zonder "
-                      "toeslag" if pd.isna(rij["inkomen_jaar"]) and not eigenaar else "")
-    if eigenaar:
-        zonder_toeslag += ("; benadering: het minimum is dat van een huurder, een eigenaar heeft ook onderhoud (PBL "
-                           "rekent met een apart budget voor eigenaren)")
-    return item("Betaalrisico", "; ".join(delen) + " per maand (een tekort is een betaalrisico)" + zonder_toeslag
+    benadering = ("; benadering: het minimum is dat van een huurder, een eigenaar heeft ook onderhoud (PBL rekent "
+                  "met een apart budget voor eigenaren)") if eigenaar else ""
+    return item("Betaalrisico", "; ".join(delen) + " per maand (een tekort is een betaalrisico)" + benadering
                 + ".", minimum, "tariffs/energiearmoede")
 
 
@@ -253,7 +255,7 @@ REGELS = (
         "energiearmoede", energiearmoede,
         leest=("_peildatum_cat", INKOMEN, "personen_gebruikt", "energielabel", "energielabel_na",
                "heeft_ingreep", "_eigenaar", "hypotheeklasten_maand", "{s}_energie_totaal", "{s}_huur_netto",
-               "{s}_financiering_totaal"),
+               "{s}_financiering_totaal", "{s}_huurtoeslag_berekend"),
         schrijft=tuple(GRENZEN.values()) + tuple(f"_rij_{k}" for k in GRENZEN.values()) + (
             "ea_huishoudfactor", "_rij_ea_huishoudfactor", "inkomen_gestandaardiseerd", "laag_inkomen",
             "weinig_investeringsruimte", "_rij_energiekwaliteit_{s}", "{s}_energiequote", "{s}_lage_energiekwaliteit",

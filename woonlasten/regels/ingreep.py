@@ -104,6 +104,7 @@ def situatie_na(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
     gekozen_ergens = np.zeros(n, dtype=bool)
     verwarming_codes = f["verwarming"].codes.astype(np.int64)  # categories are VERWARMINGEN (normaliseer)
     huidige_codes = verwarming_codes.copy()
+    verwarming_gekozen = np.full(n, -1, dtype=np.int64)  # the heating a chosen measure installs (-1: none yet)
     catalogus = t["labels/maatregelen"].frame.set_index("maatregel")
     for kol, prijs in [(k, v) for k, v in m.items() if k.startswith("prijs_")]:
         f[kol] = prijs
@@ -113,6 +114,9 @@ def situatie_na(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
         if not gekozen.any():
             continue  # a measure nobody chose gets no column
         gekozen_ergens |= gekozen
+        # a quantity of 0 is no measure: refused rather than counted (a heating of 0 would still change the heating)
+        fouten.zet(gekozen & (hoeveel == 0), f"ingreep.maatregelen: {naam} met hoeveelheid 0 kan niet; laat de "
+                                              "maatregel weg of geef een hoeveelheid")
         e = zoek(effect, None, {"maatregel": naam, "woningtype": f["woningtype"]},
                  ["standaard_hoeveelheid", "besparing_ruimteverwarming_aandeel",
                   "elektriciteit_opwek_kwh_per_eenheid", "labelstappen"], n=n)
@@ -139,6 +143,12 @@ def situatie_na(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
             # a heating the home has gone beyond (a heat pump on the warmtenet, a hybrid next to a full heat pump)
             # changes nothing: refused, rather than counted for its label steps, rent and price
             index = VERWARMINGEN.index(verwarming)
+            # two heatings chosen together (a heat pump and the warmtenet): one replaces the other, the other would
+            # be paid and counted for nothing
+            fouten.zet(gekozen & (verwarming_gekozen >= 0), lambda mk, naam=naam, eerder=verwarming_gekozen: np.array(
+                [f"ingreep.maatregelen: {VERWARMINGEN[c]} en {naam} samen kan niet; kies één verwarming"
+                 for c in eerder[mk]], dtype=object))
+            verwarming_gekozen = np.where(gekozen, index, verwarming_gekozen)
             fouten.zet(gekozen & (huidige_codes > index), lambda mk, naam=naam, index=index: np.array(
                 [f"ingreep.maatregelen: {naam} verandert niets aan een woning met {VERWARMINGEN[c]} (die blijft); "
                  "laat deze maatregel weg" for c in huidige_codes[mk]], dtype=object))
