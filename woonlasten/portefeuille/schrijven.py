@@ -335,24 +335,20 @@ def _schrijf_csv(frame: pd.DataFrame, fh) -> None:
     if not namen:
         pacsv.write_csv(pa.table({}), fh, write_options=opties)
         return
+    alle = [frame.iloc[:, i] for i in range(frame.shape[1])]  # by position: column names may repeat
     schrijver = None
-    for begin in range(0, max(len(frame), 1), CSV_REGELS):
-        deel = frame.iloc[begin:begin + CSV_REGELS]
-        reeksen = [deel.iloc[:, i] for i in range(deel.shape[1])]  # by position: column names may repeat
-        if len(deel) * len(reeksen) > PARALLEL_CELLEN:
-            with ThreadPoolExecutor(CSV_DRADEN) as pool:
-                kolommen = list(pool.map(_als_tekst, reeksen))
-        else:
-            kolommen = [_als_tekst(k) for k in reeksen]
-        tabel = pa.Table.from_arrays(kolommen, names=namen)
-        if schrijver is None:
-            schrijver = pacsv.CSVWriter(fh, tabel.schema, write_options=opties)
-        schrijver.write_table(tabel)
+    with ThreadPoolExecutor(CSV_DRADEN if len(frame) * len(alle) > PARALLEL_CELLEN else 1) as pool:
+        for begin in range(0, max(len(frame), 1), CSV_REGELS):
+            reeksen = [k.iloc[begin:begin + CSV_REGELS] for k in alle]
+            tabel = pa.Table.from_arrays(list(pool.map(_als_tekst, reeksen)), names=namen)
+            if schrijver is None:
+                schrijver = pacsv.CSVWriter(fh, tabel.schema, write_options=opties)
+            schrijver.write_table(tabel)
     schrijver.close()
 
 
 PARALLEL_CELLEN = 2_000_000  # above this many cells the columns are turned into text in threads
-CSV_REGELS = 250_000  # rows turned into text and written at a time
+CSV_REGELS = 500_000  # rows turned into text and written at a time
 CSV_DRADEN = 2
 
 
