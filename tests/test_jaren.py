@@ -252,7 +252,11 @@ def test_cli_portfolio_path_writes_one_row_per_dwelling_and_year(capsys, tmp_pat
     frame = pd.read_csv(uit, sep=";", decimal=",", encoding="utf-8-sig")
     assert len(frame) == 2 * 400 and set(frame["jaar"]) == {2026, 2027}
     assert {"zonder_totaal", "met_totaal", "verschil_totaal", "maanden_met_ingreep"} <= set(frame.columns)
-    assert dt.date.today().isoformat()  # the file name test is in test_uitvoer (bestandsnaam)
+    # the file name says the years: woonlasten_label-B_jaren-2026-2027_peildatum-2026-01-01_gemaakt-<today>.csv
+    assert main(["portefeuille", "data/voorbeeld_portefeuille.csv", "--jaren", "2026-2027", "--peildatum",
+                 "2026-01-01", "--uit", str(tmp_path)]) == 0
+    assert (tmp_path / f"woonlasten_label-B_jaren-2026-2027_peildatum-2026-01-01_gemaakt-{dt.date.today()}.csv"
+            ).is_file()
 
 
 def test_a_completion_before_the_rent_table_or_after_the_path_costs_only_its_own_row(tmp_path):
