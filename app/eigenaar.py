@@ -76,10 +76,12 @@ with st.sidebar:
     with st.expander("Eigen verbruik (optioneel)"):
         st.caption("Leeg laten = schatting op basis van label, woningtype, oppervlakte en huishouden.")
         gas = warmte = None
+        contract: dict = {}
         if verwarming == "warmtenet":  # no gas connection: the heat from the warmtenet's annual bill instead
             warmte = g.getalveld("Warmte (GJ per jaar)", "warmte_gj", "eig_warmte_gj", None,
                                  "Het warmteverbruik van het afgelopen jaar volgens de jaarafrekening van de "
                                  "warmteleverancier, in gigajoule.", decimalen=1, leeg="geschat")
+            contract = g.warmte_contract("eig_")
         else:
             gas = g.geheel("Gasverbruik (m³ per jaar)", "gas_m3", "eig_gas_m3", None,
                            "Het gasverbruik van het afgelopen jaar volgens de jaarafrekening.", leeg="geschat")
@@ -176,6 +178,7 @@ gegevens = {
     "huishouden": {"personen": personen, **extra_huishouden},
     "verbruik": {k: v for k, v in (("gas_m3", gas), ("warmte_gj", warmte), ("elektriciteit_kwh", stroom))
                  if v is not None},
+    "contract": contract,
     "ingreep": {"naar_label": doel, "maatregelen": maatregel_invoer, **extra_ingreep} if heeft_ingreep else None,
 }
 if fin_model is not None:

@@ -453,6 +453,21 @@ def toon_doel_al_gehaald(label_nu: str, naar_label: str | None, andere_ingreep: 
                "van nu."), icon=":material/info:")
 
 
+def warmte_contract(prefix: str) -> dict[str, float]:
+    """A home on the warmtenet: the supplier's own GJ price and fixed costs from its tariff sheet or bill (the
+    ``Contract`` fields; empty = the ACM maximum). Returns the filled-in fields."""
+    prijs = getalveld("Eigen prijs warmte (€ per GJ, excl. btw)", "warmte_prijs_gj", f"{prefix}warmte_prijs_gj", None,
+                      "De prijs per gigajoule van de eigen warmteleverancier, zonder btw (tarievenblad of "
+                      "jaarafrekening). Leeg = het maximum dat de ACM voor het jaar vaststelt.", decimalen=2,
+                      leeg="ACM-maximum")
+    vast = getalveld("Eigen vaste kosten warmte (€ per jaar, excl. btw)", "warmte_vaste_kosten_jaar",
+                     f"{prefix}warmte_vaste_kosten_jaar", None,
+                     "Vastrecht, meettarief en huur van de afleverset samen per jaar, zonder btw. Betaalt de huurder "
+                     "de afleverset al via de servicekosten, tel die hier dan niet mee. Leeg = het ACM-maximum.",
+                     decimalen=2, leeg="ACM-maximum")
+    return {k: v for k, v in (("warmte_prijs_gj", prijs), ("warmte_vaste_kosten_jaar", vast)) if v is not None}
+
+
 def huurder_gegevens(w: dict[str, Any], peildatum: dt.date, gemeente: str) -> dict:
     """The case (input for ``Casus``) from the tenant page's inputs ``w``: the keys of ``HUURDER_STANDAARD`` plus
     ``extra_huishouden`` and ``extra_ingreep``. Without a target label, measure or rent increase: no upgrade. A
@@ -469,6 +484,7 @@ def huurder_gegevens(w: dict[str, Any], peildatum: dt.date, gemeente: str) -> di
         "huishouden": {"personen": w["personen"], **w["extra_huishouden"]},
         "huur": {"kale_huur": w["kale_huur"] or 0.0, "servicekosten": w["servicekosten"] or 0.0},
         "verbruik": {k: w[k] for k in ("gas_m3", "warmte_gj", "elektriciteit_kwh") if w.get(k) is not None},
+        "contract": dict(w.get("contract") or {}),
         "ingreep": {"naar_label": w["naar_label"], "maatregelen": w["maatregelen"],
                     "huurverhoging": w["huurverhoging"], **extra_ingreep} if heeft_ingreep else None,
     }

@@ -55,10 +55,12 @@ with st.sidebar:
     with st.expander("Eigen verbruik (optioneel)"):
         st.caption("Leeg laten = schatting op basis van label, woningtype, oppervlakte en huishouden.")
         gas = warmte = None
+        contract: dict = {}
         if verwarming == "warmtenet":  # no gas connection: the heat from the warmtenet's annual bill instead
             warmte = g.getalveld("Warmte (GJ per jaar)", "warmte_gj", "warmte_gj", S["warmte_gj"],
                                  "Het warmteverbruik van het afgelopen jaar volgens de jaarafrekening van de "
                                  "warmteleverancier, in gigajoule.", decimalen=1, leeg="geschat")
+            contract = g.warmte_contract("")
         else:
             gas = g.geheel("Gasverbruik (m³ per jaar)", "gas_m3", "gas_m3", S["gas_m3"],
                            "Het gasverbruik van het afgelopen jaar volgens de jaarafrekening van de energieleverancier.",
@@ -85,7 +87,8 @@ with st.sidebar:
 invoer = {"woningtype": woningtype, "oppervlakte_m2": oppervlakte, "energielabel": label_nu, "bouwjaar": bouwjaar,
           "verwarming": verwarming, "personen": personen, "kale_huur": kale_huur, "servicekosten": servicekosten,
           "gas_m3": gas, "warmte_gj": warmte, "elektriciteit_kwh": stroom, "naar_label": naar_label, "maatregelen": gekozen,
-          "huurverhoging": huurverhoging, "extra_huishouden": extra_huishouden, "extra_ingreep": extra_ingreep}
+          "huurverhoging": huurverhoging, "extra_huishouden": extra_huishouden, "extra_ingreep": extra_ingreep,
+          "contract": contract}
 gegevens = g.huurder_gegevens(invoer, g.peildatum(), g.gemeente())
 casus, fout = g.maak_casus(gegevens) if g.invoer_klopt() else (None, None)
 resultaat = None

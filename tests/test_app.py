@@ -1008,6 +1008,14 @@ def test_huurder_op_het_warmtenet():
     casus = huurder_casus(at, woning__verwarming="warmtenet", verbruik__warmte_gj=28.5)
     r, _, _ = _totalen_getoond(at, casus)
     assert r.verbruik.warmte_gj_voor == 28.5
+    # the supplier's own tariff, typed from its tariff sheet: € 38,50 per GJ and € 650 fixed a year (excl. btw)
+    at.text_input(key="warmte_prijs_gj").input("38,50").run()
+    at.text_input(key="warmte_vaste_kosten_jaar").input("650").run()
+    casus = huurder_casus(at, woning__verwarming="warmtenet", verbruik__warmte_gj=28.5,
+                          contract__warmte_prijs_gj=38.5, contract__warmte_vaste_kosten_jaar=650.0)
+    r, _, _ = _totalen_getoond(at, casus)
+    # (28,5 × 38,50 + 650) × 1,21 btw (2025 and 2026: 21 %) ÷ 12 = (1.097,25 + 650) × 1,21 ÷ 12 = 176,18
+    assert r.voor.energie.warmte == pytest.approx((28.5 * 38.50 + 650) * 1.21 / 12, abs=0.01)
 
 
 def test_peildatum_na_de_bekende_tarieven_rekent_met_de_status_in_woorden():
