@@ -295,8 +295,9 @@ def _wijzigdata_midden_in_halfjaar(t: Tabellen, begin: int, eind: int) -> list[s
         if not tabel.gedateerd:
             continue
         data = pd.to_datetime(tabel.frame["geldig_vanaf"]).drop_duplicates()
-        midden = data[(data.dt.year >= begin) & (data.dt.year <= eind) & (data.dt.day != 1)
-                      | (data.dt.year >= begin) & (data.dt.year <= eind) & ~data.dt.month.isin((1, 7))]
+        in_pad = data.dt.year.between(begin, eind)
+        op_halfjaar = (data.dt.day == 1) & data.dt.month.isin((1, 7))
+        midden = data[in_pad & ~op_halfjaar]
         if len(midden):
             uit.append(f"{naam.split('/', 1)[1]} ({', '.join(d.strftime('%d-%m-%Y') for d in sorted(midden))})")
     return uit

@@ -49,8 +49,9 @@ GEINDEXEERD = tuple(f"{d.naam}_{o.naam}" for d in RESULTAAT if d.naam in ("energ
 VASTE_DELEN = ("totaal", "totaal_netto", "huur_totaal", "huur_netto", "huur_huurtoeslag", "energie_totaal",
                "lokale_lasten_totaal")
 HUUR_DELEN = tuple(f"huur_{o.naam}" for d in RESULTAAT if d.naam == "huur" for o in d.onderdelen)
-EXTRA = ["na_financiering_lening", "voor_huurtoeslag_berekend", "na_huurtoeslag_berekend", "status", "melding",
-         "_waarschuwing_lokale_lasten"]
+# besides the parts: what a rent-only run gives (EXTRA_HUUR) and what only a full run gives
+EXTRA_HUUR = ["voor_huurtoeslag_berekend", "na_huurtoeslag_berekend", "status", "melding"]
+EXTRA = ["na_financiering_lening", *EXTRA_HUUR, "_waarschuwing_lokale_lasten"]
 
 
 def vingerafdruk(t: Tabellen, datum: pd.Timestamp) -> tuple:
@@ -76,7 +77,7 @@ def _halfjaar(frame: pd.DataFrame, datum: pd.Timestamp, delen: tuple[str, ...], 
         eerder[sleutel] = uit
         return uit
     huur = [d for d in delen if d in HUUR_DELEN]
-    r = bereken_kolommen(frame, t, uitvoer=uitvoer_delen(tuple(huur)) + EXTRA[1:-1], zonder_ingreep="gelijk",
+    r = bereken_kolommen(frame, t, uitvoer=uitvoer_delen(tuple(huur)) + EXTRA_HUUR, zonder_ingreep="gelijk",
                          alleen_nodig=True)
     uit = dict(basis)
     for s in ("voor", "na"):
