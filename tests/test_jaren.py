@@ -331,3 +331,85 @@ def test_an_owner_gets_no_rent_steps_among_the_assumptions():
     pad = bereken_jaren(casus, {"begin": 2026, "eind": 2029})
     assert not any(a.startswith("Huur per") for a in pad.aannames)
     assert all(j.zonder.huur_totaal == 0 for j in pad.jaren)
+
+
+def _als_tekst(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.astype({k: object for k in frame.columns if isinstance(frame[k].dtype, pd.CategoricalDtype)})
+
+
+def test_the_stream_in_parts_is_the_whole_result_and_its_counts_the_summary():
+    """A stock streamed in parts of 37 dwellings (the sample portfolio's 400 in 11 parts, blocks of 13 dwellings)
+    gives, part after part, exactly the rows of the whole result, and the counts per part add up to the summaries
+    of the whole."""
+    from woonlasten.portefeuille.pad import JaarTelling, PadStroom
+
+    woningen = lees_woningen("data/voorbeeld_portefeuille.csv")
+    pad = Pad(begin=2026, eind=2028)
+    heel = bereken_portefeuille_jaren(woningen, scenario_uit_tekst("label-B"), pad, "2026-01-01")
+    stroom = PadStroom(woningen, scenario_uit_tekst("label-B"), pad, "2026-01-01", deel=37, blok=13)
+    groep = stroom.groep("complex")
+    telling = JaarTelling(groep.categories, 2026, 3)
+    delen, begin = [], 0
+    for deel in stroom:
+        assert len(deel) <= 37 * 3
+        telling.tel(np.repeat(np.asarray(groep.codes)[begin:begin + len(deel) // 3], 3), deel)
+        begin += len(deel) // 3
+        delen.append(_als_tekst(deel))
+    assert len(delen) == 11
+    samen = pd.concat(delen, ignore_index=True)
+    pd.testing.assert_frame_equal(samen, _als_tekst(heel), check_dtype=False)
+    assert stroom.notities == heel.attrs["notities"] and stroom.attrs["peildatum"] == "2026-01-01"
+    pd.testing.assert_frame_equal(telling.tabel(), samenvatting_jaren(heel), check_exact=False, atol=0.005)
+    pd.testing.assert_frame_equal(telling.totaal().tabel("groep"), samenvatting_jaren(heel, per=None),
+                                  check_exact=False, atol=0.005)
+
+
+def test_cli_writes_the_path_part_by_part_as_the_whole_would_be_written(monkeypatch, capsys, tmp_path):
+    """The command streams the path in parts (here 45 dwellings each): the CSV is byte for byte the whole result's
+    CSV (naar_csv), and what it prints is what the whole result gives."""
+    from woonlasten.portefeuille import naar_csv
+    from woonlasten.portefeuille import pad as padmodule
+
+    uit = tmp_path / "pad.csv"
+    monkeypatch.setattr(padmodule, "PAD_DEEL", 45)
+    monkeypatch.setattr("woonlasten.portefeuille.PAD_DEEL", 45)
+    assert main(["portefeuille", "data/voorbeeld_portefeuille.csv", "--jaren", "2026-2028", "--peildatum",
+                 "2026-01-01", "--uit", str(uit)]) == 0
+    tekst = capsys.readouterr().out
+    heel = bereken_portefeuille_jaren(lees_woningen("data/voorbeeld_portefeuille.csv"),
+                                      scenario_uit_tekst("label-B"), Pad(begin=2026, eind=2028), "2026-01-01")
+    assert uit.read_bytes() == naar_csv(heel)
+    totaal = samenvatting_jaren(heel, per=None)
+    assert f"2026-2028: {len(heel)} woning-jaren" in tekst and tekst.rstrip().endswith(f"geschreven naar {uit}")
+    for r in totaal.itertuples():  # each year's line: the year, the dwellings done
+        assert any(regel.split()[:2] == [str(r.jaar), str(r.klaar)] for regel in tekst.splitlines())
+    assert not list(tmp_path.glob(".woonlasten-*"))
+
+
+def test_a_write_error_halfway_leaves_no_file_and_says_so(monkeypatch, capsys, tmp_path):
+    """A full disk while the third part is written: exit 2, a Dutch message, no half file and no temporary file;
+    an existing file with that name stays as it was."""
+    import errno
+
+    from woonlasten.portefeuille import pad as padmodule
+    from woonlasten.portefeuille import schrijven
+
+    monkeypatch.setattr("woonlasten.portefeuille.PAD_DEEL", 50)
+    monkeypatch.setattr(padmodule, "PAD_DEEL", 50)
+    echt, delen = schrijven._CsvSchrijver.deel, []
+
+    def vol(self, frame):
+        delen.append(len(frame))
+        if len(delen) == 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        echt(self, frame)
+
+    monkeypatch.setattr(schrijven._CsvSchrijver, "deel", vol)
+    uit = tmp_path / "pad.csv"
+    uit.write_text("oud", encoding="utf-8")
+    assert main(["portefeuille", "data/voorbeeld_portefeuille.csv", "--jaren", "2026-2027", "--peildatum",
+                 "2026-01-01", "--uit", str(uit), "--overschrijf"]) == 2
+    fout = capsys.readouterr().err
+    assert "kan" in fout and "niet schrijven" in fout and "schijf" in fout.lower()
+    assert uit.read_text(encoding="utf-8") == "oud" and not list(tmp_path.glob(".woonlasten-*"))
+    assert delen == [100, 100, 100]  # parts of 50 dwellings × 2 years; the third one failed

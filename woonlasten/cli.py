@@ -466,9 +466,10 @@ def _portefeuille(args) -> int:
     [--overschrijf]``."""
     # imported here: Arrow and openpyxl cost a single case's command a few tenths of a second
     from woonlasten.portefeuille import (
+        PAD_DEEL,
+        PadStroom,
         PortefeuilleFout,
         bereken_portefeuille,
-        bereken_portefeuille_jaren,
         fysieke_regels,
         lees_woningen,
         leesverslag,
@@ -494,8 +495,11 @@ def _portefeuille(args) -> int:
         except OSError as exc:
             raise PortefeuilleFout(f"bestand niet te lezen: {args.woningen} ({os_reden(exc)})") from None
         print(leesverslag(woningen))  # how the file was read: separator, encoding, decimal rule, lines
+        # a path over the years: a stream of parts, written as they come (the result of a large stock over years
+        # is never whole in memory), except for an Excel file, which is made whole
         resultaat = bereken_portefeuille(woningen, scenario, peildatum) if pad is None else \
-            bereken_portefeuille_jaren(woningen, scenario, pad, peildatum)
+            PadStroom(woningen, scenario, pad, peildatum, deel=None if _soort(args, map_, "csv") == "xlsx"
+                      else PAD_DEEL)
         notitie = leesnotitie(resultaat)  # how messy values were read ('85 m2' as 85) and which were refused
         if notitie:
             print("Zo zijn waarden gelezen:")
@@ -531,41 +535,93 @@ def _portefeuille(args) -> int:
     return 0
 
 
+def _soort(args, map_: bool, standaard: str) -> str:
+    """The kind of output file: 'csv' or 'xlsx' (``--uit`` a file: its extension; a folder: ``--soort``)."""
+    if args.uit and not map_:
+        return "xlsx" if args.uit.lower().endswith(".xlsx") else "csv"
+    return args.soort or standaard
+
+
+def _uitvoernaam(args, over, map_: bool, soort: str) -> str:
+    """``--uit``, or in the folder ``--uit`` a name that says what the result is."""
+    from woonlasten.portefeuille.schrijven import bestandsnaam
+
+    return os.path.join(args.uit, bestandsnaam(over, _soort(args, map_, soort))) if map_ else args.uit
+
+
+def _schrijffout(exc: Exception, uit: str) -> int:
+    """A refused or failed output file in Dutch on stderr; exit code 2."""
+    if isinstance(exc, OSError):
+        print(f"Fout: kan {uit} niet schrijven ({os_reden(exc)})", file=sys.stderr)
+    else:
+        print(f"Fout: {exc}", file=sys.stderr)
+    return 2
+
+
 def _schrijf_resultaat(args, woningen, scenario, resultaat, map_: bool, soort: str, samenvattingen: dict) -> int:
     """Write a portfolio result to ``--uit`` (a file, or a folder: a name that says what it is); 0 or 2."""
     from woonlasten.portefeuille import PortefeuilleFout, schrijf
-    from woonlasten.portefeuille.schrijven import bestandsnaam, herkomst
+    from woonlasten.portefeuille.schrijven import herkomst
 
     verslag: list[str] = []
     over = herkomst(resultaat, woningen, scenario, args.woningen)
-    uit = os.path.join(args.uit, bestandsnaam(over, args.soort or soort)) if map_ else args.uit
+    uit = _uitvoernaam(args, over, map_, soort)
     try:
         schrijf(resultaat, uit, samenvattingen, overschrijf=args.overschrijf, invoer=args.woningen, verslag=verslag,
                 herkomst=over)
-    except PortefeuilleFout as exc:
-        print(f"Fout: {exc}", file=sys.stderr)
-        return 2
-    except OSError as exc:
-        print(f"Fout: kan {uit} niet schrijven ({os_reden(exc)})", file=sys.stderr)
-        return 2
+    except (PortefeuilleFout, OSError) as exc:
+        return _schrijffout(exc, uit)
     for regel in verslag:
         print(f"Let op: {regel}")
     print(f"Resultaat geschreven naar {uit}")
     return 0
 
 
-def _portefeuille_jaren(args, woningen, scenario, resultaat, map_: bool) -> int:
-    """The portfolio's path over the years: a table per year for the whole stock, the file per dwelling and year."""
+def _portefeuille_jaren(args, woningen, scenario, stroom, map_: bool) -> int:
+    """The portfolio's path over the years: a table per year for the whole stock, the file per dwelling and year.
+    ``stroom``: a :class:`woonlasten.portefeuille.pad.PadStroom`; a CSV is written part by part while the parts
+    are counted (per complex and year, the first errors), an Excel file from the whole."""
     from woonlasten.jaren import aannames
-    from woonlasten.portefeuille import fysieke_regels, samenvatting_jaren
-    pad = resultaat.attrs["pad"]
+    from woonlasten.portefeuille import PortefeuilleFout, fysieke_regels
+    from woonlasten.portefeuille.pad import JaarTelling
+    from woonlasten.portefeuille.schrijven import herkomst, schrijf_csv_delen
+
+    pad = stroom.pad
     aantal = pad.eind - pad.begin + 1
-    totaal = samenvatting_jaren(resultaat, per=None)
-    complexen = samenvatting_jaren(resultaat)
-    woningen_n = len(resultaat) // aantal
-    fout = (resultaat["status"] == "fout").to_numpy().reshape(woningen_n, aantal).any(axis=1)
-    print(f"{woningen_n} woningen gelezen, {woningen_n - int(fout.sum())} berekend, {int(fout.sum())} met een fout; "
-          f"{pad.begin}-{pad.eind}: {len(resultaat)} woning-jaren.")
+    groep = stroom.groep("complex")  # each dwelling's complex
+    telling = JaarTelling(groep.categories, pad.begin, aantal)
+    fout = np.zeros(stroom.n, dtype=bool)  # per dwelling: an error in some year
+    eerste: dict[int, str] = {}  # the first dwellings in error: the message of their first year in error
+
+    def geteld():
+        begin = 0
+        for deel in stroom:
+            eind = begin + len(deel) // aantal
+            telling.tel(np.repeat(np.asarray(groep.codes)[begin:eind], aantal), deel)
+            status = (deel["status"] == "fout").to_numpy().reshape(eind - begin, aantal)
+            fout[begin:eind] = status.any(axis=1)
+            for pos in np.flatnonzero(fout[begin:eind])[:5 - len(eerste)]:
+                eerste[begin + pos] = str(deel["melding"].iloc[pos * aantal + int(np.argmax(status[pos]))])
+            yield deel
+            begin = eind
+
+    excel = _soort(args, map_, "csv") == "xlsx"
+    uit = None
+    try:
+        if not args.uit:
+            for _ in geteld():
+                pass
+        elif excel:  # the whole result (one part), with the summaries as sheets
+            (resultaat,) = geteld()
+            resultaat.attrs.update(stroom.attrs)
+        else:
+            uit = _uitvoernaam(args, herkomst(stroom, woningen, scenario, args.woningen), map_, "csv")
+            schrijf_csv_delen(geteld(), uit, overschrijf=args.overschrijf, invoer=args.woningen)
+    except (PortefeuilleFout, OSError) as exc:
+        return _schrijffout(exc, uit or args.uit)
+    totaal = telling.totaal().tabel("groep")
+    print(f"{stroom.n} woningen gelezen, {stroom.n - int(fout.sum())} berekend, {int(fout.sum())} met een fout; "
+          f"{pad.begin}-{pad.eind}: {stroom.n * aantal} woning-jaren.")
     print(f"Scenario: {scenario.omschrijving}; fasering volgens de kolom gereed_jaar (leeg: {pad.begin}).")
     print(f"{'jaar':<6}{'klaar':>8}{'zonder':>13}{'met':>13}{'verschil':>12}{'neutraal':>10}")
     for r in totaal.itertuples():
@@ -573,22 +629,20 @@ def _portefeuille_jaren(args, woningen, scenario, resultaat, map_: bool) -> int:
               f"{_eur(r.gemiddeld_verschil_maand):>12}{_pct(r.aandeel_neutraal):>10}")
     print("(gemiddeld per woning per maand; 'klaar': woningen met de ingreep in dat jaar; 'neutraal': aandeel van "
           "die woningen dat niet duurder is)")
-    regels = aannames(resultaat.attrs.get("notities", {}))
+    regels = aannames(stroom.notities)
     if regels:
         print("Aannames voor jaren die nog niet bekend zijn:")
         for regel in regels:
             print(f"- {regel}")
-    if fout.any():
+    if eerste:
         print("Eerste fouten:")
-        eerste = np.flatnonzero(fout)[:5]
-        status = (resultaat["status"] == "fout").to_numpy().reshape(woningen_n, aantal)
-        for pos, r in zip(eerste, fysieke_regels(woningen, eerste), strict=True):
-            jaar = int(np.argmax(status[pos]))  # the first year in error (an earlier year may be ok)
-            melding = str(resultaat["melding"].iloc[pos * aantal + jaar])
+        for r, melding in zip(fysieke_regels(woningen, np.array(list(eerste))), eerste.values(), strict=True):
             print(f"  regel {r}: {kort_citaten(melding.removeprefix(f'regel {r}: '))}")
-    if args.uit:
-        return _schrijf_resultaat(args, woningen, scenario, resultaat, map_, "csv",
-                                  {"complexen per jaar": complexen, "totaal per jaar": totaal})
+    if excel and args.uit:
+        return _schrijf_resultaat(args, woningen, scenario, resultaat, map_, "xlsx",
+                                  {"complexen per jaar": telling.tabel(), "totaal per jaar": totaal})
+    if uit:
+        print(f"Resultaat geschreven naar {uit}")
     return 0
 
 

@@ -6,10 +6,16 @@ The result has one row per dwelling per year (dwelling after dwelling, years in 
 that the calculation does not read (identifiers such as complex and address), ``jaar``, ``gereed_jaar``,
 ``maanden_met_ingreep``, ``zonder_``/``met_``/``verschil_`` per part [€/maand, average over the year], ``status``
 and ``melding``. A dwelling that cannot be computed keeps its rows, with the reason in every year.
+
+:class:`PadStroom` gives the result in parts of consecutive dwellings, each part computed while the previous one is
+written (the command line writes a CSV that way: the memory of two parts, whatever the stock or the years);
+:func:`bereken_portefeuille_jaren` is the same stream as one part. :class:`JaarTelling` counts the summaries per
+complex and year part by part (:func:`samenvatting_jaren` on a whole result).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -31,14 +37,16 @@ PAD_DELEN = ("huur_totaal", "huur_huurverhoging", "energie_totaal", "lokale_last
 
 # the year columns a portfolio keeps, written straight into the result's arrays (dwelling after dwelling)
 BEDRAGEN = tuple(f"{s}_{d}" for s in ("zonder", "met", "verschil") for d in PAD_DELEN)
+# dwellings per part of a stream (PadStroom): × 5 years the CSV's row block; two parts are in memory at once
+PAD_DEEL = 100_000
 
 
 def _blok(invoer: pd.DataFrame, pad: Pad, t: Tabellen, start: int, aantal: int, doel: dict[str, np.ndarray]
           ) -> dict[int, list[str]]:
-    """The path of one block of rows (``start``: its first row in the whole), each year written into ``doel`` at
-    row i, year j → (start + i) × years + j as soon as it is computed, amounts rounded to cents (in the block's
-    thread; blocks write disjoint places). Keeping no year of its own, the memory does not grow with the years
-    beyond the result. Returns the notes per year."""
+    """The path of one block of rows (``start``: its first row in the part ``doel`` holds), each year written into
+    ``doel`` at row i, year j → (start + i) × years + j as soon as it is computed, amounts rounded to cents (in the
+    block's thread; blocks write disjoint places). Keeping no year of its own, the memory does not grow with the
+    years beyond the part. Returns the notes per year."""
     notities: dict[int, list[str]] = {}
     lengte = len(invoer)
     for j, pj in enumerate(bereken_pad(invoer, pad, PAD_DELEN, t)):
@@ -52,137 +60,220 @@ def _blok(invoer: pd.DataFrame, pad: Pad, t: Tabellen, start: int, aantal: int, 
     return notities
 
 
+class PadStroom:
+    """A portfolio's path as a stream of parts: frames of consecutive dwellings, every year of each (see the
+    module's docstring), in the file's order. While the caller handles a part (writes it, counts it), the next is
+    computed, so a stock of any size over any number of years needs the memory of two parts, not of the whole
+    result. ``deel``: dwellings per part (None: the whole stock in one part, as :func:`bereken_portefeuille_jaren`
+    gives it). ``attrs`` as that function's; its ``notities`` are complete once the stream is done."""
+
+    def __init__(self, woningen: pd.DataFrame, scenario: Scenario, pad: Pad, peildatum: str | None = None,
+                 tabellen: Tabellen | None = None, *, deel: int | None = None, voortgang=None, blok: int = BLOK,
+                 draden: int = DRADEN):
+        self.t = tabellen or laad_tabellen()
+        self.invoer, mapping, dag = voorbereid(woningen, scenario, peildatum, self.t)
+        self.lees_fout, self.lees_let_op = leesmeldingen(self.invoer)
+        self.pad, self.jaren = pad, list(range(pad.begin, pad.eind + 1))
+        self.n = len(self.invoer)
+        self.deel, self.blok, self.draden, self.voortgang = deel, blok, draden, voortgang
+        # the file's columns the calculation does not read (identifiers: complex, address, …), per dwelling: text as
+        # categories (each value once, its code repeated per year: a 2.000.000-row text column of repeated values is
+        # slow to build and to write)
+        self.eigen: dict[str, pd.Categorical | np.ndarray] = {}
+        for kol in [k for k in woningen.columns if mapping.get(k) not in INVOER_KOLOMMEN]:
+            reeks = woningen[kol]
+            if isinstance(reeks.dtype, pd.CategoricalDtype):
+                self.eigen[kol] = reeks.array
+            elif reeks.dtype == object or pd.api.types.is_string_dtype(reeks.dtype):
+                codes, uniek = pd.factorize(reeks.to_numpy(dtype=object), use_na_sentinel=True)
+                self.eigen[kol] = pd.Categorical.from_codes(codes, categories=pd.Index(uniek, dtype=object))
+            else:
+                self.eigen[kol] = reeks.to_numpy()
+        self.gereed = pd.to_numeric(self.invoer["gereed_jaar"], errors="coerce").to_numpy(float) \
+            if "gereed_jaar" in self.invoer.columns else np.full(self.n, np.nan)
+        self.notities: dict[int, list[str]] = {}
+        self.attrs: dict[str, object] = {
+            "notities": self.notities, "fasering": bool(np.isfinite(self.gereed).any()),
+            "peildatum": None if dag is None else dag.date().isoformat(), "pad": pad,
+            "kolomnamen": {ons: hun for hun, ons in mapping.items()},
+            "gelezen_als": self.invoer.attrs.get("gelezen_als", ())}
+        if woningen.attrs.get("gelezen"):
+            self.attrs["gelezen"] = woningen.attrs["gelezen"]
+
+    def kolom(self, naam: str) -> str:
+        """The output's name of one of our columns (``complex``): the file's own name for it."""
+        return naam if naam in self.eigen else self.attrs["kolomnamen"].get(naam, naam)
+
+    def groep(self, naam: str) -> pd.Categorical:
+        """Each dwelling's group in column ``naam`` (``complex``) as the summaries group it (:func:`_groep`)."""
+        kol = self.kolom(naam)
+        if kol not in self.eigen:
+            raise PortefeuilleFout(f"kolom '{naam}' niet gevonden voor de samenvatting")
+        return _groep(pd.Series(self.eigen[kol]))
+
+    def __iter__(self) -> Iterator[pd.DataFrame]:
+        aantal, deel = len(self.jaren), self.deel or max(self.n, 1)
+        blok = min(self.blok, -(-deel // self.draden))  # each part in as many blocks as threads (at least)
+        delen = [(b, min(b + deel, self.n)) for b in range(0, max(self.n, 1), deel)]
+        totaal = sum(len(range(b, max(e, b + 1), blok)) for b, e in delen)
+        gedaan = 0
+        pool = ThreadPoolExecutor(max(1, min(self.draden, totaal)))
+
+        def start(b: int, e: int) -> tuple[dict[str, np.ndarray], list]:
+            doel = _doel((e - b) * aantal)
+            return doel, [pool.submit(_blok, self.invoer.iloc[s:min(s + blok, e)], self.pad, self.t, s - b, aantal,
+                                      doel) for s in range(b, max(e, b + 1), blok)]
+        try:
+            volgende = start(*delen[0])
+            for k, (b, e) in enumerate(delen):
+                doel, taken = volgende
+                for taak in taken:  # every block's notes, in order (a note may hold for rows of one block only)
+                    for jaar, regels in taak.result().items():
+                        lijst = self.notities.setdefault(jaar, [])
+                        lijst += [x for x in regels if x not in lijst]
+                    gedaan += 1
+                    if self.voortgang is not None:
+                        self.voortgang(gedaan / totaal)
+                if k + 1 < len(delen):  # the next part is computed while the caller handles this one
+                    volgende = start(*delen[k + 1])
+                yield self._uitvoer(b, e, doel)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def _uitvoer(self, b: int, e: int, doel: dict[str, np.ndarray]) -> pd.DataFrame:
+        """The frame of dwellings ``b``..``e`` (every year of each) from their computed years in ``doel``."""
+        aantal, n = len(self.jaren), e - b
+        uit: dict[str, object] = {}
+        for kol, waarde in self.eigen.items():
+            if isinstance(waarde, pd.Categorical):
+                uit[kol] = pd.Categorical.from_codes(np.repeat(np.asarray(waarde.codes)[b:e], aantal),
+                                                     categories=waarde.categories)
+            else:
+                uit[kol] = np.repeat(waarde[b:e], aantal)
+        uit["jaar"] = np.tile(np.asarray(self.jaren, dtype=np.int64), n)
+        fout, melding = doel.pop("_fout"), doel.pop("melding")
+        if self.lees_fout is not None:  # a line that could not be read: its reason, in every year
+            lees = np.repeat(self.lees_fout[b:e], aantal)
+            m = lees != ""
+            fout[m], melding[m] = True, lees[m]
+        if self.lees_let_op is not None:
+            let_op = np.repeat(self.lees_let_op[b:e], aantal)
+            m = ~fout & (let_op != "")
+            if m.any():
+                melding[m] = _samen(melding[m], let_op[m])
+        uit["status"] = pd.Categorical.from_codes(fout.astype(np.int8), categories=["ok", "fout"])
+        codes, uniek = pd.factorize(melding, use_na_sentinel=True)  # a few distinct messages over many rows
+        uit["melding"] = pd.Categorical.from_codes(codes, categories=pd.Index(uniek, dtype=object))
+        actie = self.invoer["scenario_actie"]
+        uit["scenario_actie"] = pd.Categorical.from_codes(np.repeat(np.asarray(actie.array.codes)[b:e], aantal),
+                                                          categories=actie.cat.categories)
+        gereed = self.gereed[b:e]
+        uit["gereed_jaar"] = np.repeat(np.where(np.isnan(gereed), self.pad.begin, gereed), aantal).astype(np.int64)
+        uit["maanden_met_ingreep"] = np.where(uit["scenario_actie"].codes == 0, doel.pop("maanden_met_ingreep"), 0)
+        for kol in BEDRAGEN:
+            waarde = doel.pop(kol)
+            if fout.any():
+                waarde[fout] = np.nan  # in place: the array is ours
+            uit[kol] = waarde
+        uit["gereed_jaar"] = np.where(fout, np.nan, uit["gereed_jaar"])  # a row in error: not known when
+        klaar = ~fout & (uit["maanden_met_ingreep"] > 0)  # ja / nee for a dwelling done that year, else empty
+        neutraal = np.where(klaar, (uit["verschil_totaal"] <= 0).astype(np.int8), -1).astype(np.int8)
+        uit["woonlastenneutraal"] = pd.Categorical.from_codes(neutraal, categories=JA_NEE)
+        return pd.DataFrame(uit, copy=False)
+
+
+def _doel(rijen: int) -> dict[str, np.ndarray]:
+    """The arrays a part's years are written into (:func:`_blok`), ``rijen`` = dwellings × years."""
+    doel: dict[str, np.ndarray] = {kol: np.empty(rijen) for kol in BEDRAGEN}
+    doel["maanden_met_ingreep"] = np.zeros(rijen, dtype=np.int64)
+    doel["_fout"] = np.zeros(rijen, dtype=bool)
+    doel["melding"] = np.empty(rijen, dtype=object)
+    return doel
+
+
 def bereken_portefeuille_jaren(woningen: pd.DataFrame, scenario: Scenario, pad: Pad, peildatum: str | None = None,
                                tabellen: Tabellen | None = None, voortgang=None, blok: int = BLOK,
                                draden: int = DRADEN) -> pd.DataFrame:
-    """One row per dwelling per year (see the module's docstring). ``attrs``: ``notities`` per year (rent step,
-    tariff assumptions: :class:`woonlasten.jaren.PadJaar`), ``peildatum``, ``pad``, ``gelezen_als``."""
-    t = tabellen or laad_tabellen()
-    invoer, mapping, dag = voorbereid(woningen, scenario, peildatum, t)
-    lees_fout, lees_let_op = leesmeldingen(invoer)
-    n, jaren = len(invoer), list(range(pad.begin, pad.eind + 1))
-    aantal = len(jaren)
-    doel: dict[str, np.ndarray] = {kol: np.empty(n * aantal) for kol in BEDRAGEN}
-    doel["maanden_met_ingreep"] = np.zeros(n * aantal, dtype=np.int64)
-    doel["_fout"] = np.zeros(n * aantal, dtype=bool)
-    doel["melding"] = np.empty(n * aantal, dtype=object)
-    starts = list(range(0, max(n, 1), blok))
-    per_blok: list[dict[int, list[str]]] = []
-    with ThreadPoolExecutor(max(1, min(draden, len(starts)))) as pool:
-        for i, deel in enumerate(pool.map(lambda s: _blok(invoer.iloc[s:s + blok], pad, t, s, aantal, doel),
-                                          starts)):
-            per_blok.append(deel)
-            if voortgang is not None:
-                voortgang((i + 1) / len(starts))
-
-    uit: dict[str, object] = {}
-    # the file's columns the calculation does not read (identifiers: complex, address, …)
-    eigen = [k for k in woningen.columns if mapping.get(k) not in INVOER_KOLOMMEN]
-    herhaal = np.repeat(np.arange(n), aantal)
-    for kol in eigen:  # as categories: each value once, its code repeated per year (a 2.000.000-row text column
-        # of repeated values is slow to build and to write)
-        reeks = woningen[kol]
-        if isinstance(reeks.dtype, pd.CategoricalDtype):
-            cat = reeks.array
-        elif reeks.dtype == object or pd.api.types.is_string_dtype(reeks.dtype):
-            codes, uniek = pd.factorize(reeks.to_numpy(dtype=object), use_na_sentinel=True)
-            cat = pd.Categorical.from_codes(codes, categories=pd.Index(uniek, dtype=object))
-        else:
-            uit[kol] = reeks.to_numpy()[herhaal]
-            continue
-        uit[kol] = pd.Categorical.from_codes(np.asarray(cat.codes)[herhaal], categories=cat.categories)
-    uit["jaar"] = np.tile(np.asarray(jaren, dtype=np.int64), n)
-    fout, melding = doel.pop("_fout"), doel.pop("melding")
-    if lees_fout is not None:  # a line that could not be read: its reason, in every year
-        lees = np.repeat(lees_fout, aantal)
-        m = lees != ""
-        fout[m], melding[m] = True, lees[m]
-    if lees_let_op is not None:
-        let_op = np.repeat(lees_let_op, aantal)
-        m = ~fout & (let_op != "")
-        if m.any():
-            melding[m] = _samen(melding[m], let_op[m])
-    uit["status"] = pd.Categorical.from_codes(fout.astype(np.int8), categories=["ok", "fout"])
-    codes, uniek = pd.factorize(melding, use_na_sentinel=True)  # a few distinct messages over many rows
-    uit["melding"] = pd.Categorical.from_codes(codes, categories=pd.Index(uniek, dtype=object))
-    actie = invoer["scenario_actie"]
-    uit["scenario_actie"] = pd.Categorical.from_codes(np.repeat(actie.array.codes, aantal),
-                                                      categories=actie.cat.categories)
-    gereed = pd.to_numeric(invoer["gereed_jaar"], errors="coerce").to_numpy(float) \
-        if "gereed_jaar" in invoer.columns else np.full(n, np.nan)
-    uit["gereed_jaar"] = np.repeat(np.where(np.isnan(gereed), pad.begin, gereed), aantal).astype(np.int64)
-    uit["maanden_met_ingreep"] = np.where(uit["scenario_actie"].codes == 0, doel.pop("maanden_met_ingreep"), 0)
-    for kol in BEDRAGEN:
-        waarde = doel.pop(kol)
-        if fout.any():
-            waarde[fout] = np.nan  # in place: the array is ours
-        uit[kol] = waarde
-    uit["gereed_jaar"] = np.where(fout, np.nan, uit["gereed_jaar"])  # a row in error: not known when
-    klaar = ~fout & (uit["maanden_met_ingreep"] > 0)  # ja / nee for a dwelling done that year, else empty
-    neutraal = np.where(klaar, (uit["verschil_totaal"] <= 0).astype(np.int8), -1).astype(np.int8)
-    uit["woonlastenneutraal"] = pd.Categorical.from_codes(neutraal, categories=JA_NEE)
-    resultaat = pd.DataFrame(uit, copy=False)
-    notities: dict[int, list[str]] = {}  # every block's notes (a note may hold for rows of one block only)
-    for blok_notities in per_blok:
-        for jaar, regels in blok_notities.items():
-            lijst = notities.setdefault(jaar, [])
-            lijst += [x for x in regels if x not in lijst]
-    resultaat.attrs["notities"] = notities
-    resultaat.attrs["fasering"] = bool(np.isfinite(gereed).any())
-    resultaat.attrs["peildatum"] = None if dag is None else dag.date().isoformat()
-    resultaat.attrs["pad"] = pad
-    resultaat.attrs["kolomnamen"] = {ons: hun for hun, ons in mapping.items()}
-    resultaat.attrs["gelezen_als"] = invoer.attrs.get("gelezen_als", ())
-    if woningen.attrs.get("gelezen"):
-        resultaat.attrs["gelezen"] = woningen.attrs["gelezen"]
+    """One row per dwelling per year (see the module's docstring): the whole :class:`PadStroom` as one frame.
+    ``attrs``: ``notities`` per year (rent step, tariff assumptions: :class:`woonlasten.jaren.PadJaar`),
+    ``peildatum``, ``pad``, ``gelezen_als``."""
+    stroom = PadStroom(woningen, scenario, pad, peildatum, tabellen, voortgang=voortgang, blok=blok, draden=draden)
+    (resultaat,) = stroom
+    resultaat.attrs.update(stroom.attrs)
     return resultaat
+
+
+class JaarTelling:
+    """The sums per group (complex) and year of a path's rows, counted part by part (:meth:`tel`), and the summary
+    they give (:meth:`tabel`). ``namen``: the groups; ``eerste``/``aantal``: the years."""
+
+    VELDEN = ("woningen", "berekend", "fout", "aangepakt", "klaar", "neutraal", "zonder_totaal", "met_totaal",
+              "verschil_totaal")
+
+    def __init__(self, namen: pd.Index, eerste: int, aantal: int):
+        self.namen, self.eerste, self.aantal = namen, eerste, aantal
+        self.som = {k: np.zeros(len(namen) * aantal) for k in self.VELDEN}
+
+    def tel(self, groep: np.ndarray, rijen: pd.DataFrame) -> None:
+        """Add rows (``groep``: each row's group code) to the sums; one bincount per sum, not row by row."""
+        ok = (rijen["status"] == "ok").to_numpy()
+        klaar = ok & (rijen["maanden_met_ingreep"].to_numpy() > 0)
+        sleutel = np.asarray(groep, dtype=np.int64) * self.aantal + (rijen["jaar"].to_numpy() - self.eerste)
+        lengte = len(self.namen) * self.aantal
+
+        def som(w: np.ndarray | None) -> np.ndarray:
+            return np.bincount(sleutel, weights=w, minlength=lengte)
+
+        bedrag = {k: rijen[k].to_numpy(dtype=float) for k in ("zonder_totaal", "met_totaal", "verschil_totaal")}
+        for k, w in (("woningen", None), ("berekend", ok), ("fout", ~ok),
+                     ("aangepakt", ok & (rijen["scenario_actie"] == "aangepakt").to_numpy()), ("klaar", klaar),
+                     ("neutraal", klaar & (bedrag["verschil_totaal"] <= 0)),
+                     *((k, np.where(ok, v, 0.0)) for k, v in bedrag.items())):
+            self.som[k] += som(None if w is None else w.astype(float))
+
+    def totaal(self) -> "JaarTelling":
+        """The same sums for the whole stock: one group 'Totaal'."""
+        t = JaarTelling(pd.Index(["Totaal"], dtype=object), self.eerste, self.aantal)
+        t.som = {k: v.reshape(len(self.namen), self.aantal).sum(axis=0) for k, v in self.som.items()}
+        return t
+
+    def tabel(self, kop: str = "complex") -> pd.DataFrame:
+        """Per group and year: dwellings, errors, upgraded, done, average woonlasten without and with and the
+        average change [€/maand, over the computed dwellings], the share woonlastenneutraal among those done."""
+        s, aantal = self.som, self.aantal
+        berekend = s["berekend"]
+        gemiddeld = {k: np.where(berekend > 0, s[k] / np.maximum(berekend, 1), np.nan)
+                     for k in ("zonder_totaal", "met_totaal", "verschil_totaal")}
+        aanwezig = s["woningen"] > 0
+        tabel = pd.DataFrame({
+            kop: np.repeat(np.asarray(self.namen, dtype=object), aantal)[aanwezig],
+            "jaar": np.tile(np.arange(self.eerste, self.eerste + aantal), len(self.namen))[aanwezig],
+            **{k: s[k][aanwezig].astype(np.int64) for k in ("woningen", "fout", "aangepakt", "klaar")},
+            "gemiddeld_zonder_maand": centen(gemiddeld["zonder_totaal"][aanwezig]),
+            "gemiddeld_met_maand": centen(gemiddeld["met_totaal"][aanwezig]),
+            "gemiddeld_verschil_maand": centen(gemiddeld["verschil_totaal"][aanwezig]),
+            "neutraal": s["neutraal"][aanwezig].astype(np.int64),
+        })
+        tabel["aandeel_neutraal"] = (tabel["neutraal"] / tabel["klaar"].replace(0, np.nan)).round(3)
+        return tabel
 
 
 def samenvatting_jaren(resultaat: pd.DataFrame, per: str | None = "complex") -> pd.DataFrame:
     """Per complex (or overall with ``per=None``) and year: dwellings, errors, upgraded by the scenario, done that
     year (``klaar``: the upgrade in place for at least a month), the average woonlasten without and with the
     programme and the average change [€/maand, over every computed dwelling: a dwelling not yet done counts 0], and
-    the share woonlastenneutraal among those done."""
+    the share woonlastenneutraal among those done (:class:`JaarTelling`)."""
     if per is not None and per not in resultaat.columns:
         per = resultaat.attrs.get("kolomnamen", {}).get(per, per)
         if per not in resultaat.columns:
             raise PortefeuilleFout(f"kolom '{per}' niet gevonden voor de samenvatting")
-    ok = (resultaat["status"] == "ok").to_numpy()
-    klaar = ok & (resultaat["maanden_met_ingreep"].to_numpy() > 0)
     groep = _groep(resultaat[per]) if per else pd.Categorical.from_codes(np.zeros(len(resultaat), dtype=np.int8),
                                                                           categories=["Totaal"])
     jaar = resultaat["jaar"].to_numpy()
     eerste = int(jaar.min()) if len(jaar) else 0
-    aantal = int(jaar.max()) - eerste + 1 if len(jaar) else 1
-    # one number per group and year (a million rows: counted with bincount, not grouped row by row)
-    sleutel = np.asarray(groep.codes, dtype=np.int64) * aantal + (jaar - eerste)
-    lengte = len(groep.categories) * aantal
-
-    def som(w: np.ndarray) -> np.ndarray:
-        return np.bincount(sleutel, weights=w, minlength=lengte)
-
-    woningen = som(None)
-    berekend = som(ok.astype(float))
-    gemiddeld = {k: np.where(berekend > 0, som(np.where(ok, resultaat[k].to_numpy(dtype=float), 0.0))
-                             / np.maximum(berekend, 1), np.nan)
-                 for k in ("zonder_totaal", "met_totaal", "verschil_totaal")}
-    aanwezig = woningen > 0
-    s = pd.DataFrame({
-        "groep": np.repeat(np.asarray(groep.categories, dtype=object), aantal)[aanwezig],
-        "jaar": np.tile(np.arange(eerste, eerste + aantal), len(groep.categories))[aanwezig],
-        "woningen": woningen[aanwezig].astype(np.int64),
-        "fout": som((~ok).astype(float))[aanwezig].astype(np.int64),
-        "aangepakt": som((ok & (resultaat["scenario_actie"] == "aangepakt").to_numpy()).astype(float))[
-            aanwezig].astype(np.int64),
-        "klaar": som(klaar.astype(float))[aanwezig].astype(np.int64),
-        "gemiddeld_zonder_maand": centen(gemiddeld["zonder_totaal"][aanwezig]),
-        "gemiddeld_met_maand": centen(gemiddeld["met_totaal"][aanwezig]),
-        "gemiddeld_verschil_maand": centen(gemiddeld["verschil_totaal"][aanwezig]),
-        "neutraal": som((klaar & (resultaat["verschil_totaal"].to_numpy(dtype=float) <= 0)).astype(float))[
-            aanwezig].astype(np.int64),
-    })
-    s["aandeel_neutraal"] = (s["neutraal"] / s["klaar"].replace(0, np.nan)).round(3)
-    return s.rename(columns={"groep": "complex" if per else "groep"})
+    telling = JaarTelling(groep.categories, eerste, int(jaar.max()) - eerste + 1 if len(jaar) else 1)
+    telling.tel(groep.codes, resultaat)
+    return telling.tabel("complex" if per else "groep")
 
 
 def _groep(reeks: pd.Series) -> pd.Categorical:

@@ -23,7 +23,7 @@ import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Union
+from typing import IO, Callable, Iterable, Iterator, Union
 
 import numpy as np
 import pandas as pd
@@ -251,14 +251,35 @@ def schrijf(frame: pd.DataFrame, pad: Union[str, Path], samenvattingen: dict[str
     if excel and len(frame) > EXCEL_MAX_REGELS:
         raise PortefeuilleFout(f"{len(frame):,} woningen passen niet in één Excelblad (maximaal "
                                f"{EXCEL_MAX_REGELS:,}); kies een .csv-bestand".replace(",", "."))
+    with _heel_of_niet(pad) as fh:
+        if excel:
+            fh.write(naar_excel(frame, samenvattingen, verslag, herkomst))
+        else:
+            _schrijf_csv(frame, fh)
+
+
+def schrijf_csv_delen(delen: Iterable[pd.DataFrame], pad: Union[str, Path], *, overschrijf: bool = False,
+                      invoer: Union[str, Path, None] = None) -> None:
+    """Write a result that comes in parts (frames with the same columns, e.g. a
+    :class:`woonlasten.portefeuille.pad.PadStroom`) as one CSV, part after part, as :func:`schrijf` writes a CSV:
+    whole or not at all; the whole result is never in memory."""
+    pad = controleer_uitvoer(pad, overschrijf, invoer)
+    if pad.suffix.lower() != ".csv":
+        raise PortefeuilleFout(f"{pad}: een resultaat in delen wordt als .csv geschreven")
+    with _heel_of_niet(pad) as fh, _CsvSchrijver(fh) as schrijver:
+        for deel in delen:
+            schrijver.deel(deel)
+
+
+@contextlib.contextmanager
+def _heel_of_niet(pad: Path) -> Iterator[IO[bytes]]:
+    """A file handle to a temporary file in ``pad``'s folder, moved into place (with ``pad``'s permissions, or
+    those of a new file) when the block ends without an error, removed when it does not."""
     modus = stat.S_IMODE(pad.stat().st_mode) if pad.exists() else _standaard_modus()
     fd, tijdelijk = tempfile.mkstemp(dir=pad.parent, prefix=".woonlasten-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
-            if excel:
-                fh.write(naar_excel(frame, samenvattingen, verslag, herkomst))
-            else:
-                _schrijf_csv(veilig(ja_nee(frame)), fh)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tijdelijk, modus)
@@ -282,7 +303,7 @@ def naar_csv(frame: pd.DataFrame) -> bytes:
     """The result as Dutch-Excel CSV bytes (``;``, decimal comma, UTF-8 with BOM), formula cells neutralised, yes/no
     as ``ja``/``nee``; a clean table (see the module's docstring)."""
     buffer = io.BytesIO()
-    _schrijf_csv(veilig(ja_nee(frame)), buffer)
+    _schrijf_csv(frame, buffer)
     return buffer.getvalue()
 
 
@@ -324,27 +345,56 @@ def _als_tekst(kol: pd.Series) -> pa.Array:
         return pa.array([None if w is None else str(w) for w in tekst.to_numpy()], type=pa.string())
 
 
-def _schrijf_csv(frame: pd.DataFrame, fh) -> None:
-    """Write ``;``-separated CSV with decimal commas. Numbers are turned into text column-wise by Arrow (pandas'
-    ``to_csv`` formats each cell in Python: a million-row result took a minute, this takes seconds), the columns
-    of a large result two at a time (Arrow's compute functions release the GIL), and a block of rows at a time, so
-    the text of a large result is never all in memory at once."""
-    namen = [str(naam) for naam in frame.columns]
-    fh.write(b"\xef\xbb\xbf")
-    opties = pacsv.WriteOptions(delimiter=";", quoting_style="needed")
-    if not namen:
-        pacsv.write_csv(pa.table({}), fh, write_options=opties)
-        return
-    alle = [frame.iloc[:, i] for i in range(frame.shape[1])]  # by position: column names may repeat
-    schrijver = None
-    with ThreadPoolExecutor(CSV_DRADEN if len(frame) * len(alle) > PARALLEL_CELLEN else 1) as pool:
-        for begin in range(0, max(len(frame), 1), CSV_REGELS):
+def _schrijf_csv(frame: pd.DataFrame, fh: IO[bytes]) -> None:
+    """Write one result as ``;``-separated CSV with decimal commas (:class:`_CsvSchrijver`)."""
+    with _CsvSchrijver(fh) as schrijver:
+        schrijver.deel(frame)
+
+
+class _CsvSchrijver:
+    """Writes a result part after part as ``;``-separated CSV with decimal commas, UTF-8 with BOM, formula cells
+    neutralised and yes/no as ja/nee (:func:`veilig`, :func:`ja_nee`), one header. Numbers are turned into text
+    column-wise by Arrow (pandas' ``to_csv`` formats each cell in Python: a million-row result took a minute, this
+    takes seconds), the columns of a large part two at a time (Arrow's compute functions release the GIL), and a
+    block of rows at a time, so the text of a large result is never all in memory at once."""
+
+    def __init__(self, fh: IO[bytes]):
+        self.fh, self.schrijver, self.namen = fh, None, None
+        self.pool = ThreadPoolExecutor(CSV_DRADEN)
+        self.opties = pacsv.WriteOptions(delimiter=";", quoting_style="needed")
+        fh.write(b"\xef\xbb\xbf")
+
+    def __enter__(self) -> "_CsvSchrijver":
+        return self
+
+    def deel(self, frame: pd.DataFrame) -> None:
+        """Write the rows of ``frame`` (the first part gives the header; every part has the same columns)."""
+        frame = veilig(ja_nee(frame))
+        namen = [str(naam) for naam in frame.columns]
+        if self.namen is None:
+            self.namen = namen
+        elif namen != self.namen:
+            raise ValueError("een deel van het resultaat heeft andere kolommen dan het eerste")
+        if not namen:
+            return
+        alle = [frame.iloc[:, i] for i in range(frame.shape[1])]  # by position: column names may repeat
+        parallel = len(frame) * len(alle) > PARALLEL_CELLEN
+        for begin in range(0, max(len(frame), self.schrijver is None), CSV_REGELS):  # no rows: the header
             reeksen = [k.iloc[begin:begin + CSV_REGELS] for k in alle]
-            tabel = pa.Table.from_arrays(list(pool.map(_als_tekst, reeksen)), names=namen)
-            if schrijver is None:
-                schrijver = pacsv.CSVWriter(fh, tabel.schema, write_options=opties)
-            schrijver.write_table(tabel)
-    schrijver.close()
+            tabel = pa.Table.from_arrays(list(self.pool.map(_als_tekst, reeksen)) if parallel
+                                         else [_als_tekst(r) for r in reeksen], names=namen)
+            if self.schrijver is None:
+                self.schrijver = pacsv.CSVWriter(self.fh, tabel.schema, write_options=self.opties)
+            self.schrijver.write_table(tabel)
+
+    def __exit__(self, *fout) -> None:
+        self.pool.shutdown(wait=True)
+        if fout[0] is not None:
+            return
+        if self.schrijver is None:  # a result without columns
+            pacsv.write_csv(pa.table({}), self.fh, write_options=self.opties)
+        else:
+            self.schrijver.close()
 
 
 PARALLEL_CELLEN = 2_000_000  # above this many cells the columns are turned into text in threads
