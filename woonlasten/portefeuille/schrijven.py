@@ -359,9 +359,8 @@ class _CsvSchrijver:
     block of rows at a time, so the text of a large result is never all in memory at once."""
 
     def __init__(self, fh: IO[bytes]):
-        self.fh, self.schrijver, self.namen = fh, None, None
+        self.fh, self.namen, self.geschreven = fh, None, False
         self.pool = ThreadPoolExecutor(CSV_DRADEN)
-        self.opties = pacsv.WriteOptions(delimiter=";", quoting_style="needed")
         fh.write(b"\xef\xbb\xbf")
 
     def __enter__(self) -> "_CsvSchrijver":
@@ -379,22 +378,19 @@ class _CsvSchrijver:
             return
         alle = [frame.iloc[:, i] for i in range(frame.shape[1])]  # by position: column names may repeat
         parallel = len(frame) * len(alle) > PARALLEL_CELLEN
-        for begin in range(0, max(len(frame), self.schrijver is None), CSV_REGELS):  # no rows: the header
+        for begin in range(0, max(len(frame), not self.geschreven), CSV_REGELS):  # no rows: the header
             reeksen = [k.iloc[begin:begin + CSV_REGELS] for k in alle]
             tabel = pa.Table.from_arrays(list(self.pool.map(_als_tekst, reeksen)) if parallel
                                          else [_als_tekst(r) for r in reeksen], names=namen)
-            if self.schrijver is None:
-                self.schrijver = pacsv.CSVWriter(self.fh, tabel.schema, write_options=self.opties)
-            self.schrijver.write_table(tabel)
+            # one write per block (Arrow's CSVWriter keeps the text of what it wrote until it is closed)
+            pacsv.write_csv(tabel, self.fh, write_options=pacsv.WriteOptions(
+                delimiter=";", quoting_style="needed", include_header=not self.geschreven))
+            self.geschreven = True
 
     def __exit__(self, *fout) -> None:
         self.pool.shutdown(wait=True)
-        if fout[0] is not None:
-            return
-        if self.schrijver is None:  # a result without columns
-            pacsv.write_csv(pa.table({}), self.fh, write_options=self.opties)
-        else:
-            self.schrijver.close()
+        if fout[0] is None and not self.geschreven:  # a result without columns
+            pacsv.write_csv(pa.table({}), self.fh, write_options=pacsv.WriteOptions(delimiter=";"))
 
 
 PARALLEL_CELLEN = 2_000_000  # above this many cells the columns are turned into text in threads
