@@ -84,6 +84,7 @@ LOGO_HOOGTE = 12.0
 LOGO_BREEDTE = 40.0  # a wide logo is scaled down to this width
 LOGO_AFSTAND = 3.0  # between the logo and the name
 ORGANISATIE_BREEDTE = 75.0  # name and contact line at most, right-aligned
+SPELING = 0.5  # slack on a measured text width, against rounding in the line breaking
 LABEL_BREEDTE = 21.0  # the labels of the dwelling list
 INSPRINGEN = 4.0
 OPVULLING = 2.0  # inside the verdict and warning boxes
@@ -194,7 +195,9 @@ def _kop_en_organisatie(pdf: _Pdf, org: Organisatie) -> None:
     breedte = 0.0
     for tekst, pt, vet, kleur in regels:
         pdf.lettertype(pt, vet=vet, kleur=kleur)
-        breedte = max(breedte, min(ORGANISATIE_BREEDTE, pdf.get_string_width(tekst) + 1.0))
+        # the text plus the cell's own margins left and right (with less, multi_cell wraps the last word, or
+        # fails on a name of one letter)
+        breedte = max(breedte, min(ORGANISATIE_BREEDTE, pdf.get_string_width(tekst) + 2 * pdf.c_margin + SPELING))
     pdf.set_y(y)
     for tekst, pt, vet, kleur in regels:
         pdf.lettertype(pt, vet=vet, kleur=kleur)

@@ -151,6 +151,15 @@ def test_ontbrekende_of_kapotte_instellingen_geven_toch_een_advies(tmp_path, inh
     assert oordeel(r) in advies_html(r, woning={}, organisatie=org)
 
 
+@pytest.mark.parametrize("naam, contact", [("X", "Y"), ("Woonstichting Proefstad", "012 345 67 89")])
+def test_de_naam_van_de_organisatie_op_een_regel(naam, contact):
+    """A name and contact line that fit the band stay on one line each (they broke before their last word), and a
+    name and contact of one letter are no crash ('Not enough horizontal space to render a single character')."""
+    pdf = advies_pdf(_eenvoudig(naar_label="B"), woning={}, organisatie=Organisatie(naam=naam, contact=contact))
+    regels = [r.strip() for r in (PdfReader(io.BytesIO(pdf)).pages[0].extract_text() or "").splitlines()]
+    assert regels[0] == f"Woonlastenadvies {naam} {contact}", regels[:3]  # title, name and contact on one band
+
+
 def test_standaardinstellingen_vragen_om_invullen():
     """The shipped settings are placeholders a corporation recognises as 'vul in', not someone's contact data."""
     org = lees_organisatie()
