@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from app.opmaak import (
+    JAREN_AANNAMES,
     KLEUR,
     ONDERDELEN,
     band_let_op,
@@ -23,6 +24,11 @@ from app.opmaak import (
     financiering,
     financiering_waarden,
     huurtoeslag_berekend,
+    jaren_kort,
+    jaren_let_op,
+    jaren_oordeel,
+    jaren_tabel,
+    jaren_voetnoot,
     lening_tekst,
     onderdelen,
     oordeel_na_huurtoeslag,
@@ -31,7 +37,7 @@ from app.opmaak import (
 )
 from app.organisatie import Organisatie, lees_organisatie
 from woonlasten.formatteer import euro, euro_verschil, oordeel
-from woonlasten.modellen import Resultaat
+from woonlasten.modellen import Jaarpad, Resultaat
 
 # parts of the chart dark enough for white amounts on them
 DONKER = {KLEUR[n] for n in ("Kale huur en servicekosten", "Huurverhoging", "Gemeente en waterschap",
@@ -79,7 +85,9 @@ dl.fin { grid-template-columns: max-content auto max-content auto; font-size: 8p
 .handtekening { display: flex; gap: 24pt; margin-top: 6pt; }
 .handtekening div { flex: 1; border-top: 1px solid #888; padding-top: 2pt; color: #555; font-size: 8.5pt; }
 .knop { margin: 8pt 0; }
-@media print { .knop { display: none; } }
+.oordeel.pad { font-size: 9.5pt; }
+.vervolg { display: none; }
+@media print { .knop { display: none; } .jaren { break-before: page; } .vervolg { display: block; } }
 /* a phone: the page's own width, larger type, one column, a table that scrolls instead of being cut */
 @media screen and (max-width: 760px) {
   body { width: auto; padding: 10px; font-size: 11pt; }
@@ -96,7 +104,7 @@ dl.fin { grid-template-columns: max-content auto max-content auto; font-size: 8p
 
 # The page is laid out at the printable width of A4 (186 mm) on a wide screen; if it is taller than the printable
 # height (279 mm), it is scaled down so that it always prints on one sheet. A phone (the narrow layout above) keeps
-# its readable size.
+# its readable size. The section 'Over de jaren' (when chosen) prints on a sheet of its own and is not measured.
 PASSEND = """<script>
 (function () {
   var beschikbaar = 279 * 96 / 25.4;
@@ -104,7 +112,8 @@ PASSEND = """<script>
     document.body.style.zoom = 1;
     if (window.matchMedia('screen and (max-width: 760px)').matches) { return; }
     var knop = document.querySelector('.knop');
-    var hoogte = document.body.scrollHeight - (knop ? knop.offsetHeight + 8 : 0);
+    var jaren = document.querySelector('.jaren');
+    var hoogte = (jaren ? jaren.offsetTop : document.body.scrollHeight) - (knop ? knop.offsetHeight + 8 : 0);
     if (hoogte > beschikbaar) { document.body.style.zoom = (beschikbaar / hoogte * 0.985).toFixed(3); }
   }
   pas();
@@ -353,11 +362,36 @@ def _organisatie_html(org: Organisatie) -> str:
             + (f"<br><span>{_e(org.contact)}</span>" if org.contact else "") + "</div></div>")
 
 
+def _jaren_html(pad: Jaarpad, wie: str) -> str:
+    """The section 'Over de jaren' (printed on a sheet of its own under the line ``wie``, the subtitle): the
+    verdict over the period, the table per year, what * means and the assumptions for years not yet known (the
+    texts of :mod:`app.opmaak`, as on the page)."""
+    delen = [f"<section class='jaren'><p class='sub vervolg'>Woonlastenadvies, vervolg · {_e(wie)}</p>"
+             "<h2>Over de jaren</h2>"]
+    oordeel = jaren_oordeel(pad)
+    if oordeel is not None:
+        klasse, teken = ("ja", "✔") if pad.woonlastenneutraal_gemiddeld else ("nee", "✖")
+        delen.append(f"<div class='oordeel pad {klasse}'>{teken} {_e(oordeel)}</div>")
+    delen += [f"<div class='letop'>⚠ {_e(zin)}</div>" for zin in jaren_let_op(pad)]
+    kop, rijen = jaren_tabel(pad)
+    regels = ["<tr>" + "".join(f"<th>{_e(k)}</th>" for k in kop) + "</tr>"]
+    regels += ["<tr>" + "".join(f"<td>{_e(c)}</td>" if i == 0 else f"<td class='b'>{_e(c)}</td>"
+                                for i, c in enumerate(rij)) + "</tr>" for rij in rijen]
+    delen.append("<div class='tabel'><table>" + "".join(regels) + "</table></div>")
+    delen.append(f"<p class='klein'>{_e(jaren_voetnoot(pad))}</p>")
+    if pad.aannames:
+        delen.append(f"<p><b>{_e(JAREN_AANNAMES)}</b></p><ul class='watnu klein'>"
+                     + "".join(f"<li>{_e(a)}</li>" for a in pad.aannames) + "</ul>")
+    return "".join(delen) + "</section>"
+
+
 def advies_html(r: Resultaat, *, woning: dict[str, str], eigenaar: bool = False, maatregelen: list[str] | None = None,
-                opgesteld: dt.date | None = None, organisatie: Organisatie | None = None) -> str:
+                opgesteld: dt.date | None = None, organisatie: Organisatie | None = None,
+                jaren: Jaarpad | None = None) -> str:
     """The whole advice as one HTML document. ``woning``: label → value lines describing the dwelling and
     household (already in words); ``maatregelen``: the measures in words; ``organisatie``: default the settings
-    file's (``app/organisatie.py``)."""
+    file's (``app/organisatie.py``); ``jaren``: the path over the years the user switched on (a section of its own,
+    printed on a second sheet), None for the advice of one date."""
     opgesteld = opgesteld or dt.date.today()
     org = organisatie if organisatie is not None else lees_organisatie()
     delen = [f"<!doctype html><html lang='nl'><head><meta charset='utf-8'>"
@@ -380,6 +414,8 @@ def advies_html(r: Resultaat, *, woning: dict[str, str], eigenaar: bool = False,
             delen.append(f"<p class='band'>{_e(regel)}</p>")
     else:
         delen.append(f"<div class='oordeel'>{_e(o.tekst)}</div>")
+    if jaren is not None:
+        delen.append(f"<p class='band'>{_e(jaren_kort(jaren))}</p>")
     regels = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in woning.items())
     if maatregelen:
         klein = " class='klein'" if len(maatregelen) > 4 else ""
@@ -403,6 +439,8 @@ def advies_html(r: Resultaat, *, woning: dict[str, str], eigenaar: bool = False,
     items = "".join(f"<p><b>{_e(b.document)}</b>: {_e(b.onderwerpen)} <span class='bron'>({_e(b.verwijzingen)})"
                     "</span></p>" for b in bronnen(r))
     delen.append(f"<h2>Bronnen</h2><div class='bronnen klein'>{items}</div>")
+    if jaren is not None:
+        delen.append(_jaren_html(jaren, ondertitel(r, eigenaar, opgesteld)))
     delen.append(PASSEND + "</body></html>")
     return "".join(delen)
 

@@ -1,6 +1,7 @@
 """The advice as a PDF: A4, one page where it fits (the sources appendix flows on to a second page when it does not),
 drawn with fpdf2 from the same pieces as the HTML (``app/advies.py``): the organisation, the verdict, the dwelling,
-the bar chart as vector drawing, the monthly table, what to do next, the sources. DejaVu Sans is embedded (subset),
+the bar chart as vector drawing, the monthly table, what to do next, the sources; when chosen, the path over the
+years on a page of its own after it. DejaVu Sans is embedded (subset),
 so the file looks the same everywhere; nothing is fetched and no browser is needed.
 
 All lengths in mm, font sizes in pt.
@@ -29,10 +30,25 @@ from app.advies import (
     staven,
     wat_nu,
 )
-from app.opmaak import KLEUR, armoede_rijen, band_let_op, band_regel, betaalrisico_zin, coach_rijen, tabel_rijen, verbruik_tekst
+from app.opmaak import (
+    JAREN_AANNAMES,
+    KLEUR,
+    armoede_rijen,
+    band_let_op,
+    band_regel,
+    betaalrisico_zin,
+    coach_rijen,
+    jaren_kort,
+    jaren_let_op,
+    jaren_oordeel,
+    jaren_tabel,
+    jaren_voetnoot,
+    tabel_rijen,
+    verbruik_tekst,
+)
 from app.organisatie import Organisatie, lees_organisatie
 from woonlasten.formatteer import euro, euro_verschil
-from woonlasten.modellen import Resultaat
+from woonlasten.modellen import Jaarpad, Resultaat
 
 LETTERTYPEN = Path(__file__).resolve().parent / "lettertypen"
 LETTER = "DejaVu"
@@ -68,6 +84,7 @@ LOGO_HOOGTE = 12.0
 LOGO_BREEDTE = 40.0  # a wide logo is scaled down to this width
 LOGO_AFSTAND = 3.0  # between the logo and the name
 ORGANISATIE_BREEDTE = 75.0  # name and contact line at most, right-aligned
+SPELING = 0.5  # slack on a measured text width, against rounding in the line breaking
 LABEL_BREEDTE = 21.0  # the labels of the dwelling list
 INSPRINGEN = 4.0
 OPVULLING = 2.0  # inside the verdict and warning boxes
@@ -178,7 +195,9 @@ def _kop_en_organisatie(pdf: _Pdf, org: Organisatie) -> None:
     breedte = 0.0
     for tekst, pt, vet, kleur in regels:
         pdf.lettertype(pt, vet=vet, kleur=kleur)
-        breedte = max(breedte, min(ORGANISATIE_BREEDTE, pdf.get_string_width(tekst) + 1.0))
+        # the text plus the cell's own margins left and right (with less, multi_cell wraps the last word, or
+        # fails on a name of one letter)
+        breedte = max(breedte, min(ORGANISATIE_BREEDTE, pdf.get_string_width(tekst) + 2 * pdf.c_margin + SPELING))
     pdf.set_y(y)
     for tekst, pt, vet, kleur in regels:
         pdf.lettertype(pt, vet=vet, kleur=kleur)
@@ -381,6 +400,51 @@ def _bronnen(pdf: _Pdf, r: Resultaat) -> None:
                     alinea.write(" " + b.status)
 
 
+JAREN_KOLOM_JAAR = 20.0  # the year column of the path's table
+JAREN_KOLOM_BEDRAG = 30.0  # each amount column of it
+
+
+def _jaren(pdf: _Pdf, pad: Jaarpad, wie: str) -> None:
+    """The section 'Over de jaren' on a page of its own, under a line saying whose advice it continues (``wie``,
+    the subtitle): the verdict over the period, the table per year, what * means and the assumptions for years not
+    yet known (the texts of :mod:`app.opmaak`, as on the page)."""
+    pdf.add_page()
+    pdf.alinea(f"Woonlastenadvies, vervolg · {wie}", PT_KLEIN + 0.5, kleur=GRIJS)
+    pdf.kop("Over de jaren")
+    oordeel = jaren_oordeel(pad)
+    if oordeel is not None:
+        rand, vulling = OORDEEL_KLEUR[pad.woonlastenneutraal_gemiddeld]
+        pdf.kader(("✔ " if pad.woonlastenneutraal_gemiddeld else "✖ ") + oordeel, PT_TEKST + 0.5, rand, vulling)
+    for zin in jaren_let_op(pad):
+        pdf.kader("⚠ " + zin, PT_TEKST, ZWART, None, gestippeld=True, vet=False)
+    kop, rijen = jaren_tabel(pad)
+    breedtes = [JAREN_KOLOM_JAAR] + [JAREN_KOLOM_BEDRAG] * (len(kop) - 1)
+    h = _tabelregel()
+    pdf.set_y(pdf.get_y() + 1.0)
+    for i, rij in enumerate([kop, *rijen]):
+        pdf.set_x(MARGE)
+        pdf.lettertype(PT_TABEL, vet=i == 0)
+        for j, (tekst, b) in enumerate(zip(rij, breedtes, strict=True)):
+            pdf.cell(b, h, tekst, align="L" if j == 0 else "R")
+        pdf.ln(h)
+        if i == 0:  # the rule under the header clear of its descenders
+            pdf.set_y(pdf.get_y() + 0.4)
+            pdf.set_draw_color(*_rgb("#888888"))
+            pdf.set_line_width(0.25)
+            pdf.line(MARGE, pdf.get_y(), MARGE + sum(breedtes), pdf.get_y())
+            pdf.set_y(pdf.get_y() + 0.3)
+    pdf.set_y(pdf.get_y() + 0.8)
+    pdf.alinea(jaren_voetnoot(pad), PT_KLEIN, kleur="#333333")
+    if pad.aannames:
+        pdf.set_y(pdf.get_y() + 1.0)
+        pdf.alinea(JAREN_AANNAMES, PT_TEKST, vet=True)
+        for a in pad.aannames:
+            pdf.lettertype(PT_KLEIN, kleur="#333333")
+            pdf.set_x(MARGE)
+            pdf.cell(INSPRINGEN, _h(PT_KLEIN), "•")
+            pdf.alinea(a, PT_KLEIN, x=MARGE + INSPRINGEN, breedte=BREEDTE - INSPRINGEN, kleur="#333333")
+
+
 BIJLAGE_KOLOM_NAAM = 100.0  # the measure or indicator column of the appendix tables
 BIJLAGE_KOLOM = 28.0  # each further column
 
@@ -410,12 +474,16 @@ def _bijlage_tabel(pdf: _Pdf, kop: list[str], rijen: list[list[str]]) -> None:
     pdf.ln(1.5)
 
 
-def _bijlage(pdf: _Pdf, r: Resultaat, eigenaar: bool) -> None:
+def _bijlage(pdf: _Pdf, r: Resultaat, eigenaar: bool, nieuwe_pagina: bool = True) -> None:
     """The appendix page (the advice itself stays on one A4): energy poverty before and after, and what the
-    household's own behaviour saves in euros (issue 17), both estimates."""
+    household's own behaviour saves in euros (issue 17), both estimates. ``nieuwe_pagina`` False: it goes on under
+    the path over the years (and on to a next page where it must)."""
     if not heeft_bijlage(r):
         return
-    pdf.add_page()
+    if nieuwe_pagina:
+        pdf.add_page()
+    else:
+        pdf.set_y(pdf.get_y() + 3.0)
     pdf.kop("Bijlage: energiearmoede en eigen gedrag")
     e = getattr(r, "energiearmoede", None)
     met_na = r.na is not None
@@ -445,8 +513,10 @@ def _bijlage(pdf: _Pdf, r: Resultaat, eigenaar: bool) -> None:
 
 
 def advies_pdf(r: Resultaat, *, woning: dict[str, str], eigenaar: bool = False, maatregelen: list[str] | None = None,
-               opgesteld: dt.date | None = None, organisatie: Organisatie | None = None) -> bytes:
-    """The advice as PDF bytes (A4), with the same inputs as :func:`app.advies.advies_html`."""
+               opgesteld: dt.date | None = None, organisatie: Organisatie | None = None,
+               jaren: Jaarpad | None = None) -> bytes:
+    """The advice as PDF bytes (A4), with the same inputs as :func:`app.advies.advies_html`; ``jaren``: the path
+    over the years, one line beside the verdict and its section on the page after the advice."""
     opgesteld = opgesteld or dt.date.today()
     org = organisatie if organisatie is not None else lees_organisatie()
     pdf = _nieuw(r, org)
@@ -462,6 +532,8 @@ def advies_pdf(r: Resultaat, *, woning: dict[str, str], eigenaar: bool = False, 
     regel = band_regel(r)
     if regel:
         pdf.alinea(regel, PT_KLEIN + 0.5)
+    if jaren is not None:
+        pdf.alinea(jaren_kort(jaren), PT_KLEIN + 0.5)
     y = pdf.get_y()
     onder_links = _woning(pdf, r, woning, maatregelen, y)
     onder_rechts = _grafiek(pdf, r, y)
@@ -476,5 +548,7 @@ def advies_pdf(r: Resultaat, *, woning: dict[str, str], eigenaar: bool = False, 
     _wat_nu(pdf, wat_nu(r, eigenaar, org))
     _voet(pdf)
     _bronnen(pdf, r)
-    _bijlage(pdf, r, eigenaar)
+    if jaren is not None:
+        _jaren(pdf, jaren, ondertitel(r, eigenaar, opgesteld))
+    _bijlage(pdf, r, eigenaar, nieuwe_pagina=jaren is None)
     return bytes(pdf.output())

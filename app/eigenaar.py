@@ -221,7 +221,7 @@ if resultaat is not None:
     toon_financiering(resultaat)
     toon_energiearmoede(resultaat, alleen=("LEKWI",))
     toon_berekening(resultaat, key="hoe_berekend_eigenaar")
-    toon_jarenpad(casus, "eigenaar_pad")
+    jaren = toon_jarenpad(casus, "eigenaar_pad")
     woning = {
         "Woning": f"{WONINGTYPE_NAMEN[woningtype]}, {getal(oppervlakte)} m²"
                   + (f", bouwjaar {bouwjaar}" if bouwjaar else "") + f", WOZ {euro(woz or 0, 0)}",
@@ -234,11 +234,12 @@ if resultaat is not None:
     if fin_model is not None and fin.get("vorm"):
         woning["Financiering"] = FINANCIERINGSVORMEN.get(fin["vorm"], fin["vorm"])
     maatregel_tekst = [f"{MAATREGEL_NAMEN.get(m, m)} {getal(hoeveelheden.get(m))} {_eenheid(m)}" for m in gekozen]
-    html = advies_html(resultaat, woning=woning, eigenaar=True, maatregelen=maatregel_tekst)
+    html = advies_html(resultaat, woning=woning, eigenaar=True, maatregelen=maatregel_tekst, jaren=jaren)
     bestand = f"woonlastenadvies_eigenaar_{g.gemeente()}_{g.peildatum():%Y%m%d}"
     st.subheader("Advies om mee te geven")
     st.download_button("Advies downloaden (pdf)",
-                       pdf_bij_klikken(resultaat, woning=woning, eigenaar=True, maatregelen=maatregel_tekst),
+                       pdf_bij_klikken(resultaat, woning=woning, eigenaar=True, maatregelen=maatregel_tekst,
+                                       jaren=jaren),
                        file_name=f"{bestand}.pdf", mime="application/pdf", on_click="ignore",
                        icon=":material/picture_as_pdf:", type="primary", key="advies_eigenaar",
                        help="Eén A4 met de bedragen, de grafiek, het oordeel, de financiering, wat nu en de bronnen: "

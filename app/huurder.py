@@ -105,7 +105,7 @@ if resultaat is not None:
     toon_energiearmoede(resultaat)
     toon_energiecoach(resultaat)
     toon_berekening(resultaat, key="hoe_berekend_huurder")
-    toon_jarenpad(casus, "huurder_pad")
+    jaren = toon_jarenpad(casus, "huurder_pad")
     woning = {
         "Woning": f"{WONINGTYPE_NAMEN[woningtype]}, {getal(oppervlakte)} m²"
                   + (f", bouwjaar {bouwjaar}" if bouwjaar else ""),
@@ -116,7 +116,7 @@ if resultaat is not None:
         "Huishouden": f"{personen} {'persoon' if personen == 1 else 'personen'}",
         "Huur": f"kale huur {euro(kale_huur or 0)} + servicekosten {euro(servicekosten or 0)}",
     }
-    advies = {"woning": woning, "maatregelen": [MAATREGEL_NAMEN.get(m, m) for m in gekozen]}
+    advies = {"woning": woning, "maatregelen": [MAATREGEL_NAMEN.get(m, m) for m in gekozen], "jaren": jaren}
     html = advies_html(resultaat, **advies)
     bestand = f"woonlastenadvies_huurder_{g.gemeente()}_{g.peildatum():%Y%m%d}"
     st.subheader("Advies om mee te geven")

@@ -10,7 +10,7 @@ import streamlit as st
 
 from app import gedeeld as g
 from app.grafieken import EURO_AS
-from app.opmaak import OKABE_ITO
+from app.opmaak import JAREN_AANNAMES, OKABE_ITO, jaren_let_op, jaren_markdown, jaren_oordeel, jaren_voetnoot, letterlijk
 from woonlasten.casus import InvoerFout, bereken_jaren
 from woonlasten.formatteer import euro, euro_verschil, getal
 from woonlasten.modellen import MAX_PAD_JAREN, PAD_GRENZEN, Casus, Jaarpad, Pad
@@ -123,76 +123,42 @@ def _grafiek(pad: Jaarpad):
                           "Woonlasten per maand, per jaar", "gemiddeld over de maanden van elk jaar")
 
 
-def _tabel(pad: Jaarpad) -> str:
-    """The years as a Markdown table with Dutch amounts; a year with assumed figures is marked *."""
-    met = pad.gereed is not None
-    kop = ("| Jaar | Zonder | Met | Verschil | Opgeteld |\n|:--|--:|--:|--:|--:|" if met
-           else "| Jaar | Woonlasten |\n|:--|--:|")
-    regels = [kop]
-    for j in pad.jaren:
-        jaar = f"{j.jaar}{'*' if j.tarieven_aanname or j.huurverhoging_herkomst == 'aanname' else ''}"
-        if met:
-            regels.append(f"| {jaar} | {euro(j.zonder.totaal)} | {euro(j.met.totaal)} | "
-                          f"{euro_verschil(j.verschil.totaal)} | {euro_verschil(j.verschil_cumulatief)} |")
-        else:
-            regels.append(f"| {jaar} | {euro(j.zonder.totaal)} |")
-    return "\n".join(regels)
-
-
-def toon_jarenpad(casus: Casus, sleutel: str) -> None:
+def toon_jarenpad(casus: Casus, sleutel: str) -> Jaarpad | None:
     """The section 'Over de jaren' for ``casus`` (the page's case; ``sleutel`` keeps the widgets of the tenant and
-    the owner page apart)."""
+    the owner page apart). Returns the path shown (for the advice to hand over), None while it is off or cannot be
+    computed."""
     st.subheader("Over de jaren")
     if not st.toggle(f"Woonlasten per jaar tonen, tot en met {max(EIND_STANDAARD, casus.peildatum.year)}",
                      key=f"{sleutel}_aan", persist_state=g.BEWAAR,
                      help="Huur, energie en lokale lasten per jaar zonder en met de ingreep: de huur stijgt elk jaar "
                           "per 1 juli, tarieven volgen het jaar, voor onbekende jaren met een aanname."):
-        return
+        return None
     pad = pad_invoer(sleutel, casus.peildatum.year, casus.rol == "huurder")
     casus = _gereed(casus, sleutel)
     if pad is None or casus is None:
-        return
+        return None
     uit = _bereken(casus.model_dump_json(), pad.model_dump_json())
     if "fout" in uit:
         st.error(f"Over de jaren kan niet worden berekend: {uit['fout']}", icon=":material/error:")
-        return
+        return None
     r = Jaarpad.model_validate(uit)
-    if r.woonlastenneutraal_gemiddeld is not None:
-        v = r.gemiddeld_verschil_maand
-        zin = (f"Gemiddeld over {pad.begin}-{pad.eind}: {euro(abs(v))} per maand "
-               f"{'minder' if v < 0 else 'meer' if v > 0 else 'gelijk'}; opgeteld {euro_verschil(r.verschil_periode)}"
-               f" over {pad.eind - pad.begin + 1} jaar (ingreep klaar in {_maand(r.gereed)})."
-               + (f" In de maanden met de ingreep gemiddeld {euro_verschil(r.gemiddeld_verschil_na_oplevering)} "
-                  "per maand." if r.gemiddeld_verschil_na_oplevering not in (None, v) else ""))
+    oordeel = jaren_oordeel(r)
+    if oordeel is not None:
         (st.success if r.woonlastenneutraal_gemiddeld else st.warning)(
-            ("Woonlastenneutraal over de jaren. " if r.woonlastenneutraal_gemiddeld
-             else "Niet woonlastenneutraal over de jaren. ") + zin,
-            icon=":material/check_circle:" if r.woonlastenneutraal_gemiddeld else ":material/warning:")
-    for zin in (t for t in r.toelichting if t.startswith("Let op")):
+            oordeel, icon=":material/check_circle:" if r.woonlastenneutraal_gemiddeld else ":material/warning:")
+    for zin in jaren_let_op(r):
         st.warning(zin, icon=":material/warning:")
     st.altair_chart(_grafiek(r), width="stretch")
-    st.markdown(_tabel(r))
-    voetnoot = ["Bedragen per maand, gemiddeld over het jaar (januari-juni en juli-december apart berekend)."]
-    if any(j.tarieven_aanname or j.huurverhoging_herkomst == "aanname" for j in r.jaren):
-        voetnoot.append("\\* Jaar met een aanname (zie hieronder).")
-    st.caption(" ".join(voetnoot))
+    st.markdown(jaren_markdown(r))
+    st.caption(letterlijk(jaren_voetnoot(r)))
     if r.aannames:
-        st.markdown("**Aannames voor jaren die nog niet bekend zijn**\n\n" + "\n".join(f"- {a}" for a in r.aannames))
+        st.markdown(f"**{JAREN_AANNAMES}**\n\n" + "\n".join(f"- {a}" for a in r.aannames))
     with st.expander("Hoe is dit per jaar berekend", icon=":material/menu_book:"):
         st.markdown("\n".join(f"- {t}" for t in r.toelichting))
         stappen = [n for j in r.jaren for n in j.notities if n.startswith("Huur per")]
         if stappen and casus.rol == "huurder":
             st.markdown("**Huurverhoging per jaar**\n\n" + "\n".join(f"- {s}" for s in stappen))
-
-
-def _maand(jjjj_mm: str | None) -> str:
-    """'2026-10' → 'oktober 2026'."""
-    if not jjjj_mm:
-        return "–"
-    jaar, maand = (int(x) for x in jjjj_mm.split("-"))
-    namen = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-             "november", "december")
-    return f"{namen[maand - 1]} {jaar}"
+    return r
 
 
 def toon_portefeuille_jaren(woningen, scenario, peildatum: str | None, bestand: str, sleutel: tuple) -> None:
@@ -246,7 +212,7 @@ def toon_portefeuille_jaren(woningen, scenario, peildatum: str | None, bestand: 
 
     regels = aannames(resultaat.attrs.get("notities", {}))
     if regels:
-        st.markdown("**Aannames voor jaren die nog niet bekend zijn**\n\n" + "\n".join(f"- {a}" for a in regels))
+        st.markdown(f"**{JAREN_AANNAMES}**\n\n" + "\n".join(f"- {a}" for a in regels))
     if "complex" in resultaat.columns or resultaat.attrs.get("kolomnamen", {}).get("complex") in resultaat.columns:
         per = samenvatting_jaren(resultaat)
         st.dataframe(per, hide_index=True, width="stretch", key="pf_pad_complexen", placeholder="–",

@@ -11,8 +11,9 @@ import math
 import re
 from typing import Any
 
-from woonlasten.formatteer import euro, euro_verschil, getal, over_tekort
-from woonlasten.modellen import RESULTAAT, TOTALEN, Resultaat, Woonlasten
+from woonlasten.formatteer import afgerond, euro, euro_verschil, getal, over_tekort
+from woonlasten.modellen import RESULTAAT, TOTALEN, Jaarpad, Resultaat, Woonlasten
+from woonlasten.rekenen.rekenblad import MAANDEN_PER_JAAR
 
 # Okabe-Ito: distinguishable with every common colour-vision deficiency.
 OKABE_ITO = {
@@ -374,3 +375,97 @@ def coach_rijen(r: Resultaat) -> list[tuple[str, str, str, bool]]:
         return []
     return [(m.omschrijving, f"{getal(m.besparing_per_jaar)} {m.eenheid}", euro(m.besparing_euro_per_jaar), m.gekozen)
             for m in c.maatregelen]
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# A path over the years (woonlasten.casus.bereken_jaren): shared by the section 'Over de jaren' and the advice
+
+MAANDNAMEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+              "november", "december")
+
+
+JAREN_AANNAMES = "Aannames voor jaren die nog niet bekend zijn"  # the heading of the path's assumptions
+
+
+def maand_tekst(jjjj_mm: str | None) -> str:
+    """'2026-10' → 'oktober 2026'; '–' when empty."""
+    if not jjjj_mm:
+        return "–"
+    jaar, maand = (int(x) for x in jjjj_mm.split("-"))
+    return f"{MAANDNAMEN[maand - 1]} {jaar}"
+
+
+def jaar_met_aanname(j: Any) -> bool:
+    """Whether a year of the path rests on an assumption (tariffs carried on, or a rent step not yet published)."""
+    return bool(j.tarieven_aanname or j.huurverhoging_herkomst == "aanname")
+
+
+def jaren_tabel(pad: Jaarpad) -> tuple[list[str], list[list[str]]]:
+    """The path's table as (header, rows) of Dutch texts, one row per year: the woonlasten per month without and
+    with the upgrade, the difference and the cumulative difference [€]; a year with an assumption is marked *.
+    Without an upgrade one amount per year. The page's Markdown, the HTML and the PDF all draw these texts."""
+    met = pad.gereed is not None
+    kop = ["Jaar", "Zonder", "Met", "Verschil", "Opgeteld"] if met else ["Jaar", "Woonlasten"]
+    rijen = []
+    for j in pad.jaren:
+        jaar = f"{j.jaar}{'*' if jaar_met_aanname(j) else ''}"
+        rijen.append([jaar, euro(j.zonder.totaal), euro(j.met.totaal), euro_verschil(j.verschil.totaal),
+                      euro_verschil(j.verschil_cumulatief)] if met else [jaar, euro(j.zonder.totaal)])
+    return kop, rijen
+
+
+def jaren_markdown(pad: Jaarpad) -> str:
+    """:func:`jaren_tabel` as a Markdown table, the amounts right-aligned."""
+    kop, rijen = jaren_tabel(pad)
+    regels = ["| " + " | ".join(kop) + " |", "|:--|" + "--:|" * (len(kop) - 1)]
+    return "\n".join(regels + ["| " + " | ".join(r) + " |" for r in rijen])
+
+
+def jaren_oordeel(pad: Jaarpad) -> str | None:
+    """The verdict over the path in words ('Woonlastenneutraal over de jaren. Gemiddeld over 2026-2030: € 12,34
+    per maand minder; …'), with the average over the months with the upgrade when it is not in place the whole
+    path (not the same figure again, a cent apart by rounding); None without an upgrade."""
+    if pad.woonlastenneutraal_gemiddeld is None:
+        return None
+    p, v = pad.pad, pad.gemiddeld_verschil_maand
+    na = pad.gemiddeld_verschil_na_oplevering
+    zin = (f"Gemiddeld over {p.begin}-{p.eind}: {per_maand_verschil(v)}; opgeteld {euro_verschil(pad.verschil_periode)}"
+           f" over {p.eind - p.begin + 1} jaar (ingreep klaar in {maand_tekst(pad.gereed)})."
+           + (f" In de maanden met de ingreep gemiddeld {euro_verschil(na)} per maand." if na is not None and sum(
+               j.maanden_met_ingreep for j in pad.jaren) < MAANDEN_PER_JAAR * len(pad.jaren) else ""))
+    return ("Woonlastenneutraal over de jaren. " if pad.woonlastenneutraal_gemiddeld
+            else "Niet woonlastenneutraal over de jaren. ") + zin
+
+
+def jaren_kort(pad: Jaarpad) -> str:
+    """The path in one line, for beside the verdict of the advice's first page: 'Over de jaren 2026-2030:
+    woonlastenneutraal, gemiddeld € 12,34 per maand minder; per jaar onder 'Over de jaren'.'"""
+    p = pad.pad
+    if pad.woonlastenneutraal_gemiddeld is None:
+        return f"Over de jaren {p.begin}-{p.eind}: de woonlasten per jaar staan onder 'Over de jaren'."
+    return (f"Over de jaren {p.begin}-{p.eind}: {'' if pad.woonlastenneutraal_gemiddeld else 'niet '}"
+            f"woonlastenneutraal, gemiddeld {per_maand_verschil(pad.gemiddeld_verschil_maand)}; per jaar onder "
+            "'Over de jaren'.")
+
+
+def per_maand_verschil(v: float) -> str:
+    """A monthly difference in words: '€ 12,34 per maand minder', '€ 3,00 per maand meer', 'per maand gelijk'."""
+    if afgerond(v) == 0:
+        return "per maand gelijk"
+    return f"{euro(abs(v))} per maand {'minder' if v < 0 else 'meer'}"
+
+
+def jaren_let_op(pad: Jaarpad) -> list[str]:
+    """The path's warnings ('Let op: …'), shown beside the verdict."""
+    return [t for t in pad.toelichting if t.startswith("Let op")]
+
+
+def jaren_voetnoot(pad: Jaarpad) -> str:
+    """The line under the table: what the amounts are, and what * means when a year carries it."""
+    tekst = "Bedragen per maand, gemiddeld over het jaar (januari-juni en juli-december apart berekend)."
+    if pad.gereed is not None:
+        tekst = ("Woonlasten per maand zonder en met de ingreep, gemiddeld over het jaar (januari-juni en "
+                 "juli-december apart berekend). Opgeteld: het verschil over alle maanden tot en met dat jaar.")
+    if any(jaar_met_aanname(j) for j in pad.jaren):
+        tekst += " * Jaar met een aanname (zie de aannames hieronder)."
+    return tekst

@@ -151,6 +151,15 @@ def test_ontbrekende_of_kapotte_instellingen_geven_toch_een_advies(tmp_path, inh
     assert oordeel(r) in advies_html(r, woning={}, organisatie=org)
 
 
+@pytest.mark.parametrize("naam, contact", [("X", "Y"), ("Woonstichting Proefstad", "012 345 67 89")])
+def test_de_naam_van_de_organisatie_op_een_regel(naam, contact):
+    """A name and contact line that fit the band stay on one line each (they broke before their last word), and a
+    name and contact of one letter are no crash ('Not enough horizontal space to render a single character')."""
+    pdf = advies_pdf(_eenvoudig(naar_label="B"), woning={}, organisatie=Organisatie(naam=naam, contact=contact))
+    regels = [r.strip() for r in (PdfReader(io.BytesIO(pdf)).pages[0].extract_text() or "").splitlines()]
+    assert regels[0] == f"Woonlastenadvies {naam} {contact}", regels[:3]  # title, name and contact on one band
+
+
 def test_standaardinstellingen_vragen_om_invullen():
     """The shipped settings are placeholders a corporation recognises as 'vul in', not someone's contact data."""
     org = lees_organisatie()
@@ -249,3 +258,142 @@ def test_een_logo_van_reusachtige_afmetingen_wordt_weggelaten(tmp_path):
     org = lees_organisatie(pad)
     assert org.logo is None and org.naam
     assert _paginas(advies_pdf(_eenvoudig(naar_label="B"), woning={}, organisatie=org)) >= 1
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# The path over the years in the advice (issue 18)
+
+
+def _met_pad(wie: str, eind: int = 2030):
+    """A heavy case of the browser test with its path 2026-``eind`` (completion January 2026, the path's default)."""
+    from woonlasten.casus import bereken_jaren
+
+    casus, _ = ZWARE_GEVALLEN[wie]
+    r, invoer = _zwaar(wie)
+    return r, invoer, bereken_jaren(Casus.model_validate(casus), {"begin": 2026, "eind": eind})
+
+
+def _paginateksten(pdf: bytes) -> list[str]:
+    return [" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def _handpad():
+    """A path of two years made by hand: 2026 with known tariffs, 2028 with assumed ones."""
+    from woonlasten.modellen import Jaarpad
+
+    def jaar(j, zonder, met, cumulatief, aanname):
+        return {"jaar": j, "zonder": {"totaal": zonder}, "met": {"totaal": met}, "verschil": {"totaal": met - zonder},
+                "verschil_cumulatief": cumulatief, "maanden_met_ingreep": 12, "kale_huur_januari": 600.0,
+                "kale_huur_juli": 624.6, "huurverhoging_juli_pct": 4.1,
+                "huurverhoging_herkomst": "aanname" if aanname else "maximum", "huurtoeslag_bekend": True,
+                "tarieven_aanname": aanname}
+
+    # verschil 1.200,00 − 1.234,56 = −34,56 a month, × 12 = −414,72 in 2026; 2028: 1.290,00 − 1.300,00 = −10,00,
+    # × 12 = −120,00, opgeteld −414,72 − 120,00 = −534,72 (the year between left out: the table shows what it gets)
+    return Jaarpad.model_validate({
+        "pad": {"begin": 2026, "eind": 2028}, "peildatum": "2026-06-01", "gemeente": "Borne", "rol": "huurder",
+        "gereed": "2026-01", "jaren": [jaar(2026, 1234.56, 1200.00, -414.72, False),
+                                      jaar(2028, 1300.00, 1290.00, -534.72, True)],
+        "gemiddeld_verschil_maand": -22.28, "verschil_periode": -534.72, "gemiddeld_verschil_na_oplevering": -22.28,
+        "woonlastenneutraal_gemiddeld": True,
+        "aannames": ["Let op: voor 2028 zijn nog geen tarieven bekend; gerekend met de laatst bekende tarieven."]})
+
+
+def test_de_tabel_van_het_pad_met_de_hand():
+    """The one table builder the page, the HTML and the PDF share: Dutch amounts, signs, * on an assumed year."""
+    from app.opmaak import jaren_kort, jaren_markdown, jaren_oordeel, jaren_tabel
+
+    pad = _handpad()
+    kop, rijen = jaren_tabel(pad)
+    assert kop == ["Jaar", "Zonder", "Met", "Verschil", "Opgeteld"]
+    assert rijen == [["2026", "€ 1.234,56", "€ 1.200,00", "-€ 34,56", "-€ 414,72"],
+                     ["2028*", "€ 1.300,00", "€ 1.290,00", "-€ 10,00", "-€ 534,72"]]
+    assert jaren_markdown(pad).splitlines()[2] == "| 2026 | € 1.234,56 | € 1.200,00 | -€ 34,56 | -€ 414,72 |"
+    # (−34,56 − 10,00) / 2 = −22,28 a month on average
+    assert jaren_oordeel(pad) == ("Woonlastenneutraal over de jaren. Gemiddeld over 2026-2028: € 22,28 per maand "
+                                  "minder; opgeteld -€ 534,72 over 3 jaar (ingreep klaar in januari 2026).")
+    assert jaren_kort(pad) == ("Over de jaren 2026-2028: woonlastenneutraal, gemiddeld € 22,28 per maand minder; "
+                               "per jaar onder 'Over de jaren'.")
+    # the average over the months with the upgrade only when it is not in place every month of the path
+    deels = pad.model_copy(update={"jaren": [pad.jaren[0], pad.jaren[1].model_copy(update={"maanden_met_ingreep": 6})],
+                                   "gemiddeld_verschil_na_oplevering": -30.0})
+    assert jaren_oordeel(deels).endswith("(ingreep klaar in januari 2026). In de maanden met de ingreep gemiddeld "
+                                         "-€ 30,00 per maand.")
+    zonder_ingreep = pad.model_copy(update={"gereed": None, "woonlastenneutraal_gemiddeld": None})
+    assert jaren_tabel(zonder_ingreep) == (["Jaar", "Woonlasten"], [["2026", "€ 1.234,56"], ["2028*", "€ 1.300,00"]])
+    assert jaren_oordeel(zonder_ingreep) is None
+
+
+def test_pdf_met_het_pad_over_de_jaren():
+    """Issue 18 in the advice to hand over: the path on the page after the one-page advice, with every year, the
+    amounts as the core computed them in Dutch notation, the verdict over the period and the assumption for the
+    years beyond the known tariffs; the table adds up (checked on the printed figures)."""
+    from app.opmaak import jaren_kort, jaren_oordeel
+    from woonlasten.data import laad_tabellen
+    from woonlasten.jaren import laatste_tariefjaar
+
+    r, invoer, pad = _met_pad("huurder")
+    bekend = laatste_tariefjaar(laad_tabellen())
+    assert pad.pad.eind > bekend, "het pad moet voorbij de bekende tarieven gaan"
+    pdf = advies_pdf(r, **invoer, jaren=pad, organisatie=Organisatie())
+    paginas = _paginateksten(pdf)
+    # the advice on one A4 as before; the path and the appendix (energiecoach) on the second
+    assert len(paginas) == 2 and "Bronnen" in paginas[0] and "Over de jaren" not in paginas[0].replace(
+        jaren_kort(pad), "")
+    assert jaren_kort(pad) in paginas[0]
+    tweede = paginas[1]
+    assert tweede.startswith("Woonlastenadvies, vervolg · Voor de huurder · gemeente Borne")
+    assert tweede.index("Over de jaren") < tweede.index("Bijlage: energiearmoede en eigen gedrag")
+    assert jaren_oordeel(pad) in tweede
+    for j in pad.jaren:
+        assert re.search(rf"{j.jaar}\*? {re.escape(euro(j.zonder.totaal))} {re.escape(euro(j.met.totaal))} "
+                         rf"{re.escape(euro_verschil(j.verschil.totaal))} {re.escape(euro_verschil(j.verschil_cumulatief))}",
+                         tweede), j.jaar
+    assert re.search(r"2026 € 1\.\d{3},\d{2} ", tweede)  # over € 1.000 a month without: thousands with a dot
+    # the assumption for a year beyond the known tariffs, in words
+    na = [a for a in pad.aannames if f"{bekend + 1}" in a and "nog geen tarieven bekend" in a]
+    assert na and " ".join(na[0].split()) in tweede
+    assert "Aannames voor jaren die nog niet bekend zijn" in tweede and "* Jaar met een aanname" in tweede
+    # the printed table adds up: the verdict's average is the mean of the printed differences (within rounding),
+    # the last 'Opgeteld' is 12 × the sum of them
+    verschillen = [float(v.replace(".", "").replace(",", ".")) * (-1 if s else 1)
+                   for s, v in re.findall(r"\d{4}\*? € [\d.,]+ € [\d.,]+ (-?)\+?€ ([\d.,]+)", tweede)]
+    assert len(verschillen) == len(pad.jaren)
+    gemiddeld = float(re.search(r"Gemiddeld over 2026-2030: € ([\d.,]+) per maand minder", tweede).group(1)
+                      .replace(".", "").replace(",", "."))
+    assert abs(-gemiddeld - sum(verschillen) / len(verschillen)) <= 0.01
+    assert abs(12 * sum(verschillen) - pad.jaren[-1].verschil_cumulatief) <= 0.01 * 12 * len(verschillen)
+
+
+def test_zonder_pad_blijft_het_advies_gelijk_en_met_pad_alleen_een_regel_op_blad_een():
+    """Without the path nothing changes; with it the first page gets only the line beside the verdict, and the
+    heavy owner's advice still fits its A4 (the path on the second page)."""
+    from app.opmaak import jaren_kort
+
+    for wie in ZWARE_GEVALLEN:
+        r, invoer, pad = _met_pad(wie)
+        zonder = _paginateksten(advies_pdf(r, **invoer, organisatie=Organisatie()))
+        assert zonder == _paginateksten(advies_pdf(r, **invoer, jaren=None, organisatie=Organisatie()))
+        assert not any("Over de jaren" in p for p in zonder)
+        met = _paginateksten(advies_pdf(r, **invoer, jaren=pad, organisatie=Organisatie()))
+        assert met[0].replace(" " + jaren_kort(pad), "") == zonder[0], wie
+        assert len(met) == len(zonder) == 2 and met[1].startswith("Woonlastenadvies, vervolg")
+
+
+def test_html_met_het_pad_over_de_jaren():
+    """The HTML advice gets the same section, after the advice and printed on a sheet of its own (the advice
+    itself is still scaled to one A4 without it)."""
+    from html import escape
+
+    from app.opmaak import jaren_kort, jaren_oordeel
+
+    r, invoer, pad = _met_pad("eigenaar")
+    zonder = advies_html(r, **invoer, organisatie=Organisatie())
+    assert "<section class='jaren'>" not in zonder
+    met = advies_html(r, **invoer, jaren=pad, organisatie=Organisatie())
+    assert met.index("<h2>Bronnen</h2>") < met.index("<section class='jaren'>") < met.index("<h2>Over de jaren</h2>")
+    assert ".jaren { break-before: page; }" in met and "jaren.offsetTop" in met
+    assert escape(jaren_kort(pad)) in met and escape(jaren_oordeel(pad)) in met
+    for j in pad.jaren:
+        assert f"<td class='b'>{euro(j.met.totaal)}</td><td class='b'>{euro_verschil(j.verschil.totaal)}</td>" in met
+    assert all(escape(a) in met for a in pad.aannames)

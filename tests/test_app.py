@@ -1061,6 +1061,51 @@ def test_huurder_over_de_jaren_toont_het_pad_van_de_kern():
     assert metrics(at)  # the page's own result stays: only the section waits for its input
 
 
+def test_het_pad_aan_komt_in_het_advies_om_mee_te_geven(monkeypatch):
+    """Switching the path on puts it in the advice to hand over: the preview (the HTML) and the PDF made on the
+    click carry the section 'Over de jaren' with the page's years and amounts; switched off again, the advice is the
+    one of one date."""
+    import html as html_
+
+    import app.advies
+
+    gemaakt = {}
+    echt = app.advies.pdf_bij_klikken
+
+    def bijhouden(r, **invoer):  # the page's deferred PDF, kept to make it here as the click would
+        gemaakt["maak"] = echt(r, **invoer)
+        return gemaakt["maak"]
+
+    monkeypatch.setattr(app.advies, "pdf_bij_klikken", bijhouden)
+    at = start()
+    at.toggle(key="voorbeeld_advies").set_value(True).run()
+    assert "Over de jaren" not in _voorbeeld(at)
+    at.toggle(key="huurder_pad_aan").set_value(True).run()
+    zonder_fouten(at)
+    jaar = peildatum_van(at).year
+    pad = bereken_jaren(huurder_casus(at, ingreep__gereed_jaar=jaar, ingreep__gereed_maand=1),
+                        {"begin": jaar, "eind": max(2030, jaar)})
+    voorbeeld = _voorbeeld(at)
+    assert "<h2>Over de jaren</h2>" in voorbeeld
+    from pypdf import PdfReader
+
+    pdf = " ".join(" ".join((p.extract_text() or "").split())
+                   for p in PdfReader(io.BytesIO(gemaakt["maak"]())).pages)
+    assert "Over de jaren" in pdf
+    for j in pad.jaren:
+        assert html_.escape(euro(j.met.totaal)) in voorbeeld and euro(j.met.totaal) in pdf, j.jaar
+        assert html_.escape(euro_verschil(j.verschil_cumulatief)) in voorbeeld and euro_verschil(j.verschil_cumulatief) in pdf
+    assert all(html_.escape(a) in voorbeeld for a in pad.aannames)
+    at.toggle(key="huurder_pad_aan").set_value(False).run()
+    assert "Over de jaren" not in _voorbeeld(at)
+    assert "Over de jaren" not in " ".join((p.extract_text() or "") for p in PdfReader(io.BytesIO(gemaakt["maak"]())).pages)
+
+
+def _voorbeeld(at: AppTest) -> str:
+    """The advice as the page's preview shows it (the HTML of the download)."""
+    return at.main.get("iframe")[0].proto.srcdoc
+
+
 def test_eigenaar_over_de_jaren_zonder_huurbeleid():
     at = start("eigenaar.py")
     at.toggle(key="eigenaar_pad_aan").set_value(True).run()

@@ -371,6 +371,29 @@ def test_advies_past_op_een_a4_ook_bij_veel_maatregelen(browser, tmp_path, wie):
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1, f"het advies ({wie}) past niet op één A4"
 
 
+def test_advies_met_het_pad_over_de_jaren_drukt_af_op_twee_a4(browser, tmp_path):
+    """With the path over the years the printed HTML advice is the one-page advice (at the same scale as without
+    the path) and the section 'Over de jaren' on a second sheet."""
+    from app.advies import advies_html
+    from app.gedeeld import MAATREGEL_NAMEN
+    from woonlasten.casus import bereken_jaren
+
+    casus, woning = ZWARE_GEVALLEN["huurder"]
+    r = bereken(Casus.model_validate(casus))
+    invoer = {"woning": woning, "maatregelen": [MAATREGEL_NAMEN[m] for m in casus["ingreep"]["maatregelen"]]}
+    zooms = []
+    for jaren in (None, bereken_jaren(Casus.model_validate(casus), {"begin": 2026, "eind": 2030})):
+        pad = tmp_path / "advies.html"
+        pad.write_text(advies_html(r, **invoer, jaren=jaren), encoding="utf-8")
+        page = browser.new_page()
+        page.goto(pad.as_uri())
+        zooms.append(page.evaluate("document.body.style.zoom"))
+        pdf = page.pdf(format="A4")
+        page.close()
+        assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == (1 if jaren is None else 2)
+    assert zooms[0] == zooms[1]  # the section is not squeezed onto the first sheet
+
+
 def _portefeuille_csv() -> bytes:
     regels = ["VHE;Complex;Gemeente;Type;Oppervlakte;Label;Kale huur;Personen"]
     typen = ["tussenwoning", "hoekwoning", "appartement", "tussenwoning", "twee-onder-een-kap"]
