@@ -371,8 +371,7 @@ def test_cli_writes_the_path_part_by_part_as_the_whole_would_be_written(monkeypa
     from woonlasten.portefeuille import pad as padmodule
 
     uit = tmp_path / "pad.csv"
-    monkeypatch.setattr(padmodule, "PAD_DEEL", 45)
-    monkeypatch.setattr("woonlasten.portefeuille.PAD_DEEL", 45)
+    monkeypatch.setattr(padmodule, "PAD_RIJEN", 135)  # 45 dwellings × 3 years
     assert main(["portefeuille", "data/voorbeeld_portefeuille.csv", "--jaren", "2026-2028", "--peildatum",
                  "2026-01-01", "--uit", str(uit)]) == 0
     tekst = capsys.readouterr().out
@@ -394,8 +393,7 @@ def test_a_write_error_halfway_leaves_no_file_and_says_so(monkeypatch, capsys, t
     from woonlasten.portefeuille import pad as padmodule
     from woonlasten.portefeuille import schrijven
 
-    monkeypatch.setattr("woonlasten.portefeuille.PAD_DEEL", 50)
-    monkeypatch.setattr(padmodule, "PAD_DEEL", 50)
+    monkeypatch.setattr(padmodule, "PAD_RIJEN", 100)  # 50 dwellings × 2 years
     echt, delen = schrijven._CsvSchrijver.deel, []
 
     def vol(self, frame):

@@ -466,7 +466,6 @@ def _portefeuille(args) -> int:
     [--overschrijf]``."""
     # imported here: Arrow and openpyxl cost a single case's command a few tenths of a second
     from woonlasten.portefeuille import (
-        PAD_DEEL,
         PadStroom,
         PortefeuilleFout,
         bereken_portefeuille,
@@ -477,6 +476,7 @@ def _portefeuille(args) -> int:
         scenario_uit_tekst,
     )
     from woonlasten.portefeuille.lezen import leesnotitie
+    from woonlasten.portefeuille.pad import woningen_per_deel
     from woonlasten.portefeuille.schrijven import controleer_uitvoer
 
     # --uit a folder: the file gets a name that says what it is (scenario, peildatum, date made), known after reading
@@ -499,7 +499,7 @@ def _portefeuille(args) -> int:
         # is never whole in memory), except for an Excel file, which is made whole
         resultaat = bereken_portefeuille(woningen, scenario, peildatum) if pad is None else \
             PadStroom(woningen, scenario, pad, peildatum, deel=None if _soort(args, map_, "csv") == "xlsx"
-                      else PAD_DEEL)
+                      else woningen_per_deel(pad))
         notitie = leesnotitie(resultaat)  # how messy values were read ('85 m2' as 85) and which were refused
         if notitie:
             print("Zo zijn waarden gelezen:")

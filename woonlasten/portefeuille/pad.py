@@ -15,6 +15,8 @@ complex and year part by part (:func:`samenvatting_jaren` on a whole result).
 
 from __future__ import annotations
 
+import itertools
+from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
@@ -37,8 +39,9 @@ PAD_DELEN = ("huur_totaal", "huur_huurverhoging", "energie_totaal", "lokale_last
 
 # the year columns a portfolio keeps, written straight into the result's arrays (dwelling after dwelling)
 BEDRAGEN = tuple(f"{s}_{d}" for s in ("zonder", "met", "verschil") for d in PAD_DELEN)
-# dwellings per part of a stream (PadStroom): × 5 years the CSV's row block; two parts are in memory at once
-PAD_DEEL = 100_000
+# rows (dwellings × years) per part of a stream written to a file (PadStroom, woningen_per_deel): the CSV's row
+# block; one year of 400.000 dwellings is one part, five years are four parts of 100.000 dwellings
+PAD_RIJEN = 500_000
 
 
 def _blok(invoer: pd.DataFrame, pad: Pad, t: Tabellen, start: int, aantal: int, doel: dict[str, np.ndarray]
@@ -113,20 +116,24 @@ class PadStroom:
 
     def __iter__(self) -> Iterator[pd.DataFrame]:
         aantal, deel = len(self.jaren), self.deel or max(self.n, 1)
-        blok = min(self.blok, -(-deel // self.draden))  # each part in as many blocks as threads (at least)
+        # the whole in one part: in as many blocks as threads; a stream: parts of one block each, as many computed
+        # at once as there are threads (fewer, larger blocks: each block has a fixed cost of some tenths of a second)
+        per_deel = 1 if self.deel else self.draden
+        blok = min(self.blok, -(-deel // per_deel))
         delen = [(b, min(b + deel, self.n)) for b in range(0, max(self.n, 1), deel)]
         totaal = sum(len(range(b, max(e, b + 1), blok)) for b, e in delen)
         gedaan = 0
         pool = ThreadPoolExecutor(max(1, min(self.draden, totaal)))
 
-        def start(b: int, e: int) -> tuple[dict[str, np.ndarray], list]:
+        def start(b: int, e: int) -> tuple[int, int, dict[str, np.ndarray], list]:
             doel = _doel((e - b) * aantal)
-            return doel, [pool.submit(_blok, self.invoer.iloc[s:min(s + blok, e)], self.pad, self.t, s - b, aantal,
-                                      doel) for s in range(b, max(e, b + 1), blok)]
+            return b, e, doel, [pool.submit(_blok, self.invoer.iloc[s:min(s + blok, e)], self.pad, self.t, s - b,
+                                            aantal, doel) for s in range(b, max(e, b + 1), blok)]
         try:
-            volgende = start(*delen[0])
-            for k, (b, e) in enumerate(delen):
-                doel, taken = volgende
+            volgende = iter(delen)
+            rij = deque(start(*d) for d in itertools.islice(volgende, max(1, self.draden // per_deel)))
+            while rij:
+                b, e, doel, taken = rij.popleft()
                 for taak in taken:  # every block's notes, in order (a note may hold for rows of one block only)
                     for jaar, regels in taak.result().items():
                         lijst = self.notities.setdefault(jaar, [])
@@ -134,8 +141,9 @@ class PadStroom:
                     gedaan += 1
                     if self.voortgang is not None:
                         self.voortgang(gedaan / totaal)
-                if k + 1 < len(delen):  # the next part is computed while the caller handles this one
-                    volgende = start(*delen[k + 1])
+                d = next(volgende, None)
+                if d is not None:  # the next parts are computed while the caller handles this one
+                    rij.append(start(*d))
                 yield self._uitvoer(b, e, doel)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
@@ -180,6 +188,12 @@ class PadStroom:
         neutraal = np.where(klaar, (uit["verschil_totaal"] <= 0).astype(np.int8), -1).astype(np.int8)
         uit["woonlastenneutraal"] = pd.Categorical.from_codes(neutraal, categories=JA_NEE)
         return pd.DataFrame(uit, copy=False)
+
+
+def woningen_per_deel(pad: Pad) -> int:
+    """Dwellings per part of a :class:`PadStroom` that is written as it comes: :data:`PAD_RIJEN` rows, so that the
+    memory does not grow with the number of years."""
+    return max(1, PAD_RIJEN // (pad.eind - pad.begin + 1))
 
 
 def _doel(rijen: int) -> dict[str, np.ndarray]:
