@@ -242,8 +242,9 @@ if resultaat is not None:
                                        jaren=jaren),
                        file_name=f"{bestand}.pdf", mime="application/pdf", on_click="ignore",
                        icon=":material/picture_as_pdf:", type="primary", key="advies_eigenaar",
-                       help="Eén A4 met de bedragen, de grafiek, het oordeel, de financiering, wat nu en de bronnen: "
-                            "om te bewaren, af te drukken of te mailen.")
+                       help="Eén A4 met de bedragen, de grafiek, het oordeel, de financiering, wat nu en de bronnen; "
+                            "daarna, als ze er zijn, de jaren en de bijlage energiearmoede en gedrag. Om te bewaren, "
+                            "af te drukken of te mailen.")
     st.download_button("Als webpagina (html)", html, file_name=f"{bestand}.html", mime="text/html",
                        on_click="ignore", icon=":material/public:", key="advies_eigenaar_html",
                        help="Hetzelfde advies als webpagina, ook goed leesbaar op een telefoon.")

@@ -123,7 +123,9 @@ if resultaat is not None:
     st.download_button("Advies downloaden (pdf)", pdf_bij_klikken(resultaat, **advies), file_name=f"{bestand}.pdf",
                        mime="application/pdf", on_click="ignore", icon=":material/picture_as_pdf:", type="primary",
                        key="advies_huurder", help="Eén A4 met de bedragen, de grafiek, het oordeel, wat nu en de "
-                                                  "bronnen: om te bewaren, af te drukken of te mailen.")
+                                                  "bronnen; daarna, als ze er zijn, de jaren en de bijlage "
+                                                  "energiearmoede en gedrag. Om te bewaren, af te drukken of te "
+                                                  "mailen.")
     st.download_button("Als webpagina (html)", html, file_name=f"{bestand}.html", mime="text/html",
                        on_click="ignore", icon=":material/public:", key="advies_huurder_html",
                        help="Hetzelfde advies als webpagina, ook goed leesbaar op een telefoon.")
