@@ -512,13 +512,10 @@ def _bijlage(pdf: _Pdf, r: Resultaat, eigenaar: bool, nieuwe_pagina: bool = True
                       if c.niet_berekend else ""), PT_KLEIN, kleur=GRIJS)
 
 
-def advies_pdf(r: Resultaat, *, woning: dict[str, str], eigenaar: bool = False, maatregelen: list[str] | None = None,
-               opgesteld: dt.date | None = None, organisatie: Organisatie | None = None,
-               jaren: Jaarpad | None = None) -> bytes:
-    """The advice as PDF bytes (A4), with the same inputs as :func:`app.advies.advies_html`; ``jaren``: the path
-    over the years, one line beside the verdict and its section on the page after the advice."""
-    opgesteld = opgesteld or dt.date.today()
-    org = organisatie if organisatie is not None else lees_organisatie()
+def _advies(r: Resultaat, woning: dict[str, str], eigenaar: bool, maatregelen: list[str] | None,
+            opgesteld: dt.date, org: Organisatie, jaren: Jaarpad | None) -> _Pdf:
+    """The advice itself up to its sources (one A4 when it fits), with the path's line beside the verdict when
+    ``jaren`` is given."""
     pdf = _nieuw(r, org)
     _kop_en_organisatie(pdf, org)
     pdf.alinea(ondertitel(r, eigenaar, opgesteld), PT_TEKST, kleur="#444444")
@@ -548,7 +545,21 @@ def advies_pdf(r: Resultaat, *, woning: dict[str, str], eigenaar: bool = False, 
     _wat_nu(pdf, wat_nu(r, eigenaar, org))
     _voet(pdf)
     _bronnen(pdf, r)
+    return pdf
+
+
+def advies_pdf(r: Resultaat, *, woning: dict[str, str], eigenaar: bool = False, maatregelen: list[str] | None = None,
+               opgesteld: dt.date | None = None, organisatie: Organisatie | None = None,
+               jaren: Jaarpad | None = None) -> bytes:
+    """The advice as PDF bytes (A4), with the same inputs as :func:`app.advies.advies_html`; ``jaren``: the path
+    over the years, one line beside the verdict and its section on the page after the advice."""
+    opgesteld = opgesteld or dt.date.today()
+    org = organisatie if organisatie is not None else lees_organisatie()
+    pdf = _advies(r, woning, eigenaar, maatregelen, opgesteld, org, jaren)
     if jaren is not None:
+        zonder = _advies(r, woning, eigenaar, maatregelen, opgesteld, org, None)
+        if pdf.page > zonder.page:  # the path's line beside the verdict would push the advice over its page: left
+            pdf = zonder  # out (the path's own page opens with the same verdict)
         _jaren(pdf, jaren, ondertitel(r, eigenaar, opgesteld))
     _bijlage(pdf, r, eigenaar, nieuwe_pagina=jaren is None)
     return bytes(pdf.output())

@@ -397,3 +397,21 @@ def test_html_met_het_pad_over_de_jaren():
     for j in pad.jaren:
         assert f"<td class='b'>{euro(j.met.totaal)}</td><td class='b'>{euro_verschil(j.verschil.totaal)}</td>" in met
     assert all(escape(a) in met for a in pad.aannames)
+
+
+def test_met_pad_en_een_echte_organisatie_blijft_het_advies_op_een_a4():
+    """A filled-in organisation (name and contact line) leaves the heavy owner's first page without room for the
+    path's line beside the verdict: the line is left out rather than pushing the sources' last line onto a page of
+    its own; the path's page follows the one-A4 advice as without the organisation (found in review: 3 pages)."""
+    from app.opmaak import jaren_kort
+
+    org = Organisatie(naam="Woonstichting Proefstad",
+                      contact="Energiecoach: 012 345 67 89 · coach@proefstad.example · proefstad.example")
+    for wie in ZWARE_GEVALLEN:
+        r, invoer, pad = _met_pad(wie)
+        zonder = _paginateksten(advies_pdf(r, **invoer, organisatie=org))
+        met = _paginateksten(advies_pdf(r, **invoer, jaren=pad, organisatie=org))
+        assert len(met) == len(zonder) == 2, wie
+        assert met[1].startswith("Woonlastenadvies, vervolg") and "Over de jaren" in met[1]
+        # page 1: the advice as without the path, with or without the path's line (as the page has room)
+        assert met[0] == zonder[0] or met[0].replace(" " + jaren_kort(pad), "") == zonder[0], wie

@@ -411,3 +411,17 @@ def test_a_write_error_halfway_leaves_no_file_and_says_so(monkeypatch, capsys, t
     assert "kan" in fout and "niet schrijven" in fout and "schijf" in fout.lower()
     assert uit.read_text(encoding="utf-8") == "oud" and not list(tmp_path.glob(".woonlasten-*"))
     assert delen == [100, 100, 100]  # parts of 50 dwellings × 2 years; the third one failed
+
+
+def test_an_excel_file_too_small_for_the_path_is_refused_before_the_calculation(monkeypatch, capsys, tmp_path):
+    """400 dwellings × 2 years = 800 rows against a sheet of (here) 500: refused right after reading, in Dutch,
+    naming dwelling-years; nothing computed, no file."""
+    from woonlasten.portefeuille import schrijven
+
+    monkeypatch.setattr(schrijven, "EXCEL_MAX_REGELS", 500)
+    uit = tmp_path / "pad.xlsx"
+    assert main(["portefeuille", "data/voorbeeld_portefeuille.csv", "--jaren", "2026-2027", "--peildatum",
+                 "2026-01-01", "--uit", str(uit)]) == 2
+    uitvoer = capsys.readouterr()
+    assert "800 woning-jaren passen niet in één Excelblad (maximaal 500)" in uitvoer.err
+    assert "berekend" not in uitvoer.out and not uit.exists()

@@ -477,7 +477,7 @@ def _portefeuille(args) -> int:
     )
     from woonlasten.portefeuille.lezen import leesnotitie
     from woonlasten.portefeuille.pad import woningen_per_deel
-    from woonlasten.portefeuille.schrijven import controleer_uitvoer
+    from woonlasten.portefeuille.schrijven import controleer_uitvoer, past_in_excel
 
     # --uit a folder: the file gets a name that says what it is (scenario, peildatum, date made), known after reading
     map_ = args.uit is not None and os.path.isdir(args.uit) and not args.uit.lower().endswith((".csv", ".xlsx"))
@@ -495,6 +495,8 @@ def _portefeuille(args) -> int:
         except OSError as exc:
             raise PortefeuilleFout(f"bestand niet te lezen: {args.woningen} ({os_reden(exc)})") from None
         print(leesverslag(woningen))  # how the file was read: separator, encoding, decimal rule, lines
+        if pad is not None and args.uit and _soort(args, map_, "csv") == "xlsx":  # refused before, not after, a
+            past_in_excel(len(woningen) * (pad.eind - pad.begin + 1), "woning-jaren")  # long calculation
         # a path over the years: a stream of parts, written as they come (the result of a large stock over years
         # is never whole in memory), except for an Excel file, which is made whole
         resultaat = bereken_portefeuille(woningen, scenario, peildatum) if pad is None else \

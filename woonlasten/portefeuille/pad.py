@@ -65,10 +65,11 @@ def _blok(invoer: pd.DataFrame, pad: Pad, t: Tabellen, start: int, aantal: int, 
 
 class PadStroom:
     """A portfolio's path as a stream of parts: frames of consecutive dwellings, every year of each (see the
-    module's docstring), in the file's order. While the caller handles a part (writes it, counts it), the next is
-    computed, so a stock of any size over any number of years needs the memory of two parts, not of the whole
-    result. ``deel``: dwellings per part (None: the whole stock in one part, as :func:`bereken_portefeuille_jaren`
-    gives it). ``attrs`` as that function's; its ``notities`` are complete once the stream is done."""
+    module's docstring), in the file's order. While the caller handles a part (writes it, counts it), the next
+    parts are computed (as many as there are threads), so a stock of any size over any number of years needs the
+    memory of a few parts, not of the whole result. ``deel``: dwellings per part (None: the whole stock in one
+    part, as :func:`bereken_portefeuille_jaren` gives it). ``attrs`` as that function's; its ``notities`` are
+    complete once the stream is done."""
 
     def __init__(self, woningen: pd.DataFrame, scenario: Scenario, pad: Pad, peildatum: str | None = None,
                  tabellen: Tabellen | None = None, *, deel: int | None = None, voortgang=None, blok: int = BLOK,

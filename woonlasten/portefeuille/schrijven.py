@@ -248,9 +248,8 @@ def schrijf(frame: pd.DataFrame, pad: Union[str, Path], samenvattingen: dict[str
     bestand" (the CSV carries it in its name and columns, see the module's docstring)."""
     pad = controleer_uitvoer(pad, overschrijf, invoer)
     excel = pad.suffix.lower() == ".xlsx"
-    if excel and len(frame) > EXCEL_MAX_REGELS:
-        raise PortefeuilleFout(f"{len(frame):,} woningen passen niet in één Excelblad (maximaal "
-                               f"{EXCEL_MAX_REGELS:,}); kies een .csv-bestand".replace(",", "."))
+    if excel:
+        past_in_excel(len(frame), "woning-jaren" if frame.attrs.get("pad") is not None else "woningen")
     with _heel_of_niet(pad) as fh:
         if excel:
             fh.write(naar_excel(frame, samenvattingen, verslag, herkomst))
@@ -290,6 +289,14 @@ def _heel_of_niet(pad: Path) -> Iterator[IO[bytes]]:
         with contextlib.suppress(OSError):
             os.unlink(tijdelijk)
         raise
+
+
+def past_in_excel(regels: int, wat: str = "woningen") -> None:
+    """Refuse (:class:`PortefeuilleFout`, Dutch) a result of ``regels`` rows of ``wat`` that does not fit one Excel
+    sheet."""
+    if regels > EXCEL_MAX_REGELS:
+        raise PortefeuilleFout(f"{getal(regels)} {wat} passen niet in één Excelblad (maximaal "
+                               f"{getal(EXCEL_MAX_REGELS)}); kies een .csv-bestand")
 
 
 def _standaard_modus() -> int:
