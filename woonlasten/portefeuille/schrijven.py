@@ -338,7 +338,7 @@ def _als_tekst(kol: pd.Series) -> pa.Array:
         return pa.array(kol.astype(str).to_numpy(), type=pa.string())
     if pd.api.types.is_float_dtype(kol):
         waarden = pa.array(kol.to_numpy(dtype=float) + 0.0, from_pandas=True)  # + 0.0: no "-0"
-        return pc.replace_substring(pc.cast(waarden, pa.string()), ".", ",")
+        return _komma(pc.cast(waarden, pa.string()))
     if pd.api.types.is_integer_dtype(kol):
         return pc.cast(pa.array(kol.to_numpy()), pa.string())
     if isinstance(kol.dtype, pd.CategoricalDtype):  # each category turned into text once
@@ -350,6 +350,18 @@ def _als_tekst(kol: pd.Series) -> pa.Array:
     except (pa.ArrowTypeError, pa.ArrowInvalid):  # mixed values (True/False/None, numbers): as Python shows them
         tekst = kol.astype(object).where(kol.notna(), None)
         return pa.array([None if w is None else str(w) for w in tekst.to_numpy()], type=pa.string())
+
+
+def _komma(tekst: pa.Array) -> pa.Array:
+    """Numbers as text with a decimal comma: every '.' in the text's bytes made ',' in one pass (a third of the
+    time of Arrow's ``replace_substring``, which builds each value anew; the numbers' text is plain ASCII)."""
+    geldig, posities, data = tekst.buffers()
+    if data is None:
+        return tekst
+    tekens = np.frombuffer(data, dtype=np.uint8)
+    tekens = np.where(tekens == ord("."), np.uint8(ord(",")), tekens)
+    return pa.Array.from_buffers(pa.string(), len(tekst), [geldig, posities, pa.py_buffer(tekens)],
+                                 null_count=tekst.null_count, offset=tekst.offset)
 
 
 def _schrijf_csv(frame: pd.DataFrame, fh: IO[bytes]) -> None:
