@@ -461,7 +461,9 @@ def test_op_een_telefoon_eerst_de_uitkomst_en_de_hele_tabel(server, browser, pad
         kop = page.locator("[data-testid='stMarkdownContainer'] table th").filter(has_text="Verschil").first
         kop.scroll_into_view_if_needed()
         vak = kop.bounding_box()
-        assert vak["x"] >= 0 and vak["x"] + vak["width"] <= 390, vak
+        # within the screen, up to a device pixel: the header ends on the screen's edge when its table is scrolled
+        # to the end, and the browser's sub-pixel layout put it 0,45 px over now and then (a flaky failure)
+        assert vak["x"] >= 0 and vak["x"] + vak["width"] <= 390 + 1, vak
         breedte = page.evaluate("() => document.documentElement.scrollWidth")
         assert breedte <= 390, f"de pagina is {breedte} px breed"
     finally:
