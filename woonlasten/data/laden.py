@@ -113,6 +113,10 @@ class Tabel:
             waarde = onthouden[sleutel] = maak(self.frame)  # built whole, stored in one step
         return waarde
 
+    def per(self, kolom: str) -> pd.DataFrame:
+        """The table indexed by its key column ``kolom`` (e.g. ``maatregel``), made once; not to be changed."""
+        return self.afgeleid(("per", kolom), lambda frame: frame.set_index(kolom))
+
     def rij(self, regelnummer: int) -> pd.Series:
         """The row at 1-based file line ``regelnummer``."""
         return self.frame.loc[self.frame["_rij"] == regelnummer].iloc[0]

@@ -252,21 +252,30 @@ def _match(rijen: pd.DataFrame, sleutels: dict[str, Sleutel], positie: np.ndarra
 
 
 def _dichtstbij(tabel: Tabel, datums: np.ndarray, gevraagd: dict[str, np.ndarray]) -> np.ndarray:
-    """Per request, the position of the row with the same keys whose period lies nearest to the date."""
-    f = tabel.frame
+    """Per request, the position of the row with the same keys whose period lies nearest to the date (-1: no row
+    with those keys); each distinct request found once per table (a path over the years asks the same ones in every
+    block and half-year)."""
     sleutel_kol = list(gevraagd)
     uit = np.full(len(datums), -1, dtype=np.int64)
     combi = pd.DataFrame({**{k: [sleutel_tekst(w) for w in v] for k, v in gevraagd.items()}, "_d": datums})
-    tekst = f[sleutel_kol].apply(lambda kol: kol.map(sleutel_tekst))
     for key, groep in combi.groupby(sleutel_kol + ["_d"], sort=False):
-        sleutel, d = key[:-1], pd.Timestamp(key[-1])
-        masker = np.ones(len(f), dtype=bool)
-        for k, w in zip(sleutel_kol, sleutel, strict=False):
-            masker &= (tekst[k] == w).to_numpy()
-        if not masker.any():
-            continue
-        kand = f[masker]
-        afstand = np.maximum((kand["geldig_vanaf"] - d).dt.days.clip(lower=0),
-                             (d - kand["geldig_tot"]).dt.days.clip(lower=0))
-        uit[groep.index.to_numpy()] = np.flatnonzero(masker)[int(np.argmin(afstand.to_numpy()))]
+        uit[groep.index.to_numpy()] = tabel.afgeleid(("dichtstbij", tuple(sleutel_kol), key),
+                                                     lambda f, key=key: _dichtste_rij(tabel, f, sleutel_kol, key))
     return uit
+
+
+def _dichtste_rij(tabel: Tabel, f: pd.DataFrame, sleutel_kol: list[str], key: tuple) -> int:
+    """The position of the row with the keys ``key[:-1]`` whose period lies nearest to the date ``key[-1]``; -1
+    when no row has those keys."""
+    tekst = tabel.afgeleid(("sleuteltekst", tuple(sleutel_kol)),  # the table's keys as text, once per table
+                           lambda frame: {k: frame[k].map(sleutel_tekst).to_numpy() for k in sleutel_kol})
+    sleutel, d = key[:-1], pd.Timestamp(key[-1])
+    masker = np.ones(len(f), dtype=bool)
+    for k, w in zip(sleutel_kol, sleutel, strict=False):
+        masker &= tekst[k] == w
+    if not masker.any():
+        return -1
+    kand = f[masker]
+    afstand = np.maximum((kand["geldig_vanaf"] - d).dt.days.clip(lower=0),
+                         (d - kand["geldig_tot"]).dt.days.clip(lower=0))
+    return int(np.flatnonzero(masker)[int(np.argmin(afstand.to_numpy()))])

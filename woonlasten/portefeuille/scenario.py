@@ -52,7 +52,7 @@ def scenario_uit_tekst(tekst: str) -> Scenario:
 def _zonder_verder_verwarmd(maatregelen: str, t: Tabellen) -> tuple[str, int] | None:
     """(the measures without the heating ones, the lowest index in VERWARMINGEN those install), or None when the
     scenario installs no heating."""
-    catalogus = t["labels/maatregelen"].frame.set_index("maatregel")["verwarming_na"]
+    catalogus = t["labels/maatregelen"].per("maatregel")["verwarming_na"]
     namen = [m for m in maatregelen.split(";") if m]
     verwarmend = [m for m in namen if m in catalogus.index and catalogus[m] != "ongewijzigd"]
     if not verwarmend:
@@ -63,7 +63,7 @@ def _zonder_verder_verwarmd(maatregelen: str, t: Tabellen) -> tuple[str, int] | 
 def pas_scenario_toe(invoer: pd.DataFrame, scenario: Scenario, t: Tabellen) -> pd.DataFrame:
     """Set ``naar_label`` and ``maatregelen`` for dwellings worse than the target; the others get no ingreep (and
     no given huurverhoging), so the core reports them unchanged."""
-    rang = t["labels/labelklassen"].frame.set_index("energielabel")["volgorde"]
+    rang = t["labels/labelklassen"].per("energielabel")["volgorde"]
     huidig = invoer["energielabel"].map(rang).astype(float)
     doel = rang[scenario.doellabel]
     aanpakken = (huidig > doel).to_numpy()

@@ -50,7 +50,7 @@ def investering_en_subsidie(f, t: Tabellen, maatregelen: list[str]) -> None:
     exceeds the investment."""
     n = f.n
     pd_ = f["_peildatum_cat"]
-    catalogus = t["labels/maatregelen"].frame.set_index("maatregel")
+    catalogus = t["labels/maatregelen"].per("maatregel")
     isde = t["tariffs/isde"]
     investering = np.zeros(n)
     per_maatregel = {}
@@ -189,7 +189,7 @@ def effect(f, t: Tabellen) -> None:
     jaar = besparing_maand * MAANDEN
     with np.errstate(divide="ignore", invalid="ignore"):
         f["terugverdientijd_jaar"] = np.where(jaar > 0, f["netto_investering"] / jaar, np.nan)
-    co2 = t["labels/co2_factoren"].frame.set_index("drager")["kg_co2_per_eenheid"]
+    co2 = t["labels/co2_factoren"].per("drager")["kg_co2_per_eenheid"]
     gas = f["verbruik_gas_m3_voor"] - f["verbruik_gas_m3_na"]
     stroom = f["voor_elektriciteit_inkoop_kwh"] - f["na_elektriciteit_inkoop_kwh"]
     warmte = f["verbruik_warmte_gj_voor"] - f["verbruik_warmte_gj_na"]  # heat from a heat network [GJ/jaar]
@@ -273,12 +273,12 @@ def uitleg(rij: pd.Series, t: Tabellen) -> list[Toelichting]:
                          f"Bij label {rij['energielabel']}: tot {euro(rij['extra_leenruimte'], 0)} extra voor "
                          f"energiebesparende maatregelen.{boven}", ruimte, "tariffs/hypotheekruimte"))
     co2 = t["labels/co2_factoren"]
-    factoren = co2.frame.set_index("drager")["kg_co2_per_eenheid"]
+    factoren = co2.per("drager")["kg_co2_per_eenheid"]
     uit.append(item("Eigenaar: terugverdientijd en CO₂",
                      "Terugverdientijd = netto investering ÷ energiebesparing per jaar, bij de prijzen van de "
                      f"peildatum ({getal(rij['terugverdientijd_jaar'], 1)} jaar). CO₂: gasbesparing × "
-                     f"{getal(co2.frame.set_index('drager').loc['aardgas', 'kg_co2_per_eenheid'], 2)} kg/m³ + "
-                     f"stroombesparing × {getal(co2.frame.set_index('drager').loc['elektriciteit', 'kg_co2_per_eenheid'], 2)} "
+                     f"{getal(co2.per('drager').loc['aardgas', 'kg_co2_per_eenheid'], 2)} kg/m³ + "
+                     f"stroombesparing × {getal(co2.per('drager').loc['elektriciteit', 'kg_co2_per_eenheid'], 2)} "
                      "kg/kWh" + (f" + warmtebesparing × {getal(factoren.loc['warmte'], 1)} kg/GJ"
                                  if "warmtenet" in (rij["verwarming"], rij["verwarming_na"]) else "")
                      + f" = {getal(rij['co2_besparing_kg'])} kg per jaar.",

@@ -70,14 +70,14 @@ def _ontleed_maatregelen(tekst: pd.Categorical, t: Tabellen, fouten: Fouten) -> 
 
 def _rang(label: Kolom, t: Tabellen) -> np.ndarray:
     """Label rank: 1 = A++++ (best) … 11 = G (worst); NaN where missing."""
-    volgorde = t["labels/labelklassen"].frame.set_index("energielabel")["volgorde"]
+    volgorde = t["labels/labelklassen"].per("energielabel")["volgorde"]
     cat = categorie(label)
     per_cat = np.append([float(volgorde.get(c, np.nan)) for c in cat.categories], np.nan)
     return per_cat[np.where(cat.codes < 0, len(cat.categories), cat.codes)]
 
 
 def _label_van_rang(rang: np.ndarray, t: Tabellen) -> pd.Categorical:
-    rang_van = t["labels/labelklassen"].frame.set_index("energielabel")["volgorde"]
+    rang_van = t["labels/labelklassen"].per("energielabel")["volgorde"]
     per_rang = {int(rang_van[lab]): i for i, lab in enumerate(ENERGIELABELS) if lab in rang_van}
     opzoek = np.full(max(per_rang) + 2, -1, dtype=np.int64)
     for r, i in per_rang.items():
@@ -105,7 +105,7 @@ def situatie_na(f: Rekenblad, t: Tabellen, fouten: Fouten) -> None:
     verwarming_codes = f["verwarming"].codes.astype(np.int64)  # categories are VERWARMINGEN (normaliseer)
     huidige_codes = verwarming_codes.copy()
     verwarming_gekozen = np.full(n, -1, dtype=np.int64)  # the heating a chosen measure installs (-1: none yet)
-    catalogus = t["labels/maatregelen"].frame.set_index("maatregel")
+    catalogus = t["labels/maatregelen"].per("maatregel")
     for kol, prijs in [(k, v) for k, v in m.items() if k.startswith("prijs_")]:
         f[kol] = prijs
     for kol, hoeveel in [(k, v) for k, v in m.items() if k.startswith("maatregel_")]:
