@@ -8,6 +8,8 @@ only applies them. Amounts in € per month.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pandas as pd
 
@@ -48,6 +50,7 @@ def huurregel(t: Tabellen, pd_, naam: str, n: int) -> tuple[np.ndarray, np.ndarr
     return waarde, r["_rij"]
 
 
+@functools.lru_cache(maxsize=1024)  # the few values of huurregels.csv, asked in every run of the core
 def _getal(waarde) -> float:
     """A rule's value as a number; NaN when it is empty or not a number (the same conversion as for many dates)."""
     return float(pd.to_numeric(pd.Series([waarde], dtype=object), errors="coerce").iloc[0])
@@ -71,7 +74,8 @@ def _vergoeding(t: Tabellen, pd_, verhuring: str, m2: np.ndarray, label_voor, la
     """Table amount [€/maand] for the label step, the size class of ``m2``; 0 where the label does not improve.
     Returns (amount, source line, table known on the date)."""
     tabel = t["tariffs/vergoedingentabel"]
-    grenzen = np.sort(tabel.frame.loc[tabel.frame["verhuring"] == verhuring, "oppervlakte_vanaf_m2"].unique())
+    grenzen = tabel.afgeleid(("grenzen", verhuring), lambda fr: np.sort(
+        fr.loc[fr["verhuring"] == verhuring, "oppervlakte_vanaf_m2"].unique()))
     r = zoek(tabel, pd_, {"verhuring": verhuring, "oppervlakte_vanaf_m2": klasse(m2, grenzen), "label_voor": label_voor,
                           "label_na": label_na}, ["vergoeding_maand"], n=n)
     bekend = zoek(tabel, pd_, {"verhuring": verhuring}, ["vergoeding_maand"], n=n)["_rij"] >= 0
