@@ -477,12 +477,15 @@ def test_geen_engelse_aanwijzing_bij_typen(server, pagina):
     klaar(pagina)
     veld = pagina.get_by_role("textbox", name="Kale huur (€ per maand)")
     veld.fill("1.200")
-    assert pagina.get_by_test_id("InputInstructions").count() == 0 or \
-        not pagina.get_by_test_id("InputInstructions").first.is_visible()
-    assert not pagina.get_by_text("Press Enter").is_visible()
+    from playwright.sync_api import expect
+
+    # hidden by the app's style sheet (app/start.py), which the browser may mount a moment after the field on a
+    # loaded machine (the check once read it visible in a full run): waited for, and a failure if it never applies
+    for hint in (pagina.get_by_test_id("InputInstructions"), pagina.get_by_text("Press Enter")):
+        for i in range(hint.count()):
+            expect(hint.nth(i)).to_be_hidden(timeout=WACHT_MS)
     veld.press("Enter")
     klaar(pagina)
-    from playwright.sync_api import expect
 
     # the rerun that shows the value as read may start just after the page looked idle: wait for the value itself
     expect(veld).to_have_value("1.200,00", timeout=WACHT_MS)
