@@ -30,6 +30,13 @@ def _huurder(kale_huur=600.0, datum="2025-01-01", ingreep=None, **extra) -> dict
     return casus
 
 
+def _portefeuille_pad(tmp_path, regels: str, pad: Pad, peildatum: str | None, **opties) -> pd.DataFrame:
+    """The path of a small portfolio file (``regels``: its CSV text) for scenario label B."""
+    bestand = tmp_path / "woningen.csv"
+    bestand.write_text(regels, encoding="utf-8")
+    return bereken_portefeuille_jaren(lees_woningen(bestand), scenario_uit_tekst("label-B"), pad, peildatum, **opties)
+
+
 def _jaar(pad, jaar):
     return next(j for j in pad.jaren if j.jaar == jaar)
 
@@ -218,17 +225,15 @@ def test_cli_path_options_that_cannot_be_read_get_a_dutch_message(capsys, tmp_pa
 
 
 def test_phased_portfolio_counts_per_complex_and_year_by_hand(tmp_path):
-    bestand = tmp_path / "woningen.csv"
-    bestand.write_text(
+    r = _portefeuille_pad(
+        tmp_path,
         "id;complex;gemeente;woningtype;oppervlakte_m2;energielabel;kale_huur;fasering\n"
         "1;A;Borne;tussenwoning;80;E;600;2026\n"
         "2;A;Borne;tussenwoning;80;F;600;2026\n"
         "3;B;Hengelo;appartement;60;D;550;2028\n"
         "4;B;Hengelo;appartement;60;A;550;2028\n"
-        "5;B;Hengelo;appartement;60;H;550;2028\n", encoding="utf-8")
-    r = bereken_portefeuille_jaren(lees_woningen(bestand), scenario_uit_tekst("label-B"),
-                                   Pad(begin=2026, eind=2028, huurbeleid="percentage", huurverhoging_pct=0),
-                                   "2026-01-01")
+        "5;B;Hengelo;appartement;60;H;550;2028\n",
+        Pad(begin=2026, eind=2028, huurbeleid="percentage", huurverhoging_pct=0), "2026-01-01")
     assert len(r) == 5 * 3 and list(r["id"].iloc[:3].astype(str)) == ["1", "1", "1"]
     fout = r[r["id"].astype(str) == "5"]
     assert (fout["status"] == "fout").all() and fout["melding"].str.contains("energielabel").all()
@@ -262,15 +267,14 @@ def test_cli_portfolio_path_writes_one_row_per_dwelling_and_year(capsys, tmp_pat
 def test_a_completion_before_the_rent_table_or_after_the_path_costs_only_its_own_row(tmp_path):
     """A completion in 2019 (before the first published rent step, 1-7-2021) is an error of that dwelling alone,
     named as such; a completion in 2100 is simply not in the path; a per-row peildatum in 2020 likewise."""
-    bestand = tmp_path / "woningen.csv"
-    bestand.write_text(
+    r = _portefeuille_pad(
+        tmp_path,
         "id;complex;gemeente;woningtype;oppervlakte_m2;energielabel;kale_huur;fasering;peildatum\n"
         "1;A;Borne;tussenwoning;80;E;600;2027;2026-01-01\n"
         "2;A;Borne;tussenwoning;80;E;600;2019;2026-01-01\n"
         "3;A;Borne;tussenwoning;80;E;600;2100;2026-01-01\n"
-        "4;A;Borne;tussenwoning;80;E;600;2027;2020-05-01\n", encoding="utf-8")
-    r = bereken_portefeuille_jaren(lees_woningen(bestand), scenario_uit_tekst("label-B"),
-                                   Pad(begin=2026, eind=2028), None)
+        "4;A;Borne;tussenwoning;80;E;600;2027;2020-05-01\n",
+        Pad(begin=2026, eind=2028), None)
     per_id = {i: r[r["id"].astype(str) == i] for i in "1234"}
     assert (per_id["1"]["status"] == "ok").all() and list(per_id["1"]["maanden_met_ingreep"]) == [0, 12, 12]
     assert (per_id["2"]["status"] == "fout").all() and per_id["2"]["melding"].str.startswith("gereed_jaar").all()
@@ -281,14 +285,13 @@ def test_a_completion_before_the_rent_table_or_after_the_path_costs_only_its_own
 
 
 def test_an_ok_row_keeps_its_warning_and_notes_come_from_every_block(tmp_path):
-    bestand = tmp_path / "woningen.csv"
-    bestand.write_text(
+    r = _portefeuille_pad(
+        tmp_path,
         "id;complex;gemeente;woningtype;oppervlakte_m2;energielabel;kale_huur;inkomen;besteedbaar_inkomen\n"
         "1;A;Borne;tussenwoning;80;E;600;;\n"
         "2;A;Borne;tussenwoning;80;E;600;;\n"
-        "3;A;Borne;tussenwoning;80;E;600;24000;20000\n", encoding="utf-8")
-    r = bereken_portefeuille_jaren(lees_woningen(bestand), scenario_uit_tekst("label-B"),
-                                   Pad(begin=2026, eind=2027), "2026-01-01", blok=2)
+        "3;A;Borne;tussenwoning;80;E;600;24000;20000\n",
+        Pad(begin=2026, eind=2027), "2026-01-01", blok=2)
     # Borne: the tenant's share of the rioolheffing is unknown (the same warning as on one date)
     enkel = bereken(_huurder(datum="2026-01-01"))
     assert any("rioolheffing" in t.tekst for t in enkel.toelichting)
