@@ -206,6 +206,7 @@ def bereken_pad(invoer: pd.DataFrame, pad: Pad, delen: tuple[str, ...], tabellen
     volledig = laatst_volledig_jaar(t)
     bekend_tot = laatste_tariefjaar(t)
     eerder: dict[tuple, dict] = {}  # the full runs so far, by the table rows of their date
+    huur_na: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # rent and upgrade increase after the steps to 1 July
     for jaar in range(pad.begin, pad.eind + 1):
         helften = []
         notities: list[str] = []
@@ -213,10 +214,13 @@ def bereken_pad(invoer: pd.DataFrame, pad: Pad, delen: tuple[str, ...], tabellen
             datum = pd.Timestamp(jaar, 1 + HALFJAAR * h, 1)
             begin = jaar * MAANDEN_PER_JAAR + HALFJAAR * h
             laatste = huurindexatie.juli_jaren(datum, eerste=False)
-            huur_h = huurindexatie.indexeer_jaren(kale_huur, eerste_p, laatste, stappen)
-            # the upgrade's increase is part of the kale huur from completion on: it rises with it
-            verhoging_h = huurindexatie.indexeer_jaren(huur_gereed + verhoging_gereed, eerste_g, laatste, stappen) \
-                - huurindexatie.indexeer_jaren(huur_gereed, eerste_g, laatste, stappen)
+            if laatste not in huur_na:  # 1 January and the 1 July before it: the same steps
+                # the upgrade's increase is part of the kale huur from completion on: it rises with it
+                huur_na[laatste] = (
+                    huurindexatie.indexeer_jaren(kale_huur, eerste_p, laatste, stappen),
+                    huurindexatie.indexeer_jaren(huur_gereed + verhoging_gereed, eerste_g, laatste, stappen)
+                    - huurindexatie.indexeer_jaren(huur_gereed, eerste_g, laatste, stappen))
+            huur_h, verhoging_h = huur_na[laatste]
             frame_h = invoer.copy(deep=False)  # the input's columns shared, three replaced
             frame_h["peildatum"] = pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=[datum])
             frame_h["kale_huur"] = huur_h

@@ -173,8 +173,7 @@ class PadStroom:
             if m.any():
                 melding[m] = _samen(melding[m], let_op[m])
         uit["status"] = pd.Categorical.from_codes(fout.astype(np.int8), categories=["ok", "fout"])
-        codes, uniek = pd.factorize(melding, use_na_sentinel=True)  # a few distinct messages over many rows
-        uit["melding"] = pd.Categorical.from_codes(codes, categories=pd.Index(uniek, dtype=object))
+        uit["melding"] = _categorie(melding)
         actie = self.invoer["scenario_actie"]
         uit["scenario_actie"] = pd.Categorical.from_codes(np.repeat(np.asarray(actie.array.codes)[b:e], aantal),
                                                           categories=actie.cat.categories)
@@ -191,6 +190,17 @@ class PadStroom:
         neutraal = np.where(klaar, (uit["verschil_totaal"] <= 0).astype(np.int8), -1).astype(np.int8)
         uit["woonlastenneutraal"] = pd.Categorical.from_codes(neutraal, categories=JA_NEE)
         return pd.DataFrame(uit, copy=False)
+
+
+def _categorie(tekst: np.ndarray) -> pd.Categorical:
+    """An object array of a few distinct texts over many rows (messages) as categories, in the order they first
+    appear, as ``pd.factorize`` gives them; anything but text is empty. A dictionary lookup per row, where a text's
+    hash is kept: ``pd.factorize`` hashes every long text again (50 ms against 15 ms for a part's 250.000)."""
+    rijen = tekst.tolist()
+    uniek = [x for x in dict.fromkeys(rijen) if isinstance(x, str)]
+    code = {x: i for i, x in enumerate(uniek)}
+    codes = np.fromiter(map(code.get, rijen, itertools.repeat(-1)), dtype=np.int64, count=len(rijen))
+    return pd.Categorical.from_codes(codes, categories=pd.Index(uniek, dtype=object))
 
 
 def woningen_per_deel(pad: Pad) -> int:

@@ -31,12 +31,10 @@ def _schijven_bepaald(tabel, drager: str, codes: np.ndarray, uniek: pd.Index, ee
     for k in range(max((len(r) for r in per_datum), default=0)):
         if een_datum:
             arr = {c: np.float64(per_datum[0][c].iloc[k]) for c in kolommen}
-        else:
-            arr = {c: np.full(len(codes), np.nan) for c in kolommen}
-            for c_i, rijen in enumerate(per_datum):
-                if len(rijen) > k:
-                    for c in kolommen:
-                        arr[c][codes == c_i] = float(rijen[c].iloc[k])
+        else:  # each date's value taken for its rows (a row without a date, code -1: the NaN at the end)
+            plek = np.where(np.asarray(codes) >= 0, codes, len(per_datum))
+            arr = {c: np.array([float(r[c].iloc[k]) if len(r) > k else np.nan for r in per_datum] + [np.nan])[plek]
+                   for c in kolommen}
         arr["ode_excl_btw"] = vul(arr["ode_excl_btw"], 0.0)
         arr["schijf_tot"] = vul(arr["schijf_tot"], np.inf)
         uit.append(arr)
