@@ -300,9 +300,35 @@ def schrijf_csv_delen(delen: Iterable[pd.DataFrame], pad: Union[str, Path], *, o
     pad = controleer_uitvoer(pad, overschrijf, invoer)
     if pad.suffix.lower() != ".csv":
         raise PortefeuilleFout(f"{pad}: een resultaat in delen wordt als .csv geschreven")
-    with _heel_of_niet(pad) as fh, _CsvSchrijver(fh) as schrijver:
+    with _heel_of_niet(pad) as fh, _CsvSchrijver(fh) as schrijver, _Vastleggen(fh) as vastleggen:
         for deel in delen:
             schrijver.deel(deel)
+            vastleggen.verder()
+
+
+class _Vastleggen:
+    """Puts what has been written of a file on disk while the rest is still computed (``fdatasync`` in a thread,
+    one at a time), so that the ``fsync`` before the file is moved into place has only the last part left to do
+    (0,3 s for a 870 MB file at the end, bench/README.md). A failed sync is raised when the block ends."""
+
+    def __init__(self, fh: IO[bytes]):
+        self.fh, self.taak = fh, None
+        self.pool = ThreadPoolExecutor(1)
+
+    def __enter__(self) -> "_Vastleggen":
+        return self
+
+    def verder(self) -> None:
+        if self.taak is None or self.taak.done():
+            if self.taak is not None:
+                self.taak.result()
+            self.fh.flush()
+            self.taak = self.pool.submit(getattr(os, "fdatasync", os.fsync), self.fh.fileno())
+
+    def __exit__(self, *fout) -> None:
+        self.pool.shutdown(wait=True)
+        if fout[0] is None and self.taak is not None:
+            self.taak.result()
 
 
 @contextlib.contextmanager
