@@ -416,6 +416,30 @@ def test_a_write_error_halfway_leaves_no_file_and_says_so(monkeypatch, capsys, t
     assert delen == [100, 100, 100]  # parts of 50 dwellings × 2 years; the third one failed
 
 
+def test_a_failed_background_sync_leaves_no_file_and_says_so(monkeypatch, capsys, tmp_path):
+    """What is written is put on disk part by part while the rest is computed: a disk error there is reported as
+    any write error (exit 2, Dutch, no file and no temporary file left)."""
+    import errno
+    import os
+
+    from woonlasten.portefeuille import pad as padmodule
+
+    monkeypatch.setattr(padmodule, "PAD_RIJEN", 100)  # 50 dwellings × 2 years: eight parts
+    synced = []
+
+    def kapot(fd):
+        synced.append(fd)
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(os, "fdatasync", kapot)
+    uit = tmp_path / "pad.csv"
+    assert main(["portefeuille", "data/voorbeeld_portefeuille.csv", "--jaren", "2026-2027", "--peildatum",
+                 "2026-01-01", "--uit", str(uit)]) == 2
+    fout = capsys.readouterr().err
+    assert synced and "kan" in fout and "niet schrijven" in fout
+    assert not uit.exists() and not list(tmp_path.glob(".woonlasten-*"))
+
+
 def test_an_excel_file_too_small_for_the_path_is_refused_before_the_calculation(monkeypatch, capsys, tmp_path):
     """400 dwellings × 2 years = 800 rows against a sheet of (here) 500: refused right after reading, in Dutch,
     naming dwelling-years; nothing computed, no file."""
@@ -428,3 +452,36 @@ def test_an_excel_file_too_small_for_the_path_is_refused_before_the_calculation(
     uitvoer = capsys.readouterr()
     assert "800 woning-jaren passen niet in één Excelblad (maximaal 500)" in uitvoer.err
     assert "berekend" not in uitvoer.out and not uit.exists()
+
+
+def test_tax_brackets_of_many_dates_are_each_date_s_own():
+    """The brackets for rows of different dates (a path's completion run: one date per dwelling) are per row the
+    brackets of that row's date alone; a row without a date has none."""
+    from woonlasten.rekenen.schijven import schijven_op_datum
+
+    tabel = laad_tabellen()["tariffs/energiebelasting"]
+    datums = ["2023-07-01", "2025-01-01", None, "2023-07-01", "2026-03-01"]
+    per_rij = schijven_op_datum(tabel, "elektriciteit", pd.Categorical(pd.to_datetime(datums)))
+    for i, datum in enumerate(datums):
+        if datum is None:
+            assert all(np.isnan(s["energiebelasting_excl_btw"][i]) for s in per_rij)
+            continue
+        eigen = schijven_op_datum(tabel, "elektriciteit", pd.Categorical(pd.to_datetime([datum])))
+        for k, schijf in enumerate(per_rij):
+            for kolom, waarde in schijf.items():
+                verwacht = np.ravel(eigen[k][kolom])[0] if k < len(eigen) else np.nan
+                assert waarde[i] == verwacht or (np.isnan(waarde[i]) and np.isnan(verwacht)), (datum, k, kolom)
+
+
+def test_a_part_s_messages_as_categories_are_those_of_pd_factorize():
+    """The messages of a part (a few long texts over many rows) become the same categories, in the same order, as
+    pandas' factorize gives them; anything but text is empty."""
+    from woonlasten.portefeuille.pad import _categorie
+
+    lang = "Let op: rioolheffing: " * 18
+    rijen = np.array([lang, "", lang + "x", None, np.nan, "y" + lang], dtype=object)[
+        np.random.default_rng(1).integers(0, 6, 5_000)]
+    codes, uniek = pd.factorize(rijen, use_na_sentinel=True)
+    assert _categorie(rijen).equals(pd.Categorical.from_codes(codes, categories=pd.Index(uniek, dtype=object)))
+    assert list(_categorie(rijen).categories) == list(uniek)
+    assert len(_categorie(np.array([], dtype=object))) == 0
