@@ -44,6 +44,10 @@ BEDRAGEN = tuple(f"{s}_{d}" for s in ("zonder", "met", "verschil") for d in PAD_
 # parts of 50.000 dwellings. The memory stays that of one year (bench/README.md: 0,87–0,91 GB for five years against
 # 1,30–1,44 GB with parts of 500.000 rows, for about 0,5 s more: each block has a fixed cost of about 0,12 s)
 PAD_RIJEN = 250_000
+# parts of a stream computed at once, beside the one the caller writes: the core holds the GIL for most of a block
+# (two blocks in two threads take as long as one after the other), so a second thread only contends with the
+# writer: the same wall time for 0,7 CPU-s and 0,16 GB less (400.000 × 5, bench/README.md session 10)
+STROOM_DRADEN = 1
 
 
 def _blok(invoer: pd.DataFrame, pad: Pad, t: Tabellen, start: int, aantal: int, doel: dict[str, np.ndarray]
@@ -68,7 +72,7 @@ def _blok(invoer: pd.DataFrame, pad: Pad, t: Tabellen, start: int, aantal: int, 
 class PadStroom:
     """A portfolio's path as a stream of parts: frames of consecutive dwellings, every year of each (see the
     module's docstring), in the file's order. While the caller handles a part (writes it, counts it), the next
-    parts are computed (as many as there are threads), so a stock of any size over any number of years needs the
+    part is computed (:data:`STROOM_DRADEN`), so a stock of any size over any number of years needs the
     memory of a few parts, not of the whole result. ``deel``: dwellings per part (None: the whole stock in one
     part, as :func:`bereken_portefeuille_jaren` gives it). ``attrs`` as that function's; its ``notities`` are
     complete once the stream is done."""
@@ -119,14 +123,15 @@ class PadStroom:
 
     def __iter__(self) -> Iterator[pd.DataFrame]:
         aantal, deel = len(self.jaren), self.deel or max(self.n, 1)
-        # the whole in one part: in as many blocks as threads; a stream: parts of one block each, as many computed
-        # at once as there are threads (fewer, larger blocks: each block has a fixed cost of some tenths of a second)
-        per_deel = 1 if self.deel else self.draden
+        # the whole in one part: in as many blocks as threads; a stream: parts of one block each (fewer, larger
+        # blocks: each block has a fixed cost of some tenths of a second), computed while the caller writes
+        draden = min(self.draden, STROOM_DRADEN) if self.deel else self.draden
+        per_deel = 1 if self.deel else draden
         blok = min(self.blok, -(-deel // per_deel))
         delen = [(b, min(b + deel, self.n)) for b in range(0, max(self.n, 1), deel)]
         totaal = sum(len(range(b, max(e, b + 1), blok)) for b, e in delen)
         gedaan = 0
-        pool = ThreadPoolExecutor(max(1, min(self.draden, totaal)))
+        pool = ThreadPoolExecutor(max(1, min(draden, totaal)))
 
         def start(b: int, e: int) -> tuple[int, int, dict[str, np.ndarray], list]:
             doel = _doel((e - b) * aantal)
@@ -134,7 +139,7 @@ class PadStroom:
                                             aantal, doel) for s in range(b, max(e, b + 1), blok)]
         try:
             volgende = iter(delen)
-            rij = deque(start(*d) for d in itertools.islice(volgende, max(1, self.draden // per_deel)))
+            rij = deque(start(*d) for d in itertools.islice(volgende, max(1, draden // per_deel)))
             while rij:
                 b, e, doel, taken = rij.popleft()
                 for taak in taken:  # every block's notes, in order (a note may hold for rows of one block only)
