@@ -15,6 +15,7 @@ and for the whole command (``python -m woonlasten portefeuille … --jaren … -
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -39,7 +40,10 @@ PEILDATUM = "2026-01-01"
 
 
 def _piek_en_tijd(argv: list[str]) -> tuple[float, float, str]:
-    """Wall time [s] and peak RSS [GB] of a fresh process running the CLI (GNU time's maximum resident set)."""
+    """Wall time [s] and peak RSS [GB] of a fresh process running the CLI (GNU time's maximum resident set), after
+    the page cache's dirty pages are written (``sync``; the I/O floor's writes would otherwise still be going to
+    disk while the command runs, and it waits for its own file to be on disk)."""
+    os.sync()
     t0 = time.perf_counter()
     uit = subprocess.run(["/usr/bin/time", "-f", "%M", sys.executable, "-m", "woonlasten", *argv], cwd=PROJECT,
                          capture_output=True, text=True, check=True)
@@ -92,6 +96,7 @@ def main() -> None:
         import pyarrow as pa
         import pyarrow.csv as pacsv
 
+        resultaat.attrs = {}  # notes and the path: not part of the table Arrow writes
         tabel = pa.Table.from_pandas(resultaat.astype({k: str for k in resultaat.columns
                                                        if resultaat[k].dtype == object}), preserve_index=False)
         schrijf = []
