@@ -51,6 +51,14 @@ def _piek_en_tijd(argv: list[str]) -> tuple[float, float, str]:
     return tijd, int(uit.stderr.strip().splitlines()[-1]) * 1024 / 1e9, uit.stdout
 
 
+def maak_bestand(n: int, begin: int, eind: int, bestand: Path) -> Path:
+    """N synthetic dwellings with a phasing year in [begin, eind] (seed 7), as a Dutch-Excel CSV at ``bestand``."""
+    w = maak_woningen(n)
+    w["fasering"] = np.random.default_rng(7).integers(begin, eind + 1, n)
+    w.to_csv(bestand, sep=";", decimal=",", index=False, encoding="utf-8-sig")
+    return bestand
+
+
 def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("n", nargs="?", type=int, default=400_000)
@@ -62,10 +70,7 @@ def main() -> None:
     pad = Pad(begin=begin, eind=eind)
     laad_tabellen()
     with tempfile.TemporaryDirectory() as map_:
-        bestand = Path(map_) / "woningen.csv"
-        w = maak_woningen(args.n)
-        w["fasering"] = np.random.default_rng(7).integers(begin, eind + 1, args.n)
-        w.to_csv(bestand, sep=";", decimal=",", index=False, encoding="utf-8-sig")
+        bestand = maak_bestand(args.n, begin, eind, Path(map_) / "woningen.csv")
         woningen = lees_woningen(bestand)
 
         pad_tijden, jaar_tijden = [], []
