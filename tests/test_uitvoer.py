@@ -438,19 +438,42 @@ def test_a_stream_s_parts_sharing_many_categories_are_each_made_safe(monkeypatch
     anew, not mistaken for the kept one."""
     namen = pd.Index([f"adres {i}" for i in range(1_999)] + ["=HYPERLINK(1)"], dtype=object)
     codes = np.arange(2_000)
-    gezien = []
-    echt = schrijven._schoon
+    gezien, als_tekst = [], []
+    echt, echt_tekst = schrijven._schoon, schrijven._categorieen_als_tekst
     monkeypatch.setattr(schrijven, "_schoon", lambda c, f: gezien.append(len(c)) or echt(c, f))
+    monkeypatch.setattr(schrijven, "_categorieen_als_tekst", lambda c, f: als_tekst.append(len(c)) or echt_tekst(c, f))
     delen = [pd.DataFrame({"adres": pd.Categorical.from_codes(codes[b:b + 500], categories=namen)})
              for b in range(0, 2_000, 500)]
     tekst = [naar_csv(d).decode("utf-8-sig") for d in delen]
-    assert gezien == [2_000]  # once for the four parts
-    assert "\"'=HYPERLINK(1)\"" in tekst[3] and "\n=HYPERLINK" not in tekst[3]
+    assert gezien == [2_000] and als_tekst == [2_000]  # once for the four parts (the neutralised index shared too)
+    assert "\"'=HYPERLINK(1)\"" in tekst[3] and '"=HYPERLINK' not in tekst[3]
     assert tekst[0].splitlines()[1] == '"adres 0"'
     ander = pd.Index([f"=straat {i}" for i in range(2_000)], dtype=object)
     nieuw = naar_csv(pd.DataFrame({"adres": pd.Categorical.from_codes(codes[:3], categories=ander)}))
     assert nieuw.decode("utf-8-sig").splitlines()[1:] == ['"\'=straat 0"', '"\'=straat 1"', '"\'=straat 2"']
     assert gezien == [2_000, 2_000]
+
+
+def test_a_kept_category_index_changed_in_place_is_looked_at_again():
+    """An index can share a numpy array that is changed afterwards: what was kept for it is not used then (a
+    formula written into the array after the first export is neutralised in the second)."""
+    waarden = np.array([f"adres {i}" for i in range(1_500)], dtype=object)
+    frame = pd.DataFrame({"adres": pd.Categorical.from_codes(np.arange(3), categories=pd.Index(waarden,
+                                                                                              copy=False))})
+    assert naar_csv(frame).decode("utf-8-sig").splitlines()[1] == '"adres 0"'
+    assert np.shares_memory(frame["adres"].cat.categories.to_numpy(), waarden)  # the set-up: one array
+    waarden[0] = "=HYPERLINK(1)"
+    assert naar_csv(frame).decode("utf-8-sig").splitlines()[1] == '"\'=HYPERLINK(1)"'
+
+
+def test_excel_replaces_control_characters_in_an_index_csv_already_looked_at():
+    """The CSV's check and the Excel file's are kept apart for the same large index: the control character the CSV
+    keeps is replaced in the .xlsx."""
+    namen = pd.Index([f"complex {i}" for i in range(1_199)] + ["a\x01b"], dtype=object)
+    frame = pd.DataFrame({"complex": pd.Categorical.from_codes(np.array([1_199, 0]), categories=namen)})
+    assert "a\x01b" in naar_csv(frame).decode("utf-8-sig")
+    terug = pd.read_excel(io.BytesIO(naar_excel(frame)), dtype=str)
+    assert list(terug["complex"]) == ["a\ufffdb", "complex 0"]
 
 
 def test_numbers_as_text_each_distinct_value_once_read_as_arrow_writes_them():

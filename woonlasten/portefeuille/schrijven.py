@@ -20,6 +20,7 @@ import re
 import stat
 import tempfile
 import threading
+import weakref
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -172,18 +173,15 @@ def _per_waarde(frame: pd.DataFrame, functie: Callable[[str], str]) -> tuple[pd.
             schoon = _per_categorieen(reeks.cat.categories, functie, _schoon)
             if schoon is None:
                 continue
-            categorieen = list(reeks.cat.categories)
             codes = reeks.cat.codes.to_numpy()
-            anders = np.flatnonzero([a != b for a, b in zip(categorieen, schoon, strict=True)])
-            veranderd += int(np.isin(codes, anders).sum())
-            if pd.Index(schoon).is_unique:
-                uit.isetitem(i, reeks.cat.rename_categories(schoon))
+            veranderd += int(np.isin(codes, schoon.anders).sum())
+            if schoon.categorieen is not None:  # one new index for every part with these categories
+                nieuw = pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(schoon.categorieen,
+                                                                                 ordered=reeks.cat.ordered))
             else:  # merge the categories that became equal
-                naar, uniek = pd.factorize(pd.Index(schoon, dtype=object))
-                nieuw = np.where(codes >= 0, naar[np.maximum(codes, 0)], -1)
-                uit.isetitem(i, pd.Series(pd.Categorical.from_codes(nieuw, categories=uniek,
-                                                                    ordered=reeks.cat.ordered),
-                                          index=reeks.index, name=reeks.name))
+                nieuw = pd.Categorical.from_codes(np.where(codes >= 0, schoon.naar[np.maximum(codes, 0)], -1),
+                                                  categories=schoon.uniek, ordered=reeks.cat.ordered)
+            uit.isetitem(i, pd.Series(nieuw, index=reeks.index, name=reeks.name))
         elif reeks.dtype == object:
             codes, uniek = pd.factorize(reeks, use_na_sentinel=True)
             if len(uniek) == 0:
@@ -200,33 +198,55 @@ def _per_waarde(frame: pd.DataFrame, functie: Callable[[str], str]) -> tuple[pd.
     return uit, veranderd
 
 
-def _schoon(categorieen: pd.Index, functie: Callable[[str], str]) -> list | None:
+@dataclass(frozen=True)
+class _Schoon:
+    """What ``functie`` makes of a column's categories: the positions it changes, the new categories (when they stay
+    distinct), or else each old category's place among the merged ones (``naar``, ``uniek``)."""
+
+    anders: np.ndarray
+    categorieen: pd.Index | None
+    naar: np.ndarray | None = None
+    uniek: pd.Index | None = None
+
+
+def _schoon(categorieen: pd.Index, functie: Callable[[str], str]) -> _Schoon | None:
     """The categories after ``functie`` (text only), None when none changes."""
     lijst = list(categorieen)
     schoon = [functie(c) if isinstance(c, str) else c for c in lijst]
-    return None if schoon == lijst else schoon
+    if schoon == lijst:
+        return None
+    anders = np.flatnonzero([a != b for a, b in zip(lijst, schoon, strict=True)])
+    nieuw = pd.Index(schoon, dtype=object)
+    if nieuw.is_unique:
+        return _Schoon(anders, nieuw)
+    naar, uniek = pd.factorize(nieuw)
+    return _Schoon(anders, None, naar, uniek)
 
 
 def _per_categorieen(categorieen: pd.Index, functie: Callable, maak: Callable[[pd.Index, Callable], T]) -> T:
-    """``maak(categorieen, functie)``, kept for the large category indexes last met: the parts of a stream share
-    their categories (one per address: 400.000 of them), which are then looked at once, not once per part. Keyed
-    by the index object itself (it is kept here, so its identity stays its own)."""
+    """``maak(categorieen, functie)``, kept for the large category indexes in use: the parts of a stream share
+    their categories (one per address: 400.000 of them), which are then looked at once, not once per part. Kept by
+    the index object (a weak reference: the entry goes when the index goes) and used only while its values are
+    still those it was made from (an index can share a numpy array that is changed in place)."""
     if len(categorieen) < _BEWAARD_VANAF:
         return maak(categorieen, functie)
     sleutel = (id(categorieen), functie, maak)
+    waarden = categorieen.to_numpy()
+    bewaard = _BEWAARD.get(sleutel)
+    if bewaard is not None and bewaard[0]() is categorieen and np.array_equal(bewaard[1], waarden):
+        return bewaard[2]
+    waarde = maak(categorieen, functie)
     with _BEWAARD_SLOT:
-        bewaard = _BEWAARD.get(sleutel)
-    if bewaard is None or bewaard[0] is not categorieen:
-        bewaard = (categorieen, maak(categorieen, functie))
-    with _BEWAARD_SLOT:  # the last one used last
-        _BEWAARD.pop(sleutel, None)
-        while len(_BEWAARD) >= _BEWAARD_MAX:
-            _BEWAARD.pop(next(iter(_BEWAARD)))
-        _BEWAARD[sleutel] = bewaard
-    return bewaard[1]
+        for oud in list(_BEWAARD)[:max(0, len(_BEWAARD) - _BEWAARD_MAX + 1)]:  # the oldest out
+            _BEWAARD.pop(oud, None)
+        _BEWAARD[sleutel] = (weakref.ref(categorieen, lambda _, s=sleutel: _BEWAARD.pop(s, None)), waarden.copy(),
+                             waarde)
+    return waarde
 
 
-_BEWAARD: dict[tuple, tuple[pd.Index, object]] = {}
+# (weak reference to the index, a copy of its values, what was made of them), per (id, functie, maak); an entry's
+# weak reference removes it when its index is gone (without the lock: that may happen while the lock is held)
+_BEWAARD: dict[tuple, tuple[weakref.ref, np.ndarray, object]] = {}
 _BEWAARD_SLOT = threading.Lock()
 _BEWAARD_MAX = 8  # category indexes kept (a result has a few text columns; a stream's parts share theirs)
 _BEWAARD_VANAF = 1_000  # categories: fewer are quicker looked at again than kept
